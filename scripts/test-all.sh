@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone (after `npm ci`): system packages, static checks,
+# pure tests, database tests on PGlite and on a throwaway PostgreSQL 15 cluster, browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n== %s ==\n' "$*"; }
+
+step "system packages"; bash scripts/install-system-deps.sh
+step "typecheck"; node_modules/.bin/tsc --noEmit
+step "lint"; node_modules/.bin/biome check src bench scripts
+step "unit tests"; bash scripts/run-tests.sh unit
+
+step "database tests on PGlite"
+MOTCUA_TEST_ENGINE=pglite bash scripts/run-tests.sh db
+
+step "database tests on PostgreSQL 15"
+url=$(bash scripts/pg-cluster.sh start)
+trap 'bash scripts/pg-cluster.sh stop' EXIT
+MOTCUA_TEST_ENGINE=postgres TEST_DATABASE_URL="$url" bash scripts/run-tests.sh db
+
+if [ -d web ] && [ -f web/package.json -o -f web/index.html ]; then
+  step "browser tests"; MOTCUA_TEST_DATABASE_URL="$url" bash scripts/run-tests.sh e2e
+fi
+step "all tests passed"
