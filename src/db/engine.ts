@@ -1,0 +1,122 @@
+// Opens motcua's database: PostgreSQL when a URL is given, otherwise the embedded PGlite directory,
+// served from a worker thread over the wire protocol so both engines share one `pg` + Kysely code path.
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { Worker } from "node:worker_threads";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import lockfile from "proper-lockfile";
+import type { Database as Schema } from "./schema.ts";
+
+// Dates stay `YYYY-MM-DD` strings; bigint counts become numbers (they never exceed 2^53 here).
+pg.types.setTypeParser(1082, (value) => value);
+pg.types.setTypeParser(20, (value) => Number(value));
+pg.types.setTypeParser(1700, (value) => Number(value));
+
+export type Engine = "pglite" | "postgres";
+
+export interface Database {
+  engine: Engine;
+  db: Kysely<Schema>;
+  pool: pg.Pool;
+  /** Where the data lives, for messages: a directory or a URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres://… ; when set, dataDir is ignored. */
+  databaseUrl?: string;
+  /** Embedded database directory. */
+  dataDir?: string;
+  /** Pool size for PostgreSQL (PGlite serves one session at a time). */
+  poolSize?: number;
+}
+
+export class DatabaseBusyError extends Error {
+  override name = "DatabaseBusyError";
+  readonly code = "database-busy";
+}
+
+/** Resolves the options every command shares: --data, MOTCUA_DATA, DATABASE_URL. */
+export function databaseOptionsFromEnv(dataFlag?: string): OpenOptions {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) return { databaseUrl };
+  return { dataDir: resolve(dataFlag ?? process.env.MOTCUA_DATA ?? "data") };
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 20);
+  return openPglite(resolve(options.dataDir ?? "data"));
+}
+
+function wrap(engine: Engine, pool: pg.Pool, location: string, release: () => Promise<void>): Database {
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+  return {
+    engine,
+    db,
+    pool,
+    location,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      await release();
+    },
+  };
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max, options: "-c timezone=Asia/Ho_Chi_Minh" });
+  pool.on("error", () => {}); // idle-client errors surface on the next query instead of crashing
+  await pool.query("select 1");
+  return wrap("postgres", pool, url.replace(/:[^:@/]*@/, ":***@"), async () => {});
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  mkdirSync(dataDir, { recursive: true });
+  let unlock: () => Promise<void>;
+  try {
+    unlock = await lockfile.lock(dataDir, { lockfilePath: `${dataDir}/.motcua.lock`, stale: 15_000, update: 5_000 });
+  } catch (error) {
+    if ((error as { code?: string }).code === "ELOCKED") {
+      throw new DatabaseBusyError(
+        `Thư mục dữ liệu ${dataDir} đang được một tiến trình motcua khác sử dụng (ví dụ "motcua serve"). ` +
+          `Dừng tiến trình đó rồi chạy lại, hoặc dùng DATABASE_URL để kết nối PostgreSQL. ` +
+          `(The data directory is held by another motcua process.)`,
+      );
+    }
+    throw error;
+  }
+  const worker = new Worker(new URL("./pglite-host.mjs", import.meta.url), { workerData: { dataDir } });
+  let address: string;
+  try {
+    address = await new Promise<string>((resolvePromise, reject) => {
+      worker.once("error", reject);
+      worker.once("message", (message: { address: string }) => resolvePromise(message.address));
+    });
+  } catch (error) {
+    await worker.terminate();
+    await unlock();
+    throw error;
+  }
+  const [host, port] = address.split(":");
+  const pool = new pg.Pool({
+    host,
+    port: Number(port),
+    user: "postgres",
+    database: "postgres",
+    max: 1,
+    idleTimeoutMillis: 0,
+  });
+  pool.on("error", () => {});
+  return wrap("pglite", pool, dataDir, async () => {
+    await new Promise<void>((resolveClose) => {
+      worker.once("message", () => resolveClose());
+      worker.postMessage("close");
+    });
+    await worker.terminate();
+    await unlock();
+  });
+}

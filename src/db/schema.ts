@@ -1,0 +1,223 @@
+// Kysely table types, mirroring src/db/migrations/*.sql.
+import type { ColumnType, Generated } from "kysely";
+
+type Json = unknown;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export interface UnitsTable {
+  code: string;
+  name: string;
+  kind: string;
+  parent_code: string | null;
+  province_code: string;
+  effective_from: string | null;
+  effective_to: string | null;
+  successor_code: string | null;
+  office_hours: Json | null;
+  saturday_service: Defaulted<boolean>;
+  saturday_counts: Defaulted<boolean>;
+  placeholder: Defaulted<boolean>;
+  created_at: DefaultedTimestamp;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  full_name: string;
+  kind: "staff" | "citizen";
+  password_hash: string;
+  unit_code: string | null;
+  phone: string | null;
+  email: string | null;
+  is_superuser: Defaulted<boolean>;
+  active: Defaulted<boolean>;
+  created_at: DefaultedTimestamp;
+  password_changed_at: DefaultedTimestamp;
+}
+
+export interface RoleGrantsTable {
+  province_code: string;
+  user_id: number;
+  unit_code: string;
+  role: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: DefaultedTimestamp;
+  expires_at: Timestamp;
+}
+
+export interface ProceduresTable {
+  code: string;
+  version: number;
+  effective_from: string;
+  name: string;
+  field: string;
+  level: string;
+  agency: string | null;
+  time_limit: Json;
+  fees: Json;
+  online_level: string;
+  boundary_free: Defaulted<boolean>;
+  restart_on_supplement: Defaulted<boolean>;
+  components: Json;
+  steps: Json;
+  links: Json;
+  placeholder: Defaulted<boolean>;
+  created_at: DefaultedTimestamp;
+}
+
+export interface ProcedureOverridesTable {
+  province_code: string;
+  procedure_code: string;
+  version: number;
+  effective_from: string;
+  time_limit: Json | null;
+  fees: Json | null;
+  steps: Json | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface CalendarOverridesTable {
+  scope: string;
+  day: string;
+  kind: "day_off" | "working_day";
+  note: string | null;
+  source: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: DefaultedTimestamp;
+  user_id: number | null;
+  action: string;
+  subject: string | null;
+  detail: Json;
+}
+
+export interface DossiersTable {
+  province_code: string;
+  code: string;
+  unit_code: string;
+  current_unit_code: string;
+  procedure_code: string;
+  procedure_version: number | null;
+  procedure_name: string | null;
+  field: string;
+  level: string | null;
+  channel: string;
+  state: string;
+  applicant: Json;
+  applicant_phone: string | null;
+  submitted_at: Timestamp | null;
+  received_at: Timestamp | null;
+  due_at: Timestamp | null;
+  deadline_at: Timestamp | null;
+  extended_due_at: Timestamp | null;
+  apology_at: Timestamp | null;
+  supplement_requests: Defaulted<number>;
+  extensions: Defaulted<number>;
+  paused_at: Timestamp | null;
+  end_type: string | null;
+  end_at: Timestamp | null;
+  end_deadline_at: Timestamp | null;
+  finish_class: string | null;
+  returned_at: Timestamp | null;
+  assignee_id: number | null;
+  digitized: Defaulted<boolean>;
+  e_result: Defaulted<boolean>;
+  fee_amount: Defaulted<number>;
+  fee_paid_online: Defaulted<boolean>;
+  lookup_secret: string | null;
+  source: "live" | "import";
+  content_hash: string | null;
+  flags: Defaulted<string[]>;
+  revision: Defaulted<number>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface DossierEventsTable {
+  province_code: string;
+  dossier_code: string;
+  seq: number;
+  type: string;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_role: string | null;
+  unit_code: string | null;
+  from_state: string | null;
+  to_state: string | null;
+  reason: string | null;
+  payload: Json;
+  attachments: Json;
+  idempotency_key: string | null;
+  recorded_at: DefaultedTimestamp;
+}
+
+export interface DossierSequencesTable {
+  province_code: string;
+  unit_code: string;
+  day: string;
+  last: number;
+}
+
+export interface FilesTable {
+  province_code: string;
+  id: string;
+  sha256: string;
+  name: string;
+  mime: string;
+  size: number;
+  content: Buffer;
+  uploaded_by: number | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface RatingsTable {
+  province_code: string;
+  dossier_code: string;
+  at: DefaultedTimestamp;
+  score: string;
+  officer_score: string | null;
+  procedure_assessment: string | null;
+  comment: string | null;
+}
+
+export interface FeedbackTable {
+  province_code: string;
+  id: Generated<number>;
+  unit_code: string;
+  dossier_code: string | null;
+  procedure_code: string | null;
+  received_at: DefaultedTimestamp;
+  sender_name: string;
+  sender_phone: string | null;
+  content: string;
+  due_at: Timestamp;
+  answer: string | null;
+  answered_at: Timestamp | null;
+  answered_by: number | null;
+  published: Defaulted<boolean>;
+}
+
+export interface Database {
+  units: UnitsTable;
+  users: UsersTable;
+  role_grants: RoleGrantsTable;
+  sessions: SessionsTable;
+  procedures: ProceduresTable;
+  procedure_overrides: ProcedureOverridesTable;
+  calendar_overrides: CalendarOverridesTable;
+  audit_log: AuditLogTable;
+  dossiers: DossiersTable;
+  dossier_events: DossierEventsTable;
+  dossier_sequences: DossierSequencesTable;
+  files: FilesTable;
+  ratings: RatingsTable;
+  feedback: FeedbackTable;
+}
