@@ -1,0 +1,45 @@
+// What an actor asks for. decide() turns a command into events or refuses it (decide.ts).
+import type { Evidence, TransferLink } from "./events.ts";
+import type { Channel, ReturnVia } from "./record.ts";
+import type { Attachment } from "./status.ts";
+
+/** A command that carries only the common fields. */
+type NoFields = unknown;
+
+/** Fields of each command besides the common ones. `L` is the calendar's time-limit type, opaque here. */
+export interface CommandFields<L> {
+  submit_online: { channel: "online_partial" | "online_full"; unit: string };
+  /** Counter (direct) or postal intake; the appointment is computed from `limit`, never typed in. */
+  receive: { channel: Channel; unit: string; receiptNo: string; limit: L };
+  accept: { receiptNo: string; limit: L };
+  refuse: NoFields;
+  request_supplement: { missing: string[] };
+  receive_supplement: NoFields;
+  assign: { assignee: string };
+  start_processing: NoFields;
+  transfer: { toUnit: string; toUser?: string; link: TransferLink };
+  propose_result: NoFields;
+  approve: NoFields;
+  request_payment: { amount: number };
+  record_payment: { amount: number; paidOnline: boolean };
+  resolve: { result: Evidence };
+  return: { via: ReturnVia; handover: Evidence };
+  withdraw: NoFields;
+  stop: NoFields;
+  /** The new appointment and the apology letter (form 04) that announces it. */
+  extend: { dueAt: Date; apology: Evidence };
+  rate: { score: number; comment?: string };
+}
+
+export type Action = keyof CommandFields<unknown>;
+
+interface CommandBase {
+  reason?: string;
+  attachments?: Attachment[];
+}
+
+export type DossierCommand<L = unknown> = {
+  [K in Action]: CommandBase & { action: K } & CommandFields<L>[K];
+}[Action];
+
+export type CommandOf<K extends Action, L = unknown> = Extract<DossierCommand<L>, { action: K }>;

@@ -1,0 +1,189 @@
+// decide: a command, by an actor, at an instant → the events to append, or a typed refusal.
+// Pure: deadline arithmetic is injected (deps), so the calendar is not imported here.
+import type { Action, CommandOf, DossierCommand } from "./commands.ts";
+import { type DossierError, dossierError } from "./errors.ts";
+import type { EventPayloads, Evidence, LifecycleEvent, LifecycleEventType } from "./events.ts";
+import type { DossierState } from "./evolve.ts";
+import { ACTION_TABLE } from "./table.ts";
+import type { Actor, DossierStatus } from "./status.ts";
+
+/** Deadline arithmetic, from src/calendar bound to the dossier's unit and procedure. */
+export interface DossierDeps<L> {
+  /** The appointment for a receipt at `receivedAt` with the procedure's time limit. */
+  appointment(receivedAt: Date, limit: L): Date;
+  /**
+   * The deadline after a supplement: `dueAt` moved by the pause from `pausedAt` to `resumedAt`.
+   * A procedure configured to restart the clock binds this to `appointment(resumedAt, limit)` instead.
+   */
+  resume(dueAt: Date, pausedAt: Date, resumedAt: Date): Date;
+}
+
+export type Decision = { events: LifecycleEvent[] } | { error: DossierError };
+
+type Built = {
+  [K in LifecycleEventType]: { type: K; payload: EventPayloads[K]; to?: DossierStatus };
+}[LifecycleEventType];
+
+const blank = (text: string | undefined): boolean => text === undefined || text.trim() === "";
+const hasEvidence = (e: Evidence | undefined): boolean =>
+  e !== undefined && ((e.document !== undefined && !blank(e.document.id)) || !blank(e.record));
+
+export function decide<L>(
+  state: DossierState,
+  command: DossierCommand<L>,
+  actor: Actor,
+  now: Date,
+  deps: DossierDeps<L>,
+): Decision {
+  const rule = ACTION_TABLE[command.action];
+  if (command.action === "refuse" && state.receivedAt !== null) return fail("refusal-after-receipt", state);
+  if (!rule.from.includes(state.status)) return fail("illegal-transition", state);
+  if (!rule.roles.includes(actor.role)) return fail("role-not-allowed", state);
+  if (state.lastEventAt !== null && now.getTime() < state.lastEventAt.getTime()) {
+    return fail("time-before-last-event", state);
+  }
+  const built = build(state, command, actor, now, deps);
+  if ("code" in built) return { error: built };
+  const to = built.to ?? target(state, command.action);
+  const event = {
+    type: built.type,
+    payload: built.payload,
+    at: now,
+    actor: { ...actor },
+    fromState: state.status,
+    toState: to,
+    attachments: [...(command.attachments ?? [])],
+    ...(blank(command.reason) ? {} : { reason: command.reason!.trim() }),
+  } as LifecycleEvent;
+  return { events: [event] };
+}
+
+function fail(code: DossierError["code"], state: DossierState): { error: DossierError } {
+  return { error: dossierError(code, state.status) };
+}
+
+function target(state: DossierState, action: Action): DossierStatus {
+  const to = ACTION_TABLE[action].to;
+  if (to === "same") return state.status as DossierStatus;
+  if (to === "resume") return state.resumeTo ?? "received";
+  return to;
+}
+
+function build<L>(
+  state: DossierState,
+  command: DossierCommand<L>,
+  actor: Actor,
+  now: Date,
+  deps: DossierDeps<L>,
+): Built | DossierError {
+  const err = (code: DossierError["code"]) => dossierError(code, state.status);
+  switch (command.action) {
+    case "submit_online":
+      if (command.channel !== "online_partial" && command.channel !== "online_full") return err("invalid-channel");
+      return { type: "submitted", payload: { channel: command.channel, unit: command.unit } };
+    case "receive":
+      if (command.channel !== "direct" && command.channel !== "postal") return err("invalid-channel");
+      if (blank(command.receiptNo)) return err("receipt-required");
+      return {
+        type: "received",
+        payload: {
+          channel: command.channel,
+          unit: command.unit,
+          receiptNo: command.receiptNo,
+          dueAt: deps.appointment(now, command.limit),
+        },
+      };
+    case "accept":
+      if (blank(command.receiptNo)) return err("receipt-required");
+      return {
+        type: "accepted",
+        payload: { receiptNo: command.receiptNo, dueAt: deps.appointment(now, command.limit) },
+      };
+    case "refuse":
+      if (blank(command.reason)) return err("reason-required");
+      return { type: "refused", payload: {} };
+    case "request_supplement": {
+      const missing = command.missing.map((m) => m.trim()).filter((m) => m !== "");
+      if (missing.length === 0) return err("missing-list-required");
+      return { type: "supplement_requested", payload: { missing, clockPaused: state.receivedAt !== null } };
+    }
+    case "receive_supplement": {
+      const { dueAt, pausedAt } = state;
+      const moved =
+        dueAt !== null && pausedAt !== null && state.pauseCounts ? deps.resume(dueAt, pausedAt, now) : dueAt;
+      return { type: "supplement_received", payload: { dueAt: state.receivedAt === null ? null : moved } };
+    }
+    case "assign":
+      if (blank(command.assignee)) return err("assignee-required");
+      return { type: "assigned", payload: { assignee: command.assignee } };
+    case "start_processing":
+      if (actor.role === "officer" && state.assignee !== null && state.assignee !== actor.id)
+        return err("not-assignee");
+      return { type: "processing_started", payload: {} };
+    case "transfer":
+      if (blank(command.toUnit)) return err("unit-required");
+      if (command.toUnit === state.currentUnit) return err("same-unit");
+      return {
+        type: "transferred",
+        payload: {
+          toUnit: command.toUnit,
+          link: command.link,
+          ...(blank(command.toUser) ? {} : { toUser: command.toUser }),
+        },
+      };
+    case "propose_result":
+      if ((command.attachments ?? []).length === 0) return err("draft-required");
+      return { type: "result_proposed", payload: {} };
+    case "approve":
+      if (!state.proposed || state.approved) return err("nothing-to-approve");
+      return { type: "result_approved", payload: {} };
+    case "request_payment":
+      if (!validAmount(command.amount) || command.amount === 0) return err("invalid-amount");
+      return { type: "payment_requested", payload: { amount: command.amount } };
+    case "record_payment":
+      if (!validAmount(command.amount) || command.amount < (state.paymentDue ?? 0)) return err("invalid-amount");
+      return { type: "payment_recorded", payload: { amount: command.amount, paidOnline: command.paidOnline } };
+    case "resolve":
+      if (!hasEvidence(command.result)) return err("result-required");
+      return { type: "resolved", payload: { result: command.result } };
+    case "return":
+      if (!hasEvidence(command.handover)) return err("handover-required");
+      return { type: "returned", payload: { via: command.via, handover: command.handover } };
+    case "withdraw":
+      if (blank(command.reason)) return err("reason-required");
+      return { type: "withdrawn", payload: {} };
+    case "stop":
+      if (blank(command.reason)) return err("reason-required");
+      return { type: "stopped", payload: {} };
+    case "extend":
+      return extend(state, command, err);
+    case "rate":
+      if (!Number.isInteger(command.score) || command.score < 1 || command.score > 5) return err("invalid-rating");
+      if (state.rating !== null) return err("already-rated");
+      return {
+        type: "rated",
+        payload: { score: command.score, ...(blank(command.comment) ? {} : { comment: command.comment }) },
+      };
+    default: {
+      const _: never = command;
+      return _;
+    }
+  }
+}
+
+function extend(
+  state: DossierState,
+  command: CommandOf<"extend">,
+  err: (code: DossierError["code"]) => DossierError,
+): Built | DossierError {
+  // At most one re-appointment (DOMAIN §3); imported history may carry more and is flagged, not refused.
+  if (state.extensionCount >= 1) return err("second-extension");
+  if (blank(command.reason)) return err("reason-required");
+  if (!hasEvidence(command.apology)) return err("apology-required");
+  if (state.dueAt === null || !(command.dueAt.getTime() > state.dueAt.getTime())) return err("due-not-later");
+  return { type: "extended", payload: { dueAt: command.dueAt, apology: true, letter: command.apology } };
+}
+
+function validAmount(amount: number): boolean {
+  return Number.isFinite(amount) && amount >= 0;
+}
