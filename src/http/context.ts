@@ -1,0 +1,37 @@
+// What every route handler may use: the database, the unit directory, sessions, the clock.
+import type { FastifyRequest } from "fastify";
+import type { Database as Db } from "../db/engine.ts";
+import { actorForSession } from "../db/repos/people.ts";
+import type { UnitDirectory } from "../db/repos/units.ts";
+import type { Actor } from "../people/policy.ts";
+import type { RateLimiter } from "./rate-limit.ts";
+
+export const SESSION_COOKIE = "motcua_session";
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+export interface AppContext {
+  database: Db;
+  units: UnitDirectory;
+  sessions: { actorOf(request: FastifyRequest): Promise<Actor | undefined> };
+  limits: { login: RateLimiter; lookup: RateLimiter };
+  /** The server's time: live events carry it, so nothing done today lands in a closed period. */
+  now(): Date;
+  /** Base URL printed in QR codes and links (e.g. https://motcua.hue.gov.vn). */
+  publicUrl: string;
+}
+
+const actorCache = new WeakMap<FastifyRequest, Promise<Actor | undefined>>();
+
+export function sessionReader(database: Db) {
+  return {
+    actorOf(request: FastifyRequest): Promise<Actor | undefined> {
+      let pending = actorCache.get(request);
+      if (!pending) {
+        const token = request.cookies?.[SESSION_COOKIE];
+        pending = token ? actorForSession(database.db, token) : Promise.resolve(undefined);
+        actorCache.set(request, pending);
+      }
+      return pending;
+    },
+  };
+}

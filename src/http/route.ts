@@ -1,0 +1,80 @@
+// One way to declare a route: access level, Zod schemas for params/query/body, a handler.
+// The same declarations validate requests and generate the OpenAPI document (src/http/openapi.ts).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { Actor } from "../people/policy.ts";
+import type { AppContext } from "./context.ts";
+import { type InvalidParam, unauthenticated, validationFailed } from "./errors.ts";
+
+export type Access = "public" | "user" | "staff";
+
+export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  url: string;
+  summary: string;
+  tags: string[];
+  access: Access;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Non-JSON bodies accepted as raw text (e.g. text/csv, application/x-ndjson). */
+  rawBody?: string[];
+  /** Response content types other than JSON (for the OpenAPI document). */
+  produces?: string[];
+  handler(input: {
+    params: z.infer<P>;
+    query: z.infer<Q>;
+    body: z.infer<B>;
+    actor: Actor | undefined;
+    ctx: AppContext;
+    request: FastifyRequest;
+    reply: FastifyReply;
+  }): Promise<unknown>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds routes of every shape
+export type AnyRoute = RouteSpec<any, any, any>;
+
+export function defineRoute<
+  P extends z.ZodType = z.ZodObject,
+  Q extends z.ZodType = z.ZodObject,
+  B extends z.ZodType = z.ZodUnknown,
+>(spec: RouteSpec<P, Q, B>): RouteSpec<P, Q, B> {
+  return spec;
+}
+
+function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, prefix: string): z.infer<T> {
+  if (!schema) return value as z.infer<T>;
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const invalidParams: InvalidParam[] = result.error.issues.map((issue) => ({
+    name: [prefix, ...issue.path.map(String)].filter(Boolean).join("."),
+    reason: issue.message,
+  }));
+  throw validationFailed(invalidParams);
+}
+
+export function mountRoute(app: FastifyInstance, ctx: AppContext, spec: AnyRoute): void {
+  app.route({
+    method: spec.method,
+    url: spec.url,
+    handler: async (request, reply) => {
+      const actor = await ctx.sessions.actorOf(request);
+      if (spec.access !== "public" && !actor) throw unauthenticated();
+      if (spec.access === "staff" && actor?.kind !== "staff") throw unauthenticated();
+      const params = parse(spec.params, request.params, "");
+      const query = parse(spec.query, request.query, "");
+      const body = spec.rawBody && typeof request.body === "string" ? request.body : parse(spec.body, request.body, "");
+      const result = await spec.handler({ params, query, body, actor, ctx, request, reply });
+      if (reply.sent) return reply;
+      return result;
+    },
+  });
+}
+
+/** Zod helpers shared by routes. */
+export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải có dạng YYYY-MM-DD");
+export const Paging = {
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+};

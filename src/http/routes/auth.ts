@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { createSession, deleteSession, findUserByUsername, grantsOf } from "../../db/repos/people.ts";
+import { hashPassword, passwordWeakness, verifyPassword } from "../../people/passwords.ts";
+import { SESSION_COOKIE, SESSION_TTL_MS } from "../context.ts";
+import { ApiError, tooManyRequests, validationFailed } from "../errors.ts";
+import { defineRoute } from "../route.ts";
+import { presentMe } from "./presenters.ts";
+
+const Login = z.object({
+  username: z.string().trim().toLowerCase().min(1, "Nhập tên đăng nhập"),
+  password: z.string().min(1, "Nhập mật khẩu"),
+});
+
+const badCredentials = () =>
+  new ApiError(401, "invalid-credentials", "Đăng nhập không thành công", "Tên đăng nhập hoặc mật khẩu không đúng.");
+
+export const login = defineRoute({
+  method: "POST",
+  url: "/api/auth/login",
+  summary: "Đăng nhập",
+  tags: ["auth"],
+  access: "public",
+  body: Login,
+  async handler({ body, ctx, request, reply }) {
+    const key = `${request.ip}|${body.username}`;
+    const wait = ctx.limits.login.blocked(key);
+    if (wait) throw tooManyRequests(wait);
+    const user = await findUserByUsername(ctx.database.db, body.username);
+    if (!user || !user.active || !(await verifyPassword(body.password, user.password_hash))) {
+      ctx.limits.login.hit(key);
+      throw badCredentials();
+    }
+    ctx.limits.login.reset(key);
+    const token = await createSession(ctx.database.db, user.id, SESSION_TTL_MS);
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: request.protocol === "https",
+      path: "/",
+      maxAge: SESSION_TTL_MS / 1000,
+    });
+    return { user: presentMe(ctx, user, await grantsOf(ctx.database.db, user.id)) };
+  },
+});
+
+export const logout = defineRoute({
+  method: "POST",
+  url: "/api/auth/logout",
+  summary: "Đăng xuất",
+  tags: ["auth"],
+  access: "user",
+  async handler({ ctx, request, reply }) {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await deleteSession(ctx.database.db, token);
+    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    return { ok: true };
+  },
+});
+
+export const me = defineRoute({
+  method: "GET",
+  url: "/api/auth/me",
+  summary: "Tài khoản đang đăng nhập",
+  tags: ["auth"],
+  access: "user",
+  async handler({ ctx, actor }) {
+    const user = await findUserByUsername(ctx.database.db, actor!.username);
+    return { user: presentMe(ctx, user!, actor!.grants) };
+  },
+});
+
+export const changePassword = defineRoute({
+  method: "POST",
+  url: "/api/auth/password",
+  summary: "Đổi mật khẩu",
+  tags: ["auth"],
+  access: "user",
+  body: z.object({ currentPassword: z.string().min(1, "Nhập mật khẩu hiện tại"), newPassword: z.string() }),
+  async handler({ body, ctx, actor }) {
+    const user = await findUserByUsername(ctx.database.db, actor!.username);
+    if (!user || !(await verifyPassword(body.currentPassword, user.password_hash))) {
+      throw validationFailed([{ name: "currentPassword", reason: "Mật khẩu hiện tại không đúng" }]);
+    }
+    const weakness = passwordWeakness(body.newPassword);
+    if (weakness) throw validationFailed([{ name: "newPassword", reason: weakness }]);
+    await ctx.database.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable("users")
+        .set({ password_hash: await hashPassword(body.newPassword), password_changed_at: new Date() })
+        .where("id", "=", user.id)
+        .execute();
+      // every other session of this user ends with the old password
+      await trx.deleteFrom("sessions").where("user_id", "=", user.id).execute();
+    });
+    return { ok: true, reloginRequired: true };
+  },
+});

@@ -1,0 +1,18 @@
+// Every API route, in one list: mounted by the app and described by the OpenAPI document.
+import type { AnyRoute } from "../route.ts";
+import * as auth from "./auth.ts";
+import * as health from "./health.ts";
+import * as units from "./units.ts";
+import * as users from "./users.ts";
+
+export const routes: AnyRoute[] = [
+  health.health,
+  auth.login,
+  auth.logout,
+  auth.me,
+  auth.changePassword,
+  units.listUnits,
+  units.getUnit,
+  users.listUsers,
+  users.addUser,
+];
