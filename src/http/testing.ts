@@ -1,5 +1,5 @@
 // A real app on a fresh test database, driven with Fastify's inject (no sockets).
-import type { FastifyInstance, InjectOptions } from "fastify";
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { createUser } from "../db/repos/people.ts";
 import { createTestDatabase, type TestDatabase } from "../db/testing.ts";
 import type { StaffRole } from "../people/policy.ts";
@@ -14,7 +14,7 @@ export interface TestApp {
   database: TestDatabase;
   /** Logs in and returns the session cookie header. */
   login(username: string, password?: string): Promise<string>;
-  request(options: InjectOptions & { cookie?: string }): ReturnType<FastifyInstance["inject"]>;
+  request(options: InjectOptions & { cookie?: string }): Promise<LightMyRequestResponse>;
   addStaff(username: string, unitCode: string, roles: StaffRole[]): Promise<number>;
   close(): Promise<void>;
 }
