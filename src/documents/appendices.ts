@@ -1,0 +1,218 @@
+// The report appendices as table specs: the one-stop results (seed 000, Phụ lục 4), the channels table
+// (seed 004), late dossiers by unit with and without an apology (seed 002), satisfaction by field (seed 004).
+// Each is rendered to .docx and .xlsx from the same spec.
+import type { HeaderCell, TableSpec } from "./grid.ts";
+import { tableToDocx } from "./grid.ts";
+import type { AppendixOptions, LateByUnitRow, ResultsRow, SatisfactionRow } from "./types.ts";
+import { tablesToXlsx } from "./xlsx.ts";
+
+const RESULT_COUNTS = [
+  "carriedOver",
+  "received",
+  "receivedSaturday",
+  "receivedDirect",
+  "receivedPostal",
+  "receivedOnlinePartial",
+  "receivedOnlineFull",
+  "finishedEarly",
+  "finishedOnTime",
+  "finishedLate",
+  "withdrawn",
+  "stopped",
+  "openWithinDeadline",
+  "openOverdue",
+  "refusedAtIntake",
+] as const satisfies readonly (keyof ResultsRow)[];
+
+/** The totals row: every count summed over the rows. */
+export function sumResults(rows: ResultsRow[], key = "Tổng cộng"): ResultsRow {
+  const total = { key } as ResultsRow;
+  for (const field of RESULT_COUNTS) total[field] = rows.reduce((a, r) => a + r[field], 0);
+  return total;
+}
+
+function caption(defaultLabel: string, title: string[], o: AppendixOptions): Pick<TableSpec, "caption" | "note"> {
+  return { caption: [o.label ?? defaultLabel, ...title], note: o.note };
+}
+
+export interface ResultsAppendixOptions extends AppendixOptions {
+  /** Header of the key column; default "Lĩnh vực, công việc thực hiện cơ chế một cửa". */
+  keyLabel?: string;
+  /**
+   * Seed 000 has no column for withdrawn or stopped dossiers, so its rows cannot satisfy the identity of
+   * CONTRACTS.md §3; motcua adds the two columns by default. false reproduces the seed's layout exactly.
+   */
+  withdrawnStopped?: boolean;
+  /** The totals row; computed from the rows when absent. */
+  total?: ResultsRow;
+}
+
+/** Phụ lục 4 of seed 000: "KẾT QUẢ TIẾP NHẬN, GIẢI QUYẾT CÔNG VIỆC THEO CƠ CHẾ MỘT CỬA". */
+export function resultsAppendixSpec(rows: ResultsRow[], o: ResultsAppendixOptions = {}): TableSpec {
+  const ws = o.withdrawnStopped ?? true;
+  const total = o.total ?? sumResults(rows);
+  const header: HeaderCell[][] = [
+    [
+      { text: "TT", rowSpan: 3 },
+      { text: o.keyLabel ?? "Lĩnh vực, công việc thực hiện cơ chế một cửa", rowSpan: 3 },
+      { text: "Số hồ sơ giải quyết", colSpan: ws ? 11 : 9 },
+    ],
+    [
+      { text: "Hồ sơ chưa giải quyết (trước kỳ báo cáo)", rowSpan: 2 },
+      { text: "Hồ sơ nhận (trong kỳ báo cáo)", colSpan: 2 },
+      { text: "Hồ sơ đã giải quyết", colSpan: 3 },
+      ...(ws ? [{ text: "Hồ sơ rút, dừng giải quyết", colSpan: 2 }] : []),
+      { text: "Hồ sơ đang giải quyết", colSpan: 3 },
+    ],
+    [
+      { text: "Tổng số" },
+      { text: "Tiếp nhận ngày thứ 7" },
+      { text: "Trước hẹn" },
+      { text: "Đúng hẹn" },
+      { text: "Trễ hẹn" },
+      ...(ws ? [{ text: "Rút hồ sơ" }, { text: "Dừng giải quyết" }] : []),
+      { text: "Tổng số" },
+      { text: "Trong hạn" },
+      { text: "Quá hạn" },
+    ],
+  ];
+  const counts = (r: ResultsRow): number[] => [
+    r.carriedOver,
+    r.received,
+    r.receivedSaturday,
+    r.finishedEarly,
+    r.finishedOnTime,
+    r.finishedLate,
+    ...(ws ? [r.withdrawn, r.stopped] : []),
+    r.openWithinDeadline + r.openOverdue,
+    r.openWithinDeadline,
+    r.openOverdue,
+  ];
+  const numberColumns = (ws ? 11 : 9) as number;
+  return {
+    ...caption("Phụ lục 4", ["KẾT QUẢ TIẾP NHẬN, GIẢI QUYẾT CÔNG VIỆC", "THEO CƠ CHẾ MỘT CỬA"], o),
+    header,
+    columns: [
+      { width: 5 },
+      { width: 34, align: "left" },
+      ...Array.from({ length: numberColumns }, () => ({ width: 10 })),
+    ],
+    body: rows.map((r, i) => [i + 1, r.key, ...counts(r)]),
+    total: ["Tổng cộng", ...counts(total)],
+    totalLabelSpan: 2,
+    landscape: true,
+  };
+}
+
+export interface ChannelsAppendixOptions extends AppendixOptions {
+  /** "level" prints the pre-2022 online levels of seed 004 (Mức độ 2 = not online, 3 = partial, 4 = full). */
+  by?: "channel" | "level";
+}
+
+/** Seed 004's table of dossiers by channel / online level with shares, the totals row first. */
+export function channelsAppendixSpec(total: ResultsRow, o: ChannelsAppendixOptions = {}): TableSpec {
+  const lines: [string, number][] =
+    o.by === "level"
+      ? [
+          ["Mức độ 2", total.receivedDirect + total.receivedPostal],
+          ["Mức độ 3", total.receivedOnlinePartial],
+          ["Mức độ 4", total.receivedOnlineFull],
+        ]
+      : [
+          ["Trực tiếp", total.receivedDirect],
+          ["Qua dịch vụ bưu chính công ích", total.receivedPostal],
+          ["Trực tuyến một phần", total.receivedOnlinePartial],
+          ["Trực tuyến toàn trình", total.receivedOnlineFull],
+        ];
+  const sum = lines.reduce((a, [, n]) => a + n, 0);
+  if (sum !== total.received) {
+    throw new RangeError(`channels sum to ${sum}, but ${total.received} dossiers were received`);
+  }
+  return {
+    ...caption("Phụ lục", ["HỒ SƠ TIẾP NHẬN THEO KÊNH VÀ MỨC ĐỘ DỊCH VỤ CÔNG TRỰC TUYẾN"], o),
+    header: [
+      [
+        { text: "STT" },
+        { text: o.by === "level" ? "Mức độ" : "Kênh tiếp nhận" },
+        { text: "Số lượng" },
+        { text: "Tỷ lệ %" },
+      ],
+    ],
+    columns: [{ width: 6 }, { width: 40, align: "left" }, { width: 14 }, { width: 12 }],
+    body: lines.map(([label, n], i) => [i + 1, label, n, share(n, sum)]),
+    total: ["", "Tổng cộng", sum, sum === 0 ? 0 : 100],
+    totalFirst: true,
+  };
+}
+
+/** Percentage rounded to two decimals, as a number (xlsx keeps it numeric; docx prints "71,2"). */
+export function share(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 100;
+}
+
+/** Late dossiers by unit, with and without an apology letter (seed 002's footnote made a table). */
+export function lateByUnitSpec(rows: LateByUnitRow[], o: AppendixOptions = {}): TableSpec {
+  for (const r of rows) {
+    if (r.withApology > r.late)
+      throw new RangeError(`${r.unit}: ${r.withApology} apologies for ${r.late} late dossiers`);
+  }
+  const line = (r: LateByUnitRow) => [r.late, r.withApology, r.late - r.withApology];
+  const late = rows.reduce((a, r) => a + r.late, 0);
+  const withApology = rows.reduce((a, r) => a + r.withApology, 0);
+  return {
+    ...caption("Phụ lục", ["HỒ SƠ GIẢI QUYẾT TRỄ HẠN VÀ VĂN BẢN XIN LỖI THEO ĐƠN VỊ"], o),
+    header: [
+      [
+        { text: "STT", rowSpan: 2 },
+        { text: "Cơ quan, đơn vị", rowSpan: 2 },
+        { text: "Số hồ sơ giải quyết trễ hạn", colSpan: 3 },
+      ],
+      [{ text: "Tổng số" }, { text: "Có văn bản xin lỗi" }, { text: "Chưa có văn bản xin lỗi" }],
+    ],
+    columns: [{ width: 6 }, { width: 44, align: "left" }, { width: 12 }, { width: 14 }, { width: 14 }],
+    body: rows.map((r, i) => [i + 1, r.unit, ...line(r)]),
+    total: ["Tổng cộng", ...line({ unit: "", late, withApology })],
+    totalLabelSpan: 2,
+  };
+}
+
+/** Seed 004's survey table: ballots per field and the share of each answer. */
+export function satisfactionSpec(rows: SatisfactionRow[], o: AppendixOptions = {}): TableSpec {
+  const line = (r: SatisfactionRow): number[] => {
+    const n = r.simple + r.fewerPapers + r.complicated;
+    return [n, share(r.simple, n), share(r.fewerPapers, n), share(r.complicated, n)];
+  };
+  const sum = (k: "simple" | "fewerPapers" | "complicated") => rows.reduce((a, r) => a + r[k], 0);
+  return {
+    ...caption("Phụ lục", ["KẾT QUẢ KHẢO SÁT MỨC ĐỘ HÀI LÒNG THEO LĨNH VỰC"], o),
+    header: [
+      [
+        { text: "STT" },
+        { text: "Lĩnh vực" },
+        { text: "Số lượng phiếu" },
+        { text: "Đơn giản (%)" },
+        { text: "Cần giảm giấy tờ (%)" },
+        { text: "Phức tạp (%)" },
+      ],
+    ],
+    columns: [{ width: 6 }, { width: 40, align: "left" }, { width: 12 }, { width: 12 }, { width: 14 }, { width: 12 }],
+    body: rows.map((r, i) => [i + 1, r.field, ...line(r)]),
+    total: [
+      "Tổng cộng",
+      ...line({ field: "", simple: sum("simple"), fewerPapers: sum("fewerPapers"), complicated: sum("complicated") }),
+    ],
+    totalLabelSpan: 2,
+  };
+}
+
+export type AppendixFormat = "docx" | "xlsx";
+
+/** Renders one appendix spec to the requested format. */
+export async function renderAppendix(
+  spec: TableSpec,
+  format: AppendixFormat,
+  options: { heading?: AppendixOptions["heading"]; sheetName?: string } = {},
+): Promise<Buffer> {
+  if (format === "xlsx") return tablesToXlsx([{ name: options.sheetName ?? spec.caption[0] ?? "Phụ lục", spec }]);
+  return tableToDocx(spec, { heading: options.heading });
+}
