@@ -1,0 +1,107 @@
+// Providers (locale, theme, session) and the routes. Staff and admin pages load on demand so the citizen
+// portal stays light on a phone.
+import { App as AntApp, ConfigProvider, Spin } from "antd";
+import enUS from "antd/locale/en_US";
+import viVN from "antd/locale/vi_VN";
+import { lazy, Suspense } from "react";
+import { BrowserRouter, Route, Routes } from "react-router-dom";
+import { AuthProvider } from "./auth.tsx";
+import { CitizenLayout } from "./components/CitizenLayout.tsx";
+import { NotFound } from "./components/NotFound.tsx";
+import { RequireStaff } from "./components/RequireStaff.tsx";
+import { LangProvider, useLang } from "./i18n.tsx";
+import { HomePage } from "./pages/citizen/HomePage.tsx";
+import { ProcedurePage } from "./pages/citizen/ProcedurePage.tsx";
+
+const SubmitPage = lazy(() => import("./pages/citizen/SubmitPage.tsx"));
+const LookupPage = lazy(() => import("./pages/citizen/LookupPage.tsx"));
+const FeedbackPage = lazy(() => import("./pages/citizen/FeedbackPage.tsx"));
+const StatisticsPage = lazy(() => import("./pages/citizen/StatisticsPage.tsx"));
+const LoginPage = lazy(() => import("./pages/LoginPage.tsx"));
+const StaffLayout = lazy(() => import("./components/StaffLayout.tsx"));
+const StaffHome = lazy(() => import("./pages/staff/StaffHome.tsx"));
+const IntakePage = lazy(() => import("./pages/staff/IntakePage.tsx"));
+const QueuePage = lazy(() => import("./pages/staff/QueuePage.tsx"));
+const DossierPage = lazy(() => import("./pages/staff/DossierPage.tsx"));
+const ReceiptPage = lazy(() => import("./pages/staff/ReceiptPage.tsx"));
+const DashboardPage = lazy(() => import("./pages/staff/DashboardPage.tsx"));
+const DrillDownPage = lazy(() => import("./pages/staff/DrillDownPage.tsx"));
+const UnitsAdmin = lazy(() => import("./pages/admin/UnitsAdmin.tsx"));
+const UsersAdmin = lazy(() => import("./pages/admin/UsersAdmin.tsx"));
+const CatalogueAdmin = lazy(() => import("./pages/admin/CatalogueAdmin.tsx"));
+const CalendarAdmin = lazy(() => import("./pages/admin/CalendarAdmin.tsx"));
+
+const theme = {
+  token: {
+    // Darker than antd's default blue: 7:1 on white for links and primary buttons (WCAG AA for small text).
+    colorPrimary: "#0a4ea3",
+    colorLink: "#0a4ea3",
+    fontFamily: "'Be Vietnam Pro', 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif",
+  },
+};
+
+function Providers() {
+  const { lang } = useLang();
+  return (
+    <ConfigProvider locale={lang === "en" ? enUS : viVN} theme={theme}>
+      <AntApp>
+        <AuthProvider>
+          <BrowserRouter>
+            <Suspense fallback={<Spin style={{ display: "block", margin: 48 }} aria-label="Đang tải" />}>
+              <AppRoutes />
+            </Suspense>
+          </BrowserRouter>
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<CitizenLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="thu-tuc/:code" element={<ProcedurePage />} />
+        <Route path="nop-truc-tuyen/:code" element={<SubmitPage />} />
+        <Route path="tra-cuu" element={<LookupPage />} />
+        <Route path="phan-anh-kien-nghi" element={<FeedbackPage />} />
+        <Route path="thong-ke" element={<StatisticsPage />} />
+        <Route path="dang-nhap" element={<LoginPage />} />
+      </Route>
+      <Route
+        path="can-bo"
+        element={
+          <RequireStaff>
+            <StaffLayout />
+          </RequireStaff>
+        }
+      >
+        <Route index element={<StaffHome />} />
+        <Route path="tiep-nhan" element={<IntakePage />} />
+        <Route path="hang-doi/:queue" element={<QueuePage />} />
+        <Route path="ho-so/:code" element={<DossierPage />} />
+        <Route path="bao-cao" element={<DashboardPage />} />
+        <Route path="bao-cao/chi-tiet" element={<DrillDownPage />} />
+        <Route path="quan-tri/don-vi" element={<UnitsAdmin />} />
+        <Route path="quan-tri/nguoi-dung" element={<UsersAdmin />} />
+        <Route path="quan-tri/thu-tuc" element={<CatalogueAdmin />} />
+        <Route path="quan-tri/lich" element={<CalendarAdmin />} />
+      </Route>
+      <Route path="can-bo/ho-so/:code/phieu-tiep-nhan" element={
+          <RequireStaff>
+            <ReceiptPage />
+          </RequireStaff>
+        } />
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
+}
+
+export function App() {
+  return (
+    <LangProvider>
+      <Providers />
+    </LangProvider>
+  );
+}

@@ -1,0 +1,60 @@
+// Vietnamese first; an English toggle for the main navigation and headings. Keys are the Vietnamese text,
+// so a missing English entry still shows correct Vietnamese.
+import { createContext, type ReactNode, useContext, useMemo, useState } from "react";
+
+export type Lang = "vi" | "en";
+
+const EN: Record<string, string> = {
+  "Dịch vụ hành chính công": "Public administrative services",
+  "Trang chủ": "Home",
+  "Tìm thủ tục": "Find a procedure",
+  "Tra cứu hồ sơ": "Track a dossier",
+  "Phản ánh, kiến nghị": "Feedback",
+  "Thống kê": "Statistics",
+  "Đăng nhập": "Sign in",
+  "Đăng xuất": "Sign out",
+  "Cán bộ": "Staff",
+  "Tiếp nhận hồ sơ": "Receive a dossier",
+  "Hồ sơ trực tuyến": "Online submissions",
+  "Trả kết quả": "Return results",
+  "Hồ sơ của tôi": "My dossiers",
+  "Sắp đến hạn": "Due soon",
+  "Quá hạn": "Overdue",
+  "Tất cả hồ sơ": "All dossiers",
+  "Báo cáo": "Reports",
+  "Quản trị": "Administration",
+  "Đơn vị": "Units",
+  "Người dùng": "Users",
+  "Danh mục thủ tục": "Procedure catalogue",
+  "Lịch làm việc": "Working calendar",
+  "Đánh giá": "Rate the service",
+  "Nộp hồ sơ trực tuyến": "Submit online",
+  "Tìm kiếm": "Search",
+};
+
+const LangContext = createContext<{ lang: Lang; setLang: (l: Lang) => void }>({ lang: "vi", setLang: () => {} });
+
+export function LangProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem("motcua.lang") === "en" ? "en" : "vi"));
+  const value = useMemo(
+    () => ({
+      lang,
+      setLang: (l: Lang) => {
+        localStorage.setItem("motcua.lang", l);
+        document.documentElement.lang = l;
+        setLangState(l);
+      },
+    }),
+    [lang],
+  );
+  return <LangContext.Provider value={value}>{children}</LangContext.Provider>;
+}
+
+export function useLang() {
+  return useContext(LangContext);
+}
+
+export function useT(): (vi: string) => string {
+  const { lang } = useLang();
+  return (vi) => (lang === "en" ? (EN[vi] ?? vi) : vi);
+}

@@ -1,0 +1,3 @@
+export default function CalendarAdmin() {
+  return <p>Đang xây dựng</p>;
+}

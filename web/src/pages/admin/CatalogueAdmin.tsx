@@ -1,0 +1,3 @@
+export default function CatalogueAdmin() {
+  return <p>Đang xây dựng</p>;
+}

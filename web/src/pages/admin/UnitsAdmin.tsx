@@ -1,0 +1,3 @@
+export default function UnitsAdmin() {
+  return <p>Đang xây dựng</p>;
+}

@@ -1,0 +1,3 @@
+export default function UsersAdmin() {
+  return <p>Đang xây dựng</p>;
+}

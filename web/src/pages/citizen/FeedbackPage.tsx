@@ -1,0 +1,3 @@
+export default function FeedbackPage() {
+  return <p>Đang xây dựng</p>;
+}

@@ -1,0 +1,3 @@
+export default function LookupPage() {
+  return <p>Đang xây dựng</p>;
+}

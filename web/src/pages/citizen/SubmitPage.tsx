@@ -1,0 +1,3 @@
+export default function SubmitPage() {
+  return <p>Đang xây dựng</p>;
+}

@@ -1,0 +1,3 @@
+export default function DossierPage() {
+  return <p>Đang xây dựng</p>;
+}

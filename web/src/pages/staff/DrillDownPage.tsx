@@ -1,0 +1,3 @@
+export default function DrillDownPage() {
+  return <p>Đang xây dựng</p>;
+}

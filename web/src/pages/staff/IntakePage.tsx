@@ -1,0 +1,3 @@
+export default function IntakePage() {
+  return <p>Đang xây dựng</p>;
+}

@@ -1,0 +1,3 @@
+export default function ReceiptPage() {
+  return <p>Đang xây dựng</p>;
+}

@@ -1,0 +1,3 @@
+export default function StaffHome() {
+  return <p>Đang xây dựng</p>;
+}

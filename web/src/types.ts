@@ -1,0 +1,176 @@
+// Shapes of the API's responses as the web application reads them (docs/api.md). Instants are ISO strings.
+// Fields the UI does not need are left out; optional ones may be absent depending on the caller's role.
+import type { Action } from "../../src/dossier/commands.ts";
+import type { DossierStatus } from "../../src/dossier/status.ts";
+
+export type { Action, DossierStatus };
+export type Channel = "direct" | "postal" | "online_partial" | "online_full";
+export type OnlineLevel = "full" | "partial" | "none";
+export type Role = "front_desk" | "officer" | "leader" | "reform_officer" | "admin";
+
+export interface Grant {
+  role: Role;
+  unitCode: string;
+  unitName?: string;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  fullName: string;
+  kind: "staff" | "citizen";
+  isSuperuser?: boolean;
+  grants: Grant[];
+}
+
+export interface Unit {
+  code: string;
+  name: string;
+  kind?: string;
+  parentCode: string | null;
+  provinceCode?: string;
+  effectiveFrom?: string;
+  effectiveTo?: string | null;
+  successorCode?: string | null;
+  saturdayService?: boolean;
+}
+
+export interface TimeLimit {
+  value: number;
+  unit: "working_days" | "working_hours" | "calendar_days" | "same_day";
+  cutoff?: string;
+}
+
+export interface DocumentComponent {
+  name: string;
+  form: "original" | "copy" | "original_or_copy";
+  count: number;
+  condition?: string;
+}
+
+export interface Fee {
+  name: string;
+  amount: number | null;
+  per?: string;
+  basis?: string;
+  note?: string;
+}
+
+export interface Procedure {
+  code: string;
+  version: number;
+  name: string;
+  field: string;
+  level: "province" | "district" | "commune";
+  agency: string;
+  components: DocumentComponent[];
+  timeLimit: TimeLimit;
+  /** The server's wording of the limit, when it sends one. */
+  timeLimitText?: string;
+  fees: Fee[];
+  onlineLevel: OnlineLevel;
+  boundaryFree?: boolean;
+  steps?: { name: string; role: string; unit?: string; share: number }[];
+  effectiveFrom: string;
+  legalBasis?: string[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface Applicant {
+  name?: string;
+  idNumber?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+}
+
+export interface Attachment {
+  id: string;
+  name?: string;
+  sha256?: string;
+}
+
+export interface DossierEvent {
+  type: string;
+  at: string;
+  actor?: { id?: string; name?: string; fullName?: string; role?: string; unit?: string };
+  fromState?: string;
+  toState?: string;
+  reason?: string;
+  payload?: Record<string, unknown>;
+  attachments?: Attachment[];
+}
+
+export interface DossierSummary {
+  code: string;
+  state: DossierStatus;
+  procedure: { code: string; name?: string; field?: string };
+  unit?: { code: string; name?: string };
+  channel: Channel;
+  applicant?: Applicant;
+  receivedAt?: string | null;
+  submittedAt?: string | null;
+  dueAt?: string | null;
+  /** The appointment after an extension; the original dueAt is never overwritten. */
+  extendedDueAt?: string | null;
+  assignee?: string | null;
+  /** Remaining working time, computed by the server (negative when overdue). */
+  remainingMinutes?: number | null;
+  overdue?: boolean;
+}
+
+export interface Dossier extends DossierSummary {
+  revision: number;
+  lookupSecret?: string;
+  events: DossierEvent[];
+  allowedActions: Action[];
+  components?: { name: string; received?: boolean }[];
+  fee?: { amount: number; paidOnline?: boolean };
+}
+
+export interface LookupResult {
+  code: string;
+  state: DossierStatus;
+  stateName?: string;
+  procedure?: { code: string; name?: string };
+  unit?: { code: string; name?: string };
+  receivedAt?: string | null;
+  dueAt?: string | null;
+  extendedDueAt?: string | null;
+  history: { type: string; at: string; toState?: string; description?: string }[];
+  canRate?: boolean;
+}
+
+/** One row of the results report (CONTRACTS.md §3). */
+export interface ResultsRow {
+  key: string;
+  carriedOver: number;
+  received: number;
+  receivedSaturday: number;
+  receivedDirect: number;
+  receivedPostal: number;
+  receivedOnlinePartial: number;
+  receivedOnlineFull: number;
+  finishedEarly: number;
+  finishedOnTime: number;
+  finishedLate: number;
+  withdrawn: number;
+  stopped: number;
+  openWithinDeadline: number;
+  openOverdue: number;
+  refusedAtIntake: number;
+}
+
+export interface ResultsReport {
+  report: "results";
+  unit: string | null;
+  from: string;
+  to: string;
+  by: string;
+  rows: ResultsRow[];
+  total: ResultsRow;
+}
