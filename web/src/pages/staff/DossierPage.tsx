@@ -1,3 +1,107 @@
+// One dossier: its state and appointments, the timeline (the control sheet, phiếu kiểm soát), the one-stop
+// forms, and the actions the server allows this user — only those.
+import { Button, Card, Descriptions, Space, Spin, Table, Tag, Typography } from "antd";
+import { useEffect, useState } from "react";
+import { Link, useParams } from "react-router-dom";
+import { api } from "../../api.ts";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { CHANNEL_NAME, formatInstant, formatRemaining, stateColor, stateName } from "../../format.ts";
+import { useLoad, useTitle } from "../../hooks.ts";
+import type { Dossier, DossierEvent } from "../../types.ts";
+import { ActionButtons } from "./ActionButtons.tsx";
+
+const FORMS: [string, string][] = [
+  ["01", "Phiếu tiếp nhận và hẹn trả kết quả"],
+  ["02", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"],
+  ["03", "Phiếu từ chối tiếp nhận"],
+  ["04", "Phiếu xin lỗi và hẹn lại ngày trả kết quả"],
+  ["05", "Thông báo dừng xử lý"],
+  ["06", "Phiếu kiểm soát quá trình giải quyết hồ sơ"],
+];
+
+function actorName(e: DossierEvent): string {
+  return e.actor?.fullName ?? e.actor?.name ?? e.actor?.id ?? "—";
+}
+
 export default function DossierPage() {
-  return <p>Đang xây dựng</p>;
+  const { code = "" } = useParams();
+  useTitle(`Hồ sơ ${code}`);
+  const loaded = useLoad((signal) => api.get<Dossier>(`/dossiers/${encodeURIComponent(code)}`, undefined, signal), [code]);
+  const [d, setD] = useState<Dossier>();
+  useEffect(() => setD(loaded.data), [loaded.data]);
+  if (loaded.error) return <ProblemAlert message={loaded.error} />;
+  if (!d) return <Spin aria-label="Đang tải" />;
+  const enc = encodeURIComponent(d.code);
+  return (
+    <Space direction="vertical" size="middle" style={{ width: "100%" }}>
+      <Space wrap align="center">
+        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+          Hồ sơ {d.code}
+        </Typography.Title>
+        <Tag color={stateColor(d.state)} data-testid="dossier-state">
+          {stateName(d.state)}
+        </Tag>
+        {d.overdue && <Tag color="red">Quá hạn</Tag>}
+      </Space>
+      <Card title="Thao tác" size="small">
+        <ActionButtons dossier={d} onDone={() => loaded.reload()} />
+      </Card>
+      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
+        <Descriptions.Item label="Thủ tục">{d.procedure.name ?? d.procedure.code}</Descriptions.Item>
+        <Descriptions.Item label="Đơn vị tiếp nhận">{d.unit?.name ?? d.unit?.code}</Descriptions.Item>
+        <Descriptions.Item label="Người nộp">{d.applicant?.name ?? "—"}</Descriptions.Item>
+        <Descriptions.Item label="Kênh">{CHANNEL_NAME[d.channel] ?? d.channel}</Descriptions.Item>
+        <Descriptions.Item label="Ngày tiếp nhận">{formatInstant(d.receivedAt ?? d.submittedAt)}</Descriptions.Item>
+        <Descriptions.Item label="Ngày hẹn trả">
+          <span data-testid="due-at">{formatInstant(d.dueAt)}</span>
+        </Descriptions.Item>
+        {d.extendedDueAt && <Descriptions.Item label="Ngày hẹn lại (sau xin lỗi)">{formatInstant(d.extendedDueAt)}</Descriptions.Item>}
+        <Descriptions.Item label="Thời gian còn lại">{formatRemaining(d.remainingMinutes)}</Descriptions.Item>
+        {d.assignee && <Descriptions.Item label="Người xử lý">{d.assignee}</Descriptions.Item>}
+      </Descriptions>
+      <Card title="Quá trình giải quyết (phiếu kiểm soát)" size="small">
+        <Table<DossierEvent>
+          size="small"
+          rowKey={(e, i) => `${e.at}-${e.type}-${i}`}
+          pagination={false}
+          scroll={{ x: true }}
+          dataSource={d.events}
+          data-testid="timeline"
+          columns={[
+            { title: "Thời điểm", dataIndex: "at", render: (at: string) => formatInstant(at), width: 170 },
+            { title: "Sự kiện", dataIndex: "type", render: (_t, e) => e.toState ? `${stateName(e.fromState)} → ${stateName(e.toState)}` : e.type },
+            { title: "Người thực hiện", render: (_v, e) => actorName(e) },
+            { title: "Nội dung", dataIndex: "reason", render: (r: string | undefined, e) => r ?? describePayload(e) },
+          ]}
+        />
+      </Card>
+      <Card title="Biểu mẫu" size="small">
+        <Space direction="vertical">
+          {FORMS.map(([form, name]) => (
+            <Space key={form} wrap>
+              <span>
+                Mẫu {form}: {name}
+              </span>
+              <a href={api.url(`/dossiers/${enc}/documents/${form}`, { format: "docx" })}>.docx</a>
+              <a href={api.url(`/dossiers/${enc}/documents/${form}`, { format: "pdf" })}>.pdf</a>
+            </Space>
+          ))}
+          <Link to={`/can-bo/ho-so/${enc}/phieu-tiep-nhan`} target="_blank">
+            <Button size="small">Bản in nhanh phiếu tiếp nhận</Button>
+          </Link>
+        </Space>
+      </Card>
+    </Space>
+  );
+}
+
+function describePayload(e: DossierEvent): string {
+  const p = e.payload ?? {};
+  const parts: string[] = [];
+  if (Array.isArray(p.missing)) parts.push(`Cần bổ sung: ${(p.missing as string[]).join("; ")}`);
+  if (typeof p.dueAt === "string") parts.push(`Hẹn trả: ${formatInstant(p.dueAt)}`);
+  if (typeof p.assignee === "string") parts.push(`Giao: ${p.assignee}`);
+  if (typeof p.toUnit === "string") parts.push(`Chuyển đến: ${p.toUnit}`);
+  if (typeof p.receiptNo === "string") parts.push(`Số phiếu: ${p.receiptNo}`);
+  return parts.join(" · ") || "";
 }

@@ -1,0 +1,150 @@
+// The inputs each lifecycle action asks for, and the body POST /api/dossiers/:code/actions/:action receives.
+// Which actions are shown comes from the server's `allowedActions`; nothing here decides what is allowed.
+import { DatePicker, Form, Input, InputNumber, Radio, Select, Switch } from "antd";
+import type { ReactNode } from "react";
+import type { Action } from "../../types.ts";
+
+export interface ActionValues {
+  reason?: string;
+  missing?: string[];
+  assignee?: string;
+  toUnit?: string;
+  link?: "same_level" | "across_levels";
+  amount?: number;
+  paidOnline?: boolean;
+  record?: string;
+  via?: "direct" | "postal" | "online";
+  dueAt?: { toISOString(): string };
+}
+
+const reason = (label = "Lý do", required = true) => (
+  <Form.Item key="reason" label={label} name="reason" rules={required ? [{ required: true, message: `Nhập ${label.toLowerCase()}` }] : []}>
+    <Input.TextArea rows={3} />
+  </Form.Item>
+);
+
+const evidence = (label: string) => (
+  <Form.Item
+    key="record"
+    label={label}
+    name="record"
+    rules={[{ required: true, message: "Nhập số, ký hiệu văn bản hoặc nội dung ghi nhận" }]}
+    extra="Số, ký hiệu văn bản kết quả, số sổ theo dõi ký nhận, mã bưu gửi…"
+  >
+    <Input />
+  </Form.Item>
+);
+
+/** The form fields of each action; actions without entry need only a confirmation. */
+export function actionFields(action: Action, components: string[]): ReactNode[] {
+  switch (action) {
+    case "refuse":
+      return [reason("Lý do từ chối")];
+    case "withdraw":
+      return [reason("Lý do rút hồ sơ")];
+    case "stop":
+      return [reason("Lý do dừng xử lý")];
+    case "request_supplement":
+      return [
+        <Form.Item
+          key="missing"
+          label="Các giấy tờ cần bổ sung (liệt kê đầy đủ một lần)"
+          name="missing"
+          rules={[{ required: true, message: "Liệt kê ít nhất một giấy tờ cần bổ sung" }]}
+        >
+          <Select mode="tags" options={components.map((c) => ({ value: c, label: c }))} placeholder="Chọn hoặc gõ tên giấy tờ" />
+        </Form.Item>,
+        reason("Ghi chú", false),
+      ];
+    case "assign":
+      return [
+        <Form.Item key="assignee" label="Giao cho (tên đăng nhập chuyên viên)" name="assignee" rules={[{ required: true, message: "Nhập người xử lý" }]}>
+          <Input />
+        </Form.Item>,
+      ];
+    case "transfer":
+      return [
+        <Form.Item key="toUnit" label="Mã đơn vị nhận" name="toUnit" rules={[{ required: true, message: "Nhập mã đơn vị nhận" }]}>
+          <Input />
+        </Form.Item>,
+        <Form.Item key="link" label="Hình thức liên thông" name="link" initialValue="same_level">
+          <Radio.Group>
+            <Radio value="same_level">Cùng cấp</Radio>
+            <Radio value="across_levels">Giữa các cấp</Radio>
+          </Radio.Group>
+        </Form.Item>,
+        reason("Ghi chú", false),
+      ];
+    case "propose_result":
+      return [evidence("Dự thảo kết quả"), reason("Ý kiến đề xuất", false)];
+    case "approve":
+      return [reason("Ý kiến phê duyệt", false)];
+    case "request_payment":
+    case "record_payment":
+      return [
+        <Form.Item key="amount" label="Số tiền (đồng)" name="amount" rules={[{ required: true, message: "Nhập số tiền" }]}>
+          <InputNumber min={0} step={1000} style={{ width: "100%" }} />
+        </Form.Item>,
+        ...(action === "record_payment"
+          ? [
+              <Form.Item key="paidOnline" label="Thanh toán trực tuyến" name="paidOnline" valuePropName="checked">
+                <Switch />
+              </Form.Item>,
+            ]
+          : []),
+      ];
+    case "resolve":
+      return [evidence("Kết quả giải quyết")];
+    case "return":
+      return [
+        <Form.Item key="via" label="Hình thức trả" name="via" initialValue="direct">
+          <Radio.Group>
+            <Radio value="direct">Trực tiếp</Radio>
+            <Radio value="postal">Bưu chính</Radio>
+            <Radio value="online">Trực tuyến</Radio>
+          </Radio.Group>
+        </Form.Item>,
+        evidence("Ghi nhận bàn giao kết quả"),
+      ];
+    case "extend":
+      return [
+        <Form.Item key="dueAt" label="Ngày hẹn trả mới" name="dueAt" rules={[{ required: true, message: "Chọn ngày hẹn mới" }]}>
+          <DatePicker showTime={{ format: "HH:mm" }} format="DD/MM/YYYY HH:mm" style={{ width: "100%" }} />
+        </Form.Item>,
+        evidence("Thư xin lỗi (số, ký hiệu)"),
+        reason("Lý do chậm trễ"),
+      ];
+    default:
+      return [reason("Ghi chú", false)];
+  }
+}
+
+/** The body for the action: the revision the user saw (a concurrent change makes it fail), and the inputs. */
+export function actionBody(action: Action, revision: number, v: ActionValues): Record<string, unknown> {
+  const base = { revision, ...(v.reason ? { reason: v.reason } : {}) };
+  switch (action) {
+    case "request_supplement":
+      return { ...base, missing: v.missing ?? [] };
+    case "assign":
+      return { ...base, assignee: v.assignee };
+    case "transfer":
+      return { ...base, toUnit: v.toUnit, link: v.link };
+    case "propose_result":
+      return { ...base, draft: { record: v.record } };
+    case "request_payment":
+      return { ...base, amount: v.amount };
+    case "record_payment":
+      return { ...base, amount: v.amount, paidOnline: v.paidOnline ?? false };
+    case "resolve":
+      return { ...base, result: { record: v.record } };
+    case "return":
+      return { ...base, via: v.via, handover: { record: v.record } };
+    case "extend":
+      return { ...base, dueAt: v.dueAt?.toISOString(), apology: { record: v.record } };
+    default:
+      return base;
+  }
+}
+
+/** Actions that cannot be undone get a danger button. */
+export const DANGEROUS: ReadonlySet<Action> = new Set<Action>(["refuse", "withdraw", "stop"]);
