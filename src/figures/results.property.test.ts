@@ -6,6 +6,7 @@ import { localInstant } from "../calendar/local-time.ts";
 import type { Channel, CompetentLevel, DossierEvent, DossierRecord } from "../dossier/record.ts";
 import { checkResultsDocument } from "./check.ts";
 import { type Period, periodBounds, splitPeriod } from "./period.ts";
+import { overdueAt } from "./late.ts";
 import { computeResults, type ResultsDocument, type ResultsRow } from "./results.ts";
 import { RESULT_FIELDS, checkIdentity } from "./results-fields.ts";
 
@@ -211,6 +212,17 @@ test("a past period does not change when later events arrive", () => {
         ],
       }));
       assert.deepEqual(computeResults(later, period).document, before);
+    }),
+    { numRuns: RUNS / 2 },
+  );
+});
+
+test("the overdue list at the period end is exactly the openOverdue cell", () => {
+  fc.assert(
+    fc.property(scenarioArb, ({ period, dossiers }) => {
+      const { dossiersIn } = computeResults(dossiers, period);
+      const listed = overdueAt(dossiers, periodBounds(period).end).map((e) => e.code);
+      assert.deepEqual(listed.sort(), dossiersIn("total", "openOverdue").sort());
     }),
     { numRuns: RUNS / 2 },
   );

@@ -1,0 +1,113 @@
+// Channels and online service (kênh tiếp nhận, dịch vụ công trực tuyến; seeds 001, 002, 004):
+// dossiers received by channel, online / fully-online / postal shares, and the procedures offered at each
+// online level with how many of them actually received dossiers online.
+import { CHANNELS, type Channel, type DossierRecord } from "../dossier/record.ts";
+import { type Period, periodBounds } from "./period.ts";
+import { type Ratio, ratio } from "./ratio.ts";
+import { inScope, type UnitScope } from "./results.ts";
+
+/** Mức độ dịch vụ công trực tuyến: toàn trình (old level 4), một phần (level 3), none (level 2). */
+export type OnlineLevel = "full" | "partial" | "none";
+export const ONLINE_LEVELS: readonly OnlineLevel[] = ["full", "partial", "none"];
+
+export interface OfferedProcedure {
+  code: string;
+  name?: string;
+  onlineLevel: OnlineLevel;
+}
+
+export interface ChannelsQuery extends Period {
+  unit?: string | null;
+  scope?: UnitScope;
+}
+
+export interface ProceduresAtLevel {
+  /** Procedures offered at this level. */
+  offered: number;
+  /** Of them, procedures that received at least one dossier through an online channel in the period. */
+  withOnlineDossiers: number;
+  withOnlineDossiersShare: Ratio;
+  /** Dossiers received online in the period for procedures at this level. */
+  onlineDossiers: number;
+  procedureCodes: string[];
+}
+
+export interface ChannelsReport {
+  report: "channels";
+  unit: string | null;
+  from: string;
+  to: string;
+  received: number;
+  byChannel: Record<Channel, number>;
+  /** (online partial + online full) / received — tỷ lệ hồ sơ trực tuyến. */
+  onlineShare: Ratio;
+  /** online full / received — tỷ lệ hồ sơ trực tuyến toàn trình. */
+  fullyOnlineShare: Ratio;
+  /** postal / received — tỷ lệ hồ sơ qua bưu chính công ích. */
+  postalShare: Ratio;
+  procedures: Record<OnlineLevel, ProceduresAtLevel>;
+  /** Codes of the dossiers behind each channel figure. */
+  dossiers: Record<Channel, string[]>;
+}
+
+export function isOnline(channel: Channel): boolean {
+  return channel === "online_partial" || channel === "online_full";
+}
+
+/** Dossiers received in the period by units in scope. */
+function receivedInPeriod(dossiers: Iterable<DossierRecord>, query: ChannelsQuery): DossierRecord[] {
+  const { start, end } = periodBounds(query);
+  const out: DossierRecord[] = [];
+  for (const d of dossiers) {
+    if (d.receivedAt && d.receivedAt >= start && d.receivedAt < end && inScope(query.scope, d.unit.code)) out.push(d);
+  }
+  return out;
+}
+
+export function channelsReport(
+  dossiers: Iterable<DossierRecord>,
+  query: ChannelsQuery,
+  offered: readonly OfferedProcedure[] = [],
+): ChannelsReport {
+  const received = receivedInPeriod(dossiers, query);
+  const byCodes = Object.fromEntries(CHANNELS.map((c) => [c, [] as string[]])) as Record<Channel, string[]>;
+  for (const d of received) byCodes[d.channel].push(d.code);
+  const byChannel = Object.fromEntries(CHANNELS.map((c) => [c, byCodes[c].length])) as Record<Channel, number>;
+  const online = byChannel.online_partial + byChannel.online_full;
+  return {
+    report: "channels",
+    unit: query.unit ?? null,
+    from: query.from,
+    to: query.to,
+    received: received.length,
+    byChannel,
+    onlineShare: ratio(online, received.length),
+    fullyOnlineShare: ratio(byChannel.online_full, received.length),
+    postalShare: ratio(byChannel.postal, received.length),
+    procedures: proceduresByLevel(received, offered),
+    dossiers: byCodes,
+  };
+}
+
+function proceduresByLevel(
+  received: readonly DossierRecord[],
+  offered: readonly OfferedProcedure[],
+): Record<OnlineLevel, ProceduresAtLevel> {
+  const onlineCount = new Map<string, number>();
+  for (const d of received) {
+    if (isOnline(d.channel)) onlineCount.set(d.procedure.code, (onlineCount.get(d.procedure.code) ?? 0) + 1);
+  }
+  const result = {} as Record<OnlineLevel, ProceduresAtLevel>;
+  for (const level of ONLINE_LEVELS) {
+    const atLevel = offered.filter((p) => p.onlineLevel === level);
+    const used = atLevel.filter((p) => (onlineCount.get(p.code) ?? 0) > 0);
+    result[level] = {
+      offered: atLevel.length,
+      withOnlineDossiers: used.length,
+      withOnlineDossiersShare: ratio(used.length, atLevel.length),
+      onlineDossiers: atLevel.reduce((sum, p) => sum + (onlineCount.get(p.code) ?? 0), 0),
+      procedureCodes: used.map((p) => p.code),
+    };
+  }
+  return result;
+}
