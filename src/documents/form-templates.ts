@@ -98,6 +98,7 @@ function refusal(def: FormDefinition): FileChild[] {
   return [
     head(),
     ...title([def.title]),
+    field("Mã hồ sơ", "{{dossier.code}}"),
     ...applicantLines("tiếp nhận hồ sơ của"),
     field("Thời gian nộp hồ sơ", "{{dossier.receivedAtText}}"),
     text("Qua xem xét, {{office.name}} thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:"),

@@ -1,0 +1,155 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import ExcelJS from "exceljs";
+import {
+  channelsAppendixSpec,
+  lateByUnitSpec,
+  renderAppendix,
+  resultsAppendixSpec,
+  satisfactionSpec,
+  sumResults,
+} from "./appendices.ts";
+import { placeHeader } from "./grid.ts";
+import { openDocx } from "./testing/docx-inspect.ts";
+import { seed000Rows, seed002Late, seed004Satisfaction, seed004Total } from "./testing/seed-tables.ts";
+import { tablesToXlsx } from "./xlsx.ts";
+
+async function openSheet(bytes: Buffer): Promise<ExcelJS.Worksheet> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb.worksheets[0]!;
+}
+
+const rowValues = (sheet: ExcelJS.Worksheet, r: number, width: number) =>
+  Array.from({ length: width }, (_, i) => sheet.getCell(r, i + 1).value);
+
+function allFonts(sheet: ExcelJS.Worksheet): Set<string | undefined> {
+  const fonts = new Set<string | undefined>();
+  sheet.eachRow((row) => row.eachCell((cell) => fonts.add(cell.font?.name)));
+  return fonts;
+}
+
+test("Phụ lục 4 as .xlsx reproduces seed 000: three merged header rows, one row per field, the seed's totals", async () => {
+  const spec = resultsAppendixSpec(seed000Rows, { withdrawnStopped: false, note: "(Kèm theo Báo cáo số 82/BC-UBND)" });
+  const sheet = await openSheet(await renderAppendix(spec, "xlsx", { sheetName: "Phụ lục 4" }));
+  assert.equal(sheet.name, "Phụ lục 4");
+  assert.deepEqual(
+    [1, 2, 3, 4].map((r) => sheet.getCell(r, 1).value),
+    ["Phụ lục 4", "KẾT QUẢ TIẾP NHẬN, GIẢI QUYẾT CÔNG VIỆC", "THEO CƠ CHẾ MỘT CỬA", "(Kèm theo Báo cáo số 82/BC-UBND)"],
+  );
+  const merges = new Set(sheet.model.merges);
+  for (const range of ["A1:K1", "A6:A8", "B6:B8", "C6:K6", "C7:C8", "D7:E7", "F7:H7", "I7:K7", "A15:B15"]) {
+    assert.ok(merges.has(range), `merged ${range}; have ${[...merges].join(" ")}`);
+  }
+  assert.equal(sheet.getCell("C6").value, "Số hồ sơ giải quyết");
+  assert.equal(sheet.getCell("F7").value, "Hồ sơ đã giải quyết");
+  assert.deepEqual(rowValues(sheet, 8, 11).slice(3), [
+    "Tổng số",
+    "Tiếp nhận ngày thứ 7",
+    "Trước hẹn",
+    "Đúng hẹn",
+    "Trễ hẹn",
+    "Tổng số",
+    "Trong hạn",
+    "Quá hạn",
+  ]);
+  assert.deepEqual(rowValues(sheet, 11, 11), [3, "Chứng thực", 0, 453, 23, 52, 399, 1, 1, 1, 0]);
+  assert.deepEqual(rowValues(sheet, 15, 11), ["Tổng cộng", "Tổng cộng", 0, 724, 26, 69, 616, 26, 13, 12, 1]);
+  assert.deepEqual([...allFonts(sheet)], ["Times New Roman"]);
+  assert.equal(sheet.getCell("D15").font.bold, true);
+  assert.equal(sheet.pageSetup.orientation, "landscape");
+  assert.equal(sheet.pageSetup.paperSize, 9);
+});
+
+test("Phụ lục 4 shows withdrawn and stopped dossiers by default, so every row satisfies the identity", async () => {
+  const rows = [{ ...seed000Rows[2]!, received: 456, withdrawn: 2, stopped: 1 }];
+  const spec = resultsAppendixSpec(rows);
+  assert.equal(spec.columns.length, 13);
+  const sheet = await openSheet(await renderAppendix(spec, "xlsx"));
+  assert.deepEqual(rowValues(sheet, 7, 13).slice(8, 10), ["Rút hồ sơ", "Dừng giải quyết"]);
+  const [, , carried, received, , early, onTime, late, withdrawn, stopped, open] = rowValues(sheet, 8, 13) as number[];
+  assert.equal(carried! + received!, early! + onTime! + late! + withdrawn! + stopped! + open!);
+});
+
+test("Phụ lục 4 as .docx: merged cells, the seed's rows, Times New Roman, landscape A4", async () => {
+  const spec = resultsAppendixSpec(seed000Rows, { withdrawnStopped: false });
+  const doc = await openDocx(await renderAppendix(spec, "docx"));
+  assert.match(doc.xml, /<w:gridSpan w:val="9"\/>/);
+  assert.match(doc.xml, /<w:vMerge w:val="restart"\/>/);
+  assert.ok((doc.xml.match(/<w:vMerge\/>|<w:vMerge w:val="continue"\/>/g) ?? []).length >= 4);
+  const i = doc.paragraphs.indexOf("Chứng thực");
+  assert.deepEqual(doc.paragraphs.slice(i - 1, i + 10), [
+    "3",
+    "Chứng thực",
+    "0",
+    "453",
+    "23",
+    "52",
+    "399",
+    "1",
+    "1",
+    "1",
+    "0",
+  ]);
+  const t = doc.paragraphs.indexOf("Tổng cộng");
+  assert.deepEqual(doc.paragraphs.slice(t, t + 10), [
+    "Tổng cộng",
+    "0",
+    "724",
+    "26",
+    "69",
+    "616",
+    "26",
+    "13",
+    "12",
+    "1",
+  ]);
+  assert.deepEqual([...doc.fonts], ["Times New Roman"]);
+  assert.ok(doc.page.width > doc.page.height);
+});
+
+test("the totals row is computed from the rows", () => {
+  const total = sumResults(seed000Rows);
+  assert.equal(total.received, 724);
+  assert.equal(total.finishedOnTime, 616);
+  assert.equal(total.openOverdue, 1);
+});
+
+test("channels table of seed 004: totals first, shares computed, online levels mapped 2/3/4", async () => {
+  const spec = channelsAppendixSpec(seed004Total, { by: "level" });
+  const sheet = await openSheet(await tablesToXlsx([{ name: "Kênh", spec }]));
+  assert.deepEqual(rowValues(sheet, 4, 4), ["STT", "Mức độ", "Số lượng", "Tỷ lệ %"]);
+  assert.deepEqual(rowValues(sheet, 5, 4), ["", "Tổng cộng", 5970, 100]);
+  assert.deepEqual(rowValues(sheet, 6, 4), [1, "Mức độ 2", 4251, 71.21]);
+  assert.deepEqual(rowValues(sheet, 8, 4), [3, "Mức độ 4", 982, 16.45]);
+  const doc = await openDocx(await renderAppendix(channelsAppendixSpec(seed004Total), "docx"));
+  const i = doc.paragraphs.indexOf("Qua dịch vụ bưu chính công ích");
+  assert.deepEqual(doc.paragraphs.slice(i, i + 3), ["Qua dịch vụ bưu chính công ích", "251", "4,2"]);
+  assert.ok(doc.paragraphs.includes("5.970"));
+  assert.throws(() => channelsAppendixSpec({ ...seed004Total, received: 5973 }), RangeError);
+});
+
+test("late dossiers by unit: seed 002's 21 late with 14 apologies shows 7 without", async () => {
+  const sheet = await openSheet(await renderAppendix(lateByUnitSpec(seed002Late), "xlsx"));
+  assert.ok(new Set(sheet.model.merges).has("C4:E4"));
+  assert.deepEqual(rowValues(sheet, 6, 5), [1, "Chi nhánh Văn phòng đăng ký đất đai huyện", 21, 14, 7]);
+  assert.deepEqual(rowValues(sheet, 16, 5), ["Tổng cộng", "Tổng cộng", 43, 36, 7]);
+  const doc = await openDocx(await renderAppendix(lateByUnitSpec(seed002Late), "docx"));
+  assert.ok(doc.paragraphs.includes("UBND xã Ia Blứ"));
+  assert.ok(doc.paragraphs.includes("Chưa có văn bản xin lỗi"));
+  assert.throws(() => lateByUnitSpec([{ unit: "x", late: 1, withApology: 2 }]), RangeError);
+});
+
+test("satisfaction by field: ballots and shares per answer", async () => {
+  const sheet = await openSheet(await renderAppendix(satisfactionSpec(seed004Satisfaction), "xlsx"));
+  assert.deepEqual(rowValues(sheet, 5, 6), [1, "Đất đai", 1104, 91.67, 2.99, 5.34]);
+  assert.deepEqual(rowValues(sheet, 9, 6), ["Tổng cộng", "Tổng cộng", 1605, 94.27, 2.06, 3.68]);
+  const doc = await openDocx(await renderAppendix(satisfactionSpec(seed004Satisfaction), "docx"));
+  assert.ok(doc.paragraphs.includes("Cần giảm giấy tờ (%)"));
+  assert.ok(doc.paragraphs.includes("91,67"));
+});
+
+test("header rows that do not tile the grid are refused", () => {
+  assert.throws(() => placeHeader([[{ text: "a", colSpan: 3 }]], 2), /overflows/);
+  assert.throws(() => placeHeader([[{ text: "a" }]], 2), /gaps/);
+});
