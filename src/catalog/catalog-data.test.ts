@@ -5,7 +5,7 @@ import { searchProcedures } from "./fold.ts";
 import { CatalogFile, importProceduresJson } from "./procedure-json.ts";
 import { isNationalCode } from "./procedure.ts";
 
-const raw = readFileSync(new URL("../../data/catalog/procedures.json", import.meta.url), "utf8");
+const raw = readFileSync(new URL("./data/procedures.json", import.meta.url), "utf8");
 const file = CatalogFile.parse(JSON.parse(raw));
 const { ok, errors } = importProceduresJson(file.procedures);
 

@@ -69,7 +69,7 @@ test("JSON import reports the position of a bad element and keeps the rest", () 
 });
 
 test("the shipped catalogue round-trips through CSV and JSON unchanged", () => {
-  const raw = JSON.parse(readFileSync(new URL("../../data/catalog/procedures.json", import.meta.url), "utf8"));
+  const raw = JSON.parse(readFileSync(new URL("./data/procedures.json", import.meta.url), "utf8"));
   const procedures = importProceduresJson(CatalogFile.parse(raw).procedures).ok;
   const csv = exportProceduresCsv(procedures);
   assert.ok(csv.startsWith("\uFEFF"));

@@ -1,5 +1,5 @@
 // Catalogue import/export as JSON: an array of procedure versions, or a catalogue file
-// `{ "sources": [...], "procedures": [...] }` as shipped in data/catalog/procedures.json.
+// `{ "sources": [...], "procedures": [...] }` as shipped in src/catalog/data/procedures.json.
 import { z } from "zod";
 import { type ImportError, type ImportResult, parseRow } from "./import-error.ts";
 import { Procedure } from "./procedure.ts";

@@ -5,12 +5,12 @@ import { descendantsOf, findProvinceOf, findUnitInForce, indexUnits, validateUni
 import type { Unit } from "./unit.ts";
 import { exportUnitsJson, importUnitsJson, UnitFile } from "./unit-json.ts";
 
-const dir = new URL("../../data/units/", import.meta.url);
+const dir = new URL("./data/", import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith(".json"));
 const all: Unit[] = [];
 for (const name of files) {
   const raw = readFileSync(new URL(name, dir), "utf8");
-  test(`data/units/${name} validates and cites its sources`, () => {
+  test(`src/units/data/${name} validates and cites its sources`, () => {
     assert.equal(raw, raw.normalize("NFC"));
     const file = UnitFile.parse(JSON.parse(raw));
     const { ok, errors } = importUnitsJson(file.units);
