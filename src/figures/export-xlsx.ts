@@ -1,0 +1,141 @@
+// .xlsx of the results report laid out like seed 000's Phụ lục 4 (and national form 06a): title, period,
+// merged multi-level Vietnamese headers, STT column, a "Tổng cộng" row; Times New Roman throughout.
+import ExcelJS from "exceljs";
+import type { Grouping } from "./grouping.ts";
+import type { ResultsDocument, ResultsRow } from "./results.ts";
+
+const FONT = "Times New Roman";
+const HEADER_TOP = 5;
+const FIRST_DATA_ROW = HEADER_TOP + 3;
+const LAST_COLUMN = "T";
+
+/** The label of the row-name column for each grouping. */
+export const KEY_LABELS: Record<Grouping, string> = {
+  field: "Lĩnh vực",
+  unit: "Đơn vị tiếp nhận",
+  procedure: "Thủ tục hành chính",
+  "field-level": "Lĩnh vực, cấp thẩm quyền",
+};
+
+/** Header cells: range (merged when it spans more than one cell) and text. Rows 5–7. */
+function headerCells(by: Grouping): [string, string][] {
+  return [
+    ["A5:A7", "STT"],
+    ["B5:B7", KEY_LABELS[by]],
+    ["C5:J5", "Số hồ sơ nhận giải quyết"],
+    ["K5:S5", "Kết quả giải quyết"],
+    ["T5:T7", "Từ chối tiếp nhận"],
+    ["C6:C7", "Tổng số"],
+    ["D6:D7", "Kỳ trước chuyển qua"],
+    ["E6:J6", "Tiếp nhận trong kỳ"],
+    ["K6:N6", "Đã giải quyết"],
+    ["O6:O7", "Rút hồ sơ"],
+    ["P6:P7", "Dừng xử lý"],
+    ["Q6:S6", "Đang giải quyết"],
+    ["E7", "Tổng số"],
+    ["F7", "Trong đó: ngày thứ Bảy"],
+    ["G7", "Trực tiếp"],
+    ["H7", "Bưu chính công ích"],
+    ["I7", "Trực tuyến một phần"],
+    ["J7", "Trực tuyến toàn trình"],
+    ["K7", "Tổng số"],
+    ["L7", "Trước hạn"],
+    ["M7", "Đúng hạn"],
+    ["N7", "Quá hạn"],
+    ["Q7", "Tổng số"],
+    ["R7", "Trong hạn"],
+    ["S7", "Quá hạn"],
+  ];
+}
+
+/** Figures of columns C..T for one row; the "Tổng số" columns are the aggregates of their parts. */
+function figures(r: ResultsRow): number[] {
+  const finished = r.finishedEarly + r.finishedOnTime + r.finishedLate;
+  const open = r.openWithinDeadline + r.openOverdue;
+  return [
+    r.carriedOver + r.received,
+    r.carriedOver,
+    r.received,
+    r.receivedSaturday,
+    r.receivedDirect,
+    r.receivedPostal,
+    r.receivedOnlinePartial,
+    r.receivedOnlineFull,
+    finished,
+    r.finishedEarly,
+    r.finishedOnTime,
+    r.finishedLate,
+    r.withdrawn,
+    r.stopped,
+    open,
+    r.openWithinDeadline,
+    r.openOverdue,
+    r.refusedAtIntake,
+  ];
+}
+
+function vnDate(date: string): string {
+  const [y, m, d] = date.split("-");
+  return `${d}/${m}/${y}`;
+}
+
+const thin = { style: "thin" as const };
+const border = { top: thin, left: thin, bottom: thin, right: thin };
+
+function styleTable(sheet: ExcelJS.Worksheet, lastRow: number): void {
+  for (let r = HEADER_TOP; r <= lastRow; r++) {
+    const row = sheet.getRow(r);
+    for (let c = 1; c <= 20; c++) {
+      const cell = row.getCell(c);
+      cell.border = border;
+      const header = r < FIRST_DATA_ROW;
+      cell.font = { name: FONT, size: 12, bold: header || r === lastRow };
+      cell.alignment = header
+        ? { horizontal: "center", vertical: "middle", wrapText: true }
+        : { horizontal: c === 2 ? "left" : "center", vertical: "middle", wrapText: c === 2 };
+    }
+  }
+}
+
+function writeTitle(sheet: ExcelJS.Worksheet, document: ResultsDocument): void {
+  const lines = [
+    "KẾT QUẢ TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ THỦ TỤC HÀNH CHÍNH THEO CƠ CHẾ MỘT CỬA",
+    `Kỳ báo cáo: từ ngày ${vnDate(document.from)} đến ngày ${vnDate(document.to)}`,
+    `Đơn vị: ${document.unit ?? "tất cả đơn vị"}`,
+  ];
+  lines.forEach((text, i) => {
+    sheet.mergeCells(`A${i + 1}:${LAST_COLUMN}${i + 1}`);
+    const cell = sheet.getCell(`A${i + 1}`);
+    cell.value = text;
+    cell.font = { name: FONT, size: i === 0 ? 14 : 13, bold: i === 0, italic: i > 0 };
+    cell.alignment = { horizontal: "center" };
+  });
+}
+
+/** The workbook of one results document (one sheet "Kết quả một cửa"). */
+export function resultsWorkbook(document: ResultsDocument): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "motcua";
+  const sheet = workbook.addWorksheet("Kết quả một cửa", {
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    views: [{ state: "frozen", ySplit: FIRST_DATA_ROW - 1, xSplit: 2 }],
+  });
+  sheet.columns = [{ width: 6 }, { width: 36 }, ...Array.from({ length: 18 }, () => ({ width: 11 }))];
+  writeTitle(sheet, document);
+  for (const [range, text] of headerCells(document.by)) {
+    if (range.includes(":")) sheet.mergeCells(range);
+    sheet.getCell(range.split(":")[0]!).value = text;
+  }
+  document.rows.forEach((row, i) => {
+    sheet.getRow(FIRST_DATA_ROW + i).values = [i + 1, row.key, ...figures(row)];
+  });
+  const totalRow = FIRST_DATA_ROW + document.rows.length;
+  sheet.getRow(totalRow).values = ["", "Tổng cộng", ...figures(document.total)];
+  styleTable(sheet, totalRow);
+  return workbook;
+}
+
+export async function resultsToXlsx(document: ResultsDocument): Promise<Buffer> {
+  const data = await resultsWorkbook(document).xlsx.writeBuffer();
+  return Buffer.from(data as ArrayBuffer);
+}

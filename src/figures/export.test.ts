@@ -1,0 +1,94 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import ExcelJS from "exceljs";
+import { resultsToCsv } from "./export-csv.ts";
+import { resultsToXlsx } from "./export-xlsx.ts";
+import { resultsReport } from "./results.ts";
+import { RESULT_FIELDS } from "./results-fields.ts";
+import { dossier } from "./test-dossiers.ts";
+
+const q3 = { from: "2020-07-01", to: "2020-09-30", unit: "H57.12" };
+const dossiers = [
+  dossier({
+    field: "Chứng thực",
+    received: "2020-07-04 08:00",
+    due: "2020-07-04 17:00",
+    events: [["resolved", "2020-07-04 10:00"]],
+  }),
+  dossier({
+    field: "Chứng thực",
+    received: "2020-07-06 08:00",
+    due: "2020-07-06 17:00",
+    events: [["resolved", "2020-07-06 10:00"]],
+  }),
+  dossier({
+    field: 'Đất đai, "cấp huyện"',
+    level: "district",
+    channel: "postal",
+    received: "2020-09-28 08:00",
+    due: "2020-10-10 17:00",
+  }),
+  dossier({
+    field: "Bảo trợ xã hội",
+    received: "2020-06-20 08:00",
+    due: "2020-07-02 17:00",
+    events: [["resolved", "2020-07-03 10:00"]],
+  }),
+];
+const document = resultsReport(dossiers, q3);
+
+test("CSV: BOM, header of JSON field names, rows then total last, quoted where needed", () => {
+  const csv = resultsToCsv(document);
+  assert.ok(csv.startsWith("\uFEFFkey,carriedOver,received,"));
+  const lines = csv.slice(1).trimEnd().split("\r\n");
+  assert.equal(lines[0], ["key", ...RESULT_FIELDS].join(","));
+  assert.equal(lines.length, 1 + document.rows.length + 1);
+  assert.match(lines.at(-1)!, /^total,1,3,1,2,1,0,0,/);
+  assert.ok(lines.includes(`"Đất đai, ""cấp huyện""",0,1,0,0,1,0,0,0,0,0,0,0,1,0,0`));
+});
+
+test("xlsx: Vietnamese merged headers like seed 000 Phụ lục 4, STT, totals row, Times New Roman", async () => {
+  const buffer = await resultsToXlsx(document);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet("Kết quả một cửa")!;
+  assert.ok(sheet);
+  const merges = new Set(sheet.model.merges);
+  for (const range of ["A5:A7", "B5:B7", "C5:J5", "K5:S5", "E6:J6", "K6:N6", "Q6:S6", "D6:D7", "T5:T7"]) {
+    assert.ok(merges.has(range), `merged ${range}`);
+  }
+  assert.equal(sheet.getCell("C5").value, "Số hồ sơ nhận giải quyết");
+  assert.equal(sheet.getCell("K5").value, "Kết quả giải quyết");
+  assert.equal(sheet.getCell("D6").value, "Kỳ trước chuyển qua");
+  assert.equal(sheet.getCell("E6").value, "Tiếp nhận trong kỳ");
+  assert.equal(sheet.getCell("K6").value, "Đã giải quyết");
+  assert.deepEqual(
+    ["L7", "M7", "N7"].map((a) => sheet.getCell(a).value),
+    ["Trước hạn", "Đúng hạn", "Quá hạn"],
+  );
+  assert.equal(sheet.getCell("Q6").value, "Đang giải quyết");
+  assert.deepEqual(
+    ["R7", "S7"].map((a) => sheet.getCell(a).value),
+    ["Trong hạn", "Quá hạn"],
+  );
+  assert.equal(sheet.getCell("A2").value, "Kỳ báo cáo: từ ngày 01/07/2020 đến ngày 30/09/2020");
+  // rows in Vietnamese order: Bảo trợ xã hội, Chứng thực, Đất đai…
+  assert.deepEqual(
+    [8, 9, 10].map((r) => [sheet.getCell(`A${r}`).value, sheet.getCell(`B${r}`).value]),
+    [
+      [1, "Bảo trợ xã hội"],
+      [2, "Chứng thực"],
+      [3, 'Đất đai, "cấp huyện"'],
+    ],
+  );
+  assert.equal(sheet.getCell("B11").value, "Tổng cộng");
+  const total = document.total;
+  assert.equal(sheet.getCell("C11").value, total.carriedOver + total.received);
+  assert.equal(sheet.getCell("F11").value, total.receivedSaturday);
+  assert.equal(sheet.getCell("K11").value, 3);
+  assert.equal(sheet.getCell("N11").value, total.finishedLate);
+  assert.equal(sheet.getCell("Q11").value, 1);
+  assert.equal(sheet.getCell("B11").font.bold, true);
+  for (const address of ["A1", "C5", "L7", "B9", "N11"])
+    assert.equal(sheet.getCell(address).font.name, "Times New Roman", address);
+});
