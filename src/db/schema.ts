@@ -19,6 +19,10 @@ export interface UnitsTable {
   saturday_service: Defaulted<boolean>;
   saturday_counts: Defaulted<boolean>;
   placeholder: Defaulted<boolean>;
+  official_code: Defaulted<string | null>;
+  former_names: Defaulted<Json>;
+  basis: Defaulted<string | null>;
+  unconfirmed: Defaulted<Json>;
   created_at: DefaultedTimestamp;
 }
 
@@ -67,6 +71,8 @@ export interface ProceduresTable {
   components: Json;
   steps: Json;
   links: Json;
+  legal_basis: Defaulted<Json>;
+  unconfirmed: Defaulted<Json>;
   placeholder: Defaulted<boolean>;
   created_at: DefaultedTimestamp;
 }

@@ -29,6 +29,11 @@ create table units (
   saturday_service boolean not null default false,
   saturday_counts boolean not null default false,
   placeholder boolean not null default false,
+  -- mã đơn vị hành chính (2 digits province, 3 district, 5 commune); null for agencies
+  official_code text check (official_code ~ '^[0-9]{2,5}$'),
+  former_names jsonb not null default '[]',
+  basis text,
+  unconfirmed jsonb not null default '[]',
   created_at timestamptz not null default now(),
   check (effective_to is null or effective_from is null or effective_to >= effective_from),
   check (parent_code is null or parent_code <> code)
@@ -87,6 +92,9 @@ create table procedures (
   components jsonb not null default '[]',
   steps jsonb not null default '[]',
   links jsonb not null default '[]',
+  legal_basis jsonb not null default '[]',
+  -- fields not confirmed against a public source
+  unconfirmed jsonb not null default '[]',
   placeholder boolean not null default false,
   created_at timestamptz not null default now(),
   primary key (code, version),
