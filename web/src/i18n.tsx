@@ -21,6 +21,7 @@ const EN: Record<string, string> = {
   "Sắp đến hạn": "Due soon",
   "Quá hạn": "Overdue",
   "Tất cả hồ sơ": "All dossiers",
+  "Trễ hạn chưa xin lỗi": "Late without apology",
   "Báo cáo": "Reports",
   "Quản trị": "Administration",
   "Đơn vị": "Units",

@@ -1,3 +1,88 @@
+// Phản ánh, kiến nghị (PAKN): send one, and read the answered ones the office has published.
+import { Alert, Button, Card, Form, Input, List, Space, Typography } from "antd";
+import { useState } from "react";
+import { api } from "../../api.ts";
+import { showProblem } from "../../components/forms.ts";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { formatDate } from "../../format.ts";
+import { useLoad, useTitle } from "../../hooks.ts";
+
+interface FeedbackItem {
+  id: string | number;
+  subject?: string;
+  content: string;
+  answer?: string;
+  createdAt?: string;
+  answeredAt?: string;
+}
+
 export default function FeedbackPage() {
-  return <p>Đang xây dựng</p>;
+  useTitle("Phản ánh, kiến nghị");
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string>();
+  const [sent, setSent] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const published = useLoad((signal) => api.get<{ items: FeedbackItem[] }>("/public/feedback", undefined, signal), []);
+  return (
+    <Space direction="vertical" size="large" style={{ width: "100%" }}>
+      <Typography.Title level={1} style={{ fontSize: 26 }}>
+        Phản ánh, kiến nghị
+      </Typography.Title>
+      <Card title="Gửi phản ánh, kiến nghị">
+        {sent && <Alert type="success" showIcon role="status" title={sent} style={{ marginBottom: 16 }} />}
+        <ProblemAlert message={error} />
+        <Form
+          form={form}
+          layout="vertical"
+          requiredMark="optional"
+          onFinish={async (v) => {
+            setBusy(true);
+            setError(undefined);
+            try {
+              const r = await api.post<{ id?: string | number }>("/public/feedback", v);
+              setSent(`Đã gửi phản ánh, kiến nghị${r?.id ? ` (số ${r.id})` : ""}. Cơ quan sẽ trả lời trong thời hạn quy định.`);
+              form.resetFields();
+            } catch (e) {
+              setError(showProblem(form, e));
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          <Form.Item label="Họ và tên" name="name" rules={[{ required: true, message: "Nhập họ và tên" }]}>
+            <Input autoComplete="name" />
+          </Form.Item>
+          <Form.Item label="Số điện thoại hoặc thư điện tử" name="contact" rules={[{ required: true, message: "Nhập thông tin liên hệ" }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item label="Mã hồ sơ liên quan (nếu có)" name="dossierCode">
+            <Input />
+          </Form.Item>
+          <Form.Item label="Tiêu đề" name="subject" rules={[{ required: true, message: "Nhập tiêu đề" }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item label="Nội dung" name="content" rules={[{ required: true, message: "Nhập nội dung phản ánh, kiến nghị" }]}>
+            <Input.TextArea rows={5} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            Gửi
+          </Button>
+        </Form>
+      </Card>
+      <Card title="Phản ánh, kiến nghị đã được trả lời">
+        <ProblemAlert message={published.error} />
+        <List
+          loading={published.loading}
+          dataSource={published.data?.items ?? []}
+          locale={{ emptyText: "Chưa có phản ánh, kiến nghị nào được công khai." }}
+          renderItem={(f) => (
+            <List.Item key={f.id}>
+              <List.Item.Meta title={`${f.subject ?? "Phản ánh"} — ${formatDate(f.createdAt)}`} description={f.content} />
+              {f.answer && <div style={{ maxWidth: 480 }}>Trả lời ({formatDate(f.answeredAt)}): {f.answer}</div>}
+            </List.Item>
+          )}
+        />
+      </Card>
+    </Space>
+  );
 }

@@ -1,3 +1,94 @@
+// Track a dossier by its code and lookup secret (no personal data is shown), then rate the service.
+import { Button, Card, Col, Descriptions, Form, Input, Row, Space, Tag, Timeline, Typography } from "antd";
+import { useState } from "react";
+import { useSearchParams } from "react-router-dom";
+import { api } from "../../api.ts";
+import { showProblem } from "../../components/forms.ts";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { formatInstant, stateColor, stateName } from "../../format.ts";
+import { useTitle } from "../../hooks.ts";
+import type { LookupResult } from "../../types.ts";
+import { RatingForm } from "./RatingForm.tsx";
+
 export default function LookupPage() {
-  return <p>Đang xây dựng</p>;
+  useTitle("Tra cứu hồ sơ");
+  const [params] = useSearchParams();
+  const [form] = Form.useForm<{ code: string; secret: string }>();
+  const [result, setResult] = useState<LookupResult>();
+  const [creds, setCreds] = useState<{ code: string; secret: string }>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const lookup = async (v: { code: string; secret: string }) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const code = v.code.trim();
+      const secret = v.secret.trim();
+      setResult(await api.get<LookupResult>("/public/lookup", { code, secret }));
+      setCreds({ code, secret });
+    } catch (e) {
+      setResult(undefined);
+      setError(showProblem(form, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: "100%" }}>
+      <Typography.Title level={1} style={{ fontSize: 26 }}>
+        Tra cứu hồ sơ
+      </Typography.Title>
+      <Card>
+        <Form form={form} layout="vertical" onFinish={lookup} initialValues={{ code: params.get("code") ?? "" }} requiredMark="optional">
+          <Row gutter={16}>
+            <Col xs={24} md={10}>
+              <Form.Item label="Mã hồ sơ" name="code" rules={[{ required: true, message: "Nhập mã hồ sơ ghi trên phiếu tiếp nhận" }]}>
+                <Input placeholder="Ví dụ: H57.12-260302-0001" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={10}>
+              <Form.Item label="Mã tra cứu" name="secret" rules={[{ required: true, message: "Nhập mã tra cứu" }]}>
+                <Input autoComplete="off" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={4}>
+              <Form.Item label=" " colon={false}>
+                <Button type="primary" htmlType="submit" loading={busy} block>
+                  Tra cứu
+                </Button>
+              </Form.Item>
+            </Col>
+          </Row>
+        </Form>
+      </Card>
+      <ProblemAlert message={error} />
+      {result && (
+        <Card title={`Hồ sơ ${result.code}`} data-testid="lookup-result">
+          <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+            <Descriptions.Item label="Trạng thái">
+              <Tag color={stateColor(result.state)} data-testid="lookup-state">
+                {result.stateName ?? stateName(result.state)}
+              </Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label="Thủ tục">{result.procedure?.name ?? result.procedure?.code ?? "—"}</Descriptions.Item>
+            <Descriptions.Item label="Cơ quan tiếp nhận">{result.unit?.name ?? result.unit?.code ?? "—"}</Descriptions.Item>
+            <Descriptions.Item label="Ngày tiếp nhận">{formatInstant(result.receivedAt)}</Descriptions.Item>
+            <Descriptions.Item label="Ngày hẹn trả">{formatInstant(result.dueAt)}</Descriptions.Item>
+            {result.extendedDueAt && <Descriptions.Item label="Ngày hẹn lại">{formatInstant(result.extendedDueAt)}</Descriptions.Item>}
+          </Descriptions>
+          <Typography.Title level={2} style={{ fontSize: 18, marginTop: 16 }}>
+            Quá trình xử lý
+          </Typography.Title>
+          <Timeline
+            items={result.history.map((h) => ({
+              children: `${formatInstant(h.at)} — ${h.description ?? stateName(h.toState ?? h.type)}`,
+            }))}
+          />
+          {creds && (result.canRate ?? result.state === "returned") && <RatingForm code={creds.code} secret={creds.secret} />}
+        </Card>
+      )}
+    </Space>
+  );
 }

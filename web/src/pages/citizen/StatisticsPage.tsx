@@ -1,3 +1,86 @@
+// Public statistics of resolved dossiers and the public apologies for late ones (no personal data).
+import { Card, Col, Row, Space, Statistic, Table, Typography } from "antd";
+import { useState } from "react";
+import { api } from "../../api.ts";
+import { type Period, PeriodPicker, presetPeriod } from "../../components/PeriodPicker.tsx";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { ResultsTable } from "../../components/ResultsTable.tsx";
+import { formatCount, formatDate, formatInstant } from "../../format.ts";
+import { useLoad, useTitle } from "../../hooks.ts";
+import type { ResultsRow } from "../../types.ts";
+
+interface PublicStatistics {
+  from: string;
+  to: string;
+  rows?: ResultsRow[];
+  total?: ResultsRow;
+  onTimeRate?: number | null;
+  apologies?: { code: string; procedure?: string; unit?: string; dueAt?: string; newDueAt?: string; reason?: string; at?: string }[];
+}
+
 export default function StatisticsPage() {
-  return <p>Đang xây dựng</p>;
+  useTitle("Thống kê kết quả giải quyết hồ sơ");
+  const [period, setPeriod] = useState<Period>(() => presetPeriod("year"));
+  const { data, error, loading } = useLoad(
+    (signal) => api.get<PublicStatistics>("/public/statistics", { ...period }, signal),
+    [period.from, period.to],
+  );
+  const t = data?.total;
+  const finished = t ? t.finishedEarly + t.finishedOnTime + t.finishedLate : 0;
+  return (
+    <Space direction="vertical" size="large" style={{ width: "100%" }}>
+      <Typography.Title level={1} style={{ fontSize: 26 }}>
+        Thống kê kết quả giải quyết hồ sơ
+      </Typography.Title>
+      <PeriodPicker value={period} onChange={setPeriod} />
+      <ProblemAlert message={error} />
+      {t && (
+        <Row gutter={[16, 16]}>
+          <Col xs={12} md={6}>
+            <Card loading={loading}>
+              <Statistic title="Hồ sơ tiếp nhận" value={formatCount(t.received)} />
+            </Card>
+          </Col>
+          <Col xs={12} md={6}>
+            <Card loading={loading}>
+              <Statistic title="Đã giải quyết" value={formatCount(finished)} />
+            </Card>
+          </Col>
+          <Col xs={12} md={6}>
+            <Card loading={loading}>
+              <Statistic title="Đúng hạn và trước hạn" value={formatCount(t.finishedEarly + t.finishedOnTime)} />
+            </Card>
+          </Col>
+          <Col xs={12} md={6}>
+            <Card loading={loading}>
+              <Statistic
+                title="Tỷ lệ đúng hạn"
+                value={data?.onTimeRate === undefined || data.onTimeRate === null ? "—" : `${(data.onTimeRate * 100).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`}
+              />
+            </Card>
+          </Col>
+        </Row>
+      )}
+      {data?.rows && t && <ResultsTable rows={data.rows} total={t} keyTitle="Lĩnh vực" />}
+      <Card title="Công khai xin lỗi vì chậm trễ">
+        <Table
+          size="small"
+          rowKey="code"
+          loading={loading}
+          scroll={{ x: true }}
+          dataSource={data?.apologies ?? []}
+          locale={{ emptyText: "Không có hồ sơ trễ hạn trong kỳ." }}
+          columns={[
+            { title: "Mã hồ sơ", dataIndex: "code" },
+            { title: "Thủ tục", dataIndex: "procedure" },
+            { title: "Cơ quan", dataIndex: "unit" },
+            { title: "Hẹn trả ban đầu", dataIndex: "dueAt", render: (v?: string) => formatInstant(v) },
+            { title: "Hẹn lại", dataIndex: "newDueAt", render: (v?: string) => formatInstant(v) },
+            { title: "Ngày xin lỗi", dataIndex: "at", render: (v?: string) => formatDate(v) },
+            { title: "Lý do", dataIndex: "reason" },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
 }

@@ -1,0 +1,69 @@
+// The results report (CONTRACTS.md §3) as a table; every figure is a link to the dossiers it counts.
+import { Table } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import { Link } from "react-router-dom";
+import { formatCount } from "../format.ts";
+import type { ResultsRow } from "../types.ts";
+
+export const RESULT_COLUMNS: { key: keyof ResultsRow; label: string; group: string }[] = [
+  { key: "carriedOver", label: "Kỳ trước chuyển qua", group: "Tiếp nhận" },
+  { key: "received", label: "Mới tiếp nhận", group: "Tiếp nhận" },
+  { key: "receivedSaturday", label: "Trong đó ngày thứ Bảy", group: "Tiếp nhận" },
+  { key: "receivedDirect", label: "Trực tiếp", group: "Tiếp nhận" },
+  { key: "receivedPostal", label: "Bưu chính", group: "Tiếp nhận" },
+  { key: "receivedOnlinePartial", label: "Trực tuyến một phần", group: "Tiếp nhận" },
+  { key: "receivedOnlineFull", label: "Trực tuyến toàn trình", group: "Tiếp nhận" },
+  { key: "finishedEarly", label: "Trước hạn", group: "Đã giải quyết" },
+  { key: "finishedOnTime", label: "Đúng hạn", group: "Đã giải quyết" },
+  { key: "finishedLate", label: "Trễ hạn", group: "Đã giải quyết" },
+  { key: "withdrawn", label: "Rút hồ sơ", group: "Khác" },
+  { key: "stopped", label: "Dừng xử lý", group: "Khác" },
+  { key: "openWithinDeadline", label: "Trong hạn", group: "Đang giải quyết" },
+  { key: "openOverdue", label: "Quá hạn", group: "Đang giải quyết" },
+  { key: "refusedAtIntake", label: "Từ chối tiếp nhận", group: "Khác" },
+];
+
+interface Props {
+  rows: ResultsRow[];
+  total: ResultsRow;
+  keyTitle: string;
+  /** Where a figure leads; undefined makes plain numbers (public pages). */
+  drillHref?: (rowKey: string, column: keyof ResultsRow) => string;
+}
+
+export function ResultsTable({ rows, total, keyTitle, drillHref }: Props) {
+  const cell = (row: ResultsRow, column: keyof ResultsRow) => {
+    const n = row[column] as number;
+    if (!drillHref || n === 0) return formatCount(n);
+    return (
+      <Link to={drillHref(row.key, column)} aria-label={`${formatCount(n)} hồ sơ: ${row.key}, ${RESULT_COLUMNS.find((c) => c.key === column)?.label}`}>
+        {formatCount(n)}
+      </Link>
+    );
+  };
+  const groups = [...new Set(RESULT_COLUMNS.map((c) => c.group))];
+  const columns: ColumnsType<ResultsRow> = [
+    { title: keyTitle, dataIndex: "key", fixed: "left", width: 200, render: (k: string) => (k === "total" ? <strong>Tổng cộng</strong> : k) },
+    ...groups.map((g) => ({
+      title: g,
+      children: RESULT_COLUMNS.filter((c) => c.group === g).map((c) => ({
+        title: c.label,
+        key: c.key,
+        align: "right" as const,
+        render: (_v: unknown, row: ResultsRow) => cell(row, c.key),
+      })),
+    })),
+  ];
+  return (
+    <Table<ResultsRow>
+      size="small"
+      bordered
+      rowKey="key"
+      pagination={false}
+      scroll={{ x: "max-content" }}
+      columns={columns}
+      dataSource={[...rows, { ...total, key: "total" }]}
+      data-testid="results-table"
+    />
+  );
+}
