@@ -12,7 +12,8 @@ export interface CommandFields<L> {
   /** Counter (direct) or postal intake; the appointment is computed from `limit`, never typed in. */
   receive: { channel: Channel; unit: string; receiptNo: string; limit: L };
   accept: { receiptNo: string; limit: L };
-  refuse: NoFields;
+  /** `channel` and `unit` are required when refusing at the counter a dossier not yet registered. */
+  refuse: { channel?: Channel; unit?: string };
   request_supplement: { missing: string[] };
   receive_supplement: NoFields;
   assign: { assignee: string };

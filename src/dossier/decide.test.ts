@@ -11,7 +11,7 @@ const VALID: { [K in Action]: CommandOf<K, number> } = {
   submit_online: { action: "submit_online", channel: "online_partial", unit: UNIT },
   receive: { action: "receive", channel: "postal", unit: UNIT, receiptNo: "R-1", limit: 8 },
   accept: { action: "accept", receiptNo: "R-1", limit: 8 },
-  refuse: { action: "refuse", reason: "Thiếu giấy tờ bắt buộc" },
+  refuse: { action: "refuse", reason: "Thiếu giấy tờ bắt buộc", channel: "postal", unit: UNIT },
   request_supplement: { action: "request_supplement", missing: ["Tờ khai", "Ảnh 4x6"] },
   receive_supplement: { action: "receive_supplement" },
   assign: { action: "assign", assignee: "u-officer" },
@@ -135,6 +135,8 @@ test("requirements: each missing piece has its own code", () => {
   const processing = inPhase("processing");
   const cases: [Phase, DossierCommand<number>, Role, string][] = [
     ["initial", { ...VALID.refuse, reason: "  " }, F, "reason-required"],
+    ["initial", { ...VALID.refuse, channel: undefined }, F, "invalid-channel"],
+    ["initial", { ...VALID.refuse, unit: "" }, F, "unit-required"],
     ["initial", { ...VALID.receive, receiptNo: "" }, F, "receipt-required"],
     ["initial", { ...VALID.receive, channel: "online_full" }, F, "invalid-channel"],
     ["submitted", { ...VALID.accept, receiptNo: " " }, F, "receipt-required"],

@@ -101,7 +101,10 @@ function build<L>(
       };
     case "refuse":
       if (blank(command.reason)) return err("reason-required");
-      return { type: "refused", payload: {} };
+      if (state.status !== "initial") return { type: "refused", payload: {} };
+      if (command.channel === undefined) return err("invalid-channel");
+      if (blank(command.unit)) return err("unit-required");
+      return { type: "refused", payload: { channel: command.channel, unit: command.unit! } };
     case "request_supplement": {
       const missing = command.missing.map((m) => m.trim()).filter((m) => m !== "");
       if (missing.length === 0) return err("missing-list-required");

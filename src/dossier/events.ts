@@ -21,14 +21,16 @@ export interface EventPayloads {
   received: { channel: Channel; unit: string; receiptNo: string; dueAt: Date };
   /** An online submission accepted as complete, with its receipt slip. */
   accepted: { receiptNo: string; dueAt: Date };
-  refused: Record<string, never>;
+  /** Refused at the counter (from `initial`) names the channel and unit; an online submission has them. */
+  refused: { channel?: Channel; unit?: string };
   /** Form 02: everything missing, listed once. `clockPaused` is false before receipt (no clock yet). */
   supplement_requested: { missing: string[]; clockPaused: boolean };
   /** The new appointment; null when the request was made before receipt. */
   supplement_received: { dueAt: Date | null };
   assigned: { assignee: string };
   processing_started: Record<string, never>;
-  transferred: { toUnit: string; toUser?: string; link: TransferLink };
+  /** `link` is unknown for imported history. */
+  transferred: { toUnit: string; toUser?: string; link?: TransferLink };
   result_proposed: Record<string, never>;
   result_approved: Record<string, never>;
   payment_requested: { amount: number };

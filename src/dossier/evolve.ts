@@ -114,8 +114,11 @@ export function evolve(state: DossierState, event: LifecycleEvent): DossierState
         originalDueAt: event.payload.dueAt,
         dueAt: event.payload.dueAt,
       };
-    case "refused":
-      return { ...base, endedAt: event.at };
+    case "refused": {
+      const { channel, unit } = event.payload;
+      const where = unit === undefined ? {} : { unit, currentUnit: unit };
+      return { ...base, ...where, channel: channel ?? state.channel, endedAt: event.at };
+    }
     case "supplement_requested": {
       const running = event.payload.clockPaused;
       return {

@@ -39,7 +39,7 @@ export const ACTION_TABLE: Readonly<Record<Action, ActionRule>> = {
     from: ["initial", "submitted", "awaiting_supplement"],
     roles: ["front_desk"],
     to: "refused",
-    requires: ["refusal-after-receipt", "reason-required"],
+    requires: ["refusal-after-receipt", "reason-required", "invalid-channel", "unit-required"],
     vi: "từ chối tiếp nhận",
   },
   request_supplement: {

@@ -65,7 +65,9 @@ export function inPhase(phase: Phase): Run {
     case "received":
       return run([[receive, "front_desk"]]);
     case "refused":
-      return run([[{ action: "refuse", reason: "Không thuộc thẩm quyền" }, "front_desk"]]);
+      return run([
+        [{ action: "refuse", reason: "Không thuộc thẩm quyền", channel: "direct", unit: UNIT }, "front_desk"],
+      ]);
     case "processing":
       return run([
         [receive, "front_desk"],
