@@ -111,6 +111,8 @@ for (const { set, form, context } of cases) {
     assert.ok(doc.text.includes(context.dossier.code));
     const dateLine = set === "2018" ? "Hương Xuân, ngày 06 tháng 7 năm 2020" : "Hương Xuân, ngày 06 tháng 10 năm 2025";
     assert.ok(doc.paragraphs.includes(dateLine), dateLine);
+    const dateRun = new RegExp(`<w:r>((?:(?!</w:r>)[\\s\\S])*)<w:t[^>]*>${dateLine}</w:t>`).exec(doc.xml);
+    assert.match(dateRun?.[1] ?? "", /<w:i\/>/, "the place and date line is in italics");
   });
 }
 
