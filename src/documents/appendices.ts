@@ -93,8 +93,8 @@ export function resultsAppendixSpec(rows: ResultsRow[], o: ResultsAppendixOption
     ...caption("Phụ lục 4", ["KẾT QUẢ TIẾP NHẬN, GIẢI QUYẾT CÔNG VIỆC", "THEO CƠ CHẾ MỘT CỬA"], o),
     header,
     columns: [
-      { width: 5 },
-      { width: 34, align: "left" },
+      { width: 7 },
+      { width: 32, align: "left" },
       ...Array.from({ length: numberColumns }, () => ({ width: 10 })),
     ],
     body: rows.map((r, i) => [i + 1, r.key, ...counts(r)]),
