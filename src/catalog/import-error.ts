@@ -15,7 +15,12 @@ export interface ImportError {
 export interface ImportResult<T> {
   ok: T[];
   errors: ImportError[];
+  /** The row number of each accepted item (parallel to `ok`), so a later stage can report against it. */
+  rows?: number[];
 }
+
+/** Codes of errors that reject the whole file rather than one row. */
+export const FILE_ERROR_CODES = new Set(["invalid_json", "not_array", "csv_syntax", "missing_column", "empty_file"]);
 
 const vi = z.locales.vi().localeError;
 

@@ -7,3 +7,5 @@ export * from "./csv.ts";
 export * from "./procedure-csv.ts";
 export * from "./procedure-json.ts";
 export * from "./fold.ts";
+export * from "./canonical.ts";
+export * from "./starter.ts";

@@ -161,6 +161,7 @@ export function importProceduresCsv(text: string): ImportResult<Procedure> {
     };
   }
   const ok: Procedure[] = [];
+  const okRows: number[] = [];
   const errors: ImportError[] = [];
   rows.forEach((record, index) => {
     const row = index + 2;
@@ -186,10 +187,13 @@ export function importProceduresCsv(text: string): ImportResult<Procedure> {
     else {
       const dup = duplicateVersionError(ok, parsed.value, row);
       if (dup) errors.push(dup);
-      else ok.push(parsed.value);
+      else {
+        ok.push(parsed.value);
+        okRows.push(row);
+      }
     }
   });
-  return { ok, errors };
+  return { ok, errors, rows: okRows };
 }
 
 /** Exports procedure versions as CSV (UTF-8 with BOM by default, so Excel shows Vietnamese correctly). */

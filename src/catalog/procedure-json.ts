@@ -45,6 +45,7 @@ export function importProceduresJson(input: unknown): ImportResult<Procedure> {
     return { ok: [], errors: [{ row: 0, code: "not_array", message: "Dữ liệu phải là một mảng thủ tục" }] };
   }
   const ok: Procedure[] = [];
+  const rows: number[] = [];
   const errors: ImportError[] = [];
   items.forEach((item, index) => {
     const parsed = parseRow(Procedure, item, index + 1);
@@ -52,10 +53,13 @@ export function importProceduresJson(input: unknown): ImportResult<Procedure> {
     else {
       const dup = duplicateVersionError(ok, parsed.value, index + 1);
       if (dup) errors.push(dup);
-      else ok.push(parsed.value);
+      else {
+        ok.push(parsed.value);
+        rows.push(index + 1);
+      }
     }
   });
-  return { ok, errors };
+  return { ok, errors, rows };
 }
 
 /** Plain JSON array, stable key order, two-space indent. */

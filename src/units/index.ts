@@ -2,3 +2,4 @@
 export * from "./unit.ts";
 export * from "./tree.ts";
 export * from "./unit-json.ts";
+export * from "./starter.ts";

@@ -10,8 +10,11 @@ export const UnitFile = z
   .strict();
 export type UnitFile = z.infer<typeof UnitFile>;
 
-/** Validates each unit on its own, then the tree rules over the valid ones (rows are 1-based positions). */
-export function importUnitsJson(input: unknown): ImportResult<Unit> {
+/**
+ * Validates each unit on its own (schema only, no tree rules): the first stage of an import into a database,
+ * where parents and successors may already be stored. Rows are 1-based positions in the array.
+ */
+export function parseUnitsJson(input: unknown): { ok: { unit: Unit; row: number }[]; errors: ImportError[] } {
   let items: unknown = input;
   if (typeof input === "string") {
     try {
@@ -28,18 +31,26 @@ export function importUnitsJson(input: unknown): ImportResult<Unit> {
   }
   if (!Array.isArray(items))
     return { ok: [], errors: [{ row: 0, code: "not_array", message: "Dữ liệu phải là một mảng đơn vị" }] };
-  const valid: { unit: Unit; row: number }[] = [];
+  const ok: { unit: Unit; row: number }[] = [];
   const errors: ImportError[] = [];
   items.forEach((item, i) => {
     const parsed = parseRow(Unit, item, i + 1);
     if ("errors" in parsed) errors.push(...parsed.errors);
-    else valid.push({ unit: parsed.value, row: i + 1 });
+    else ok.push({ unit: parsed.value, row: i + 1 });
   });
+  return { ok, errors };
+}
+
+/** Validates each unit on its own, then the tree rules over the valid ones (rows are 1-based positions). */
+export function importUnitsJson(input: unknown): ImportResult<Unit> {
+  const { ok: valid, errors } = parseUnitsJson(input);
   const treeErrors = validateUnitTree(valid.map((v) => v.unit)).map((e) => ({ ...e, row: valid[e.row - 1]!.row }));
   const badRows = new Set(treeErrors.map((e) => e.row));
+  const accepted = valid.filter((v) => !badRows.has(v.row));
   return {
-    ok: valid.filter((v) => !badRows.has(v.row)).map((v) => v.unit),
+    ok: accepted.map((v) => v.unit),
     errors: [...errors, ...treeErrors].sort((a, b) => a.row - b.row),
+    rows: accepted.map((v) => v.row),
   };
 }
 

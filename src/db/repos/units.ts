@@ -1,6 +1,12 @@
 // The unit tree, read from the database and cached in memory (a province has a few hundred units).
-import type { Kysely } from "kysely";
-import type { Database } from "../schema.ts";
+import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
+import type { ImportError } from "../../catalog/import-error.ts";
+import { canonicalJson } from "../../catalog/canonical.ts";
+import { lineage, type ParentOf } from "../../people/policy.ts";
+import { descendantsOf, findProvinceOf, indexUnits, validateUnitTree } from "../../units/tree.ts";
+import type { Unit } from "../../units/unit.ts";
+import { parseUnitsJson } from "../../units/unit-json.ts";
+import type { Database, UnitsTable } from "../schema.ts";
 
 export interface UnitRow {
   code: string;
@@ -100,4 +106,176 @@ export class UnitDirectory {
     }
     return unit?.code;
   }
+}
+
+// ——— Import and export ———
+
+/** A stored unit as the `Unit` schema describes it (the shape of import and export). */
+export function unitFromRow(row: Selectable<UnitsTable>): Unit {
+  return {
+    code: row.code,
+    officialCode: row.official_code,
+    name: row.name,
+    kind: row.kind as Unit["kind"],
+    parentCode: row.parent_code,
+    effectiveFrom: row.effective_from,
+    effectiveTo: row.effective_to,
+    successorCode: row.successor_code,
+    formerNames: (row.former_names ?? []) as Unit["formerNames"],
+    officeHours: (row.office_hours ?? null) as Unit["officeHours"],
+    saturdayService: { enabled: row.saturday_service, countsTowardDeadline: row.saturday_counts },
+    ...(row.basis ? { basis: row.basis } : {}),
+    unconfirmed: (row.unconfirmed ?? []) as string[],
+  };
+}
+
+function unitToRow(unit: Unit, provinceCode: string): Insertable<UnitsTable> {
+  return {
+    code: unit.code,
+    official_code: unit.officialCode,
+    name: unit.name,
+    kind: unit.kind,
+    parent_code: unit.parentCode,
+    province_code: provinceCode,
+    effective_from: unit.effectiveFrom,
+    effective_to: unit.effectiveTo,
+    // set after every new unit exists: the successor may come later in the file
+    successor_code: null,
+    former_names: JSON.stringify(unit.formerNames),
+    office_hours: unit.officeHours === null ? null : JSON.stringify(unit.officeHours),
+    saturday_service: unit.saturdayService.enabled,
+    saturday_counts: unit.saturdayService.countsTowardDeadline,
+    basis: unit.basis ?? null,
+    unconfirmed: JSON.stringify(unit.unconfirmed),
+  };
+}
+
+export interface UnitImportReport {
+  /** Rows read (valid or not); file-level errors have row 0. */
+  read: number;
+  created: number;
+  unchanged: number;
+  /** Non-empty means nothing was stored: a unit import is all-or-nothing (a tree is one piece). */
+  errors: ImportError[];
+  /** Codes of the units created, parents first. */
+  createdCodes: string[];
+}
+
+export interface UnitImportOptions {
+  /** Whether the caller may create this unit (given the parent links of stored and incoming units). */
+  mayCreate?: (unit: Unit, parentOf: ParentOf) => boolean;
+}
+
+/**
+ * Imports units (JSON array or unit file). A unit already stored with the same content is unchanged; one with
+ * different content is an error (a unit is never modified: a reorganisation creates new units). Parents and
+ * successors may be stored already or come in the same file. province_code is the topmost ancestor.
+ * One transaction: any error leaves the database as it was.
+ */
+export async function importUnits(
+  db: Kysely<Database>,
+  input: unknown,
+  options: UnitImportOptions = {},
+): Promise<UnitImportReport> {
+  const parsed = parseUnitsJson(input);
+  const read = parsed.ok.length + new Set(parsed.errors.filter((e) => e.row > 0).map((e) => e.row)).size;
+  const fail = (errors: ImportError[]): UnitImportReport => ({
+    read,
+    created: 0,
+    unchanged: 0,
+    errors: errors.sort((a, b) => a.row - b.row),
+    createdCodes: [],
+  });
+  if (parsed.errors.some((e) => e.row === 0)) return fail(parsed.errors);
+  return db.transaction().execute(async (trx) => {
+    // One importer at a time: the checks below read the tree they are about to extend.
+    await sql`lock table units in share row exclusive mode`.execute(trx);
+    const stored = (await trx.selectFrom("units").selectAll().execute()).map(unitFromRow);
+    const storedByCode = indexUnits(stored);
+    const errors = [...parsed.errors];
+    const incoming: { unit: Unit; row: number }[] = [];
+    const seen = new Map<string, number>();
+    let unchanged = 0;
+    for (const item of parsed.ok) {
+      const { unit, row } = item;
+      const firstRow = seen.get(unit.code);
+      if (firstRow !== undefined) {
+        errors.push({
+          row,
+          field: "code",
+          code: "duplicate_code",
+          message: `Mã đơn vị ${unit.code} trùng dòng ${firstRow}`,
+        });
+        continue;
+      }
+      seen.set(unit.code, row);
+      const existing = storedByCode.get(unit.code);
+      if (!existing) incoming.push(item);
+      else if (canonicalJson(existing) === canonicalJson(unit)) unchanged++;
+      else
+        errors.push({
+          row,
+          field: "code",
+          code: "unit-exists",
+          message: `Đơn vị ${unit.code} đã có với nội dung khác; không sửa đơn vị đã có (sắp xếp lại đơn vị thì tạo đơn vị mới)`,
+        });
+    }
+    // Tree rules over stored + incoming units; only incoming rows can be at fault.
+    const all = [...stored, ...incoming.map((i) => i.unit)];
+    for (const e of validateUnitTree(all)) {
+      if (e.row > stored.length) errors.push({ ...e, row: incoming[e.row - stored.length - 1]!.row });
+    }
+    const index = indexUnits(all);
+    const parentOf: ParentOf = (code) => index.get(code)?.parentCode;
+    if (options.mayCreate) {
+      for (const { unit, row } of incoming) {
+        if (!options.mayCreate(unit, parentOf)) {
+          errors.push({
+            row,
+            field: "parentCode",
+            code: "forbidden",
+            message: unit.parentCode
+              ? `Không có quyền tạo đơn vị dưới đơn vị ${unit.parentCode}`
+              : "Chỉ quản trị hệ thống được tạo đơn vị cấp tỉnh",
+          });
+        }
+      }
+    }
+    if (errors.length) return fail(errors);
+    const ordered = parentsFirst(
+      incoming.map((i) => i.unit),
+      parentOf,
+    );
+    for (const unit of ordered) {
+      const province = findProvinceOf(index, unit.code)!;
+      await trx.insertInto("units").values(unitToRow(unit, province.code)).execute();
+    }
+    for (const unit of ordered) {
+      if (unit.successorCode === null) continue;
+      await trx
+        .updateTable("units")
+        .set({ successor_code: unit.successorCode })
+        .where("code", "=", unit.code)
+        .execute();
+    }
+    return { read, created: ordered.length, unchanged, errors: [], createdCodes: ordered.map((u) => u.code) };
+  });
+}
+
+/** Each unit after its parent (depth order, then code). */
+function parentsFirst(units: Unit[], parentOf: ParentOf): Unit[] {
+  const depth = (code: string) => lineage(code, parentOf).length;
+  return [...units].sort((a, b) => depth(a.code) - depth(b.code) || a.code.localeCompare(b.code));
+}
+
+/** Every stored unit, parents first; placeholders (made up by a dossier import) are left out. */
+export async function exportUnits(db: Kysely<Database>, options: { under?: string } = {}): Promise<Unit[]> {
+  const rows = await db.selectFrom("units").selectAll().where("placeholder", "=", false).execute();
+  let units = rows.map(unitFromRow);
+  if (options.under) {
+    const keep = new Set([options.under, ...descendantsOf(units, options.under).map((u) => u.code)]);
+    units = units.filter((u) => keep.has(u.code));
+  }
+  const index = indexUnits(units);
+  return parentsFirst(units, (code) => index.get(code)?.parentCode);
 }
