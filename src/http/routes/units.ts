@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { notFound } from "../errors.ts";
+import { exportUnits, importUnits } from "../../db/repos/units.ts";
+import { exportUnitsJson } from "../../units/unit-json.ts";
+import { can } from "../../people/policy.ts";
+import { forbidden, notFound, validationFailed } from "../errors.ts";
 import { defineRoute } from "../route.ts";
 import { presentUnit } from "./presenters.ts";
 
@@ -31,5 +34,49 @@ export const getUnit = defineRoute({
     const unit = (await ctx.units.fresh()).find(params.code);
     if (!unit) throw notFound(`đơn vị ${params.code}`);
     return presentUnit(unit);
+  },
+});
+
+export const importUnitTree = defineRoute({
+  method: "POST",
+  url: "/api/units/import",
+  summary: "Nhập đơn vị (JSON); không sửa đơn vị đã có; có lỗi thì không nhập gì",
+  tags: ["units"],
+  access: "staff",
+  body: z.unknown(),
+  async handler({ ctx, actor, body }) {
+    await ctx.units.fresh();
+    // A new unit is created by an administrator of its parent (a province only by a superuser).
+    const report = await importUnits(ctx.database.db, body, {
+      mayCreate: (unit, parentOf) =>
+        unit.parentCode === null ? actor!.isSuperuser : can(actor, "unit.manage", unit.parentCode, parentOf),
+    });
+    const denied = report.errors.filter((e) => e.code === "forbidden");
+    if (denied.length) {
+      throw forbidden(
+        `Không có quyền tạo đơn vị ở dòng ${denied.map((e) => e.row).join(", ")}: ${denied[0]!.message}.`,
+      );
+    }
+    const fileError = report.errors.find((e) => e.row === 0);
+    if (fileError) throw validationFailed([{ name: "body", reason: fileError.message }]);
+    if (report.created) await ctx.units.refresh();
+    return report;
+  },
+});
+
+export const exportUnitTree = defineRoute({
+  method: "GET",
+  url: "/api/units/export",
+  summary: "Xuất cây đơn vị (JSON, cấp trên trước cấp dưới)",
+  tags: ["units"],
+  access: "public",
+  query: z.object({ under: z.string().optional() }),
+  async handler({ ctx, query, reply }) {
+    if (query.under && !(await ctx.units.fresh()).find(query.under)) throw notFound(`đơn vị ${query.under}`);
+    const units = await exportUnits(ctx.database.db, { under: query.under });
+    reply
+      .type("application/json; charset=utf-8")
+      .header("content-disposition", `attachment; filename="don-vi${query.under ? `-${query.under}` : ""}.json"`);
+    return reply.send(exportUnitsJson(units));
   },
 });
