@@ -88,11 +88,14 @@ function AppRoutes() {
         <Route path="quan-tri/thu-tuc" element={<CatalogueAdmin />} />
         <Route path="quan-tri/lich" element={<CalendarAdmin />} />
       </Route>
-      <Route path="can-bo/ho-so/:code/phieu-tiep-nhan" element={
+      <Route
+        path="can-bo/ho-so/:code/phieu-tiep-nhan"
+        element={
           <RequireStaff>
             <ReceiptPage />
           </RequireStaff>
-        } />
+        }
+      />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

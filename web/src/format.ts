@@ -87,7 +87,8 @@ export function describeLimit(limit: TimeLimit | undefined): string {
   if (!limit) return "—";
   if (limit.unit === "same_day") return limit.cutoff ? `Trong ngày (tiếp nhận trước ${limit.cutoff})` : "Trong ngày";
   const unit = { working_days: "ngày làm việc", working_hours: "giờ làm việc", calendar_days: "ngày" }[limit.unit];
-  const n = Number.isInteger(limit.value) && limit.value < 10 ? `0${limit.value}` : String(limit.value).replace(".", ",");
+  const n =
+    Number.isInteger(limit.value) && limit.value < 10 ? `0${limit.value}` : String(limit.value).replace(".", ",");
   return `${n} ${unit}`;
 }
 

@@ -1,5 +1,6 @@
 // The public portal's frame: skip link, header navigation (collapses on a phone), main landmark, footer.
-import { Button, Layout, Menu } from "antd";
+import { LinkButton } from "./LinkButton.tsx";
+import { Layout, Menu } from "antd";
 import { Link, Outlet, useLocation } from "react-router-dom";
 import { useAuth } from "../auth.tsx";
 import { useT } from "../i18n.tsx";
@@ -17,7 +18,9 @@ export function CitizenLayout() {
   const t = useT();
   const { pathname } = useLocation();
   const { user } = useAuth();
-  const selected = NAV.filter((n) => (n.path === "/" ? pathname === "/" || pathname.startsWith("/thu-tuc") : pathname.startsWith(n.path)));
+  const selected = NAV.filter((n) =>
+    n.path === "/" ? pathname === "/" || pathname.startsWith("/thu-tuc") : pathname.startsWith(n.path),
+  );
   return (
     <Layout style={{ minHeight: "100vh" }}>
       <a className="skip-link" href="#noi-dung">
@@ -36,9 +39,9 @@ export function CitizenLayout() {
           />
         </nav>
         <LangToggle />
-        <Link to={user ? "/can-bo" : "/dang-nhap"}>
-          <Button size="small">{user ? t("Cán bộ") : t("Đăng nhập")}</Button>
-        </Link>
+        <LinkButton to={user ? "/can-bo" : "/dang-nhap"} size="small">
+          {user ? t("Cán bộ") : t("Đăng nhập")}
+        </LinkButton>
       </Layout.Header>
       <Layout.Content>
         <main id="noi-dung" className="citizen-content" tabIndex={-1}>

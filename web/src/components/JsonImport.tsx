@@ -8,7 +8,17 @@ interface ImportResult {
   [k: string]: unknown;
 }
 
-export function JsonImport({ path, label, csv = false, onDone }: { path: string; label: string; csv?: boolean; onDone?: () => void }) {
+export function JsonImport({
+  path,
+  label,
+  csv = false,
+  onDone,
+}: {
+  path: string;
+  label: string;
+  csv?: boolean;
+  onDone?: () => void;
+}) {
   const [result, setResult] = useState<ImportResult>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -39,7 +49,13 @@ export function JsonImport({ path, label, csv = false, onDone }: { path: string;
       </Upload>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginTop: 8 }} />}
       {result && (
-        <Alert type={result.errors?.length ? "warning" : "success"} showIcon role="status" style={{ marginTop: 8 }} title={counts.map(([k, v]) => `${k}: ${v}`).join(" · ")} />
+        <Alert
+          type={result.errors?.length ? "warning" : "success"}
+          showIcon
+          role="status"
+          style={{ marginTop: 8 }}
+          title={counts.map(([k, v]) => `${k}: ${v}`).join(" · ")}
+        />
       )}
       {result?.errors && result.errors.length > 0 && (
         <Table

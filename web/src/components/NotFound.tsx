@@ -1,5 +1,5 @@
-import { Button, Result } from "antd";
-import { Link } from "react-router-dom";
+import { LinkButton } from "./LinkButton.tsx";
+import { Result } from "antd";
 
 export function NotFound() {
   return (
@@ -9,9 +9,9 @@ export function NotFound() {
         title="Không tìm thấy trang"
         subTitle="Đường dẫn không tồn tại hoặc đã thay đổi."
         extra={
-          <Link to="/">
-            <Button type="primary">Về trang chủ</Button>
-          </Link>
+          <LinkButton to="/" type="primary">
+            Về trang chủ
+          </LinkButton>
         }
       />
     </main>

@@ -1,9 +1,9 @@
 // After intake: the code, the appointment and the lookup secret, and the receipt slip (form 01) to print.
 import { Button, Descriptions, Result, Space } from "antd";
-import { Link } from "react-router-dom";
 import { api } from "../api.ts";
 import { formatInstant } from "../format.ts";
 import type { Dossier } from "../types.ts";
+import { LinkButton } from "./LinkButton.tsx";
 
 export function ReceiptCard({ dossier, onNext }: { dossier: Dossier; onNext?: () => void }) {
   const code = encodeURIComponent(dossier.code);
@@ -23,15 +23,11 @@ export function ReceiptCard({ dossier, onNext }: { dossier: Dossier; onNext?: ()
             )}
           </Descriptions>
           <Space wrap style={{ justifyContent: "center" }}>
-            <Link to={`/can-bo/ho-so/${code}/phieu-tiep-nhan`} target="_blank">
-              <Button type="primary">In phiếu tiếp nhận và hẹn trả kết quả</Button>
-            </Link>
-            <a href={api.url(`/dossiers/${code}/documents/01`, { format: "docx" })}>
-              <Button>Tải phiếu (.docx)</Button>
-            </a>
-            <Link to={`/can-bo/ho-so/${code}`}>
-              <Button>Mở hồ sơ</Button>
-            </Link>
+            <LinkButton to={`/can-bo/ho-so/${code}/phieu-tiep-nhan`} target="_blank" type="primary">
+              In phiếu tiếp nhận và hẹn trả kết quả
+            </LinkButton>
+            <Button href={api.url(`/dossiers/${code}/documents/01`, { format: "docx" })}>Tải phiếu (.docx)</Button>
+            <LinkButton to={`/can-bo/ho-so/${code}`}>Mở hồ sơ</LinkButton>
             {onNext && <Button onClick={onNext}>Tiếp nhận hồ sơ khác</Button>}
           </Space>
         </Space>

@@ -36,14 +36,23 @@ export function ResultsTable({ rows, total, keyTitle, drillHref }: Props) {
     const n = row[column] as number;
     if (!drillHref || n === 0) return formatCount(n);
     return (
-      <Link to={drillHref(row.key, column)} aria-label={`${formatCount(n)} hồ sơ: ${row.key}, ${RESULT_COLUMNS.find((c) => c.key === column)?.label}`}>
+      <Link
+        to={drillHref(row.key, column)}
+        aria-label={`${formatCount(n)} hồ sơ: ${row.key}, ${RESULT_COLUMNS.find((c) => c.key === column)?.label}`}
+      >
         {formatCount(n)}
       </Link>
     );
   };
   const groups = [...new Set(RESULT_COLUMNS.map((c) => c.group))];
   const columns: ColumnsType<ResultsRow> = [
-    { title: keyTitle, dataIndex: "key", fixed: "left", width: 200, render: (k: string) => (k === "total" ? <strong>Tổng cộng</strong> : k) },
+    {
+      title: keyTitle,
+      dataIndex: "key",
+      fixed: "left",
+      width: 200,
+      render: (k: string) => (k === "total" ? <strong>Tổng cộng</strong> : k),
+    },
     ...groups.map((g) => ({
       title: g,
       children: RESULT_COLUMNS.filter((c) => c.group === g).map((c) => ({

@@ -24,7 +24,11 @@ const NAV: NavItem[] = [
   { path: "/can-bo/hang-doi/sap-den-han", label: "Sắp đến hạn", roles: ["officer", "leader", "front_desk"] },
   { path: "/can-bo/hang-doi/qua-han", label: "Quá hạn", roles: ["officer", "leader", "front_desk"] },
   { path: "/can-bo/hang-doi/tre-han-chua-xin-loi", label: "Trễ hạn chưa xin lỗi", roles: ["officer", "leader"] },
-  { path: "/can-bo/hang-doi/tat-ca", label: "Tất cả hồ sơ", roles: ["officer", "leader", "front_desk", "reform_officer"] },
+  {
+    path: "/can-bo/hang-doi/tat-ca",
+    label: "Tất cả hồ sơ",
+    roles: ["officer", "leader", "front_desk", "reform_officer"],
+  },
   { path: "/can-bo/bao-cao", label: "Báo cáo", roles: ["leader", "reform_officer"] },
   { path: "/can-bo/quan-tri/don-vi", label: "Đơn vị", roles: ["admin"] },
   { path: "/can-bo/quan-tri/nguoi-dung", label: "Người dùng", roles: ["admin"] },

@@ -9,11 +9,15 @@ import { ApiProblem, errorMessage } from "../api.ts";
 export function showProblem(form: FormInstance<any> | undefined, error: unknown): string {
   if (!(error instanceof ApiProblem) || !form) return errorMessage(error);
   const fields = error.fieldErrors();
-  const known = fields.filter((f) => form.getFieldInstance(f.name as never) !== undefined || isRegistered(form, f.name));
+  const known = fields.filter(
+    (f) => form.getFieldInstance(f.name as never) !== undefined || isRegistered(form, f.name),
+  );
   // biome-ignore lint/suspicious/noExplicitAny: FieldData of any form
   form.setFields(known as any);
   const rest = error.invalidParams.filter((_p, i) => !known.includes(fields[i] as (typeof fields)[number]));
-  return [error.userMessage, ...rest.map((p) => `${p.name}: ${p.reason}`)].filter((s, i, a) => a.indexOf(s) === i).join(" — ");
+  return [error.userMessage, ...rest.map((p) => `${p.name}: ${p.reason}`)]
+    .filter((s, i, a) => a.indexOf(s) === i)
+    .join(" — ");
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: any form's values

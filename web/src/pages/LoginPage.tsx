@@ -43,7 +43,11 @@ export default function LoginPage() {
       </Typography.Title>
       <ProblemAlert message={error} />
       <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional">
-        <Form.Item label="Tên đăng nhập" name="username" rules={[{ required: true, message: "Vui lòng nhập tên đăng nhập" }]}>
+        <Form.Item
+          label="Tên đăng nhập"
+          name="username"
+          rules={[{ required: true, message: "Vui lòng nhập tên đăng nhập" }]}
+        >
           <Input autoComplete="username" autoFocus />
         </Form.Item>
         <Form.Item label="Mật khẩu" name="password" rules={[{ required: true, message: "Vui lòng nhập mật khẩu" }]}>

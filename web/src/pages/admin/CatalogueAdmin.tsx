@@ -17,7 +17,14 @@ export default function CatalogueAdmin() {
   const { message } = App.useApp();
   const [code, setCode] = useState<string>();
   const versions = useLoad(
-    (signal) => (code ? api.get<{ versions: Procedure[] } | Procedure[]>(`/procedures/${encodeURIComponent(code)}/versions`, undefined, signal) : null),
+    (signal) =>
+      code
+        ? api.get<{ versions: Procedure[] } | Procedure[]>(
+            `/procedures/${encodeURIComponent(code)}/versions`,
+            undefined,
+            signal,
+          )
+        : null,
     [code],
   );
   const list = Array.isArray(versions.data) ? versions.data : (versions.data?.versions ?? []);
@@ -81,12 +88,23 @@ export default function CatalogueAdmin() {
             form={form}
             layout="vertical"
             onFinish={save}
-            initialValues={{ json: JSON.stringify({ ...latest, version: latest.version + 1, effectiveFrom: undefined }, null, 2), effectiveFrom: dayjs() }}
+            initialValues={{
+              json: JSON.stringify({ ...latest, version: latest.version + 1, effectiveFrom: undefined }, null, 2),
+              effectiveFrom: dayjs(),
+            }}
           >
-            <Form.Item label="Áp dụng từ ngày" name="effectiveFrom" rules={[{ required: true, message: "Chọn ngày áp dụng" }]}>
+            <Form.Item
+              label="Áp dụng từ ngày"
+              name="effectiveFrom"
+              rules={[{ required: true, message: "Chọn ngày áp dụng" }]}
+            >
               <DatePicker format="DD/MM/YYYY" />
             </Form.Item>
-            <Form.Item label="Nội dung thủ tục (JSON)" name="json" rules={[{ required: true, message: "Nhập nội dung" }]}>
+            <Form.Item
+              label="Nội dung thủ tục (JSON)"
+              name="json"
+              rules={[{ required: true, message: "Nhập nội dung" }]}
+            >
               <Input.TextArea rows={16} style={{ fontFamily: "monospace" }} />
             </Form.Item>
             <Button type="primary" htmlType="submit">

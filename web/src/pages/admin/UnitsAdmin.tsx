@@ -14,15 +14,20 @@ function tree(units: Unit[]): Node[] {
   const roots: Node[] = [];
   for (const node of byCode.values()) {
     const parent = node.parentCode ? byCode.get(node.parentCode) : undefined;
-    if (parent) (parent.children ??= []).push(node);
-    else roots.push(node);
+    if (parent) {
+      parent.children ??= [];
+      parent.children.push(node);
+    } else roots.push(node);
   }
   return roots;
 }
 
 export default function UnitsAdmin() {
   useTitle("Quản trị đơn vị");
-  const { data, error, loading, reload } = useLoad((signal) => api.get<{ units: Unit[] }>("/units", undefined, signal), []);
+  const { data, error, loading, reload } = useLoad(
+    (signal) => api.get<{ units: Unit[] }>("/units", undefined, signal),
+    [],
+  );
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
       <Typography.Title level={1} style={{ fontSize: 24 }}>
@@ -44,9 +49,17 @@ export default function UnitsAdmin() {
           { title: "Tên đơn vị", dataIndex: "name" },
           { title: "Loại", dataIndex: "kind" },
           { title: "Hiệu lực từ", dataIndex: "effectiveFrom", render: (v?: string) => formatDate(v) },
-          { title: "Hết hiệu lực", dataIndex: "effectiveTo", render: (v?: string | null) => (v ? <Tag color="red">{formatDate(v)}</Tag> : "—") },
+          {
+            title: "Hết hiệu lực",
+            dataIndex: "effectiveTo",
+            render: (v?: string | null) => (v ? <Tag color="red">{formatDate(v)}</Tag> : "—"),
+          },
           { title: "Đơn vị kế thừa", dataIndex: "successorCode", render: (v?: string | null) => v ?? "—" },
-          { title: "Làm việc sáng thứ Bảy", dataIndex: "saturdayService", render: (v?: boolean) => (v ? "Có" : "Không") },
+          {
+            title: "Làm việc sáng thứ Bảy",
+            dataIndex: "saturdayService",
+            render: (v?: boolean) => (v ? "Có" : "Không"),
+          },
         ]}
       />
     </Space>

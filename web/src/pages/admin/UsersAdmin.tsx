@@ -26,7 +26,10 @@ export default function UsersAdmin() {
   const adminUnits = unitsFor(user, "admin");
   const allUnits = useLoad((signal) => api.get<{ units: Unit[] }>("/units", undefined, signal), []);
   const [unit, setUnit] = useState(adminUnits[0]?.code);
-  const users = useLoad((signal) => (unit ? api.get<{ users: StaffUser[] }>("/users", { unit }, signal) : null), [unit]);
+  const users = useLoad(
+    (signal) => (unit ? api.get<{ users: StaffUser[] }>("/users", { unit }, signal) : null),
+    [unit],
+  );
   const [form] = Form.useForm();
   const [error, setError] = useState<string>();
   const unitOptions = (allUnits.data?.units ?? []).map((u) => ({ value: u.code, label: `${u.name} (${u.code})` }));
@@ -35,7 +38,15 @@ export default function UsersAdmin() {
       <Typography.Title level={1} style={{ fontSize: 24 }}>
         Người dùng và vai trò
       </Typography.Title>
-      <Select aria-label="Đơn vị" showSearch={{ optionFilterProp: "label" }} style={{ minWidth: 300 }} value={unit} onChange={setUnit} options={unitOptions} placeholder="Chọn đơn vị" />
+      <Select
+        aria-label="Đơn vị"
+        showSearch={{ optionFilterProp: "label" }}
+        style={{ minWidth: 300 }}
+        value={unit}
+        onChange={setUnit}
+        options={unitOptions}
+        placeholder="Chọn đơn vị"
+      />
       <ProblemAlert message={users.error} />
       <Table<StaffUser>
         size="small"
@@ -47,7 +58,13 @@ export default function UsersAdmin() {
           { title: "Tên đăng nhập", dataIndex: "username" },
           { title: "Họ và tên", dataIndex: "fullName" },
           { title: "Đơn vị", dataIndex: "unitCode" },
-          { title: "Vai trò", render: (_v, u) => u.grants.map((g) => <Tag key={`${g.role}-${g.unitCode}`}>{`${ROLE_NAME[g.role] ?? g.role} — ${g.unitCode}`}</Tag>) },
+          {
+            title: "Vai trò",
+            render: (_v, u) =>
+              u.grants.map((g) => (
+                <Tag key={`${g.role}-${g.unitCode}`}>{`${ROLE_NAME[g.role] ?? g.role} — ${g.unitCode}`}</Tag>
+              )),
+          },
           { title: "Trạng thái", dataIndex: "active", render: (a: boolean) => (a ? "Đang hoạt động" : "Đã khóa") },
         ]}
       />
@@ -72,7 +89,11 @@ export default function UsersAdmin() {
         >
           <Row gutter={16}>
             <Col xs={24} md={8}>
-              <Form.Item label="Tên đăng nhập" name="username" rules={[{ required: true, message: "Nhập tên đăng nhập" }]}>
+              <Form.Item
+                label="Tên đăng nhập"
+                name="username"
+                rules={[{ required: true, message: "Nhập tên đăng nhập" }]}
+              >
                 <Input autoComplete="off" />
               </Form.Item>
             </Col>
@@ -82,7 +103,11 @@ export default function UsersAdmin() {
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item label="Mật khẩu ban đầu" name="password" rules={[{ required: true, message: "Nhập mật khẩu" }]}>
+              <Form.Item
+                label="Mật khẩu ban đầu"
+                name="password"
+                rules={[{ required: true, message: "Nhập mật khẩu" }]}
+              >
                 <Input.Password autoComplete="new-password" />
               </Form.Item>
             </Col>

@@ -40,7 +40,9 @@ export default function FeedbackPage() {
             setError(undefined);
             try {
               const r = await api.post<{ id?: string | number }>("/public/feedback", v);
-              setSent(`Đã gửi phản ánh, kiến nghị${r?.id ? ` (số ${r.id})` : ""}. Cơ quan sẽ trả lời trong thời hạn quy định.`);
+              setSent(
+                `Đã gửi phản ánh, kiến nghị${r?.id ? ` (số ${r.id})` : ""}. Cơ quan sẽ trả lời trong thời hạn quy định.`,
+              );
               form.resetFields();
             } catch (e) {
               setError(showProblem(form, e));
@@ -52,7 +54,11 @@ export default function FeedbackPage() {
           <Form.Item label="Họ và tên" name="name" rules={[{ required: true, message: "Nhập họ và tên" }]}>
             <Input autoComplete="name" />
           </Form.Item>
-          <Form.Item label="Số điện thoại hoặc thư điện tử" name="contact" rules={[{ required: true, message: "Nhập thông tin liên hệ" }]}>
+          <Form.Item
+            label="Số điện thoại hoặc thư điện tử"
+            name="contact"
+            rules={[{ required: true, message: "Nhập thông tin liên hệ" }]}
+          >
             <Input />
           </Form.Item>
           <Form.Item label="Mã hồ sơ liên quan (nếu có)" name="dossierCode">
@@ -61,7 +67,11 @@ export default function FeedbackPage() {
           <Form.Item label="Tiêu đề" name="subject" rules={[{ required: true, message: "Nhập tiêu đề" }]}>
             <Input />
           </Form.Item>
-          <Form.Item label="Nội dung" name="content" rules={[{ required: true, message: "Nhập nội dung phản ánh, kiến nghị" }]}>
+          <Form.Item
+            label="Nội dung"
+            name="content"
+            rules={[{ required: true, message: "Nhập nội dung phản ánh, kiến nghị" }]}
+          >
             <Input.TextArea rows={5} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={busy}>
@@ -77,8 +87,15 @@ export default function FeedbackPage() {
           locale={{ emptyText: "Chưa có phản ánh, kiến nghị nào được công khai." }}
           renderItem={(f) => (
             <List.Item key={f.id}>
-              <List.Item.Meta title={`${f.subject ?? "Phản ánh"} — ${formatDate(f.createdAt)}`} description={f.content} />
-              {f.answer && <div style={{ maxWidth: 480 }}>Trả lời ({formatDate(f.answeredAt)}): {f.answer}</div>}
+              <List.Item.Meta
+                title={`${f.subject ?? "Phản ánh"} — ${formatDate(f.createdAt)}`}
+                description={f.content}
+              />
+              {f.answer && (
+                <div style={{ maxWidth: 480 }}>
+                  Trả lời ({formatDate(f.answeredAt)}): {f.answer}
+                </div>
+              )}
             </List.Item>
           )}
         />

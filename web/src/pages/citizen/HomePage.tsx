@@ -31,7 +31,10 @@ export function HomePage() {
     setParams(next, { replace: true });
   };
 
-  const fields = useLoad((signal) => api.get<{ fields: { name: string; count: number }[] }>("/procedures/fields", undefined, signal), []);
+  const fields = useLoad(
+    (signal) => api.get<{ fields: { name: string; count: number }[] }>("/procedures/fields", undefined, signal),
+    [],
+  );
   const result = useLoad(
     (signal) => api.get<Page<Procedure>>("/procedures", { q, field, online, level, page, pageSize: PAGE_SIZE }, signal),
     [q, field, online, level, page],

@@ -41,10 +41,20 @@ export default function LookupPage() {
         Tra cứu hồ sơ
       </Typography.Title>
       <Card>
-        <Form form={form} layout="vertical" onFinish={lookup} initialValues={{ code: params.get("code") ?? "" }} requiredMark="optional">
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={lookup}
+          initialValues={{ code: params.get("code") ?? "" }}
+          requiredMark="optional"
+        >
           <Row gutter={16}>
             <Col xs={24} md={10}>
-              <Form.Item label="Mã hồ sơ" name="code" rules={[{ required: true, message: "Nhập mã hồ sơ ghi trên phiếu tiếp nhận" }]}>
+              <Form.Item
+                label="Mã hồ sơ"
+                name="code"
+                rules={[{ required: true, message: "Nhập mã hồ sơ ghi trên phiếu tiếp nhận" }]}
+              >
                 <Input placeholder="Ví dụ: H57.12-260302-0001" />
               </Form.Item>
             </Col>
@@ -72,11 +82,17 @@ export default function LookupPage() {
                 {result.stateName ?? stateName(result.state)}
               </Tag>
             </Descriptions.Item>
-            <Descriptions.Item label="Thủ tục">{result.procedure?.name ?? result.procedure?.code ?? "—"}</Descriptions.Item>
-            <Descriptions.Item label="Cơ quan tiếp nhận">{result.unit?.name ?? result.unit?.code ?? "—"}</Descriptions.Item>
+            <Descriptions.Item label="Thủ tục">
+              {result.procedure?.name ?? result.procedure?.code ?? "—"}
+            </Descriptions.Item>
+            <Descriptions.Item label="Cơ quan tiếp nhận">
+              {result.unit?.name ?? result.unit?.code ?? "—"}
+            </Descriptions.Item>
             <Descriptions.Item label="Ngày tiếp nhận">{formatInstant(result.receivedAt)}</Descriptions.Item>
             <Descriptions.Item label="Ngày hẹn trả">{formatInstant(result.dueAt)}</Descriptions.Item>
-            {result.extendedDueAt && <Descriptions.Item label="Ngày hẹn lại">{formatInstant(result.extendedDueAt)}</Descriptions.Item>}
+            {result.extendedDueAt && (
+              <Descriptions.Item label="Ngày hẹn lại">{formatInstant(result.extendedDueAt)}</Descriptions.Item>
+            )}
           </Descriptions>
           <Typography.Title level={2} style={{ fontSize: 18, marginTop: 16 }}>
             Quá trình xử lý
@@ -86,7 +102,9 @@ export default function LookupPage() {
               children: `${formatInstant(h.at)} — ${h.description ?? stateName(h.toState ?? h.type)}`,
             }))}
           />
-          {creds && (result.canRate ?? result.state === "returned") && <RatingForm code={creds.code} secret={creds.secret} />}
+          {creds && (result.canRate ?? result.state === "returned") && (
+            <RatingForm code={creds.code} secret={creds.secret} />
+          )}
         </Card>
       )}
     </Space>

@@ -1,15 +1,20 @@
 // What a procedure needs (components), how long it takes, what it costs, and whether it can be done online.
-import { Button, Descriptions, Space, Spin, Table, Tag, Typography } from "antd";
+import { Descriptions, Space, Spin, Table, Tag, Typography } from "antd";
 import { Link, useParams } from "react-router-dom";
 import { api } from "../../api.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { describeLimit, FORM_NAME, formatDate, formatMoney, LEVEL_NAME, ONLINE_LEVEL_NAME } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
 import type { Procedure } from "../../types.ts";
+import { LinkButton } from "../../components/LinkButton.tsx";
 
 export function ProcedurePage() {
   const { code = "" } = useParams();
-  const { data: p, error, loading } = useLoad((signal) => api.get<Procedure>(`/procedures/${encodeURIComponent(code)}`, undefined, signal), [code]);
+  const {
+    data: p,
+    error,
+    loading,
+  } = useLoad((signal) => api.get<Procedure>(`/procedures/${encodeURIComponent(code)}`, undefined, signal), [code]);
   useTitle(p?.name ?? "Thủ tục hành chính");
   if (loading && !p) return <Spin aria-label="Đang tải" />;
   if (error || !p) return <ProblemAlert message={error ?? "Không tìm thấy thủ tục."} />;
@@ -27,11 +32,15 @@ export function ProcedurePage() {
         </Space>
       </div>
       <Descriptions bordered column={{ xs: 1, sm: 1, md: 2 }} size="middle">
-        <Descriptions.Item label="Thời hạn giải quyết">{p.timeLimitText ?? describeLimit(p.timeLimit)}</Descriptions.Item>
+        <Descriptions.Item label="Thời hạn giải quyết">
+          {p.timeLimitText ?? describeLimit(p.timeLimit)}
+        </Descriptions.Item>
         <Descriptions.Item label="Cấp thực hiện">{LEVEL_NAME[p.level] ?? p.level}</Descriptions.Item>
         <Descriptions.Item label="Cơ quan thực hiện">{p.agency}</Descriptions.Item>
         <Descriptions.Item label="Mức độ trực tuyến">{ONLINE_LEVEL_NAME[p.onlineLevel]}</Descriptions.Item>
-        <Descriptions.Item label="Không phụ thuộc địa giới hành chính">{p.boundaryFree ? "Có" : "Không"}</Descriptions.Item>
+        <Descriptions.Item label="Không phụ thuộc địa giới hành chính">
+          {p.boundaryFree ? "Có" : "Không"}
+        </Descriptions.Item>
         <Descriptions.Item label="Áp dụng từ ngày">{formatDate(p.effectiveFrom)}</Descriptions.Item>
       </Descriptions>
       <section aria-labelledby="tphs">
@@ -46,7 +55,11 @@ export function ProcedurePage() {
           scroll={{ x: true }}
           columns={[
             { title: "STT", render: (_v, _c, i) => i + 1, width: 60 },
-            { title: "Tên giấy tờ", dataIndex: "name", render: (name: string, c) => (c.condition ? `${name} (${c.condition})` : name) },
+            {
+              title: "Tên giấy tờ",
+              dataIndex: "name",
+              render: (name: string, c) => (c.condition ? `${name} (${c.condition})` : name),
+            },
             { title: "Loại", dataIndex: "form", render: (f: string) => FORM_NAME[f] ?? f },
             { title: "Số lượng", dataIndex: "count", width: 100 },
           ]}
@@ -86,11 +99,9 @@ export function ProcedurePage() {
         </section>
       )}
       {p.onlineLevel !== "none" && (
-        <Link to={`/nop-truc-tuyen/${encodeURIComponent(p.code)}`}>
-          <Button type="primary" size="large">
-            Nộp hồ sơ trực tuyến
-          </Button>
-        </Link>
+        <LinkButton to={`/nop-truc-tuyen/${encodeURIComponent(p.code)}`} type="primary" size="large">
+          Nộp hồ sơ trực tuyến
+        </LinkButton>
       )}
     </Space>
   );

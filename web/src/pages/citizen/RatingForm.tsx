@@ -42,7 +42,11 @@ export function RatingForm({ code, secret }: { code: string; secret: string }) {
           }
         }}
       >
-        <Form.Item label="Mức độ hài lòng chung" name="score" rules={[{ required: true, message: "Chọn mức độ hài lòng" }]}>
+        <Form.Item
+          label="Mức độ hài lòng chung"
+          name="score"
+          rules={[{ required: true, message: "Chọn mức độ hài lòng" }]}
+        >
           <Rate tooltips={SCORE_TEXT} aria-label="Mức độ hài lòng chung" />
         </Form.Item>
         <Form.Item label="Thái độ phục vụ của cán bộ" name="officerScore">

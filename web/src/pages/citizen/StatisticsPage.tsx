@@ -15,7 +15,15 @@ interface PublicStatistics {
   rows?: ResultsRow[];
   total?: ResultsRow;
   onTimeRate?: number | null;
-  apologies?: { code: string; procedure?: string; unit?: string; dueAt?: string; newDueAt?: string; reason?: string; at?: string }[];
+  apologies?: {
+    code: string;
+    procedure?: string;
+    unit?: string;
+    dueAt?: string;
+    newDueAt?: string;
+    reason?: string;
+    at?: string;
+  }[];
 }
 
 export default function StatisticsPage() {
@@ -55,7 +63,11 @@ export default function StatisticsPage() {
             <Card loading={loading}>
               <Statistic
                 title="Tỷ lệ đúng hạn"
-                value={data?.onTimeRate === undefined || data.onTimeRate === null ? "—" : `${(data.onTimeRate * 100).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`}
+                value={
+                  data?.onTimeRate === undefined || data.onTimeRate === null
+                    ? "—"
+                    : `${(data.onTimeRate * 100).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`
+                }
               />
             </Card>
           </Col>

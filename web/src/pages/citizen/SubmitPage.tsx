@@ -3,13 +3,14 @@
 import { Button, Card, Col, Form, Input, Result, Row, Select, Space, Spin, Typography, Upload } from "antd";
 import type { UploadFile } from "antd";
 import { useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { useParams } from "react-router-dom";
 import { api, newIdempotencyKey } from "../../api.ts";
 import { showProblem } from "../../components/forms.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { FORM_NAME } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
 import type { Procedure, Unit } from "../../types.ts";
+import { LinkButton } from "../../components/LinkButton.tsx";
 
 interface SubmitValues {
   unitCode: string;
@@ -27,7 +28,10 @@ async function toBase64(file: File): Promise<string> {
 
 export default function SubmitPage() {
   const { code = "" } = useParams();
-  const procedure = useLoad((signal) => api.get<Procedure>(`/procedures/${encodeURIComponent(code)}`, undefined, signal), [code]);
+  const procedure = useLoad(
+    (signal) => api.get<Procedure>(`/procedures/${encodeURIComponent(code)}`, undefined, signal),
+    [code],
+  );
   const units = useLoad((signal) => api.get<{ units: Unit[] }>("/units", undefined, signal), []);
   useTitle("Nộp hồ sơ trực tuyến");
   const [form] = Form.useForm<SubmitValues>();
@@ -45,11 +49,18 @@ export default function SubmitPage() {
       for (const [component, files] of Object.entries(v.files ?? {})) {
         for (const f of files ?? []) {
           if (!f.originFileObj) continue;
-          attachments.push({ component, name: f.name, contentType: f.type ?? "application/octet-stream", dataBase64: await toBase64(f.originFileObj) });
+          attachments.push({
+            component,
+            name: f.name,
+            contentType: f.type ?? "application/octet-stream",
+            dataBase64: await toBase64(f.originFileObj),
+          });
         }
       }
       const body = { procedureCode: code, unitCode: v.unitCode, applicant: v.applicant, note: v.note, attachments };
-      setDone(await api.post<{ code: string; lookupSecret: string }>("/public/submissions", body, { idempotencyKey: key }));
+      setDone(
+        await api.post<{ code: string; lookupSecret: string }>("/public/submissions", body, { idempotencyKey: key }),
+      );
     } catch (e) {
       setError(showProblem(form, e));
     } finally {
@@ -64,14 +75,14 @@ export default function SubmitPage() {
         title={<span data-testid="submitted-code">Đã nộp hồ sơ {done.code}</span>}
         subTitle={
           <>
-            Mã tra cứu: <strong data-testid="submitted-secret">{done.lookupSecret}</strong>. Vui lòng ghi lại mã hồ sơ và mã tra cứu để theo dõi
-            kết quả. Bộ phận Một cửa sẽ kiểm tra và thông báo tiếp nhận.
+            Mã tra cứu: <strong data-testid="submitted-secret">{done.lookupSecret}</strong>. Vui lòng ghi lại mã hồ sơ
+            và mã tra cứu để theo dõi kết quả. Bộ phận Một cửa sẽ kiểm tra và thông báo tiếp nhận.
           </>
         }
         extra={
-          <Link to={`/tra-cuu?code=${encodeURIComponent(done.code)}`}>
-            <Button type="primary">Tra cứu hồ sơ</Button>
-          </Link>
+          <LinkButton to={`/tra-cuu?code=${encodeURIComponent(done.code)}`} type="primary">
+            Tra cứu hồ sơ
+          </LinkButton>
         }
       />
     );
@@ -84,16 +95,26 @@ export default function SubmitPage() {
       </Typography.Title>
       <ProblemAlert message={error} />
       <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional" scrollToFirstError>
-        <Form.Item label="Nơi nộp hồ sơ" name="unitCode" rules={[{ required: true, message: "Chọn cơ quan tiếp nhận" }]}>
+        <Form.Item
+          label="Nơi nộp hồ sơ"
+          name="unitCode"
+          rules={[{ required: true, message: "Chọn cơ quan tiếp nhận" }]}
+        >
           <Select
             showSearch={{ optionFilterProp: "label" }}
             placeholder="Chọn xã, phường hoặc cơ quan"
-            options={(units.data?.units ?? []).filter((u) => !u.effectiveTo).map((u) => ({ value: u.code, label: u.name }))}
+            options={(units.data?.units ?? [])
+              .filter((u) => !u.effectiveTo)
+              .map((u) => ({ value: u.code, label: u.name }))}
           />
         </Form.Item>
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item label="Họ và tên" name={["applicant", "name"]} rules={[{ required: true, message: "Nhập họ và tên" }]}>
+            <Form.Item
+              label="Họ và tên"
+              name={["applicant", "name"]}
+              rules={[{ required: true, message: "Nhập họ và tên" }]}
+            >
               <Input autoComplete="name" />
             </Form.Item>
           </Col>
@@ -103,7 +124,11 @@ export default function SubmitPage() {
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label="Số điện thoại" name={["applicant", "phone"]} rules={[{ required: true, message: "Nhập số điện thoại để nhận thông báo" }]}>
+            <Form.Item
+              label="Số điện thoại"
+              name={["applicant", "phone"]}
+              rules={[{ required: true, message: "Nhập số điện thoại để nhận thông báo" }]}
+            >
               <Input inputMode="tel" autoComplete="tel" />
             </Form.Item>
           </Col>

@@ -55,7 +55,13 @@ export function ActionButtons({ dossier, onDone }: { dossier: Dossier; onDone: (
     <>
       <Space wrap aria-label="Thao tác trên hồ sơ">
         {actions.map((a) => (
-          <Button key={a} danger={DANGEROUS.has(a)} type={DANGEROUS.has(a) ? "default" : "primary"} onClick={() => open(a)} data-action={a}>
+          <Button
+            key={a}
+            danger={DANGEROUS.has(a)}
+            type={DANGEROUS.has(a) ? "default" : "primary"}
+            onClick={() => open(a)}
+            data-action={a}
+          >
             {actionName(a)}
           </Button>
         ))}

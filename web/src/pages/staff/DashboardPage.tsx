@@ -13,7 +13,12 @@ import type { ResultsReport, ResultsRow } from "../../types.ts";
 import { ChannelChart, OutcomeChart } from "./ChannelChart.tsx";
 import { DossierList } from "./DossierList.tsx";
 
-const BY: Record<string, string> = { field: "Lĩnh vực", unit: "Đơn vị", procedure: "Thủ tục", "field-level": "Lĩnh vực và cấp" };
+const BY: Record<string, string> = {
+  field: "Lĩnh vực",
+  unit: "Đơn vị",
+  procedure: "Thủ tục",
+  "field-level": "Lĩnh vực và cấp",
+};
 
 interface Indicators {
   onTimeRate?: number | null;
@@ -37,7 +42,10 @@ export default function DashboardPage() {
   };
   const query = { from, to, unit, by };
   const report = useLoad((signal) => api.get<ResultsReport>("/reports/results", query, signal), [from, to, unit, by]);
-  const indicators = useLoad((signal) => api.get<Indicators>("/reports/indicators", { from, to, unit }, signal), [from, to, unit]);
+  const indicators = useLoad(
+    (signal) => api.get<Indicators>("/reports/indicators", { from, to, unit }, signal),
+    [from, to, unit],
+  );
   const drill = (key: string, column: keyof ResultsRow) =>
     `/can-bo/bao-cao/chi-tiet?${new URLSearchParams({ from, to, by, key, column, ...(unit ? { unit } : {}) })}`;
   const t = report.data?.total;
@@ -50,16 +58,24 @@ export default function DashboardPage() {
       </Typography.Title>
       <Space wrap>
         {units.length > 0 && (
-          <Select aria-label="Đơn vị" style={{ minWidth: 220 }} value={unit} onChange={(v) => update({ unit: v })} options={units.map((u) => ({ value: u.code, label: u.name }))} />
+          <Select
+            aria-label="Đơn vị"
+            style={{ minWidth: 220 }}
+            value={unit}
+            onChange={(v) => update({ unit: v })}
+            options={units.map((u) => ({ value: u.code, label: u.name }))}
+          />
         )}
         <PeriodPicker value={{ from, to }} onChange={(p) => update(p as unknown as Record<string, string>)} />
-        <Select aria-label="Thống kê theo" style={{ width: 180 }} value={by} onChange={(v) => update({ by: v })} options={Object.entries(BY).map(([value, label]) => ({ value, label }))} />
-        <a href={api.url("/reports/results", { ...query, format: "xlsx" })}>
-          <Button>Tải Excel</Button>
-        </a>
-        <a href={api.url("/reports/results", { ...query, format: "csv" })}>
-          <Button>Tải CSV</Button>
-        </a>
+        <Select
+          aria-label="Thống kê theo"
+          style={{ width: 180 }}
+          value={by}
+          onChange={(v) => update({ by: v })}
+          options={Object.entries(BY).map(([value, label]) => ({ value, label }))}
+        />
+        <Button href={api.url("/reports/results", { ...query, format: "xlsx" })}>Tải Excel</Button>
+        <Button href={api.url("/reports/results", { ...query, format: "csv" })}>Tải CSV</Button>
       </Space>
       <ProblemAlert message={report.error} />
       {t && (
@@ -72,13 +88,24 @@ export default function DashboardPage() {
           </Col>
           <Col xs={12} md={6}>
             <Card>
-              <Statistic title="Tỷ lệ đúng hạn" value={rate === undefined || rate === null ? "—" : `${(rate * 100).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`} />
+              <Statistic
+                title="Tỷ lệ đúng hạn"
+                value={
+                  rate === undefined || rate === null
+                    ? "—"
+                    : `${(rate * 100).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`
+                }
+              />
               <Link to={drill("total", "finishedOnTime")}>Xem hồ sơ đúng hạn</Link>
             </Card>
           </Col>
           <Col xs={12} md={6}>
             <Card>
-              <Statistic title="Giải quyết trễ hạn" value={formatCount(t.finishedLate)} valueStyle={{ color: "#a8071a" }} />
+              <Statistic
+                title="Giải quyết trễ hạn"
+                value={formatCount(t.finishedLate)}
+                valueStyle={{ color: "#a8071a" }}
+              />
               <Link to={drill("total", "finishedLate")}>Xem hồ sơ</Link>
             </Card>
           </Col>

@@ -14,7 +14,10 @@ export function DossierList({ query, path = "/dossiers" }: { query: Query; path?
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(10);
   const key = JSON.stringify(query);
-  const { data, error, loading } = useLoad((signal) => api.get<Page<DossierSummary>>(path, { ...query, page, pageSize }, signal), [key, path, page, pageSize]);
+  const { data, error, loading } = useLoad(
+    (signal) => api.get<Page<DossierSummary>>(path, { ...query, page, pageSize }, signal),
+    [key, path, page, pageSize],
+  );
   return (
     <>
       <ProblemAlert message={error} />
@@ -25,11 +28,28 @@ export function DossierList({ query, path = "/dossiers" }: { query: Query; path?
         dataSource={data?.items ?? []}
         scroll={{ x: true }}
         data-testid="dossier-list"
-        pagination={{ current: page, pageSize, total: data?.total ?? 0, showTotal: (t) => `${t} hồ sơ`, onChange: (p, s) => (setPage(p), setPageSize(s)) }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: data?.total ?? 0,
+          showTotal: (t) => `${t} hồ sơ`,
+          onChange: (p, s) => {
+            setPage(p);
+            setPageSize(s);
+          },
+        }}
         columns={[
-          { title: "Mã hồ sơ", dataIndex: "code", render: (c: string) => <Link to={`/can-bo/ho-so/${encodeURIComponent(c)}`}>{c}</Link> },
+          {
+            title: "Mã hồ sơ",
+            dataIndex: "code",
+            render: (c: string) => <Link to={`/can-bo/ho-so/${encodeURIComponent(c)}`}>{c}</Link>,
+          },
           { title: "Thủ tục", render: (_v, d) => d.procedure?.name ?? d.procedure?.code },
-          { title: "Trạng thái", dataIndex: "state", render: (s: string) => <Tag color={stateColor(s)}>{stateName(s)}</Tag> },
+          {
+            title: "Trạng thái",
+            dataIndex: "state",
+            render: (s: string) => <Tag color={stateColor(s)}>{stateName(s)}</Tag>,
+          },
           { title: "Hẹn trả", dataIndex: "dueAt", render: (v: string) => formatInstant(v) },
         ]}
       />

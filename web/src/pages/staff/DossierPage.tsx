@@ -1,14 +1,15 @@
 // One dossier: its state and appointments, the timeline (the control sheet, phiếu kiểm soát), the one-stop
 // forms, and the actions the server allows this user — only those.
-import { Button, Card, Descriptions, Space, Spin, Table, Tag, Typography } from "antd";
+import { Card, Descriptions, Space, Spin, Table, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { useParams } from "react-router-dom";
 import { api } from "../../api.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { CHANNEL_NAME, formatInstant, formatRemaining, stateColor, stateName } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
 import type { Dossier, DossierEvent } from "../../types.ts";
 import { ActionButtons } from "./ActionButtons.tsx";
+import { LinkButton } from "../../components/LinkButton.tsx";
 
 const FORMS: [string, string][] = [
   ["01", "Phiếu tiếp nhận và hẹn trả kết quả"],
@@ -26,7 +27,10 @@ function actorName(e: DossierEvent): string {
 export default function DossierPage() {
   const { code = "" } = useParams();
   useTitle(`Hồ sơ ${code}`);
-  const loaded = useLoad((signal) => api.get<Dossier>(`/dossiers/${encodeURIComponent(code)}`, undefined, signal), [code]);
+  const loaded = useLoad(
+    (signal) => api.get<Dossier>(`/dossiers/${encodeURIComponent(code)}`, undefined, signal),
+    [code],
+  );
   const [d, setD] = useState<Dossier>();
   useEffect(() => setD(loaded.data), [loaded.data]);
   if (loaded.error) return <ProblemAlert message={loaded.error} />;
@@ -55,7 +59,9 @@ export default function DossierPage() {
         <Descriptions.Item label="Ngày hẹn trả">
           <span data-testid="due-at">{formatInstant(d.dueAt)}</span>
         </Descriptions.Item>
-        {d.extendedDueAt && <Descriptions.Item label="Ngày hẹn lại (sau xin lỗi)">{formatInstant(d.extendedDueAt)}</Descriptions.Item>}
+        {d.extendedDueAt && (
+          <Descriptions.Item label="Ngày hẹn lại (sau xin lỗi)">{formatInstant(d.extendedDueAt)}</Descriptions.Item>
+        )}
         <Descriptions.Item label="Thời gian còn lại">{formatRemaining(d.remainingMinutes)}</Descriptions.Item>
         {d.assignee && <Descriptions.Item label="Người xử lý">{d.assignee}</Descriptions.Item>}
       </Descriptions>
@@ -69,7 +75,11 @@ export default function DossierPage() {
           data-testid="timeline"
           columns={[
             { title: "Thời điểm", dataIndex: "at", render: (at: string) => formatInstant(at), width: 170 },
-            { title: "Sự kiện", dataIndex: "type", render: (_t, e) => e.toState ? `${stateName(e.fromState)} → ${stateName(e.toState)}` : e.type },
+            {
+              title: "Sự kiện",
+              dataIndex: "type",
+              render: (_t, e) => (e.toState ? `${stateName(e.fromState)} → ${stateName(e.toState)}` : e.type),
+            },
             { title: "Người thực hiện", render: (_v, e) => actorName(e) },
             { title: "Nội dung", dataIndex: "reason", render: (r: string | undefined, e) => r ?? describePayload(e) },
           ]}
@@ -86,9 +96,9 @@ export default function DossierPage() {
               <a href={api.url(`/dossiers/${enc}/documents/${form}`, { format: "pdf" })}>.pdf</a>
             </Space>
           ))}
-          <Link to={`/can-bo/ho-so/${enc}/phieu-tiep-nhan`} target="_blank">
-            <Button size="small">Bản in nhanh phiếu tiếp nhận</Button>
-          </Link>
+          <LinkButton to={`/can-bo/ho-so/${enc}/phieu-tiep-nhan`} target="_blank" size="small">
+            Bản in nhanh phiếu tiếp nhận
+          </LinkButton>
         </Space>
       </Card>
     </Space>

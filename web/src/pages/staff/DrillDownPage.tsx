@@ -8,11 +8,15 @@ import { DossierList } from "./DossierList.tsx";
 
 export default function DrillDownPage() {
   const [params] = useSearchParams();
-  const query = Object.fromEntries(["from", "to", "unit", "by", "key", "column"].map((k) => [k, params.get(k) ?? undefined]));
+  const query = Object.fromEntries(
+    ["from", "to", "unit", "by", "key", "column"].map((k) => [k, params.get(k) ?? undefined]),
+  );
   const column = RESULT_COLUMNS.find((c) => c.key === query.column);
   const title = `${column ? `${column.group}: ${column.label}` : query.column} — ${query.key === "total" ? "Tổng cộng" : query.key}`;
   useTitle(title);
-  const back = new URLSearchParams(Object.entries(query).filter(([k, v]) => v && ["from", "to", "unit", "by"].includes(k)) as [string, string][]);
+  const back = new URLSearchParams(
+    Object.entries(query).filter(([k, v]) => v && ["from", "to", "unit", "by"].includes(k)) as [string, string][],
+  );
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
       <Link to={`/can-bo/bao-cao?${back}`}>← Về báo cáo</Link>

@@ -1,7 +1,22 @@
 // Counter (or postal) intake in under a minute: procedure by typing, checklist, applicant, channel, fees.
 // "Xem ngày hẹn" asks the server for the appointment (dry run); "Xác nhận tiếp nhận" receives the dossier.
 // The appointment is never computed here.
-import { Alert, Button, Card, Checkbox, Col, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Space, Typography } from "antd";
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Typography,
+} from "antd";
 import { useState } from "react";
 import { api, newIdempotencyKey } from "../../api.ts";
 import { unitsFor, useAuth } from "../../auth.tsx";
@@ -50,7 +65,8 @@ export default function IntakePage() {
   const [key, setKey] = useState(newIdempotencyKey);
 
   const procedure = useLoad(
-    (signal) => (procedureCode ? api.get<Procedure>(`/procedures/${encodeURIComponent(procedureCode)}`, undefined, signal) : null),
+    (signal) =>
+      procedureCode ? api.get<Procedure>(`/procedures/${encodeURIComponent(procedureCode)}`, undefined, signal) : null,
     [procedureCode],
   );
   const p = procedureCode ? procedure.data : undefined;
@@ -106,20 +122,36 @@ export default function IntakePage() {
       >
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Form.Item label="Đơn vị tiếp nhận" name="unitCode" rules={[{ required: true, message: "Chọn đơn vị tiếp nhận" }]}>
+            <Form.Item
+              label="Đơn vị tiếp nhận"
+              name="unitCode"
+              rules={[{ required: true, message: "Chọn đơn vị tiếp nhận" }]}
+            >
               <Select options={units.map((u) => ({ value: u.code, label: u.name }))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={16}>
-            <Form.Item label="Thủ tục hành chính" name="procedureCode" rules={[{ required: true, message: "Chọn thủ tục" }]}>
+            <Form.Item
+              label="Thủ tục hành chính"
+              name="procedureCode"
+              rules={[{ required: true, message: "Chọn thủ tục" }]}
+            >
               <ProcedurePicker />
             </Form.Item>
           </Col>
         </Row>
         {p && (
-          <Card size="small" title="Thành phần hồ sơ đã nhận" style={{ marginBottom: 16 }} extra={`Thời hạn: ${describeLimit(p.timeLimit)}`}>
+          <Card
+            size="small"
+            title="Thành phần hồ sơ đã nhận"
+            style={{ marginBottom: 16 }}
+            extra={`Thời hạn: ${describeLimit(p.timeLimit)}`}
+          >
             <Form.Item name="components" noStyle>
-              <Checkbox.Group style={{ display: "flex", flexDirection: "column", gap: 8 }} aria-label="Thành phần hồ sơ đã nhận">
+              <Checkbox.Group
+                style={{ display: "flex", flexDirection: "column", gap: 8 }}
+                aria-label="Thành phần hồ sơ đã nhận"
+              >
                 {p.components.map((c) => (
                   <Checkbox key={c.name} value={c.name}>
                     {c.name} — {FORM_NAME[c.form] ?? c.form}, {c.count} bản{c.condition ? ` (${c.condition})` : ""}
@@ -129,14 +161,19 @@ export default function IntakePage() {
             </Form.Item>
             {p.fees.length > 0 && (
               <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
-                Phí, lệ phí: {p.fees.map((f) => `${f.name}: ${formatMoney(f.amount)}${f.per ? `/${f.per}` : ""}`).join("; ")}
+                Phí, lệ phí:{" "}
+                {p.fees.map((f) => `${f.name}: ${formatMoney(f.amount)}${f.per ? `/${f.per}` : ""}`).join("; ")}
               </Typography.Paragraph>
             )}
           </Card>
         )}
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item label="Họ và tên người nộp" name={["applicant", "name"]} rules={[{ required: true, message: "Nhập họ và tên" }]}>
+            <Form.Item
+              label="Họ và tên người nộp"
+              name={["applicant", "name"]}
+              rules={[{ required: true, message: "Nhập họ và tên" }]}
+            >
               <Input autoComplete="name" />
             </Form.Item>
           </Col>

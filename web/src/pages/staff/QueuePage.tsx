@@ -63,7 +63,14 @@ export default function QueuePage() {
             options={units.map((u) => ({ value: u.code, label: u.name }))}
           />
         )}
-        <Input.Search aria-label="Tìm theo mã hồ sơ hoặc tên người nộp" placeholder="Mã hồ sơ, tên người nộp" defaultValue={q} onSearch={(v) => set("q", v)} allowClear style={{ width: 300 }} />
+        <Input.Search
+          aria-label="Tìm theo mã hồ sơ hoặc tên người nộp"
+          placeholder="Mã hồ sơ, tên người nộp"
+          defaultValue={q}
+          onSearch={(v) => set("q", v)}
+          allowClear
+          style={{ width: 300 }}
+        />
       </Space>
       <ProblemAlert message={error} />
       <Table<DossierSummary>
@@ -84,16 +91,26 @@ export default function QueuePage() {
           },
         }}
         columns={[
-          { title: "Mã hồ sơ", dataIndex: "code", render: (c: string) => <Link to={`/can-bo/ho-so/${encodeURIComponent(c)}`}>{c}</Link> },
+          {
+            title: "Mã hồ sơ",
+            dataIndex: "code",
+            render: (c: string) => <Link to={`/can-bo/ho-so/${encodeURIComponent(c)}`}>{c}</Link>,
+          },
           { title: "Thủ tục", render: (_v, d) => d.procedure.name ?? d.procedure.code },
           { title: "Người nộp", render: (_v, d) => d.applicant?.name ?? "—" },
           { title: "Kênh", dataIndex: "channel", render: (c: keyof typeof CHANNEL_NAME) => CHANNEL_NAME[c] ?? c },
-          { title: "Trạng thái", dataIndex: "state", render: (s: string) => <Tag color={stateColor(s)}>{stateName(s)}</Tag> },
+          {
+            title: "Trạng thái",
+            dataIndex: "state",
+            render: (s: string) => <Tag color={stateColor(s)}>{stateName(s)}</Tag>,
+          },
           { title: "Hẹn trả", render: (_v, d) => formatInstant(d.extendedDueAt ?? d.dueAt) },
           {
             title: "Thời gian còn lại",
             render: (_v, d) => (
-              <span style={{ color: d.overdue || (d.remainingMinutes ?? 0) < 0 ? "#a8071a" : undefined }}>{formatRemaining(d.remainingMinutes)}</span>
+              <span style={{ color: d.overdue || (d.remainingMinutes ?? 0) < 0 ? "#a8071a" : undefined }}>
+                {formatRemaining(d.remainingMinutes)}
+              </span>
             ),
           },
         ]}

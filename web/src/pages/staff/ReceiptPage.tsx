@@ -12,7 +12,10 @@ import "./receipt.css";
 export default function ReceiptPage() {
   const { code = "" } = useParams();
   useTitle(`Phiếu tiếp nhận ${code}`);
-  const { data: d, error } = useLoad((signal) => api.get<Dossier>(`/dossiers/${encodeURIComponent(code)}`, undefined, signal), [code]);
+  const { data: d, error } = useLoad(
+    (signal) => api.get<Dossier>(`/dossiers/${encodeURIComponent(code)}`, undefined, signal),
+    [code],
+  );
   if (error) return <ProblemAlert message={error} />;
   if (!d) return <Spin aria-label="Đang tải" />;
   return (
@@ -30,8 +33,12 @@ export default function ReceiptPage() {
         </div>
       </div>
       <h1>PHIẾU TIẾP NHẬN VÀ HẸN TRẢ KẾT QUẢ</h1>
-      <p className="center">Mã hồ sơ: <strong data-testid="receipt-code">{d.code}</strong></p>
-      <p>Bộ phận Một cửa đã tiếp nhận hồ sơ của: <strong>{d.applicant?.name ?? "—"}</strong></p>
+      <p className="center">
+        Mã hồ sơ: <strong data-testid="receipt-code">{d.code}</strong>
+      </p>
+      <p>
+        Bộ phận Một cửa đã tiếp nhận hồ sơ của: <strong>{d.applicant?.name ?? "—"}</strong>
+      </p>
       {d.applicant?.address && <p>Địa chỉ: {d.applicant.address}</p>}
       {d.applicant?.phone && <p>Số điện thoại: {d.applicant.phone}</p>}
       <p>Nội dung yêu cầu giải quyết: {d.procedure.name ?? d.procedure.code}</p>

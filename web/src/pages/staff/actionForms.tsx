@@ -18,7 +18,12 @@ export interface ActionValues {
 }
 
 const reason = (label = "Lý do", required = true) => (
-  <Form.Item key="reason" label={label} name="reason" rules={required ? [{ required: true, message: `Nhập ${label.toLowerCase()}` }] : []}>
+  <Form.Item
+    key="reason"
+    label={label}
+    name="reason"
+    rules={required ? [{ required: true, message: `Nhập ${label.toLowerCase()}` }] : []}
+  >
     <Input.TextArea rows={3} />
   </Form.Item>
 );
@@ -52,19 +57,33 @@ export function actionFields(action: Action, components: string[]): ReactNode[] 
           name="missing"
           rules={[{ required: true, message: "Liệt kê ít nhất một giấy tờ cần bổ sung" }]}
         >
-          <Select mode="tags" options={components.map((c) => ({ value: c, label: c }))} placeholder="Chọn hoặc gõ tên giấy tờ" />
+          <Select
+            mode="tags"
+            options={components.map((c) => ({ value: c, label: c }))}
+            placeholder="Chọn hoặc gõ tên giấy tờ"
+          />
         </Form.Item>,
         reason("Ghi chú", false),
       ];
     case "assign":
       return [
-        <Form.Item key="assignee" label="Giao cho (tên đăng nhập chuyên viên)" name="assignee" rules={[{ required: true, message: "Nhập người xử lý" }]}>
+        <Form.Item
+          key="assignee"
+          label="Giao cho (tên đăng nhập chuyên viên)"
+          name="assignee"
+          rules={[{ required: true, message: "Nhập người xử lý" }]}
+        >
           <Input />
         </Form.Item>,
       ];
     case "transfer":
       return [
-        <Form.Item key="toUnit" label="Mã đơn vị nhận" name="toUnit" rules={[{ required: true, message: "Nhập mã đơn vị nhận" }]}>
+        <Form.Item
+          key="toUnit"
+          label="Mã đơn vị nhận"
+          name="toUnit"
+          rules={[{ required: true, message: "Nhập mã đơn vị nhận" }]}
+        >
           <Input />
         </Form.Item>,
         <Form.Item key="link" label="Hình thức liên thông" name="link" initialValue="same_level">
@@ -82,7 +101,12 @@ export function actionFields(action: Action, components: string[]): ReactNode[] 
     case "request_payment":
     case "record_payment":
       return [
-        <Form.Item key="amount" label="Số tiền (đồng)" name="amount" rules={[{ required: true, message: "Nhập số tiền" }]}>
+        <Form.Item
+          key="amount"
+          label="Số tiền (đồng)"
+          name="amount"
+          rules={[{ required: true, message: "Nhập số tiền" }]}
+        >
           <InputNumber min={0} step={1000} style={{ width: "100%" }} />
         </Form.Item>,
         ...(action === "record_payment"
@@ -108,7 +132,12 @@ export function actionFields(action: Action, components: string[]): ReactNode[] 
       ];
     case "extend":
       return [
-        <Form.Item key="dueAt" label="Ngày hẹn trả mới" name="dueAt" rules={[{ required: true, message: "Chọn ngày hẹn mới" }]}>
+        <Form.Item
+          key="dueAt"
+          label="Ngày hẹn trả mới"
+          name="dueAt"
+          rules={[{ required: true, message: "Chọn ngày hẹn mới" }]}
+        >
           <DatePicker showTime={{ format: "HH:mm" }} format="DD/MM/YYYY HH:mm" style={{ width: "100%" }} />
         </Form.Item>,
         evidence("Thư xin lỗi (số, ký hiệu)"),
