@@ -9,7 +9,26 @@ export {
   type OfficeWindow,
   type OpeningDay,
 } from "./office-hours.ts";
-export { holidaysOf, resolveYear, type CalendarOverrides } from "./arrangement.ts";
+export {
+  checkOfficeHours,
+  DAY_LABELS,
+  DEFAULT_SATURDAY,
+  resolveOfficeHours,
+  type OfficeHoursIssue,
+  type OfficeHoursRule,
+  type UnitOfficeHoursInput,
+} from "./office-hours-rules.ts";
+export { checkIsoDate, holidaysOf, resolveYear, type CalendarOverrides } from "./arrangement.ts";
+export {
+  describeYear,
+  layerOverrides,
+  type CalendarDay,
+  type DaySource,
+  type OverrideDay,
+  type OverrideKind,
+  type OverrideLayer,
+  type YearView,
+} from "./year-view.ts";
 export {
   defaultArrangement,
   lawOf,

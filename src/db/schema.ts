@@ -94,6 +94,8 @@ export interface CalendarOverridesTable {
   kind: "day_off" | "working_day";
   note: string | null;
   source: string | null;
+  created_at: DefaultedTimestamp;
+  created_by: Defaulted<number | null>;
 }
 
 export interface AuditLogTable {

@@ -1,6 +1,7 @@
 // Every API route, in one list: mounted by the app and described by the OpenAPI document.
 import type { AnyRoute } from "../route.ts";
 import * as auth from "./auth.ts";
+import * as calendar from "./calendar.ts";
 import * as catalog from "./catalog.ts";
 import * as health from "./health.ts";
 import * as units from "./units.ts";
@@ -16,6 +17,9 @@ export const routes: AnyRoute[] = [
   units.exportUnitTree,
   units.importUnitTree,
   units.getUnit,
+  calendar.getCalendarYear,
+  calendar.putCalendarOverrides,
+  calendar.putOfficeHours,
   catalog.searchCatalog,
   catalog.listCatalogFields,
   catalog.exportCatalog,
