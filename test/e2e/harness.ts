@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { seedReferenceData } from "../../src/db/repos/catalog.ts";
 import { createUser } from "../../src/db/repos/people.ts";
 import { createTestDatabase, type TestDatabase } from "../../src/db/testing.ts";
 import { buildApp } from "../../src/http/app.ts";
@@ -26,10 +27,17 @@ export interface Server {
   close(): Promise<void>;
 }
 
-export async function startServer(options: { seedUnits?: boolean; now?: () => Date } = {}): Promise<Server> {
+/**
+ * `data`: "test-units" (a few test units, the default), "reference" (the shipped units of Huế and Đà Nẵng
+ * and the starter procedure catalogue).
+ */
+export async function startServer(
+  options: { data?: "test-units" | "reference"; now?: () => Date } = {},
+): Promise<Server> {
   const webDist = await ensureWebBuilt();
   const database = await createTestDatabase();
-  if (options.seedUnits !== false) await seedTestUnits(database);
+  if (options.data === "reference") await seedReferenceData(database.db);
+  else await seedTestUnits(database);
   const { app, ctx } = await buildApp({ database, webDist, now: options.now });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();

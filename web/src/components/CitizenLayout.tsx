@@ -43,10 +43,8 @@ export function CitizenLayout() {
           {user ? t("Cán bộ") : t("Đăng nhập")}
         </LinkButton>
       </Layout.Header>
-      <Layout.Content>
-        <main id="noi-dung" className="citizen-content" tabIndex={-1}>
-          <Outlet />
-        </main>
+      <Layout.Content id="noi-dung" className="citizen-content" tabIndex={-1}>
+        <Outlet />
       </Layout.Content>
       <Layout.Footer style={{ textAlign: "center" }}>
         Hệ thống một cửa điện tử — phần mềm nguồn mở motcua. Thời gian làm việc: sáng 07:30–11:30, chiều 13:30–17:00,

@@ -97,10 +97,8 @@ export default function StaffLayout() {
             {menu}
           </Drawer>
         )}
-        <Layout.Content>
-          <main id="noi-dung" className="staff-content" tabIndex={-1}>
-            <Outlet />
-          </main>
+        <Layout.Content id="noi-dung" className="staff-content" tabIndex={-1}>
+          <Outlet />
         </Layout.Content>
       </Layout>
     </Layout>

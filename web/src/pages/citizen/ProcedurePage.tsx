@@ -80,7 +80,10 @@ export function ProcedurePage() {
             scroll={{ x: true }}
             columns={[
               { title: "Loại", dataIndex: "name" },
-              { title: "Mức thu", render: (_v, f) => `${formatMoney(f.amount)}${f.per ? ` / ${f.per}` : ""}` },
+              {
+                title: "Mức thu",
+                render: (_v, f) => `${formatMoney(f.amount)}${f.per && f.amount ? ` / ${f.per}` : ""}`,
+              },
               { title: "Căn cứ", dataIndex: "basis" },
             ]}
           />
