@@ -213,6 +213,17 @@ export interface FeedbackTable {
   published: Defaulted<boolean>;
 }
 
+/** A results document typed in by hand for a unit and period (migration 0005). */
+export interface ManualResultsTable {
+  province_code: string;
+  unit_code: string;
+  from: string;
+  to: string;
+  document: unknown;
+  submitted_by: number | null;
+  submitted_at: DefaultedTimestamp;
+}
+
 export interface Database {
   units: UnitsTable;
   users: UsersTable;
@@ -228,4 +239,5 @@ export interface Database {
   files: FilesTable;
   ratings: RatingsTable;
   feedback: FeedbackTable;
+  manual_results: ManualResultsTable;
 }

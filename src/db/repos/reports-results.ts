@@ -1,0 +1,194 @@
+// The results report (CONTRACTS.md §3) computed in SQL over the dossiers projection: one scan, one aggregate.
+// Every column is a condition on projection columns written by projectionRow (end_at, end_type,
+// finish_class: the end event and its timeliness, which do not depend on the period). Only "open at the
+// period end" depends on the period through the deadline in force and the pause at `end`; for a dossier
+// without supplement requests that is the receipt appointment, and the few with requests read their log
+// (figures_overdue_at, migration 0005). Row keys and Vietnamese order come from the pure code (grouping.ts),
+// so the SQL and the fold cannot disagree on a key. docs/figures.md "SQL" has the equivalence argument.
+import { type Kysely, type RawBuilder, sql } from "kysely";
+import type { DossierRecord } from "../../dossier/record.ts";
+import { compareVietnamese, type Grouping, rowKeyOf } from "../../figures/grouping.ts";
+import type { Period } from "../../figures/period.ts";
+import { isAllZero, type ResultsDocument, type ResultsRow, TOTAL_KEY } from "../../figures/results.ts";
+import { RESULT_FIELDS, type ResultCounts, type ResultField, zeroCounts } from "../../figures/results-fields.ts";
+import type { Database } from "../schema.ts";
+
+export interface SqlResultsQuery extends Period {
+  /** The unit named in the document (null: every unit). */
+  unit?: string | null;
+  /** Receiving units in scope (the unit and its subtree); undefined: every unit. */
+  unitCodes?: readonly string[];
+  by?: Grouping;
+}
+
+/** The SQL condition for each column, over `d` (dossiers) and `b` (bounds s, e). */
+const OPEN = "(d.received_at is not null and (d.end_at is null or d.end_at >= b.e))";
+const OVERDUE = `(case when not ${OPEN} then false
+  when d.supplement_requests = 0 then coalesce(b.e > d.due_at, false)
+  else figures_overdue_at(d.province_code, d.code, d.due_at, b.e) end)`;
+const FINISHED = "d.end_type in ('resolved', 'returned') and d.end_at < b.e";
+const LOCAL_WEEKDAY = "extract(isodow from d.received_at at time zone 'Asia/Ho_Chi_Minh')";
+
+export const COLUMN_SQL: Record<ResultField, string> = {
+  carriedOver: "d.received_at < b.s",
+  received: "d.received_at >= b.s",
+  receivedSaturday: `d.received_at >= b.s and ${LOCAL_WEEKDAY} = 6`,
+  receivedDirect: "d.received_at >= b.s and d.channel = 'direct'",
+  receivedPostal: "d.received_at >= b.s and d.channel = 'postal'",
+  receivedOnlinePartial: "d.received_at >= b.s and d.channel = 'online_partial'",
+  receivedOnlineFull: "d.received_at >= b.s and d.channel = 'online_full'",
+  finishedEarly: `${FINISHED} and d.finish_class = 'early'`,
+  finishedOnTime: `${FINISHED} and d.finish_class = 'on_time'`,
+  finishedLate: `${FINISHED} and d.finish_class = 'late'`,
+  withdrawn: "d.end_type = 'withdrawn' and d.end_at < b.e",
+  stopped: "d.end_type = 'stopped' and d.end_at < b.e",
+  openWithinDeadline: `${OPEN} and not ${OVERDUE}`,
+  openOverdue: `${OPEN} and ${OVERDUE}`,
+  refusedAtIntake: "d.received_at is null",
+};
+
+/** Raw grouping columns per `by`; the row key is computed from them by rowKeyOf. */
+const GROUP_COLUMNS: Record<Grouping, string[]> = {
+  field: ["field"],
+  "field-level": ["field", "level"],
+  unit: ["unit_code"],
+  procedure: ["procedure_code"],
+};
+
+/** `start` = from 00:00 local, `end` = the day after `to`, 00:00 local (never a bare '+07' offset). */
+function boundsSql(period: Period): RawBuilder<unknown> {
+  return sql`(select (${period.from}::date)::timestamp at time zone 'Asia/Ho_Chi_Minh' as s,
+    (${period.to}::date + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh' as e)`;
+}
+
+/**
+ * The dossiers that play a part in the period: received before `end` and not ended before `start`, or refused
+ * at intake in [start, end); within the unit scope.
+ */
+export function scopeSql(query: SqlResultsQuery): RawBuilder<unknown> {
+  const units = query.unitCodes ? sql`d.unit_code = any(${[...query.unitCodes]}::text[])` : sql`true`;
+  return sql`from dossiers d cross join ${boundsSql(query)} b
+    where ${units}
+      and ((d.received_at < b.e and (d.end_at is null or d.end_at >= b.s))
+        or (d.received_at is null and d.end_type = 'refused' and d.end_at >= b.s and d.end_at < b.e))`;
+}
+
+type RawRow = Record<string, unknown> & Record<ResultField, number>;
+
+/** The key a raw group row belongs to, by the pure rowKeyOf (a dossier-shaped view of the group columns). */
+export function keyOfGroup(by: Grouping, row: Record<string, unknown>): string {
+  const view = {
+    unit: { code: String(row.unit_code ?? "") },
+    procedure: {
+      code: String(row.procedure_code ?? ""),
+      field: (row.field as string | null) ?? undefined,
+      level: (row.level as DossierRecord["procedure"]["level"] | null) ?? undefined,
+    },
+  } as DossierRecord;
+  return rowKeyOf(view, by);
+}
+
+/** The aggregate SQL (also what the benchmark times). */
+export function resultsAggregateSql(query: SqlResultsQuery): RawBuilder<RawRow> {
+  const by = query.by ?? "field";
+  const groups = GROUP_COLUMNS[by].map((c) => `d.${c}`).join(", ");
+  const counts = RESULT_FIELDS.map((f) => `count(*) filter (where ${COLUMN_SQL[f]})::int as "${f}"`).join(",\n  ");
+  return sql<RawRow>`select ${sql.raw(groups)}, ${sql.raw(counts)} ${scopeSql(query)} group by ${sql.raw(groups)}`;
+}
+
+/** The results document, computed in the database. */
+export async function sqlResultsReport(db: Kysely<Database>, query: SqlResultsQuery): Promise<ResultsDocument> {
+  const by = query.by ?? "field";
+  const { rows } = await resultsAggregateSql(query).execute(db);
+  return assembleDocument(query, by, rows);
+}
+
+/** Merges raw group rows into keyed rows (several raw fields may share a key), sorted, zeros dropped, total. */
+export function assembleDocument(query: SqlResultsQuery, by: Grouping, rows: readonly RawRow[]): ResultsDocument {
+  const byKey = new Map<string, ResultCounts>();
+  const total = zeroCounts();
+  for (const raw of rows) {
+    const key = keyOfGroup(by, raw);
+    let counts = byKey.get(key);
+    if (!counts) {
+      counts = zeroCounts();
+      byKey.set(key, counts);
+    }
+    for (const f of RESULT_FIELDS) {
+      counts[f] += Number(raw[f]);
+      total[f] += Number(raw[f]);
+    }
+  }
+  const keys = [...byKey.keys()].sort(compareVietnamese);
+  return {
+    report: "results",
+    unit: query.unit ?? null,
+    from: query.from,
+    to: query.to,
+    by,
+    rows: keys.map((key): ResultsRow => ({ key, ...byKey.get(key)! })).filter((row) => !isAllZero(row)),
+    total: { key: TOTAL_KEY, ...total },
+  };
+}
+
+export interface DrillDownQuery extends SqlResultsQuery {
+  /** A row key of the document, or "total". */
+  rowKey: string;
+  field: ResultField;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface DrillDownPage {
+  rowKey: string;
+  field: ResultField;
+  total: number;
+  page: number;
+  pageSize: number;
+  dossiers: { code: string; unitCode: string; procedureCode: string; field: string }[];
+}
+
+/** The dossiers behind one cell (chi tiết hồ sơ của một ô), ordered by code, paged. */
+export async function sqlDrillDown(db: Kysely<Database>, query: DrillDownQuery): Promise<DrillDownPage> {
+  const by = query.by ?? "field";
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? 50;
+  const rowFilter = query.rowKey === TOTAL_KEY ? sql`true` : await rowFilterSql(db, query, by);
+  const cell = sql`${sql.raw(COLUMN_SQL[query.field])}`;
+  const { rows } = await sql<{ code: string; unit_code: string; procedure_code: string; field: string; n: number }>`
+    select d.code, d.unit_code, d.procedure_code, d.field, count(*) over ()::int as n
+    ${scopeSql(query)} and (${cell}) and (${rowFilter})
+    order by d.code limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
+  let total = rows[0]?.n ?? 0;
+  if (!rows.length && page > 1) {
+    const counted = await sql<{
+      n: number;
+    }>`select count(*)::int as n ${scopeSql(query)} and (${cell}) and (${rowFilter})`.execute(db);
+    total = counted.rows[0]?.n ?? 0;
+  }
+  return {
+    rowKey: query.rowKey,
+    field: query.field,
+    total,
+    page,
+    pageSize,
+    dossiers: rows.map((r) => ({
+      code: r.code,
+      unitCode: r.unit_code,
+      procedureCode: r.procedure_code,
+      field: r.field,
+    })),
+  };
+}
+
+/** The SQL condition selecting one row: by code for unit/procedure, by the raw (field, level) pairs mapping to the key otherwise. */
+async function rowFilterSql(db: Kysely<Database>, query: DrillDownQuery, by: Grouping): Promise<RawBuilder<unknown>> {
+  if (by === "unit") return sql`d.unit_code = ${query.rowKey}`;
+  if (by === "procedure") return sql`d.procedure_code = ${query.rowKey}`;
+  const units = query.unitCodes ? sql`d.unit_code = any(${[...query.unitCodes]}::text[])` : sql`true`;
+  const { rows } = await sql<{ field: string; level: string | null }>`
+    select distinct d.field, d.level from dossiers d where ${units}`.execute(db);
+  const pairs = rows.filter((r) => keyOfGroup(by, r) === query.rowKey);
+  if (!pairs.length) return sql`false`;
+  return sql`(d.field, coalesce(d.level, '')) in (select * from unnest(${pairs.map((p) => p.field)}::text[], ${pairs.map((p) => p.level ?? "")}::text[]))`;
+}
