@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { seedReferenceData } from "../../src/db/repos/catalog.ts";
 import { createUser } from "../../src/db/repos/people.ts";
 import { createTestDatabase, type TestDatabase } from "../../src/db/testing.ts";
@@ -118,9 +118,29 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
 
 /** Signs in through the login page, as a person would. */
 export async function signIn(page: Page, baseUrl: string, username: string, password = PASSWORD): Promise<void> {
+  await page.context().clearCookies(); // the profile is shared by the tests of a file: start signed out
   await page.goto(`${baseUrl}/dang-nhap`);
   await page.getByLabel("Tên đăng nhập").fill(username);
   await page.getByLabel("Mật khẩu").fill(password);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await page.waitForURL((url) => url.pathname.startsWith("/can-bo"));
+}
+
+/**
+ * Chooses an option of an antd Select by typing and clicking the visible item (antd's role=option nodes
+ * are a hidden accessibility mirror, not clickable).
+ */
+export async function choose(
+  page: Page,
+  combobox: Locator,
+  typed: string,
+  option: string | RegExp = typed,
+): Promise<void> {
+  await combobox.click();
+  if (typed) await combobox.fill(typed);
+  await page
+    .locator(".ant-select-dropdown:visible .ant-select-item-option")
+    .filter({ hasText: option })
+    .first()
+    .click();
 }

@@ -26,6 +26,7 @@ import { formatDate } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
 import type { Unit } from "../../types.ts";
 import { type OfficeHoursView, OfficeHoursCard } from "./OfficeHoursCard.tsx";
+import { foldedSearch } from "../../components/search.ts";
 
 interface CalendarDay {
   date: string;
@@ -82,7 +83,7 @@ export default function CalendarAdmin() {
         <Select
           aria-label="Đơn vị"
           allowClear
-          showSearch={{ optionFilterProp: "label" }}
+          showSearch={foldedSearch}
           placeholder="Lịch toàn quốc"
           style={{ minWidth: 280 }}
           value={unit}

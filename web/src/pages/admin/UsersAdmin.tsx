@@ -9,6 +9,7 @@ import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { ROLE_NAME } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
 import type { Unit } from "../../types.ts";
+import { foldedSearch } from "../../components/search.ts";
 
 interface StaffUser {
   id: number;
@@ -40,7 +41,7 @@ export default function UsersAdmin() {
       </Typography.Title>
       <Select
         aria-label="Đơn vị"
-        showSearch={{ optionFilterProp: "label" }}
+        showSearch={foldedSearch}
         style={{ minWidth: 300 }}
         value={unit}
         onChange={setUnit}
@@ -113,7 +114,7 @@ export default function UsersAdmin() {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item label="Đơn vị" name="unitCode" rules={[{ required: true, message: "Chọn đơn vị" }]}>
-                <Select showSearch={{ optionFilterProp: "label" }} options={unitOptions} />
+                <Select showSearch={foldedSearch} options={unitOptions} />
               </Form.Item>
             </Col>
             <Col xs={24} md={16}>

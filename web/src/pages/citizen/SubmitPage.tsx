@@ -11,6 +11,7 @@ import { FORM_NAME } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
 import type { Procedure, Unit } from "../../types.ts";
 import { LinkButton } from "../../components/LinkButton.tsx";
+import { foldedSearch } from "../../components/search.ts";
 
 interface SubmitValues {
   unitCode: string;
@@ -101,7 +102,7 @@ export default function SubmitPage() {
           rules={[{ required: true, message: "Chọn cơ quan tiếp nhận" }]}
         >
           <Select
-            showSearch={{ optionFilterProp: "label" }}
+            showSearch={foldedSearch}
             placeholder="Chọn xã, phường hoặc cơ quan"
             options={(units.data?.units ?? [])
               .filter((u) => !u.effectiveTo)

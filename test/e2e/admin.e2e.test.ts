@@ -1,0 +1,79 @@
+// An administrator of Huế manages accounts, the calendar and the catalogue through the real API: the
+// server's validation messages land next to the fields, and every change is read back from the server.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { type Browser, choose, launchBrowser, type Server, screenshot, signIn, startServer } from "./harness.ts";
+
+describe("administrator", () => {
+  let server: Server;
+  let browser: Browser;
+  before(async () => {
+    server = await startServer({ data: "reference" });
+    await server.addStaff("quantri.hue", "Trần Quản Trị", "46", ["admin"]);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("the unit tree is the first screen of an administrator", async () => {
+    const page = await browser.newPage();
+    await signIn(page, server.url, "quantri.hue");
+    await page.waitForURL(`${server.url}/can-bo/quan-tri/don-vi`);
+    await page.getByRole("cell", { name: "Thành phố Huế" }).waitFor();
+    await page.close();
+  });
+
+  test("creates a front-desk account; a bad username is explained beside its field", async () => {
+    const page = await browser.newPage();
+    await signIn(page, server.url, "quantri.hue");
+    await page.goto(`${server.url}/can-bo/quan-tri/nguoi-dung`);
+    const form = page.locator("form");
+    await form.getByLabel("Tên đăng nhập").fill("A B");
+    await form.getByLabel("Họ và tên").fill("Lê Văn Bình");
+    await form.getByLabel("Mật khẩu ban đầu").fill("mat-khau-ban-dau-2026");
+    await choose(page, form.getByLabel("Đơn vị"), "Phu Xuan", /Phường Phú Xuân/);
+    await form.getByLabel("Cán bộ một cửa").check();
+    await page.getByRole("button", { name: "Tạo tài khoản" }).click();
+    // The server's reason (Zod message) is shown under the username field.
+    await form.getByText(/Tên đăng nhập gồm 3–64 ký tự/).waitFor();
+    await form.getByLabel("Tên đăng nhập").fill("le.van.binh");
+    await page.getByRole("button", { name: "Tạo tài khoản" }).click();
+    await page.getByText("Đã tạo tài khoản").waitFor();
+    await choose(page, page.getByRole("combobox", { name: "Đơn vị" }).first(), "Phú Xuân", /Phường Phú Xuân/);
+    await page.getByRole("cell", { name: "le.van.binh" }).waitFor();
+    await screenshot(page, "admin-users");
+    await page.close();
+  });
+
+  test("adds a province day off with its reason and sees it in the year", async () => {
+    const page = await browser.newPage();
+    await signIn(page, server.url, "quantri.hue");
+    await page.goto(`${server.url}/can-bo/quan-tri/lich`);
+    await page.getByRole("spinbutton").fill("2030");
+    await choose(page, page.getByRole("combobox", { name: "Đơn vị" }), "Kim Tra", /Phường Kim Trà/);
+    await page.getByText(/Điều chỉnh lịch \(tỉnh 46\)/).waitFor();
+    const before = await page.getByRole("row").count();
+    await page.getByLabel("Ngày", { exact: true }).fill("15/03/2030");
+    await page.keyboard.press("Enter");
+    await page.getByLabel("Ghi chú").fill("Nghỉ bù theo quyết định của UBND thành phố");
+    await page.getByRole("button", { name: "Thêm điều chỉnh" }).click();
+    await page.getByText("Đã cập nhật lịch").waitFor();
+    await page.getByRole("cell", { name: "Nghỉ bù theo quyết định của UBND thành phố" }).first().waitFor();
+    assert.ok((await page.getByRole("row").count()) > before);
+    await screenshot(page, "admin-calendar");
+    await page.close();
+  });
+
+  test("reads the versions of a procedure", async () => {
+    const page = await browser.newPage();
+    await signIn(page, server.url, "quantri.hue");
+    await page.goto(`${server.url}/can-bo/quan-tri/thu-tuc`);
+    const picker = page.getByRole("combobox", { name: "Chọn thủ tục để xem các phiên bản" });
+    await choose(page, picker, "dang ky khai sinh", "Thủ tục đăng ký khai sinh (1.001193)");
+    await page.getByRole("cell", { name: "01/07/2025" }).first().waitFor();
+    await page.getByRole("button", { name: "Lưu thành phiên bản mới" }).waitFor();
+    await page.close();
+  });
+});
