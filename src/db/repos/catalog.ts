@@ -341,12 +341,20 @@ function versionsInForce(db: Db, at: string) {
 
 /**
  * Searches the catalogue in force on a date. Every word of `q` must occur in the unaccented name (trigram
- * index), or the whole query must be word-similar to it (a typo), or equal the code. Ranked: code, the query
- * as a phrase (earlier first), similarity; without `q`, by field and unaccented name.
+ * index) or `q` must equal the code; when nothing matches that way, names word-similar to `q` are returned
+ * instead (a typo: "chung thuk") and `approximate` is true. Ranked: code, the query as a phrase (earlier
+ * first), similarity, shorter name; without `q`, by field and unaccented name.
  */
 export async function searchProcedures(db: Db, query: ProcedureQuery) {
+  const exact = await runSearch(db, query, false);
+  if (exact.total > 0 || !query.q?.trim() || foldVietnamese(query.q).length < 3) return exact;
+  return runSearch(db, query, true);
+}
+
+async function runSearch(db: Db, query: ProcedureQuery, approximate: boolean) {
   const folded = foldVietnamese(query.q ?? "");
   const words = folded.split(/[^a-z0-9.]+/).filter(Boolean);
+  const code = (query.q ?? "").trim();
   const name = sql<string>`lower(f_unaccent(p.name))`;
   let select = db.selectFrom(versionsInForce(db, query.at).as("p")).selectAll("p");
   if (query.field) select = select.where("p.field", "=", query.field);
@@ -355,12 +363,14 @@ export async function searchProcedures(db: Db, query: ProcedureQuery) {
   if (words.length) {
     const patterns = words.map((w) => `%${w}%`);
     select = select.where(
-      sql<boolean>`(${name} like all (${sql.val(patterns)}::text[]) or p.code = ${query.q!.trim()} or ${folded} <% ${name})`,
+      approximate
+        ? sql<boolean>`${folded} <% ${name}`
+        : sql<boolean>`(${name} like all (${sql.val(patterns)}::text[]) or p.code = ${code})`,
     );
   }
   const ordered = words.length
     ? select
-        .orderBy(sql`p.code = ${query.q!.trim()}`, "desc")
+        .orderBy(sql`p.code = ${code}`, "desc")
         .orderBy(sql`coalesce(nullif(strpos(${name}, ${folded}), 0), 100000)`)
         .orderBy(sql`word_similarity(${folded}, ${name})`, "desc")
         .orderBy(sql`length(p.name)`)
@@ -381,6 +391,7 @@ export async function searchProcedures(db: Db, query: ProcedureQuery) {
     total,
     page: query.page,
     pageSize: query.pageSize,
+    approximate,
   };
 }
 
