@@ -14,7 +14,10 @@ export interface DemoRating {
   dossierCode: string;
   unitCode: string;
   at: Date;
+  /** 1–5 as given; `score` is its 4-level word. */
+  stars: number;
   score: Score;
+  officerStars?: number;
   officerScore?: Score;
   assessment?: Assessment;
   comment?: string;
@@ -28,6 +31,7 @@ export interface DemoFeedback {
   receivedAt: Date;
   senderName: string;
   senderPhone?: string;
+  subject: string;
   content: string;
   dueAt: Date;
   answer?: string;
@@ -58,22 +62,29 @@ export function finishedLate(r: DossierRecord): boolean {
   return false;
 }
 
-function score(random: Random, late: boolean): Score {
-  return random.weighted<Score>(
+/** Stars as the citizen gives them (1–5), and the 4-level word the figures read. */
+function stars(random: Random, late: boolean): number {
+  return random.weighted(
     late
       ? [
-          ["very_satisfied", 0.1],
-          ["satisfied", 0.35],
-          ["neutral", 0.3],
-          ["dissatisfied", 0.25],
+          [5, 0.1],
+          [4, 0.35],
+          [3, 0.3],
+          [2, 0.15],
+          [1, 0.1],
         ]
       : [
-          ["very_satisfied", 0.5],
-          ["satisfied", 0.38],
-          ["neutral", 0.09],
-          ["dissatisfied", 0.03],
+          [5, 0.5],
+          [4, 0.38],
+          [3, 0.09],
+          [2, 0.02],
+          [1, 0.01],
         ],
   );
+}
+
+export function scoreOfStars(stars: number): Score {
+  return stars >= 5 ? "very_satisfied" : stars === 4 ? "satisfied" : stars === 3 ? "neutral" : "dissatisfied";
 }
 
 export function demoRatings(records: readonly DossierRecord[], random: Random, today: Date): DemoRating[] {
@@ -86,8 +97,18 @@ export function demoRatings(records: readonly DossierRecord[], random: Random, t
     if (at.getTime() > today.getTime()) continue;
     const late = finishedLate(r);
     const hard = r.procedure.field === "Đất đai" || r.procedure.field === "Hoạt động xây dựng";
-    const rating: DemoRating = { dossierCode: r.code, unitCode: r.unit.code, at, score: score(random, late) };
-    if (random.chance(0.6)) rating.officerScore = score(random, false);
+    const given = stars(random, late);
+    const rating: DemoRating = {
+      dossierCode: r.code,
+      unitCode: r.unit.code,
+      at,
+      stars: given,
+      score: scoreOfStars(given),
+    };
+    if (random.chance(0.6)) {
+      rating.officerStars = stars(random, false);
+      rating.officerScore = scoreOfStars(rating.officerStars);
+    }
     rating.assessment = random.weighted<Assessment>([
       ["simple", hard ? 0.35 : 0.72],
       ["fewer_papers", hard ? 0.35 : 0.2],
@@ -158,6 +179,7 @@ export function demoFeedback(
       unitCode: r.unit.code,
       receivedAt,
       senderName: kind < 0.45 ? (r.applicant?.name ?? vietnameseName(random, sex)) : vietnameseName(random, sex),
+      subject: kind < 0.45 ? "Tiến độ giải quyết hồ sơ" : kind < 0.8 ? "Thủ tục hành chính" : "Bộ phận Một cửa",
       content,
       dueAt: cal.addWorkingMinutes(receivedAt, ANSWER_DAYS * DAY),
       published: false,

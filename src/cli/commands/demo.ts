@@ -1,0 +1,253 @@
+// `motcua demo`: fills the database with a believable province (CONTRACTS.md §1): reference data, demo staff
+// with one documented password, two years of dossiers up to today through the dossier importer, ratings and
+// PAKN. Deterministic for a seed and a day; re-running on the same day changes nothing (docs/demo.md).
+import { sql } from "kysely";
+import { parseInstant } from "../../calendar/index.ts";
+import type { Database } from "../../db/engine.ts";
+import { exportProcedures, seedReferenceData } from "../../db/repos/catalog.ts";
+import { importDossierRecords, type Rejection } from "../../db/repos/dossier-import.ts";
+import { createUser, findUserByUsername } from "../../db/repos/people.ts";
+import { UnitDirectory, unitFromRow } from "../../db/repos/units.ts";
+import type { DemoFeedback, DemoRating } from "../../demo/feedback.ts";
+import { DEFAULT_DOSSIERS, generateDemo } from "../../demo/generate.ts";
+import { DEMO_PASSWORD, type DemoUser } from "../../demo/staff.ts";
+import { ROLE_LABELS } from "../../people/policy.ts";
+import { parseCommandArgs } from "../args.ts";
+import { dataOption, withDatabase } from "../database.ts";
+import { UsageError } from "../errors.ts";
+
+export const summary = "điền dữ liệu mẫu: demo [--seed N] [--dossiers N] (đơn vị, thủ tục, tài khoản, hồ sơ hai năm)";
+
+const help = `Usage: motcua demo [--seed N] [--dossiers N] [--data DIR] [--today ISO]
+  --seed      số hạt giống (mặc định 1): cùng hạt giống và cùng ngày cho cùng dữ liệu
+  --dossiers  số hồ sơ trong hai năm (mặc định ${DEFAULT_DOSSIERS})
+  --today     thời điểm kết thúc dữ liệu (mặc định: bây giờ), ISO 8601 có múi giờ
+Creates the units of Huế and Đà Nẵng, the starter catalogue, demo accounts (password ${DEMO_PASSWORD}),
+two years of dossiers up to today, ratings and feedback. See docs/demo.md.`;
+
+const log = (text: string) => process.stderr.write(`${text}\n`);
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+function wholeNumber(text: string | undefined, name: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  if (!/^\d+$/.test(text)) throw new UsageError(`${name} phải là số nguyên không âm: "${text}"`);
+  return Number(text);
+}
+
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseCommandArgs(
+    args,
+    {
+      ...dataOption,
+      seed: { type: "string" },
+      dossiers: { type: "string" },
+      today: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    false,
+  );
+  if (values.help) {
+    process.stdout.write(`${help}\n`);
+    return 0;
+  }
+  const seed = wholeNumber(values.seed, "--seed", 1);
+  const dossiers = wholeNumber(values.dossiers, "--dossiers", DEFAULT_DOSSIERS);
+  const today = values.today === undefined ? new Date() : parseInstant(values.today);
+  if (!today) throw new UsageError(`--today không hợp lệ: "${values.today}" (cần ISO 8601 có múi giờ)`);
+
+  return withDatabase(values.data, async (database) => {
+    const started = performance.now();
+    const seeded = await seedReferenceData(database.db);
+    log(
+      `reference data: ${seeded.units.created} units created (${seeded.units.unchanged} unchanged), ` +
+        `${seeded.procedures.imported} procedures imported (${seeded.procedures.unchanged} unchanged)`,
+    );
+    const units = (await database.db.selectFrom("units").selectAll().where("placeholder", "=", false).execute()).map(
+      unitFromRow,
+    );
+    const procedures = await exportProcedures(database.db);
+
+    let step = performance.now();
+    const demo = generateDemo({ seed, today, units, procedures, dossiers });
+    log(
+      `generated ${demo.records.length} dossiers, ${demo.ratings.length} ratings, ${demo.feedback.length} feedback in ${seconds(step)}`,
+    );
+    if (demo.skippedUnits.length)
+      log(`units left out (their code cannot start a dossier code): ${demo.skippedUnits.join(", ")}`);
+
+    const directory = new UnitDirectory(database.db);
+    await directory.refresh();
+    step = performance.now();
+    const users = await createStaff(database, directory, demo.staff);
+    log(`staff: ${users.created} accounts created, ${users.existing} already there (${seconds(step)})`);
+
+    step = performance.now();
+    const rejected = new Set<string>();
+    let lastShown = 0;
+    const result = await importDossierRecords(database, directory, demo.records, {
+      createMissing: false,
+      batchSize: 1000,
+      onReject: (r: Rejection) => {
+        if (r.code) rejected.add(r.code);
+        if (rejected.size <= 5) log(`  rejected ${r.code ?? `line ${r.line}`}: ${r.message}`);
+      },
+      onProgress: (read) => {
+        if (read - lastShown >= 5000 || read === demo.records.length) {
+          lastShown = read;
+          log(`  dossiers ${read}/${demo.records.length} (${seconds(step)})`);
+        }
+      },
+    });
+    log(
+      `dossiers: ${result.imported} imported, ${result.unchanged} unchanged, ${result.rejected} rejected (${seconds(step)})`,
+    );
+
+    step = performance.now();
+    const ratings = await storeRatings(
+      database,
+      directory,
+      demo.ratings.filter((x) => !rejected.has(x.dossierCode)),
+    );
+    const feedback = await storeFeedback(database, directory, demo.feedback, rejected);
+    log(`ratings: ${ratings} stored; feedback: ${feedback} stored (${seconds(step)})`);
+
+    process.stdout.write(
+      report(demo.staff, { seed, today, dossiers: result, ratings, feedback, took: seconds(started) }),
+    );
+    if (result.rejected > 0) {
+      log(`${result.rejected} dossiers were rejected: run the demo on an empty --data directory (docs/demo.md)`);
+      return 1;
+    }
+    return 0;
+  });
+}
+
+async function createStaff(database: Database, directory: UnitDirectory, staff: readonly DemoUser[]) {
+  let created = 0;
+  let existing = 0;
+  for (const user of staff) {
+    if (await findUserByUsername(database.db, user.username)) {
+      existing++;
+      continue;
+    }
+    await createUser(
+      database.db,
+      {
+        username: user.username,
+        fullName: user.fullName,
+        password: DEMO_PASSWORD,
+        kind: "staff",
+        unitCode: user.unitCode,
+        isSuperuser: user.isSuperuser,
+        grants: user.role && user.unitCode ? [{ role: user.role, unitCode: user.unitCode }] : [],
+      },
+      (code) => directory.provinceOf(code),
+    );
+    created++;
+  }
+  return { created, existing };
+}
+
+const CHUNK = 1000;
+
+async function storeRatings(database: Database, directory: UnitDirectory, ratings: readonly DemoRating[]) {
+  let stored = 0;
+  for (let i = 0; i < ratings.length; i += CHUNK) {
+    const rows = ratings.slice(i, i + CHUNK).map((x) => ({
+      province_code: directory.provinceOf(x.unitCode) ?? x.unitCode,
+      dossier_code: x.dossierCode,
+      at: x.at,
+      score: x.score,
+      officer_score: x.officerScore ?? null,
+      procedure_assessment: x.assessment ?? null,
+      comment: x.comment ?? null,
+      stars: x.stars,
+      officer_stars: x.officerStars ?? null,
+    }));
+    const done = await database.db
+      .insertInto("ratings")
+      .values(rows)
+      .onConflict((oc) => oc.columns(["province_code", "dossier_code"]).doNothing())
+      .executeTakeFirst();
+    stored += Number(done.numInsertedOrUpdatedRows ?? 0);
+  }
+  return stored;
+}
+
+/** Feedback has no natural key: a row already stored (same unit, instant, sender, content) is not added again. */
+async function storeFeedback(
+  database: Database,
+  directory: UnitDirectory,
+  feedback: readonly DemoFeedback[],
+  rejected: ReadonlySet<string>,
+) {
+  const key = (unit: string, at: Date, sender: string, content: string) =>
+    `${unit}|${at.getTime()}|${sender}|${content}`;
+  const existing = new Set(
+    (
+      await database.db
+        .selectFrom("feedback")
+        .select(["unit_code", "received_at", "sender_name", "content"])
+        .where(sql<boolean>`unit_code in (${sql.join([...new Set(feedback.map((f) => f.unitCode))])})`)
+        .execute()
+    ).map((row) => key(row.unit_code, new Date(row.received_at as Date), row.sender_name, row.content)),
+  );
+  const usernames = [...new Set(feedback.flatMap((f) => (f.answeredBy ? [f.answeredBy] : [])))];
+  const ids = new Map(
+    usernames.length
+      ? (
+          await database.db.selectFrom("users").select(["id", "username"]).where("username", "in", usernames).execute()
+        ).map((u) => [u.username, u.id])
+      : [],
+  );
+  const rows = feedback
+    .filter((f) => !existing.has(key(f.unitCode, f.receivedAt, f.senderName, f.content)))
+    .map((f) => ({
+      province_code: directory.provinceOf(f.unitCode) ?? f.unitCode,
+      unit_code: f.unitCode,
+      dossier_code: f.dossierCode && !rejected.has(f.dossierCode) ? f.dossierCode : null,
+      procedure_code: f.procedureCode ?? null,
+      received_at: f.receivedAt,
+      sender_name: f.senderName,
+      sender_phone: f.senderPhone ?? null,
+      subject: f.subject,
+      content: f.content,
+      due_at: f.dueAt,
+      answer: f.answer ?? null,
+      answered_at: f.answeredAt ?? null,
+      answered_by: f.answeredBy ? (ids.get(f.answeredBy) ?? null) : null,
+      published: f.published,
+    }));
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await database.db
+      .insertInto("feedback")
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
+  return rows.length;
+}
+
+function report(
+  staff: readonly DemoUser[],
+  done: {
+    seed: number;
+    today: Date;
+    dossiers: { imported: number; unchanged: number; rejected: number };
+    ratings: number;
+    feedback: number;
+    took: string;
+  },
+): string {
+  const lines = [
+    `motcua demo — seed ${done.seed}, up to ${done.today.toISOString()}, in ${done.took}`,
+    `  dossiers: ${done.dossiers.imported} imported, ${done.dossiers.unchanged} unchanged, ${done.dossiers.rejected} rejected`,
+    `  ratings: ${done.ratings} new, feedback (PAKN): ${done.feedback} new`,
+    "",
+    `Demo accounts (password for all: ${DEMO_PASSWORD}):`,
+  ];
+  const width = Math.max(...staff.map((u) => u.username.length));
+  for (const u of staff) {
+    const role = u.isSuperuser ? "superuser" : u.role ? ROLE_LABELS[u.role] : "";
+    lines.push(`  ${u.username.padEnd(width)}  ${u.unitCode ?? "—"}  ${role}`);
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,118 @@
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { after, before, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { sql } from "kysely";
+import { type Database, openDatabase } from "../db/engine.ts";
+import { createTestDatabase, type TestDatabase, testEngine } from "../db/testing.ts";
+import { verifyPassword } from "../people/passwords.ts";
+import { DEMO_PASSWORD } from "./staff.ts";
+
+const run = promisify(execFile);
+const bin = fileURLToPath(new URL("../../bin/motcua.js", import.meta.url));
+const TODAY = "2026-03-18T10:30:00+07:00";
+
+let target: TestDatabase;
+let database: Database;
+
+async function demo() {
+  const env = { ...process.env };
+  const args = [bin, "demo", "--dossiers", "1000", "--seed", "3", "--today", TODAY];
+  if (testEngine === "postgres") env.DATABASE_URL = target.target;
+  else {
+    delete env.DATABASE_URL;
+    args.push("--data", target.target);
+  }
+  return run(process.execPath, args, { env, maxBuffer: 16 << 20 });
+}
+
+async function counts() {
+  const one = async (table: "dossiers" | "dossier_events" | "users" | "role_grants" | "ratings" | "feedback") =>
+    Number(
+      (
+        await database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    dossiers: await one("dossiers"),
+    events: await one("dossier_events"),
+    users: await one("users"),
+    grants: await one("role_grants"),
+    ratings: await one("ratings"),
+    feedback: await one("feedback"),
+  };
+}
+
+async function reopen() {
+  database =
+    testEngine === "postgres"
+      ? await openDatabase({ databaseUrl: target.target, poolSize: 2 })
+      : await openDatabase({ dataDir: target.target });
+}
+
+before(async () => {
+  target = await createTestDatabase();
+  await target.close(); // the command opens the database itself (one process at a time for PGlite)
+});
+after(async () => {
+  await database?.close();
+  await target.drop();
+});
+
+test("motcua demo fills an empty database, and a second run on the same day changes nothing", async () => {
+  const first = await demo();
+  assert.match(first.stdout, new RegExp(`password for all: ${DEMO_PASSWORD}`));
+  assert.match(first.stdout, /1000 imported, 0 unchanged, 0 rejected/);
+  await reopen();
+  const filled = await counts();
+  assert.equal(filled.dossiers, 1000);
+  assert.ok(filled.events > 2 * filled.dossiers, `${filled.events} events`);
+  assert.ok(filled.users >= 50, `${filled.users} users`);
+  assert.equal(filled.grants, filled.users - 1, "one role per account, none for the superuser");
+  assert.ok(filled.ratings > 100, `${filled.ratings} ratings`);
+  assert.ok(filled.feedback > 0);
+
+  const states = await database.db
+    .selectFrom("dossiers")
+    .select(["state", (eb) => eb.fn.countAll().as("n")])
+    .groupBy("state")
+    .execute();
+  const byState = Object.fromEntries(states.map((s) => [s.state, Number(s.n)]));
+  for (const state of ["returned", "refused"]) assert.ok(byState[state]! > 0, `${state}: ${JSON.stringify(byState)}`);
+  const open = await database.db
+    .selectFrom("dossiers")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("end_at", "is", null)
+    .where("received_at", "is not", null)
+    .executeTakeFirstOrThrow();
+  assert.ok(Number(open.n) > 0, "open dossiers for the queues");
+  const saturday = await sql<{ n: number }>`
+    select count(*)::int as n from dossiers
+    where extract(isodow from received_at at time zone 'Asia/Ho_Chi_Minh') = 6`.execute(database.db);
+  assert.ok(saturday.rows[0]!.n > 0, "Saturday intake");
+
+  const admin = await database.db
+    .selectFrom("users")
+    .selectAll()
+    .where("username", "=", "admin")
+    .executeTakeFirstOrThrow();
+  assert.ok(admin.is_superuser);
+  assert.ok(await verifyPassword(DEMO_PASSWORD, admin.password_hash));
+  const leader = await database.db
+    .selectFrom("role_grants")
+    .innerJoin("users", "users.id", "role_grants.user_id")
+    .select(["role_grants.role", "role_grants.unit_code", "role_grants.province_code"])
+    .where("users.username", "=", "kimtra.lanhdao")
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(leader, { role: "leader", unit_code: "20017", province_code: "46" });
+  await database.close();
+
+  const second = await demo();
+  assert.match(second.stdout, /0 imported, 1000 unchanged, 0 rejected/);
+  await reopen();
+  assert.deepEqual(await counts(), filled);
+});
