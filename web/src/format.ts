@@ -108,6 +108,16 @@ export function stateColor(state: string): string {
   return STATE_COLOR[state as DossierStatus] ?? "default";
 }
 
+/** A component as stored on a dossier: its name. */
+export function componentName(c: string | { name: string }): string {
+  return typeof c === "string" ? c : c.name;
+}
+
+/** A percentage the server computed (0–100). */
+export function formatPercent(p: number | null | undefined): string {
+  return p === null || p === undefined ? "—" : `${p.toLocaleString("vi-VN", { maximumFractionDigits: 2 })}%`;
+}
+
 export const ROLE_NAME: Record<string, string> = {
   front_desk: "Cán bộ một cửa",
   officer: "Chuyên viên xử lý",

@@ -128,7 +128,8 @@ export interface Dossier extends DossierSummary {
   lookupSecret?: string;
   events: DossierEvent[];
   allowedActions: Action[];
-  components?: { name: string; received?: boolean }[];
+  /** Names of the components handed in (older rows may carry objects). */
+  components?: (string | { name: string })[];
   fee?: { amount: number; paidOnline?: boolean };
 }
 

@@ -44,7 +44,9 @@ export function ResultsTable({ rows, total, keyTitle, drillHref }: Props) {
       </Link>
     );
   };
-  const groups = [...new Set(RESULT_COLUMNS.map((c) => c.group))];
+  // Public statistics carry fewer fields than the full report: show the ones present.
+  const present = RESULT_COLUMNS.filter((c) => typeof total[c.key] === "number");
+  const groups = [...new Set(present.map((c) => c.group))];
   const columns: ColumnsType<ResultsRow> = [
     {
       title: keyTitle,
@@ -55,12 +57,14 @@ export function ResultsTable({ rows, total, keyTitle, drillHref }: Props) {
     },
     ...groups.map((g) => ({
       title: g,
-      children: RESULT_COLUMNS.filter((c) => c.group === g).map((c) => ({
-        title: c.label,
-        key: c.key,
-        align: "right" as const,
-        render: (_v: unknown, row: ResultsRow) => cell(row, c.key),
-      })),
+      children: present
+        .filter((c) => c.group === g)
+        .map((c) => ({
+          title: c.label,
+          key: c.key,
+          align: "right" as const,
+          render: (_v: unknown, row: ResultsRow) => cell(row, c.key),
+        })),
     })),
   ];
   return (

@@ -5,7 +5,7 @@ import { api } from "../../api.ts";
 import { type Period, PeriodPicker, presetPeriod } from "../../components/PeriodPicker.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { ResultsTable } from "../../components/ResultsTable.tsx";
-import { formatCount, formatDate, formatInstant } from "../../format.ts";
+import { formatCount, formatDate, formatInstant, formatPercent } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
 import type { ResultsRow } from "../../types.ts";
 
@@ -61,14 +61,7 @@ export default function StatisticsPage() {
           </Col>
           <Col xs={12} md={6}>
             <Card loading={loading}>
-              <Statistic
-                title="Tỷ lệ đúng hạn"
-                value={
-                  data?.onTimeRate === undefined || data.onTimeRate === null
-                    ? "—"
-                    : `${(data.onTimeRate * 100).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`
-                }
-              />
+              <Statistic title="Tỷ lệ đúng hạn" value={formatPercent(data?.onTimeRate)} />
             </Card>
           </Col>
         </Row>

@@ -58,7 +58,17 @@ export default function SubmitPage() {
           });
         }
       }
-      const body = { procedureCode: code, unitCode: v.unitCode, applicant: v.applicant, note: v.note, attachments };
+      const components = Object.entries(v.files ?? {})
+        .filter(([, files]) => (files ?? []).length > 0)
+        .map(([name]) => name);
+      const body = {
+        procedureCode: code,
+        unitCode: v.unitCode,
+        applicant: v.applicant,
+        note: v.note,
+        components,
+        attachments,
+      };
       setDone(
         await api.post<{ code: string; lookupSecret: string }>("/public/submissions", body, { idempotencyKey: key }),
       );

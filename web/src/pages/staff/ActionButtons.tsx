@@ -4,7 +4,7 @@ import { useState } from "react";
 import { api, newIdempotencyKey } from "../../api.ts";
 import { showProblem } from "../../components/forms.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { actionName } from "../../format.ts";
+import { actionName, componentName } from "../../format.ts";
 import type { Action, Dossier } from "../../types.ts";
 import { type ActionValues, actionBody, actionFields, DANGEROUS } from "./actionForms.tsx";
 
@@ -19,7 +19,7 @@ export function ActionButtons({ dossier, onDone }: { dossier: Dossier; onDone: (
   const [busy, setBusy] = useState(false);
   const [key, setKey] = useState(newIdempotencyKey);
   const actions = dossier.allowedActions.filter((a) => !CITIZEN_ONLY.has(a));
-  const components = (dossier.components ?? []).map((c) => c.name);
+  const components = (dossier.components ?? []).map(componentName);
 
   const open = (a: Action) => {
     form.resetFields();

@@ -7,7 +7,7 @@ import { unitsFor, useAuth } from "../../auth.tsx";
 import { PeriodPicker, presetPeriod } from "../../components/PeriodPicker.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { ResultsTable } from "../../components/ResultsTable.tsx";
-import { formatCount } from "../../format.ts";
+import { formatCount, formatPercent } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
 import type { ResultsReport, ResultsRow } from "../../types.ts";
 import { ChannelChart, OutcomeChart } from "./ChannelChart.tsx";
@@ -88,14 +88,7 @@ export default function DashboardPage() {
           </Col>
           <Col xs={12} md={6}>
             <Card>
-              <Statistic
-                title="Tỷ lệ đúng hạn"
-                value={
-                  rate === undefined || rate === null
-                    ? "—"
-                    : `${(rate * 100).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`
-                }
-              />
+              <Statistic title="Tỷ lệ đúng hạn" value={formatPercent(rate)} />
               <Link to={drill("total", "finishedOnTime")}>Xem hồ sơ đúng hạn</Link>
             </Card>
           </Col>

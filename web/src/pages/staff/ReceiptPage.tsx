@@ -4,7 +4,7 @@ import { Button, Spin } from "antd";
 import { useParams } from "react-router-dom";
 import { api } from "../../api.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { CHANNEL_NAME, formatInstant } from "../../format.ts";
+import { CHANNEL_NAME, componentName, formatInstant } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
 import type { Dossier } from "../../types.ts";
 import "./receipt.css";
@@ -46,8 +46,8 @@ export default function ReceiptPage() {
         <>
           <p>Thành phần hồ sơ nộp gồm:</p>
           <ol>
-            {d.components.map((c) => (
-              <li key={c.name}>{c.name}</li>
+            {d.components.map(componentName).map((name) => (
+              <li key={name}>{name}</li>
             ))}
           </ol>
         </>
