@@ -1,0 +1,122 @@
+// `motcua report results` run as a real process (node bin/motcua.js) on a test database of either engine.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { importDossierRecords } from "../../db/repos/dossier-import.ts";
+import { resultsReport } from "../../db/repos/reports.ts";
+import { UnitDirectory } from "../../db/repos/units.ts";
+import { createTestDatabase, type TestDatabase, testEngine } from "../../db/testing.ts";
+import { checkIdentity } from "../../figures/results-fields.ts";
+import { sampleDossiers } from "../../figures/test-arbitraries.ts";
+import { seedTestUnits } from "../../http/testing.ts";
+
+const BIN = fileURLToPath(new URL("../../../bin/motcua.js", import.meta.url));
+let database: TestDatabase;
+let expected: Awaited<ReturnType<typeof resultsReport>>;
+const out = mkdtempSync(join(tmpdir(), "motcua-report-"));
+
+before(async () => {
+  database = await createTestDatabase();
+  await seedTestUnits(database);
+  const units = new UnitDirectory(database.db);
+  await units.refresh();
+  const records = sampleDossiers(
+    {
+      range: { from: "2024-03-01", days: 40 },
+      units: ["P1.01", "P1.02", "P2.01"],
+      procedures: [
+        { code: "1.001009", field: "Chứng thực", level: "commune" },
+        { code: "1.000656", field: "Hộ tịch", level: "commune" },
+        { code: "1.003003", field: "Đất đai", level: "district" },
+      ],
+    },
+    200,
+    7,
+  );
+  await importDossierRecords(database, units, records, { createMissing: true });
+  expected = await resultsReport(database.db, units, { from: "2024-03-10", to: "2024-03-31", unit: "P1", by: "field" });
+  await database.close(); // one process at a time on an embedded directory: the CLI opens it next
+});
+
+after(async () => {
+  if (testEngine === "postgres") await database.drop().catch(() => {});
+  else rmSync(database.target, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
+});
+
+function motcua(...args: string[]) {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  if (testEngine === "postgres") env.DATABASE_URL = database.target;
+  const data = testEngine === "postgres" ? [] : ["--data", database.target];
+  const result = spawnSync(process.execPath, [BIN, ...args, ...data], { env, encoding: "buffer" });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString("utf8") };
+}
+
+test("JSON on stdout: the results document for the unit's subtree, identity on every row", () => {
+  const run = motcua("report", "results", "--from", "2024-03-10", "--to", "2024-03-31", "--unit", "P1");
+  assert.equal(run.status, 0, run.stderr);
+  const document = JSON.parse(run.stdout.toString("utf8"));
+  assert.deepEqual(document, JSON.parse(JSON.stringify(expected)));
+  assert.equal(document.unit, "P1");
+  assert.ok(document.total.received > 0);
+  for (const row of [...document.rows, document.total]) assert.ok(checkIdentity(row).holds, row.key);
+});
+
+test("CSV: BOM, header of the JSON field names, total row last; xlsx to --out", () => {
+  const csv = motcua(
+    "report",
+    "results",
+    "--from",
+    "2024-03-10",
+    "--to",
+    "2024-03-31",
+    "--unit",
+    "P1",
+    "--format",
+    "csv",
+  );
+  assert.equal(csv.status, 0, csv.stderr);
+  const text = csv.stdout.toString("utf8");
+  assert.ok(text.startsWith("\uFEFFkey,carriedOver,received,"));
+  const lines = text.trim().split("\r\n");
+  assert.ok(lines.at(-1)!.startsWith(`total,${expected.total.carriedOver},${expected.total.received},`));
+  const file = join(out, "r.xlsx");
+  const xlsx = motcua(
+    "report",
+    "results",
+    "--from",
+    "2024-03-10",
+    "--to",
+    "2024-03-31",
+    "--by",
+    "unit",
+    "--format",
+    "xlsx",
+    "--out",
+    file,
+  );
+  assert.equal(xlsx.status, 0, xlsx.stderr);
+  assert.equal(readFileSync(file).subarray(0, 2).toString("latin1"), "PK");
+});
+
+test("usage errors exit 2: unknown unit, xlsx without --out, bad dates, bad grouping", () => {
+  const cases = [
+    ["--from", "2024-03-01", "--to", "2024-03-31", "--unit", "NOPE"],
+    ["--from", "2024-03-01", "--to", "2024-03-31", "--format", "xlsx"],
+    ["--from", "2024-02-30", "--to", "2024-03-31"],
+    ["--from", "2024-03-31", "--to", "2024-03-01"],
+    ["--from", "2024-03-01", "--to", "2024-03-31", "--by", "commune"],
+    ["--to", "2024-03-31"],
+  ];
+  for (const args of cases) {
+    const run = motcua("report", "results", ...args);
+    assert.equal(run.status, 2, `${args.join(" ")}: ${run.stderr}`);
+    assert.equal(run.stdout.length, 0);
+    assert.ok(run.stderr.length > 0);
+  }
+});

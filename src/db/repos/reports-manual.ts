@@ -1,0 +1,180 @@
+// Results typed in by hand (số liệu nhập tay, issue 5): a unit not yet on motcua or a historical period.
+// A document is checked by the rules of CONTRACTS.md §4, then refused where motcua already holds a dossier
+// of the unit (subtree) that the period's report would count, or where another manual document of the same
+// branch of the tree overlaps the period (either would count twice). Accepted documents join the results
+// report (reports.ts), marked `manual: true`.
+import { type Kysely, sql } from "kysely";
+import { checkResultsDocument, type Violation } from "../../figures/check.ts";
+import { type Grouping, isGrouping } from "../../figures/grouping.ts";
+import { customPeriod, type Period } from "../../figures/period.ts";
+import type { ResultsRow } from "../../figures/results.ts";
+import { RESULT_FIELDS } from "../../figures/results-fields.ts";
+import type { Database } from "../schema.ts";
+import { scopeSql } from "./reports-results.ts";
+import type { UnitDirectory } from "./units.ts";
+
+export interface ManualDocument {
+  report: "results";
+  unit: string;
+  from: string;
+  to: string;
+  by: Grouping;
+  rows: ResultsRow[];
+  total: ResultsRow;
+}
+
+export type ManualRefusal =
+  | { code: "invalid-document"; message: string; violations: Violation[] }
+  | { code: "unknown-unit"; message: string }
+  | { code: "overlaps-computed"; message: string; dossiers: string[] }
+  | { code: "overlaps-manual"; message: string; unit: string; from: string; to: string };
+
+export type ManualOutcome =
+  | { accepted: true; replaced: boolean; document: ManualDocument }
+  | { accepted: false; refusal: ManualRefusal };
+
+const missing = (key: string, field: string): Violation => ({
+  code: "not-a-count",
+  row: key,
+  fields: [field],
+  expected: "a non-negative integer",
+  found: "missing",
+});
+
+/** Validates the shape and the §4 rules; every row and the total must carry all fifteen columns. */
+export function validateManualDocument(input: unknown, unit: string, period: Period): ManualDocument | ManualRefusal {
+  const doc = (input ?? {}) as Record<string, unknown>;
+  const rows = doc.rows;
+  const total = doc.total;
+  if (!Array.isArray(rows) || typeof total !== "object" || total === null) {
+    return { code: "invalid-document", message: "Tài liệu phải có rows (mảng) và total", violations: [] };
+  }
+  const by = doc.by ?? "field";
+  if (typeof by !== "string" || !isGrouping(by)) {
+    return { code: "invalid-document", message: `by không hợp lệ: ${String(by)}`, violations: [] };
+  }
+  for (const [name, value] of [
+    ["from", doc.from],
+    ["to", doc.to],
+  ] as const) {
+    if (value !== undefined && value !== period[name]) {
+      return {
+        code: "invalid-document",
+        message: `${name} của tài liệu (${String(value)}) khác kỳ báo cáo (${period[name]})`,
+        violations: [],
+      };
+    }
+  }
+  const violations = checkResultsDocument({ rows, total } as Parameters<typeof checkResultsDocument>[0]);
+  for (const row of [...rows, total] as Record<string, unknown>[]) {
+    const key = String(row.key ?? "");
+    for (const field of RESULT_FIELDS) if (!(field in row)) violations.push(missing(key, field));
+  }
+  if (violations.length) {
+    return { code: "invalid-document", message: `${violations.length} vi phạm quy tắc kiểm tra số liệu`, violations };
+  }
+  const pick = (row: Record<string, unknown>): ResultsRow =>
+    ({ key: String(row.key), ...Object.fromEntries(RESULT_FIELDS.map((f) => [f, row[f] as number])) }) as ResultsRow;
+  return {
+    report: "results",
+    unit,
+    from: period.from,
+    to: period.to,
+    by,
+    rows: rows.map(pick),
+    total: pick(total as Record<string, unknown>),
+  };
+}
+
+/** Accepts (stores, replacing the same unit and period) or refuses a manual results document. */
+export async function submitManualResults(
+  db: Kysely<Database>,
+  units: UnitDirectory,
+  input: { unit: string; from: string; to: string; document: unknown; submittedBy: number | null },
+): Promise<ManualOutcome> {
+  const unit = units.find(input.unit);
+  if (!unit) return { accepted: false, refusal: { code: "unknown-unit", message: `Không có đơn vị ${input.unit}` } };
+  const period = customPeriod(input.from, input.to);
+  const valid = validateManualDocument(input.document, unit.code, period);
+  if ("code" in valid) return { accepted: false, refusal: valid };
+  const subtree = units.subtree(unit.code);
+  const computed = await sql<{
+    code: string;
+  }>`select d.code ${scopeSql({ ...period, unitCodes: subtree })} order by d.code limit 5`.execute(db);
+  if (computed.rows.length) {
+    return {
+      accepted: false,
+      refusal: {
+        code: "overlaps-computed",
+        message: `Đơn vị ${unit.code} (hoặc đơn vị trực thuộc) đã có hồ sơ trên hệ thống trong kỳ ${period.from}..${period.to} (ví dụ ${computed.rows[0]!.code}): số liệu của kỳ này được tính từ hồ sơ, không nhập tay.`,
+        dossiers: computed.rows.map((r) => r.code),
+      },
+    };
+  }
+  const branch = [...new Set([...subtree, ...ancestors(units, unit.code)])];
+  const clash = await db
+    .selectFrom("manual_results")
+    .select(["unit_code", "from", "to"])
+    .where("unit_code", "in", branch)
+    .where("from", "<=", period.to)
+    .where("to", ">=", period.from)
+    .where((eb) =>
+      eb.not(eb.and([eb("unit_code", "=", unit.code), eb("from", "=", period.from), eb("to", "=", period.to)])),
+    )
+    .executeTakeFirst();
+  if (clash) {
+    return {
+      accepted: false,
+      refusal: {
+        code: "overlaps-manual",
+        message: `Đã có số liệu nhập tay của ${clash.unit_code} cho kỳ ${clash.from}..${clash.to}, chồng lấn kỳ ${period.from}..${period.to}.`,
+        unit: clash.unit_code,
+        from: clash.from,
+        to: clash.to,
+      },
+    };
+  }
+  const row = {
+    province_code: unit.provinceCode,
+    unit_code: unit.code,
+    from: period.from,
+    to: period.to,
+    document: JSON.stringify(valid),
+    submitted_by: input.submittedBy,
+  };
+  const replaced = await db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .deleteFrom("manual_results")
+      .where("province_code", "=", row.province_code)
+      .where("unit_code", "=", row.unit_code)
+      .where("from", "=", row.from)
+      .where("to", "=", row.to)
+      .executeTakeFirst();
+    await trx.insertInto("manual_results").values(row).execute();
+    return Number(existing.numDeletedRows) > 0;
+  });
+  return { accepted: true, replaced, document: valid };
+}
+
+function ancestors(units: UnitDirectory, code: string): string[] {
+  const chain: string[] = [];
+  for (let parent = units.parentOf(code); parent && !chain.includes(parent); parent = units.parentOf(parent))
+    chain.push(parent);
+  return chain;
+}
+
+/** Manual documents of the scope whose period lies inside the report's period, oldest first. */
+export async function manualDocumentsIn(
+  db: Kysely<Database>,
+  period: Period,
+  unitCodes?: readonly string[],
+): Promise<ManualDocument[]> {
+  let query = db
+    .selectFrom("manual_results")
+    .select(["document"])
+    .where("from", ">=", period.from)
+    .where("to", "<=", period.to);
+  if (unitCodes) query = query.where("unit_code", "in", unitCodes.length ? [...unitCodes] : [""]);
+  const rows = await query.orderBy("unit_code").orderBy("from").execute();
+  return rows.map((r) => (typeof r.document === "string" ? JSON.parse(r.document) : r.document) as ManualDocument);
+}
