@@ -147,6 +147,10 @@ export interface DossiersTable {
   revision: Defaulted<number>;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
+  // 0004: the terms of receipt and the components checklist
+  time_limit: Defaulted<Json | null>;
+  restart_on_supplement: Defaulted<boolean>;
+  components: Defaulted<Json>;
 }
 
 export interface DossierEventsTable {
@@ -184,6 +188,10 @@ export interface FilesTable {
   content: Buffer;
   uploaded_by: number | null;
   created_at: DefaultedTimestamp;
+  // 0004
+  dossier_code: Defaulted<string | null>;
+  component: Defaulted<string | null>;
+  digitized: Defaulted<boolean>;
 }
 
 export interface RatingsTable {
@@ -194,6 +202,9 @@ export interface RatingsTable {
   officer_score: string | null;
   procedure_assessment: string | null;
   comment: string | null;
+  // 0004
+  stars: Defaulted<number | null>;
+  officer_stars: Defaulted<number | null>;
 }
 
 export interface FeedbackTable {
@@ -211,6 +222,9 @@ export interface FeedbackTable {
   answered_at: Timestamp | null;
   answered_by: number | null;
   published: Defaulted<boolean>;
+  // 0004
+  subject: Defaulted<string | null>;
+  sender_email: Defaulted<string | null>;
 }
 
 /** A results document typed in by hand for a unit and period (migration 0005). */

@@ -3,7 +3,12 @@ import type { AnyRoute } from "../route.ts";
 import * as auth from "./auth.ts";
 import * as calendar from "./calendar.ts";
 import * as catalog from "./catalog.ts";
+import * as dossiers from "./dossiers.ts";
+import * as dossierActions from "./dossiers-actions.ts";
+import * as dossierFiles from "./dossiers-files.ts";
+import * as feedback from "./feedback.ts";
 import * as health from "./health.ts";
+import * as publicDossiers from "./public.ts";
 import * as units from "./units.ts";
 import * as users from "./users.ts";
 
@@ -30,4 +35,20 @@ export const routes: AnyRoute[] = [
   catalog.createOverride,
   users.listUsers,
   users.addUser,
+  dossiers.createDossier,
+  dossiers.previewDossierAppointment,
+  dossiers.listDossierQueue,
+  dossiers.getDossierDetail,
+  dossiers.getControlSheet,
+  dossierActions.dossierAction,
+  dossierFiles.uploadFile,
+  publicDossiers.submitOnline,
+  publicDossiers.lookupDossier,
+  publicDossiers.rateService,
+  publicDossiers.statistics,
+  publicDossiers.apologies,
+  feedback.sendFeedback,
+  feedback.publishedFeedback,
+  feedback.unitFeedback,
+  feedback.answerFeedbackItem,
 ];

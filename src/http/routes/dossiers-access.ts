@@ -1,0 +1,100 @@
+// Who may see and act on a dossier: a role held at a unit covers that unit and every unit below it (can()).
+// Reading needs dossier.read at the dossier's current or receiving unit; an action needs a role that the
+// ACTION_TABLE allows, held at the current unit (or, for returning the result and withdrawal, the receiving
+// unit, whose front desk hands the result over).
+import type { Action } from "../../dossier/commands.ts";
+import type { DossierState } from "../../dossier/evolve.ts";
+import type { Actor as CoreActor, Role } from "../../dossier/status.ts";
+import { ACTION_TABLE } from "../../dossier/table.ts";
+import type { DossierRow } from "../../db/repos/dossiers/service.ts";
+import type { UnitDirectory } from "../../db/repos/units.ts";
+import { type Actor, can, lineage, STAFF_ROLES, type StaffRole, scopeRoots } from "../../people/policy.ts";
+import { forbidden } from "../errors.ts";
+
+/** Actions staff do through POST /api/dossiers/:code/actions/:action (intake and rating have their own routes). */
+export const STAFF_ACTIONS = [
+  "accept",
+  "refuse",
+  "request_supplement",
+  "receive_supplement",
+  "assign",
+  "start_processing",
+  "transfer",
+  "propose_result",
+  "approve",
+  "request_payment",
+  "record_payment",
+  "resolve",
+  "return",
+  "withdraw",
+  "stop",
+  "extend",
+] as const satisfies readonly Action[];
+export type StaffAction = (typeof STAFF_ACTIONS)[number];
+
+const AT_RECEIVING_UNIT: ReadonlySet<Action> = new Set<Action>(["return", "withdraw"]);
+
+export function canReadDossier(actor: Actor | undefined, row: DossierRow, units: UnitDirectory): boolean {
+  return (
+    can(actor, "dossier.read", row.current_unit_code, units.parentOf) ||
+    can(actor, "dossier.read", row.unit_code, units.parentOf)
+  );
+}
+
+/** Units whose dossiers the actor may list; undefined = every unit (superuser). */
+export function readableUnits(actor: Actor, units: UnitDirectory): string[] | undefined {
+  if (actor.isSuperuser) return undefined;
+  return [...new Set(scopeRoots(actor, "dossier.read").flatMap((root) => units.subtree(root)))];
+}
+
+/** The role and unit the actor acts in for `action` on this dossier, or undefined when it may not. */
+export function actingAs(
+  actor: Actor,
+  action: Action,
+  row: Pick<DossierRow, "current_unit_code" | "unit_code">,
+  units: UnitDirectory,
+): { role: StaffRole; unit: string } | undefined {
+  const allowed = ACTION_TABLE[action].roles.filter((r): r is StaffRole =>
+    (STAFF_ROLES as readonly Role[]).includes(r),
+  );
+  const where = AT_RECEIVING_UNIT.has(action) ? [row.current_unit_code, row.unit_code] : [row.current_unit_code];
+  if (actor.isSuperuser && allowed[0]) return { role: allowed[0], unit: row.current_unit_code };
+  for (const unit of where) {
+    const covering = new Set(lineage(unit, units.parentOf));
+    for (const role of allowed) {
+      if (actor.grants.some((g) => g.role === role && covering.has(g.unitCode))) return { role, unit };
+    }
+  }
+  return undefined;
+}
+
+export function coreActor(actor: Actor, as: { role: StaffRole; unit: string }): CoreActor {
+  return { id: String(actor.userId), role: as.role, unit: as.unit };
+}
+
+/** The core actor for an action, or 403 (role and scope are both checked here, before decide()). */
+export function authorizeAction(actor: Actor, action: Action, row: DossierRow, units: UnitDirectory): CoreActor {
+  if (!canReadDossier(actor, row, units)) throw forbidden("Hồ sơ không thuộc phạm vi đơn vị của tài khoản.");
+  const as = actingAs(actor, action, row, units);
+  if (!as) {
+    throw forbidden(`Tài khoản không có vai trò được "${ACTION_TABLE[action].vi}" hồ sơ tại đơn vị này.`);
+  }
+  return coreActor(actor, as);
+}
+
+/** The staff actions this actor may attempt now: the phase allows them and it holds a role for them here. */
+export function allowedActions(
+  actor: Actor,
+  row: DossierRow,
+  state: DossierState,
+  units: UnitDirectory,
+): StaffAction[] {
+  return STAFF_ACTIONS.filter((action) => {
+    const rule = ACTION_TABLE[action];
+    if (!rule.from.includes(state.status)) return false;
+    if (action === "refuse" && state.receivedAt !== null) return false;
+    if (action === "approve" && (!state.proposed || state.approved)) return false;
+    if (action === "extend" && state.extensionCount >= 1) return false;
+    return actingAs(actor, action, row, units) !== undefined;
+  });
+}

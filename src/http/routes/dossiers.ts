@@ -1,0 +1,183 @@
+// Staff dossier routes: intake at the counter (and its appointment preview), the paged lists and queues, one
+// dossier with its timeline, allowed actions and control sheet. Lifecycle actions: dossiers-actions.ts.
+import { z } from "zod";
+import { Applicant } from "../../db/repos/dossiers/applicant.ts";
+import { intake, previewAppointment } from "../../db/repos/dossiers/intake.ts";
+import { listDossiers, QUEUES } from "../../db/repos/dossiers/list.ts";
+import { getDossier, type ServiceContext } from "../../db/repos/dossiers/service.ts";
+import { controlSheetOf } from "../../db/repos/dossiers/sheet.ts";
+import { staffNames } from "../../db/repos/dossiers/staff.ts";
+import { calendarOf } from "../../db/repos/dossiers/terms.ts";
+import { filesOf } from "../../db/repos/files.ts";
+import { project } from "../../dossier/evolve.ts";
+import { STATUSES } from "../../dossier/status.ts";
+import { type Actor, can } from "../../people/policy.ts";
+import type { AppContext } from "../context.ts";
+import { forbidden, validationFailed } from "../errors.ts";
+import { defineRoute, Paging } from "../route.ts";
+import { allowedActions, canReadDossier, coreActor, readableUnits } from "./dossiers-access.ts";
+import { dossierProblem, presentDetail, presentSummary, withLocalInstants } from "./dossiers-present.ts";
+
+export const serviceOf = (ctx: AppContext): ServiceContext => ({ db: ctx.database.db, units: ctx.units, now: ctx.now });
+
+export const DossierCodeParam = z.object({ code: z.string().min(8).max(80) });
+
+/** The Idempotency-Key header, when sent: 8–200 visible ASCII characters. */
+export function idempotencyKeyOf(headers: Record<string, unknown>): string | undefined {
+  const raw = headers["idempotency-key"];
+  if (typeof raw !== "string" || raw.trim() === "") return undefined;
+  const key = raw.trim();
+  if (!/^[\x21-\x7e]{8,200}$/.test(key)) {
+    throw validationFailed([{ name: "Idempotency-Key", reason: "Khóa phải gồm 8–200 ký tự ASCII nhìn thấy được" }]);
+  }
+  return key;
+}
+
+const FileRef = z.object({ id: z.string().uuid("Mã tệp không hợp lệ"), component: z.string().max(300).optional() });
+
+const IntakeBody = z.object({
+  unitCode: z.string().min(1).max(32),
+  procedureCode: z.string().min(1).max(40),
+  channel: z.enum(["direct", "postal"], { message: "Kênh tiếp nhận tại quầy phải là direct hoặc postal" }),
+  applicant: Applicant,
+  components: z.array(z.string().min(1).max(300)).max(100).default([]),
+  attachments: z.array(FileRef).max(100).default([]),
+  fee: z.object({ amount: z.number().int().min(0), paidOnline: z.boolean().default(false) }).optional(),
+  digitized: z.boolean().optional(),
+  reason: z.string().max(2000).optional(),
+  /** Refuse at the counter (form 03) instead of receiving: needs a reason. */
+  refuse: z.boolean().default(false),
+  /** Only compute the appointment (what preview-appointment does); nothing is stored. */
+  dryRun: z.boolean().default(false),
+});
+
+export const createDossier = defineRoute({
+  method: "POST",
+  url: "/api/dossiers",
+  summary: "Tiếp nhận hồ sơ trực tiếp hoặc qua bưu chính (cấp mã hồ sơ, phiếu hẹn, mã tra cứu)",
+  tags: ["dossiers"],
+  access: "staff",
+  body: IntakeBody,
+  async handler({ ctx, actor, body, request, reply }) {
+    if (!can(actor, "dossier.receive", body.unitCode, ctx.units.parentOf)) {
+      throw forbidden("Chỉ cán bộ Bộ phận Một cửa của đơn vị được tiếp nhận hồ sơ tại đơn vị này.");
+    }
+    const service = serviceOf(ctx);
+    if (body.dryRun) return withLocalInstants(await previewAppointment(service, body).catch(dossierProblem));
+    const key = idempotencyKeyOf(request.headers);
+    const outcome = await intake(
+      service,
+      coreActor(actor!, { role: "front_desk", unit: body.unitCode }),
+      { ...body, mode: body.refuse ? "refuse" : "receive" },
+      key,
+    ).catch(dossierProblem);
+    reply.status(outcome.replayed ? 200 : 201);
+    return {
+      ...(await detailOf(ctx, actor!, outcome.row, outcome.log)),
+      lookupSecret: outcome.lookupSecret,
+      replayed: outcome.replayed,
+    };
+  },
+});
+
+export const previewDossierAppointment = defineRoute({
+  method: "POST",
+  url: "/api/dossiers/preview-appointment",
+  summary: "Ngày hẹn trả nếu tiếp nhận ngay bây giờ (hiển thị trước khi xác nhận tiếp nhận)",
+  tags: ["dossiers"],
+  access: "staff",
+  body: z.object({ unitCode: z.string().min(1).max(32), procedureCode: z.string().min(1).max(40) }),
+  async handler({ ctx, actor, body }) {
+    if (!can(actor, "dossier.receive", body.unitCode, ctx.units.parentOf)) throw forbidden();
+    return withLocalInstants(await previewAppointment(serviceOf(ctx), body).catch(dossierProblem));
+  },
+});
+
+export const listDossierQueue = defineRoute({
+  method: "GET",
+  url: "/api/dossiers",
+  summary: "Danh sách hồ sơ trong phạm vi đơn vị: lọc theo đơn vị, trạng thái, hàng đợi, tìm không dấu",
+  tags: ["dossiers"],
+  access: "staff",
+  query: z.object({
+    unit: z.string().min(1).max(32).optional(),
+    state: z.enum(STATUSES as [string, ...string[]]).optional(),
+    queue: z.enum(QUEUES).optional(),
+    q: z.string().max(200).optional(),
+    ...Paging,
+  }),
+  async handler({ ctx, actor, query }) {
+    const units = await ctx.units.fresh();
+    let scope = readableUnits(actor!, units);
+    if (query.unit) {
+      if (!can(actor, "dossier.read", query.unit, units.parentOf)) throw forbidden();
+      scope = units.subtree(query.unit);
+    }
+    const service = serviceOf(ctx);
+    const { items, total } = await listDossiers(service, { ...query, units: scope, userId: actor!.userId });
+    const now = ctx.now();
+    const presented = [];
+    for (const row of items)
+      presented.push(presentSummary(row, units, now, await calendarOf(service.db, units, row.unit_code)));
+    return { items: presented, total, page: query.page, pageSize: query.pageSize };
+  },
+});
+
+/** The full view of a dossier for this actor. */
+export async function detailOf(
+  ctx: AppContext,
+  actor: Actor,
+  row: Awaited<ReturnType<typeof getDossier>>["row"],
+  log: Awaited<ReturnType<typeof getDossier>>["log"],
+) {
+  const service = serviceOf(ctx);
+  const state = project(log);
+  const calendar = await calendarOf(service.db, ctx.units, row.unit_code);
+  const [names, sheet, files] = await Promise.all([
+    staffNames(
+      service.db,
+      log.map((e) => e.actor.id),
+    ),
+    controlSheetOf(service, row, log, calendar),
+    filesOf(service.db, row.province_code, row.code),
+  ]);
+  return presentDetail(row, ctx.units, ctx.now(), {
+    log,
+    state,
+    names,
+    allowedActions: allowedActions(actor, row, state, ctx.units),
+    controlSheet: sheet,
+    files,
+    calendar,
+  });
+}
+
+export const getDossierDetail = defineRoute({
+  method: "GET",
+  url: "/api/dossiers/:code",
+  summary: "Hồ sơ: thông tin, diễn biến, thao tác được phép với người dùng, phiếu kiểm soát",
+  tags: ["dossiers"],
+  access: "staff",
+  params: DossierCodeParam,
+  async handler({ ctx, actor, params }) {
+    const { row, log } = await getDossier(serviceOf(ctx), params.code).catch(dossierProblem);
+    if (!canReadDossier(actor, row, ctx.units)) throw forbidden("Hồ sơ không thuộc phạm vi đơn vị của tài khoản.");
+    return detailOf(ctx, actor!, row, log);
+  },
+});
+
+export const getControlSheet = defineRoute({
+  method: "GET",
+  url: "/api/dossiers/:code/control-sheet",
+  summary: "Phiếu kiểm soát quá trình giải quyết hồ sơ (mẫu 06)",
+  tags: ["dossiers"],
+  access: "staff",
+  params: DossierCodeParam,
+  async handler({ ctx, actor, params }) {
+    const service = serviceOf(ctx);
+    const { row, log } = await getDossier(service, params.code).catch(dossierProblem);
+    if (!canReadDossier(actor, row, ctx.units)) throw forbidden("Hồ sơ không thuộc phạm vi đơn vị của tài khoản.");
+    const calendar = await calendarOf(service.db, ctx.units, row.unit_code);
+    return withLocalInstants({ code: row.code, ...(await controlSheetOf(service, row, log, calendar)) });
+  },
+});
