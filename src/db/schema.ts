@@ -159,7 +159,7 @@ export interface DossierEventsTable {
   seq: number;
   type: string;
   at: Timestamp;
-  actor_id: number | null;
+  actor_id: string | null;
   actor_role: string | null;
   unit_code: string | null;
   from_state: string | null;

@@ -59,7 +59,7 @@ create table dossier_events (
   seq integer not null check (seq >= 1),
   type text not null,
   at timestamptz not null,
-  actor_id bigint,
+  actor_id text,
   actor_role text,
   unit_code text,
   from_state text,

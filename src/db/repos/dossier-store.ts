@@ -1,0 +1,299 @@
+// The dossier log in the database: events are appended, never changed, and the current-state row
+// (the projection) is rewritten from the log in the same transaction. Live intake, lifecycle commands and
+// import all go through here, so the projection columns the reports read are computed one way.
+import type { Insertable, Kysely, Transaction } from "kysely";
+import type { LifecycleEvent } from "../../dossier/events.ts";
+import { project } from "../../dossier/evolve.ts";
+import { recordTimeline } from "../../dossier/history.ts";
+import type { DossierRecord } from "../../dossier/record.ts";
+import { deadlineInForce, endEventOf } from "../../figures/dossier-clock.ts";
+import { timeliness } from "../../figures/classify.ts";
+import type { Database, DossiersTable, DossierEventsTable } from "../schema.ts";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** What a dossier row holds besides its log: who applied for what, and the facts the log does not carry. */
+export interface DossierHeader {
+  provinceCode: string;
+  code: string;
+  unitCode: string;
+  procedureCode: string;
+  procedureVersion: number | null;
+  procedureName: string | null;
+  field: string;
+  level: "province" | "district" | "commune" | null;
+  applicant: Record<string, unknown>;
+  digitized: boolean;
+  eResult: boolean;
+  feeAmount: number;
+  feePaidOnline: boolean;
+  lookupSecret: string | null;
+  source: "live" | "import";
+  contentHash: string | null;
+  flags?: string[];
+}
+
+const DATE_KEYS = new Set(["dueAt", "newDueAt", "stoppedAt"]);
+
+/** Payload → JSON (instants as ISO strings). */
+function payloadToJson(payload: unknown): unknown {
+  return JSON.parse(JSON.stringify(payload ?? {}));
+}
+
+/** JSON → payload, reviving the instants. */
+function payloadFromJson(json: unknown): unknown {
+  if (json === null || typeof json !== "object") return json;
+  if (Array.isArray(json)) return json.map(payloadFromJson);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(json)) {
+    out[key] = DATE_KEYS.has(key) && typeof value === "string" ? new Date(value) : payloadFromJson(value);
+  }
+  return out;
+}
+
+export function eventRow(
+  provinceCode: string,
+  code: string,
+  seq: number,
+  event: LifecycleEvent,
+  idempotencyKey?: string,
+): Insertable<DossierEventsTable> {
+  return {
+    province_code: provinceCode,
+    dossier_code: code,
+    seq,
+    type: event.type,
+    at: event.at,
+    actor_id: event.actor.id,
+    actor_role: event.actor.role,
+    unit_code: event.actor.unit || null,
+    from_state: event.fromState,
+    to_state: event.toState,
+    reason: event.reason ?? null,
+    payload: JSON.stringify(payloadToJson(event.payload)),
+    attachments: JSON.stringify(event.attachments ?? []),
+    idempotency_key: idempotencyKey ?? null,
+  };
+}
+
+export function eventFromRow(row: {
+  type: string;
+  at: Date;
+  actor_id: string | null;
+  actor_role: string | null;
+  unit_code: string | null;
+  from_state: string | null;
+  to_state: string | null;
+  reason: string | null;
+  payload: unknown;
+  attachments: unknown;
+}): LifecycleEvent {
+  return {
+    type: row.type,
+    at: row.at,
+    actor: { id: row.actor_id ?? "", role: row.actor_role ?? "system", unit: row.unit_code ?? "" },
+    fromState: row.from_state,
+    toState: row.to_state,
+    attachments: (row.attachments as unknown[]) ?? [],
+    payload: payloadFromJson(row.payload),
+    ...(row.reason === null ? {} : { reason: row.reason }),
+  } as LifecycleEvent;
+}
+
+/** The interchange view of a stored dossier (for export and for the figures fold). */
+export function recordOf(
+  header: Pick<DossierHeader, "code" | "unitCode" | "procedureCode" | "procedureName" | "field" | "level">,
+  log: readonly LifecycleEvent[],
+): DossierRecord | undefined {
+  const timeline = recordTimeline(log);
+  if (!timeline) return undefined;
+  return {
+    code: header.code,
+    unit: { code: header.unitCode },
+    procedure: {
+      code: header.procedureCode,
+      ...(header.procedureName ? { name: header.procedureName } : {}),
+      field: header.field,
+      ...(header.level ? { level: header.level } : {}),
+    },
+    ...timeline,
+  };
+}
+
+/** The projection row: current state from the fold, and the report facts from the interchange view. */
+export function projectionRow(header: DossierHeader, log: readonly LifecycleEvent[]): Insertable<DossiersTable> {
+  const state = project(log);
+  const record = recordOf(header, log);
+  const ending = record ? endEventOf(record) : undefined;
+  const refused = log.find((e) => e.type === "refused");
+  const endDeadline = ending && record ? deadlineInForce(record, ending.at) : null;
+  const endType = ending ? ending.event.type : refused ? "refused" : null;
+  const finishClass =
+    ending?.kind === "finished"
+      ? ({ finishedEarly: "early", finishedOnTime: "on_time", finishedLate: "late" } as const)[
+          timeliness(ending.at, endDeadline) as "finishedEarly"
+        ]
+      : null;
+  const status = state.status === "initial" ? "submitted" : state.status;
+  return {
+    province_code: header.provinceCode,
+    code: header.code,
+    unit_code: header.unitCode,
+    current_unit_code: state.currentUnit ?? header.unitCode,
+    procedure_code: header.procedureCode,
+    procedure_version: header.procedureVersion,
+    procedure_name: header.procedureName,
+    field: header.field,
+    level: header.level,
+    channel: state.channel ?? "direct",
+    state: status,
+    applicant: JSON.stringify(header.applicant),
+    applicant_phone: typeof header.applicant.phone === "string" ? header.applicant.phone : null,
+    submitted_at: state.submittedAt,
+    received_at: state.receivedAt,
+    due_at: state.originalDueAt,
+    deadline_at: state.dueAt,
+    extended_due_at: state.extendedDueAt,
+    apology_at: state.apologyAt,
+    supplement_requests: state.supplementCount,
+    extensions: state.extensionCount,
+    paused_at: state.paused ? state.pausedAt : null,
+    end_type: endType,
+    end_at: ending?.at ?? refused?.at ?? null,
+    end_deadline_at: endDeadline,
+    finish_class: finishClass ?? null,
+    returned_at: state.returnedAt,
+    assignee_id:
+      state.assignee === null ? null : Number.isInteger(Number(state.assignee)) ? Number(state.assignee) : null,
+    digitized: header.digitized,
+    e_result: header.eResult,
+    fee_amount: header.feeAmount,
+    fee_paid_online: header.feePaidOnline,
+    lookup_secret: header.lookupSecret,
+    source: header.source,
+    content_hash: header.contentHash,
+    flags: header.flags ?? [],
+    revision: state.version,
+    updated_at: new Date(),
+  };
+}
+
+/** Stores a new dossier with its whole log. */
+export async function insertDossier(
+  db: Db,
+  header: DossierHeader,
+  log: readonly LifecycleEvent[],
+  idempotencyKey?: string,
+): Promise<void> {
+  await db.insertInto("dossiers").values(projectionRow(header, log)).execute();
+  if (log.length) {
+    await db
+      .insertInto("dossier_events")
+      .values(
+        log.map((event, i) =>
+          eventRow(header.provinceCode, header.code, i + 1, event, i === log.length - 1 ? idempotencyKey : undefined),
+        ),
+      )
+      .execute();
+  }
+}
+
+/** Loads a dossier's row and its log (for update when `lock`: the row is locked until the transaction ends). */
+export async function loadDossier(db: Db, provinceCode: string, code: string, lock = false) {
+  let query = db.selectFrom("dossiers").selectAll().where("province_code", "=", provinceCode).where("code", "=", code);
+  if (lock) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) return undefined;
+  const events = await db
+    .selectFrom("dossier_events")
+    .selectAll()
+    .where("province_code", "=", provinceCode)
+    .where("dossier_code", "=", code)
+    .orderBy("seq")
+    .execute();
+  return { row, log: events.map(eventFromRow) };
+}
+
+export function headerOf(row: {
+  province_code: string;
+  code: string;
+  unit_code: string;
+  procedure_code: string;
+  procedure_version: number | null;
+  procedure_name: string | null;
+  field: string;
+  level: string | null;
+  applicant: unknown;
+  digitized: boolean;
+  e_result: boolean;
+  fee_amount: number;
+  fee_paid_online: boolean;
+  lookup_secret: string | null;
+  source: "live" | "import";
+  content_hash: string | null;
+  flags: string[];
+}): DossierHeader {
+  return {
+    provinceCode: row.province_code,
+    code: row.code,
+    unitCode: row.unit_code,
+    procedureCode: row.procedure_code,
+    procedureVersion: row.procedure_version,
+    procedureName: row.procedure_name,
+    field: row.field,
+    level: row.level as DossierHeader["level"],
+    applicant: (row.applicant ?? {}) as Record<string, unknown>,
+    digitized: row.digitized,
+    eResult: row.e_result,
+    feeAmount: row.fee_amount,
+    feePaidOnline: row.fee_paid_online,
+    lookupSecret: row.lookup_secret,
+    source: row.source,
+    contentHash: row.content_hash,
+    flags: row.flags,
+  };
+}
+
+export class ConcurrentUpdateError extends Error {
+  override name = "ConcurrentUpdateError";
+  readonly code = "concurrent-update";
+}
+
+/**
+ * Appends events to a dossier whose log has `expectedRevision` events, and rewrites its projection.
+ * Exactly one of two concurrent writers wins: the loser's conditional update touches no row.
+ */
+export async function appendEvents(
+  trx: Transaction<Database>,
+  header: DossierHeader,
+  log: readonly LifecycleEvent[],
+  expectedRevision: number,
+  events: readonly LifecycleEvent[],
+  idempotencyKey?: string,
+): Promise<void> {
+  const full = [...log, ...events];
+  const { province_code, code, ...rest } = projectionRow(header, full);
+  const updated = await trx
+    .updateTable("dossiers")
+    .set(rest)
+    .where("province_code", "=", province_code)
+    .where("code", "=", code)
+    .where("revision", "=", expectedRevision)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1)
+    throw new ConcurrentUpdateError(`dossier ${code} changed since revision ${expectedRevision}`);
+  await trx
+    .insertInto("dossier_events")
+    .values(
+      events.map((event, i) =>
+        eventRow(
+          header.provinceCode,
+          header.code,
+          expectedRevision + i + 1,
+          event,
+          i === events.length - 1 ? idempotencyKey : undefined,
+        ),
+      ),
+    )
+    .execute();
+}
