@@ -23,9 +23,10 @@ before(async () => {
     { username: "root", fullName: "Quản trị hệ thống", password: TEST_PASSWORD, kind: "staff", isSuperuser: true },
     () => undefined,
   );
-  [admin1, communeAdmin, frontDesk, root] = await Promise.all(
-    ["qt.p1", "qt.xa", "motcua.p1", "root"].map((u) => t.login(u)),
-  );
+  admin1 = await t.login("qt.p1");
+  communeAdmin = await t.login("qt.xa");
+  frontDesk = await t.login("motcua.p1");
+  root = await t.login("root");
 });
 after(async () => t.close());
 
