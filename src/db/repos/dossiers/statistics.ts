@@ -112,7 +112,7 @@ export async function publicApologies(ctx: ServiceContext, period: PublicPeriod)
       procedure: r.procedure_name ?? undefined,
       unit: ctx.units.find(r.unit_code)?.name ?? r.unit_code,
       dueAt: r.due_at,
-      newDueAt: (r.payload as { dueAt?: string }).dueAt,
+      newDueAt: (r.payload as { dueAt?: string }).dueAt ? new Date((r.payload as { dueAt: string }).dueAt) : null,
       at: r.at,
       day: localDate(r.at),
     }));
