@@ -14,6 +14,7 @@ import type { DossierRecord } from "../../dossier/record.ts";
 import { UNKNOWN_FIELD } from "../../figures/grouping.ts";
 import type { Database as Db } from "../engine.ts";
 import type { Database } from "../schema.ts";
+import { type CalendarRegistry, calendarRegistryOf } from "./calendar.ts";
 import { overrideFromRow, procedureFromRow } from "./catalog.ts";
 import { type DossierHeader, eventRow, projectionRow, recordOf } from "./dossier-store.ts";
 import type { UnitDirectory } from "./units.ts";
@@ -124,6 +125,7 @@ class Importer {
   private versions = new Map<string, Procedure[]>();
   private overrides: ProcedureOverride[] = [];
   private pendingProcedures = new Map<string, Procedure[]>();
+  private calendars!: CalendarRegistry;
 
   constructor(
     private readonly database: Db,
@@ -135,6 +137,8 @@ class Importer {
 
   async start() {
     await this.units.refresh();
+    this.calendars = calendarRegistryOf(this.database.db);
+    await this.calendars.load();
     const rows = await this.database.db.selectFrom("procedures").selectAll().execute();
     for (const row of rows) {
       const list = this.versions.get(row.code) ?? [];
@@ -207,10 +211,6 @@ class Importer {
     const receiptDate = localDate(record.receivedAt ?? record.events[0]?.at ?? new Date());
     const stored = this.versions.get(record.procedure.code) ?? this.pendingProcedures.get(record.procedure.code);
     let newProcedure: Prepared["newProcedure"];
-    const version = stored
-      ? (findEffectiveProcedure(stored, this.overrides, record.procedure.code, provinceCode, receiptDate) ??
-        earliest(stored))
-      : undefined;
     if (!stored) {
       if (!this.options.createMissing) {
         throw reject(
@@ -228,11 +228,15 @@ class Importer {
       // later lines of this run see it as stored (it is written with this line's batch)
       this.pendingProcedures.set(newProcedure.code, [placeholderProcedure(newProcedure)]);
     }
+    const versions = stored ?? this.pendingProcedures.get(record.procedure.code) ?? [];
+    const version =
+      findEffectiveProcedure(versions, this.overrides, record.procedure.code, provinceCode, receiptDate) ??
+      earliest(versions);
     let withDue = record;
     if (record.receivedAt !== null && record.dueAt === null) {
       const limit = this.limitOf(record.procedure.limit) ?? (version?.timeLimit as TimeLimit | undefined) ?? null;
       if (!limit) throw reject("due-at-missing", "thiếu dueAt và không có thời hạn giải quyết để tính ngày hẹn trả");
-      const calendar = this.options.calendarFor?.(record.unit.code) ?? getCalendar();
+      const calendar = this.options.calendarFor?.(record.unit.code) ?? this.unitCalendar(record.unit.code);
       withDue = { ...record, dueAt: calendar.appointment(record.receivedAt, limit) };
     }
     const log = logFromRecord(withDue);
@@ -261,6 +265,11 @@ class Importer {
     };
     header.contentHash = contentHash(header, log);
     return { item, header, log, newUnits, newProcedure };
+  }
+
+  /** The unit's own calendar; a unit created by this import has the default office hours. */
+  private unitCalendar(unitCode: string): WorkingCalendar {
+    return this.units.find(unitCode) ? this.calendars.calendarForUnit(this.units, unitCode) : getCalendar();
   }
 
   /** A placeholder procedure created by an earlier line of this run whose batch was not stored yet. */
