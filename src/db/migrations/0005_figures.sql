@@ -5,7 +5,7 @@
 -- supplement_received strictly before it. Mirrors figures/dossier-clock.ts deadlineInForce on recordOf's view
 -- of the log (intake-stage supplements carry no dueAt and are not part of that view).
 create function figures_deadline_in_force(p_province text, p_code text, p_due timestamptz, p_at timestamptz)
-returns timestamptz language sql stable as $$
+returns timestamptz language sql stable parallel safe as $$
   select coalesce((
     select (e.payload ->> 'dueAt')::timestamptz
     from dossier_events e
@@ -18,7 +18,7 @@ $$;
 -- Paused at an instant, and the pause counts: the last clock-pausing request before it has no resume after it,
 -- and was made at or before the deadline in force when it was made. Mirrors isPausedAndCounting.
 create function figures_paused_counting(p_province text, p_code text, p_due timestamptz, p_at timestamptz)
-returns boolean language sql stable as $$
+returns boolean language sql stable parallel safe as $$
   select coalesce((
     select last.type = 'supplement_requested'
       and coalesce(last.at <= figures_deadline_in_force(p_province, p_code, p_due, last.at), true)
@@ -34,7 +34,7 @@ $$;
 
 -- Open at an instant and overdue there (quá hạn): not paused-and-counting, and past the deadline in force.
 create function figures_overdue_at(p_province text, p_code text, p_due timestamptz, p_at timestamptz)
-returns boolean language sql stable as $$
+returns boolean language sql stable parallel safe as $$
   select not figures_paused_counting(p_province, p_code, p_due, p_at)
     and coalesce(p_at > figures_deadline_in_force(p_province, p_code, p_due, p_at), false)
 $$;

@@ -9,6 +9,8 @@ import * as dossierFiles from "./dossiers-files.ts";
 import * as feedback from "./feedback.ts";
 import * as health from "./health.ts";
 import * as publicDossiers from "./public.ts";
+import * as reportsOther from "./reports-other.ts";
+import * as reports from "./reports.ts";
 import * as units from "./units.ts";
 import * as users from "./users.ts";
 
@@ -35,6 +37,13 @@ export const routes: AnyRoute[] = [
   catalog.createOverride,
   users.listUsers,
   users.addUser,
+  reports.getResultsReport,
+  reports.getResultsDossiers,
+  reports.postManualResults,
+  reportsOther.getChannelsReport,
+  reportsOther.getLateReport,
+  reportsOther.getIndicatorsReport,
+  reportsOther.getSatisfactionReport,
   dossiers.createDossier,
   dossiers.previewDossierAppointment,
   dossiers.listDossierQueue,

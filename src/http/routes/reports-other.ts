@@ -1,0 +1,152 @@
+// Channels, late dossiers (with and without apology, and the overdue list), Decision 766 indicators and
+// satisfaction over HTTP. These load the unit's dossiers that play a part in the period (reports-records.ts:
+// SQL + recordOf) and run the pure definitions of src/figures on them — right at commune and district scale;
+// the results report, which provinces run over millions of dossiers, is computed in SQL (reports.ts).
+import { sql } from "kysely";
+import { z } from "zod";
+import { loadPeriodRecords } from "../../db/repos/reports-records.ts";
+import { getCalendar } from "../../calendar/index.ts";
+import { channelsReport, type OfferedProcedure, type OnlineLevel } from "../../figures/channels.ts";
+import { lateByUnit, overdueAt } from "../../figures/late.ts";
+import { periodBounds } from "../../figures/period.ts";
+import { qualityIndicators } from "../../figures/quality.ts";
+import {
+  type Rating,
+  type RatingRecord,
+  SATISFACTION_SCALE,
+  SURVEY_SCALE_004,
+  satisfactionReport,
+} from "../../figures/satisfaction.ts";
+import { defineRoute } from "../route.ts";
+import { periodOf, ReportQuery, reportScope } from "./reports.ts";
+
+export const getChannelsReport = defineRoute({
+  method: "GET",
+  url: "/api/reports/channels",
+  summary: "Kênh tiếp nhận và dịch vụ công trực tuyến: số hồ sơ theo kênh, tỷ lệ trực tuyến, thủ tục theo mức độ",
+  tags: ["reports"],
+  access: "staff",
+  query: ReportQuery,
+  async handler({ ctx, actor, query }) {
+    const period = periodOf(query);
+    const scope = await reportScope(ctx.units, actor, query.unit);
+    const records = await loadPeriodRecords(ctx.database.db, { ...period, unitCodes: scope.unitCodes });
+    const offered = await ctx.database.db
+      .selectFrom("procedures")
+      .select(["code", "name", "online_level"])
+      .distinctOn("code")
+      .orderBy("code")
+      .orderBy("version", "desc")
+      .execute();
+    const procedures: OfferedProcedure[] = offered.map((p) => ({
+      code: p.code,
+      name: p.name,
+      onlineLevel: p.online_level as OnlineLevel,
+    }));
+    return channelsReport(records, { ...period, unit: scope.unit }, procedures);
+  },
+});
+
+export const getLateReport = defineRoute({
+  method: "GET",
+  url: "/api/reports/late",
+  summary: "Hồ sơ trễ hạn theo đơn vị, có và không có văn bản xin lỗi; danh sách hồ sơ quá hạn cuối kỳ",
+  tags: ["reports"],
+  access: "staff",
+  query: ReportQuery.extend({ basis: z.enum(["receiving", "handling"]).default("receiving") }),
+  async handler({ ctx, actor, query }) {
+    const period = periodOf(query);
+    const scope = await reportScope(ctx.units, actor, query.unit);
+    const records = await loadPeriodRecords(ctx.database.db, { ...period, unitCodes: scope.unitCodes });
+    const { end } = periodBounds(period);
+    return {
+      ...lateByUnit(records, { ...period, basis: query.basis }),
+      unit: scope.unit,
+      overdueAtEnd: { at: end, dossiers: overdueAt(records, end) },
+    };
+  },
+});
+
+export const getIndicatorsReport = defineRoute({
+  method: "GET",
+  url: "/api/reports/indicators",
+  summary: "Chỉ số chất lượng theo Quyết định 766/QĐ-TTg: công thức và hồ sơ của từng chỉ số",
+  tags: ["reports"],
+  access: "staff",
+  query: ReportQuery,
+  async handler({ ctx, actor, query }) {
+    const period = periodOf(query);
+    const scope = await reportScope(ctx.units, actor, query.unit);
+    const records = await loadPeriodRecords(ctx.database.db, { ...period, unitCodes: scope.unitCodes });
+    const ratings = await ratingsOf(ctx.database.db, period, scope.unitCodes, "score");
+    // working time on the national calendar with the default office hours (CONTRACTS §5)
+    const calendar = getCalendar();
+    return {
+      report: "indicators",
+      unit: scope.unit,
+      from: period.from,
+      to: period.to,
+      indicators: qualityIndicators(records, {
+        ...period,
+        workingMinutes: (from, to) => calendar.workingMinutesBetween(from, to),
+        ratings,
+      }),
+    };
+  },
+});
+
+export const getSatisfactionReport = defineRoute({
+  method: "GET",
+  url: "/api/reports/satisfaction",
+  summary:
+    "Kết quả khảo sát mức độ hài lòng theo lĩnh vực hoặc đơn vị (mẫu số 004: đơn giản / cần bớt giấy tờ / phức tạp)",
+  tags: ["reports"],
+  access: "staff",
+  query: ReportQuery.extend({
+    by: z.enum(["field", "unit"]).default("field"),
+    scale: z.enum(["satisfaction", "procedure"]).default("satisfaction"),
+  }),
+  async handler({ ctx, actor, query }) {
+    const period = periodOf(query);
+    const scope = await reportScope(ctx.units, actor, query.unit);
+    const kind = query.scale === "procedure" ? "procedure_assessment" : "score";
+    const ratings = await ratingsOf(ctx.database.db, period, scope.unitCodes, kind);
+    return {
+      ...satisfactionReport(ratings, query.scale === "procedure" ? SURVEY_SCALE_004 : SATISFACTION_SCALE, query.by),
+      unit: scope.unit,
+      from: period.from,
+      to: period.to,
+    };
+  },
+});
+
+const SCORE: Record<string, Rating> = {
+  very_satisfied: "satisfied",
+  satisfied: "satisfied",
+  neutral: "neutral",
+  dissatisfied: "dissatisfied",
+};
+const ASSESSMENT: Record<string, Rating> = {
+  simple: "simple",
+  fewer_papers: "needs_fewer_papers",
+  complicated: "complicated",
+};
+
+/** Ratings given in the period (local dates) on dossiers of the scope; "very satisfied" counts as satisfied. */
+async function ratingsOf(
+  db: Parameters<typeof loadPeriodRecords>[0],
+  period: { from: string; to: string },
+  unitCodes: string[] | undefined,
+  kind: "score" | "procedure_assessment",
+): Promise<RatingRecord[]> {
+  const { start, end } = periodBounds(period);
+  const units = unitCodes ? sql`d.unit_code = any(${unitCodes}::text[])` : sql`true`;
+  const { rows } = await sql<{ field: string; unit_code: string; code: string; value: string | null }>`
+    select d.field, d.unit_code, d.code, r.${sql.ref(kind)} as value
+    from ratings r join dossiers d on d.province_code = r.province_code and d.code = r.dossier_code
+    where ${units} and r.at >= ${start} and r.at < ${end}`.execute(db);
+  const map = kind === "score" ? SCORE : ASSESSMENT;
+  return rows
+    .filter((r) => r.value !== null && map[r.value])
+    .map((r) => ({ field: r.field, unit: r.unit_code, rating: map[r.value!]!, dossierCode: r.code }));
+}
