@@ -327,16 +327,27 @@ export interface ProcedureQuery {
   pageSize: number;
 }
 
-/** The version of each procedure in force on `at` (placeholders left out): the public catalogue. */
+/**
+ * The version of each procedure in force on `at` (placeholders left out): the public catalogue. Written as a
+ * filter on `procedures p` itself (no newer version in force), so conditions on p.name reach the trigram index.
+ */
 function versionsInForce(db: Db, at: string) {
   return db
-    .selectFrom("procedures")
-    .selectAll()
-    .distinctOn("code")
-    .where("effective_from", "<=", at)
-    .where("placeholder", "=", false)
-    .orderBy("code")
-    .orderBy("effective_from", "desc");
+    .selectFrom("procedures as p")
+    .selectAll("p")
+    .where("p.effective_from", "<=", at)
+    .where("p.placeholder", "=", false)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("procedures as newer")
+            .select("newer.version")
+            .whereRef("newer.code", "=", "p.code")
+            .whereRef("newer.effective_from", ">", "p.effective_from")
+            .where("newer.effective_from", "<=", at),
+        ),
+      ),
+    );
 }
 
 /**
@@ -356,16 +367,18 @@ async function runSearch(db: Db, query: ProcedureQuery, approximate: boolean) {
   const words = folded.split(/[^a-z0-9.]+/).filter(Boolean);
   const code = (query.q ?? "").trim();
   const name = sql<string>`lower(f_unaccent(p.name))`;
-  let select = db.selectFrom(versionsInForce(db, query.at).as("p")).selectAll("p");
+  let select = versionsInForce(db, query.at);
   if (query.field) select = select.where("p.field", "=", query.field);
   if (query.level) select = select.where("p.level", "=", query.level);
   if (query.online) select = select.where("p.online_level", "=", query.online);
   if (words.length) {
-    const patterns = words.map((w) => `%${w}%`);
+    // One `like` per word (not `like all (array)`, which a GIN index cannot serve): a bitmap AND on the index.
+    const everyWord = sql.join(
+      words.map((w) => sql`${name} like ${`%${w}%`}`),
+      sql` and `,
+    );
     select = select.where(
-      approximate
-        ? sql<boolean>`${folded} <% ${name}`
-        : sql<boolean>`(${name} like all (${sql.val(patterns)}::text[]) or p.code = ${code})`,
+      approximate ? sql<boolean>`${folded} <% ${name}` : sql<boolean>`((${everyWord}) or p.code = ${code})`,
     );
   }
   const ordered = words.length
@@ -397,8 +410,8 @@ async function runSearch(db: Db, query: ProcedureQuery, approximate: boolean) {
 
 /** Fields (lĩnh vực) of the catalogue in force on `at`, with how many procedures each holds. */
 export async function listFields(db: Db, at: string): Promise<{ name: string; count: number }[]> {
-  const rows = await db
-    .selectFrom(versionsInForce(db, at).as("p"))
+  const rows = await versionsInForce(db, at)
+    .clearSelect()
     .select(["p.field as name", sql<number>`count(*)`.as("count")])
     .groupBy("p.field")
     .execute();
