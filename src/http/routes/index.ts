@@ -8,6 +8,7 @@ import * as dossierActions from "./dossiers-actions.ts";
 import * as dossierFiles from "./dossiers-files.ts";
 import * as feedback from "./feedback.ts";
 import * as health from "./health.ts";
+import * as officers from "./officers.ts";
 import * as publicDossiers from "./public.ts";
 import * as reportsOther from "./reports-other.ts";
 import * as reports from "./reports.ts";
@@ -24,6 +25,7 @@ export const routes: AnyRoute[] = [
   units.exportUnitTree,
   units.importUnitTree,
   units.getUnit,
+  officers.listUnitOfficers,
   calendar.getCalendarYear,
   calendar.putCalendarOverrides,
   calendar.putOfficeHours,
