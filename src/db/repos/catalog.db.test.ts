@@ -187,3 +187,24 @@ test("a typo finds the nearest names, flagged approximate, only when no name has
   const none = await searchProcedures(t.db, { q: "xyzxyz qqq", at: "2026-01-01", page: 1, pageSize: 5 });
   assert.equal(none.total, 0);
 });
+
+test("a placeholder version made up by a dossier import is completed by the real catalogue row", async () => {
+  await t.db
+    .insertInto("procedures")
+    .values({
+      code: "1.009501",
+      version: 1,
+      effective_from: "1900-01-01",
+      name: "1.009501",
+      field: "Chưa rõ",
+      level: "commune",
+      time_limit: JSON.stringify({ value: 1, unit: "working_days" }),
+      online_level: "none",
+      placeholder: true,
+    })
+    .execute();
+  const report = await importProcedures(t.db, importProceduresJson([{ ...base, code: "1.009501" }]));
+  assert.deepEqual([report.imported, report.errors], [1, []]);
+  const stored = await findProcedureVersion(t.db, "1.009501", 1);
+  assert.deepEqual([stored!.placeholder, stored!.name, stored!.effectiveFrom], [false, base.name, base.effectiveFrom]);
+});

@@ -82,7 +82,8 @@ export interface ProcedureImportReport {
  * Stores the rows a pure importer accepted (importProceduresJson / importProceduresCsv) and reports the rest.
  * Per row, all or nothing: a row whose (code, version) is stored with the same content is unchanged; with
  * different content, or clashing with a stored version's date or order, it is rejected (`version-exists`,
- * `version-order`). Good rows are stored together in one transaction.
+ * `version-order`); a stored placeholder version is completed by the real one. Good rows are stored together
+ * in one transaction.
  */
 export async function importProcedures(db: Db, parsed: ImportResult<Procedure>): Promise<ProcedureImportReport> {
   const errors = [...parsed.errors];
@@ -100,23 +101,27 @@ export async function importProcedures(db: Db, parsed: ImportResult<Procedure>):
     const versionsOf = new Map<string, StoredProcedure[]>();
     for (const p of stored) versionsOf.set(p.code, [...(versionsOf.get(p.code) ?? []), p]);
     const fresh: Procedure[] = [];
+    // A placeholder (made up by a dossier import for an unknown code) is a stand-in, not catalogue data:
+    // the real version with its number completes it in place.
+    const completed: Procedure[] = [];
     let unchanged = 0;
     parsed.ok.forEach((p, i) => {
       const row = rows[i]!;
-      const versions = versionsOf.get(p.code) ?? [];
+      let versions = versionsOf.get(p.code) ?? [];
       const same = versions.find((v) => v.version === p.version);
-      if (same) {
-        if (!same.placeholder && canonicalJson(withoutPlaceholder(same)) === canonicalJson(p)) unchanged++;
+      if (same && !same.placeholder) {
+        if (canonicalJson(withoutPlaceholder(same)) === canonicalJson(p)) unchanged++;
         else errors.push(versionExists(row, p, same));
         return;
       }
+      if (same) versions = versions.filter((v) => v !== same);
       const problem = versionOrderProblem(versions, p);
       if (problem) {
         errors.push({ row, field: problem.field, code: problem.code, message: problem.message });
         return;
       }
       versionsOf.set(p.code, [...versions, { ...p, placeholder: false }]);
-      fresh.push(p);
+      (same ? completed : fresh).push(p);
     });
     for (let i = 0; i < fresh.length; i += 200) {
       await trx
@@ -124,7 +129,16 @@ export async function importProcedures(db: Db, parsed: ImportResult<Procedure>):
         .values(fresh.slice(i, i + 200).map(procedureToRow))
         .execute();
     }
-    return { read, imported: fresh.length, unchanged, errors: sortErrors(errors) };
+    for (const p of completed) {
+      await trx
+        .updateTable("procedures")
+        .set({ ...procedureToRow(p), placeholder: false })
+        .where("code", "=", p.code)
+        .where("version", "=", p.version)
+        .where("placeholder", "=", true)
+        .execute();
+    }
+    return { read, imported: fresh.length + completed.length, unchanged, errors: sortErrors(errors) };
   });
 }
 

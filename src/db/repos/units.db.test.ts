@@ -97,3 +97,28 @@ test("mayCreate refuses a unit: the row is reported as forbidden and nothing is 
     undefined,
   );
 });
+
+test("a placeholder unit made up by a dossier import is completed by the real unit under the same parent", async () => {
+  await t.db
+    .insertInto("units")
+    .values({
+      code: "T46.950",
+      name: "T46.950",
+      kind: "agency",
+      parent_code: "46",
+      province_code: "46",
+      placeholder: true,
+    })
+    .execute();
+  const report = await importUnits(t.db, [
+    { code: "T46.950", name: "Phường Thử Hoàn Chỉnh", kind: "ward", parentCode: "46" },
+  ]);
+  assert.deepEqual([report.created, report.errors], [1, []]);
+  const row = await t.db.selectFrom("units").selectAll().where("code", "=", "T46.950").executeTakeFirstOrThrow();
+  assert.deepEqual(
+    [row.name, row.kind, row.placeholder, row.province_code],
+    ["Phường Thử Hoàn Chỉnh", "ward", false, "46"],
+  );
+  const elsewhere = await importUnits(t.db, [{ code: "T46.950", name: "Khác", kind: "ward", parentCode: "48" }]);
+  assert.equal(elsewhere.errors[0]!.code, "unit-exists");
+});

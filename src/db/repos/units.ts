@@ -168,7 +168,8 @@ export interface UnitImportOptions {
 
 /**
  * Imports units (JSON array or unit file). A unit already stored with the same content is unchanged; one with
- * different content is an error (a unit is never modified: a reorganisation creates new units). Parents and
+ * different content is an error (a unit is never modified: a reorganisation creates new units), except a
+ * placeholder made up by a dossier import, which the real unit under the same parent completes. Parents and
  * successors may be stored already or come in the same file. province_code is the topmost ancestor.
  * One transaction: any error leaves the database as it was.
  */
@@ -190,8 +191,12 @@ export async function importUnits(
   return db.transaction().execute(async (trx) => {
     // One importer at a time: the checks below read the tree they are about to extend.
     await sql`lock table units in share row exclusive mode`.execute(trx);
-    const stored = (await trx.selectFrom("units").selectAll().execute()).map(unitFromRow);
+    const storedRows = await trx.selectFrom("units").selectAll().execute();
+    const placeholders = new Set(storedRows.filter((row) => row.placeholder).map((row) => row.code));
+    let stored = storedRows.map(unitFromRow);
     const storedByCode = indexUnits(stored);
+    // A placeholder (made up by a dossier import) under the same parent is completed by the real unit.
+    const completing: { unit: Unit; row: number }[] = [];
     const errors = [...parsed.errors];
     const incoming: { unit: Unit; row: number }[] = [];
     const seen = new Map<string, number>();
@@ -211,6 +216,7 @@ export async function importUnits(
       seen.set(unit.code, row);
       const existing = storedByCode.get(unit.code);
       if (!existing) incoming.push(item);
+      else if (placeholders.has(unit.code) && existing.parentCode === unit.parentCode) completing.push(item);
       else if (canonicalJson(existing) === canonicalJson(unit)) unchanged++;
       else
         errors.push({
@@ -220,15 +226,18 @@ export async function importUnits(
           message: `Đơn vị ${unit.code} đã có với nội dung khác; không sửa đơn vị đã có (sắp xếp lại đơn vị thì tạo đơn vị mới)`,
         });
     }
-    // Tree rules over stored + incoming units; only incoming rows can be at fault.
-    const all = [...stored, ...incoming.map((i) => i.unit)];
+    // Tree rules over stored + incoming units; only incoming (and completing) rows can be at fault.
+    const completed = new Set(completing.map((c) => c.unit.code));
+    stored = stored.filter((u) => !completed.has(u.code));
+    const checked = [...completing, ...incoming];
+    const all = [...stored, ...checked.map((i) => i.unit)];
     for (const e of validateUnitTree(all)) {
-      if (e.row > stored.length) errors.push({ ...e, row: incoming[e.row - stored.length - 1]!.row });
+      if (e.row > stored.length) errors.push({ ...e, row: checked[e.row - stored.length - 1]!.row });
     }
     const index = indexUnits(all);
     const parentOf: ParentOf = (code) => index.get(code)?.parentCode;
     if (options.mayCreate) {
-      for (const { unit, row } of incoming) {
+      for (const { unit, row } of checked) {
         if (!options.mayCreate(unit, parentOf)) {
           errors.push({
             row,
@@ -250,7 +259,16 @@ export async function importUnits(
       const province = findProvinceOf(index, unit.code)!;
       await trx.insertInto("units").values(unitToRow(unit, province.code)).execute();
     }
-    for (const unit of ordered) {
+    for (const { unit } of completing) {
+      const { code: _, province_code: __, ...values } = unitToRow(unit, "");
+      await trx
+        .updateTable("units")
+        .set({ ...values, placeholder: false })
+        .where("code", "=", unit.code)
+        .where("placeholder", "=", true)
+        .execute();
+    }
+    for (const unit of [...completing.map((c) => c.unit), ...ordered]) {
       if (unit.successorCode === null) continue;
       await trx
         .updateTable("units")
@@ -258,7 +276,8 @@ export async function importUnits(
         .where("code", "=", unit.code)
         .execute();
     }
-    return { read, created: ordered.length, unchanged, errors: [], createdCodes: ordered.map((u) => u.code) };
+    const createdCodes = [...completing.map((c) => c.unit.code), ...ordered.map((u) => u.code)];
+    return { read, created: createdCodes.length, unchanged, errors: [], createdCodes };
   });
 }
 
