@@ -431,10 +431,10 @@ async function insertChunked<T extends "dossiers" | "dossier_events">(
   size: number,
 ) {
   for (let i = 0; i < rows.length; i += size) {
-    // biome-ignore lint/suspicious/noExplicitAny: rows are built by projectionRow/eventRow for this table
+    // rows are built by projectionRow/eventRow for exactly this table
     await trx
       .insertInto(table)
-      .values(rows.slice(i, i + size) as any)
+      .values(rows.slice(i, i + size) as Parameters<ReturnType<typeof trx.insertInto<T>>["values"]>[0])
       .execute();
   }
 }

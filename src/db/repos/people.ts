@@ -86,7 +86,7 @@ export async function actorForSession(db: Kysely<Database>, token: string): Prom
     .where("sessions.token_hash", "=", hashToken(token))
     .where("sessions.expires_at", ">", new Date())
     .executeTakeFirst();
-  if (!row || !row.active) return undefined;
+  if (!row?.active) return undefined;
   return {
     userId: row.id,
     username: row.username,

@@ -26,7 +26,7 @@ export const login = defineRoute({
     const wait = ctx.limits.login.blocked(key);
     if (wait) throw tooManyRequests(wait);
     const user = await findUserByUsername(ctx.database.db, body.username);
-    if (!user || !user.active || !(await verifyPassword(body.password, user.password_hash))) {
+    if (!user?.active || !(await verifyPassword(body.password, user.password_hash))) {
       ctx.limits.login.hit(key);
       throw badCredentials();
     }
