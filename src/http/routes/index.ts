@@ -3,6 +3,8 @@ import type { AnyRoute } from "../route.ts";
 import * as auth from "./auth.ts";
 import * as calendar from "./calendar.ts";
 import * as catalog from "./catalog.ts";
+import * as documentAppendices from "./documents-appendices.ts";
+import * as documents from "./documents.ts";
 import * as dossiers from "./dossiers.ts";
 import * as dossierActions from "./dossiers-actions.ts";
 import * as dossierFiles from "./dossiers-files.ts";
@@ -51,6 +53,12 @@ export const routes: AnyRoute[] = [
   dossiers.listDossierQueue,
   dossiers.getDossierDetail,
   dossiers.getControlSheet,
+  documents.getDossierDocument,
+  documents.getUnitLedger,
+  documentAppendices.getResultsAppendix,
+  documentAppendices.getChannelsAppendix,
+  documentAppendices.getLateAppendix,
+  documentAppendices.getSatisfactionAppendix,
   dossierActions.dossierAction,
   dossierFiles.uploadFile,
   publicDossiers.submitOnline,

@@ -1,0 +1,138 @@
+// Loads what the official documents need from the database and maps it through src/documents/from-dossier.ts:
+// a dossier's forms 01–06 (row, log, procedure version, unit and officer names, control sheet with step
+// deadlines), a unit's tracking ledger (form 07) for a period, and the survey counts of the satisfaction
+// appendix. Shared by the API (src/http/routes/documents.ts) and the CLI (motcua document).
+import { type Kysely, sql } from "kysely";
+import {
+  type DossierFormId,
+  type DossierSources,
+  formRequestOf,
+  ledgerEntryOf,
+  officeOf,
+  type UnitInfo,
+} from "../../documents/from-dossier.ts";
+import type { FormRequest, LedgerContext, SatisfactionRow } from "../../documents/types.ts";
+import { periodBounds, type Period } from "../../figures/period.ts";
+import type { Database } from "../schema.ts";
+import { findProcedureVersion } from "./catalog.ts";
+import { eventFromRow } from "./dossier-store.ts";
+import type { DossierRow, ServiceContext } from "./dossiers/service.ts";
+import { controlSheetOf } from "./dossiers/sheet.ts";
+import { staffNames } from "./dossiers/staff.ts";
+import { calendarOf } from "./dossiers/terms.ts";
+import type { LifecycleEvent } from "../../dossier/events.ts";
+import type { UnitDirectory } from "./units.ts";
+
+const unitLookup =
+  (units: UnitDirectory) =>
+  (code: string): UnitInfo | undefined =>
+    units.find(code);
+
+/** The form request of a stored dossier, or undefined when it has no such form yet (e.g. no apology). */
+export async function dossierFormRequest(
+  ctx: ServiceContext,
+  row: DossierRow,
+  log: readonly LifecycleEvent[],
+  form: DossierFormId,
+  publicUrl: string,
+  now?: Date,
+): Promise<FormRequest | undefined> {
+  await ctx.units.fresh();
+  const procedure =
+    row.procedure_version === null
+      ? undefined
+      : await findProcedureVersion(ctx.db, row.procedure_code, row.procedure_version);
+  const sheet =
+    form === "control-sheet"
+      ? await controlSheetOf(ctx, row, log, await calendarOf(ctx.db, ctx.units, row.unit_code))
+      : undefined;
+  const ids = [...log.map((e) => e.actor.id), ...(sheet?.rows.flatMap((r) => [r.receivedBy ?? ""]) ?? [])];
+  for (const r of sheet?.rows ?? []) if (r.to.kind === "staff" && r.to.user) ids.push(r.to.user);
+  const names = await staffNames(ctx.db, ids);
+  const sources: DossierSources = {
+    dossier: row,
+    log,
+    ...(procedure ? { procedureComponents: procedure.components } : {}),
+    unit: unitLookup(ctx.units),
+    officer: (id) => names.get(id),
+    publicUrl,
+    ...(sheet ? { sheet } : {}),
+    ...(now ? { now } : {}),
+  };
+  return formRequestOf(form, sources);
+}
+
+/**
+ * The tracking ledger (form 07) of a unit's one-stop office: the dossiers it received in the period (local
+ * dates, inclusive), in order of receipt.
+ */
+export async function unitLedger(
+  db: Kysely<Database>,
+  units: UnitDirectory,
+  unitCode: string,
+  period: Period,
+  issuedAt?: Date,
+): Promise<FormRequest & { form: "ledger" }> {
+  await units.fresh();
+  const { start, end } = periodBounds(period);
+  const rows = await db
+    .selectFrom("dossiers")
+    .selectAll()
+    .where("unit_code", "=", unitCode)
+    .where("received_at", ">=", start)
+    .where("received_at", "<", end)
+    .orderBy("received_at")
+    .orderBy("code")
+    .execute();
+  const events = rows.length
+    ? await db
+        .selectFrom("dossier_events")
+        .selectAll()
+        .where("dossier_code", "in", [...new Set(rows.map((r) => r.code))])
+        .orderBy("dossier_code")
+        .orderBy("seq")
+        .execute()
+    : [];
+  const logs = new Map<string, LifecycleEvent[]>();
+  for (const e of events) {
+    const key = `${e.province_code}\u0000${e.dossier_code}`;
+    logs.set(key, [...(logs.get(key) ?? []), eventFromRow(e)]);
+  }
+  const unit = unitLookup(units);
+  const info = unit(unitCode);
+  const ledger: LedgerContext = {
+    office: officeOf(info, info?.parentCode ? unit(info.parentCode) : undefined, unitCode),
+    from: period.from,
+    to: period.to,
+    entries: rows.flatMap((row) => {
+      const entry = ledgerEntryOf({ dossier: row, log: logs.get(`${row.province_code}\u0000${row.code}`) ?? [], unit });
+      return entry ? [entry] : [];
+    }),
+    ...(issuedAt ? { issuedAt } : {}),
+  };
+  return { form: "ledger", ledger };
+}
+
+/**
+ * Seed 004's survey counts per field: ratings given in the period (local dates) on dossiers of the units,
+ * by the applicant's assessment of the procedure (đơn giản / cần giảm giấy tờ / phức tạp).
+ */
+export async function surveyCountsByField(
+  db: Kysely<Database>,
+  period: Period,
+  unitCodes: readonly string[] | undefined,
+): Promise<SatisfactionRow[]> {
+  const { start, end } = periodBounds(period);
+  const units = unitCodes ? sql`d.unit_code = any(${[...unitCodes]}::text[])` : sql`true`;
+  const { rows } = await sql<{ field: string; simple: number; fewer: number; complicated: number }>`
+    select d.field,
+      count(*) filter (where r.procedure_assessment = 'simple')::int as simple,
+      count(*) filter (where r.procedure_assessment = 'fewer_papers')::int as fewer,
+      count(*) filter (where r.procedure_assessment = 'complicated')::int as complicated
+    from ratings r join dossiers d on d.province_code = r.province_code and d.code = r.dossier_code
+    where ${units} and r.at >= ${start} and r.at < ${end} and r.procedure_assessment is not null
+    group by d.field`.execute(db);
+  return rows
+    .map((r) => ({ field: r.field, simple: r.simple, fewerPapers: r.fewer, complicated: r.complicated }))
+    .sort((a, b) => a.field.localeCompare(b.field, "vi"));
+}

@@ -1,0 +1,290 @@
+// A stored dossier (its row, its log and the names around it) mapped onto the form requests of forms 01–06,
+// and its ledger line (form 07). Pure: src/db/repos/documents.ts loads the inputs. Each form is drawn from
+// the event that gives rise to it (form 02 from supplement_requested, 04 from extended…): a dossier without
+// that event has no such form (undefined), whatever its state.
+import { describeTimeLimit, type TimeLimit } from "../catalog/time-limit.ts";
+import type { ControlSheet, ControlSheetRow, Party } from "../dossier/control-sheet.ts";
+import type { EventOf, LifecycleEvent, LifecycleEventType } from "../dossier/events.ts";
+import { project } from "../dossier/evolve.ts";
+import type { Channel } from "../dossier/record.ts";
+import type { DossierComponent, FormContext, FormId, FormRequest, Handoff, LedgerEntry, Office } from "./types.ts";
+
+/** The dossier forms, addressed by the 2025 numbering (01–06) or by name. */
+export const DOSSIER_FORMS = [
+  "receipt",
+  "supplement-request",
+  "refusal",
+  "apology",
+  "stop-notice",
+  "control-sheet",
+] as const satisfies readonly FormId[];
+export type DossierFormId = (typeof DOSSIER_FORMS)[number];
+
+/** "01" → receipt … "06" → control sheet (Circular 03/2025 numbering); names pass through. */
+export function dossierFormOf(id: string): DossierFormId | undefined {
+  if (/^0?[1-6]$/.test(id)) return DOSSIER_FORMS[Number(id) - 1];
+  return (DOSSIER_FORMS as readonly string[]).includes(id) ? (id as DossierFormId) : undefined;
+}
+
+/** What the forms read from the dossiers row (a structural subset of the table's row). */
+export interface StoredDossier {
+  code: string;
+  unit_code: string;
+  current_unit_code: string;
+  procedure_name: string | null;
+  procedure_code: string;
+  field: string;
+  channel: string;
+  applicant: unknown;
+  submitted_at: Date | null;
+  received_at: Date | null;
+  due_at: Date | null;
+  lookup_secret: string | null;
+  time_limit?: unknown;
+  components?: unknown;
+}
+
+/** A unit as the documents name it. */
+export interface UnitInfo {
+  code: string;
+  name: string;
+  kind: string;
+  parentCode: string | null;
+}
+
+export interface DossierSources {
+  dossier: StoredDossier;
+  log: readonly LifecycleEvent[];
+  /** Components of the procedure version (kind and count of each paper); names are matched. */
+  procedureComponents?: readonly { name: string; form: string; count: number }[];
+  unit(code: string): UnitInfo | undefined;
+  /** Full name of a user id as the log writes it. */
+  officer(id: string): string | undefined;
+  /** Base URL of the web app (the QR code links to its lookup page). */
+  publicUrl: string;
+  /** The control sheet with step deadlines (controlSheetOf); only form 06 reads it. */
+  sheet?: ControlSheet;
+  /** Date of issue of the forms not dated by an event (the control sheet); default now. */
+  now?: Date;
+}
+
+const KIND_PREFIX = /^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+/iu;
+
+/** "Xã An Hòa" → "An Hòa": the place name of the date line. */
+export function placeOf(unitName: string): string {
+  return unitName.normalize("NFC").replace(KIND_PREFIX, "").trim() || unitName;
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);
+
+/** The one-stop office of a unit and its governing body (Decree 30 heading). */
+export function officeOf(unit: UnitInfo | undefined, parent: UnitInfo | undefined, code: string): Office {
+  if (!unit) return { name: `Bộ phận Một cửa ${code}`, parentName: code, place: code };
+  const name = unit.name.normalize("NFC");
+  if (unit.kind === "agency") {
+    return { name: `Bộ phận Một cửa ${name}`, parentName: name, place: placeOf(parent?.name ?? name) };
+  }
+  const office =
+    unit.kind === "province"
+      ? `Trung tâm Phục vụ hành chính công ${lowerFirst(name)}`
+      : `Bộ phận Tiếp nhận và Trả kết quả ${lowerFirst(name)}`;
+  return { name: office, parentName: `UBND ${lowerFirst(name)}`, place: placeOf(name) };
+}
+
+/** The public lookup page with the code and secret filled in (web: /tra-cuu?code=…&secret=…). */
+export function lookupUrlOf(publicUrl: string, code: string, secret: string | null): string {
+  const query = new URLSearchParams({ code, ...(secret ? { secret } : {}) });
+  return `${publicUrl.replace(/\/+$/, "")}/tra-cuu?${query}`;
+}
+
+function lastOf<K extends LifecycleEventType>(log: readonly LifecycleEvent[], ...types: K[]) {
+  for (let i = log.length - 1; i >= 0; i--) {
+    const e = log[i]!;
+    if ((types as string[]).includes(e.type)) return { event: e as EventOf<K>, index: i };
+  }
+  return undefined;
+}
+
+function componentsOf(s: DossierSources): DossierComponent[] {
+  const stored = Array.isArray(s.dossier.components) ? (s.dossier.components as { name?: unknown }[]) : [];
+  return stored
+    .filter((c): c is { name: string; received?: boolean } => typeof c.name === "string")
+    .filter((c) => c.received !== false)
+    .map((c) => {
+      const def = s.procedureComponents?.find((p) => p.name === c.name);
+      return { name: c.name, original: def?.form !== "copy", count: def?.count ?? 1 };
+    });
+}
+
+function applicantOf(raw: unknown): FormContext["dossier"]["applicant"] {
+  const a = (raw ?? {}) as Record<string, unknown>;
+  const text = (k: string) => (typeof a[k] === "string" && a[k] !== "" ? (a[k] as string) : undefined);
+  return {
+    name: text("name") ?? "",
+    idNumber: text("idNumber") ?? text("taxCode"),
+    phone: text("phone"),
+    email: text("email"),
+    address: text("address"),
+  };
+}
+
+/** The context every dossier form shares; `dueAt` is the appointment the applicant holds at `uptoIndex`. */
+function contextOf(s: DossierSources, uptoIndex = s.log.length): FormContext {
+  const d = s.dossier;
+  const receipt = lastOf(s.log, "received", "accepted");
+  const refused = lastOf(s.log, "refused");
+  const state = project(s.log.slice(0, uptoIndex));
+  const receivedAt = d.received_at ?? d.submitted_at ?? refused?.event.at ?? s.log[0]?.at ?? new Date();
+  const dueAt = state.dueAt ?? d.due_at ?? receivedAt;
+  const unit = s.unit(d.unit_code);
+  const processing = s.unit(d.current_unit_code);
+  const limit = d.time_limit as TimeLimit | null | undefined;
+  const receiver = receipt
+    ? s.officer(receipt.event.actor.id)
+    : refused
+      ? s.officer(refused.event.actor.id)
+      : undefined;
+  return {
+    office: officeOf(unit, unit?.parentCode ? s.unit(unit.parentCode) : undefined, d.unit_code),
+    dossier: {
+      code: d.code,
+      procedureName: d.procedure_name ?? d.procedure_code,
+      field: d.field,
+      applicant: applicantOf(d.applicant),
+      receivedAt,
+      dueAt,
+      ...(limit?.unit ? { limitText: describeTimeLimit(limit) } : {}),
+      components: componentsOf(s),
+      channel: d.channel as Channel,
+      lookupUrl: lookupUrlOf(s.publicUrl, d.code, d.lookup_secret),
+      processingUnit: processing?.name ?? d.current_unit_code,
+    },
+    ...(receiver ? { receiverName: receiver } : {}),
+    ...(receipt ? { documentNumber: receipt.event.payload.receiptNo } : {}),
+    ...(s.now ? { issuedAt: s.now } : {}),
+  };
+}
+
+const OUTCOME = { early: "early", on_time: "onTime", late: "late" } as const;
+
+function partyText(s: DossierSources, p: Party, applicant: string) {
+  if (p.kind === "applicant") return { unit: "Tổ chức, cá nhân", officer: applicant };
+  const unit = s.unit(p.unit)?.name ?? p.unit;
+  return { unit, officer: p.user ? s.officer(p.user) : undefined };
+}
+
+/** The control sheet's hand-offs with unit and officer names: who handed over (the event's actor) to whom. */
+export function handoffsOf(s: DossierSources, sheet: ControlSheet): Handoff[] {
+  const applicant = applicantOf(s.dossier.applicant).name;
+  return sheet.rows.map((row: ControlSheetRow) => {
+    const event = s.log.find((e) => e.type === row.type && e.at.getTime() === row.at.getTime());
+    const from = partyText(s, row.from, applicant);
+    const to = partyText(s, row.to, applicant);
+    const receivedBy = row.receivedBy ? s.officer(row.receivedBy) : undefined;
+    const fromOfficer = event && row.from.kind === "staff" ? s.officer(event.actor.id) : from.officer;
+    const pauses = row.pauses.length ? `Tạm dừng chờ bổ sung ${row.pauses.length} lần` : "";
+    const handoff: Handoff = {
+      fromUnit: from.unit,
+      toUnit: to.unit,
+      at: row.at,
+      ...(fromOfficer ? { fromOfficer } : {}),
+      ...((receivedBy ?? to.officer) ? { toOfficer: receivedBy ?? to.officer } : {}),
+      ...(row.outcome ? { result: OUTCOME[row.outcome] } : {}),
+      ...(pauses ? { note: pauses } : {}),
+    };
+    return handoff;
+  });
+}
+
+/** The form request of a dossier, or undefined when the dossier has no event for that form. */
+export function formRequestOf(form: DossierFormId, s: DossierSources): FormRequest | undefined {
+  switch (form) {
+    case "receipt": {
+      const found = lastOf(s.log, "received", "accepted");
+      return found ? { form, context: { ...contextOf(s), issuedAt: found.event.at } } : undefined;
+    }
+    case "supplement-request": {
+      const found = lastOf(s.log, "supplement_requested");
+      if (!found || found.event.payload.missing.length === 0) return undefined;
+      const context = contextOf(s, found.index);
+      const officer = s.officer(found.event.actor.id);
+      return {
+        form,
+        context: { ...context, ...(officer ? { receiverName: officer } : {}), issuedAt: found.event.at },
+        supplement: {
+          items: found.event.payload.missing,
+          ...(found.event.reason ? { reason: found.event.reason } : {}),
+          ...(officer ? { contactName: officer } : {}),
+        },
+      };
+    }
+    case "refusal": {
+      const found = lastOf(s.log, "refused");
+      if (!found) return undefined;
+      const context = contextOf(s, found.index);
+      return {
+        form,
+        context: { ...context, issuedAt: found.event.at },
+        reason: found.event.reason ?? "",
+      };
+    }
+    case "apology": {
+      const found = lastOf(s.log, "extended");
+      if (!found || !found.event.payload.apology) return undefined;
+      const context = contextOf(s, found.index);
+      return {
+        form,
+        context: { ...context, issuedAt: found.event.at },
+        apology: { reason: found.event.reason ?? "", newDueAt: found.event.payload.dueAt },
+      };
+    }
+    case "stop-notice": {
+      const found = lastOf(s.log, "stopped");
+      if (!found) return undefined;
+      const context = contextOf(s, found.index);
+      return {
+        form,
+        context: { ...context, issuedAt: found.event.at },
+        stop: { reason: found.event.reason ?? "", stoppedAt: found.event.at },
+      };
+    }
+    case "control-sheet":
+      if (!s.sheet || s.sheet.rows.length === 0) return undefined;
+      return { form, context: contextOf(s), handoffs: handoffsOf(s, s.sheet) };
+  }
+}
+
+const END_NOTE: Partial<Record<LifecycleEventType, string>> = {
+  withdrawn: "Rút hồ sơ",
+  stopped: "Dừng giải quyết",
+};
+
+/** The dossier's line in the tracking ledger (form 07): receipt, transfer, result back, return. */
+export function ledgerEntryOf(s: Pick<DossierSources, "dossier" | "log" | "unit">): LedgerEntry | undefined {
+  const d = s.dossier;
+  if (!d.received_at) return undefined;
+  const applicant = applicantOf(d.applicant);
+  const transferred = s.log.find((e) => e.type === "transferred");
+  const resolved = lastOf(s.log, "resolved");
+  const returned = lastOf(s.log, "returned");
+  const ended = lastOf(s.log, "withdrawn", "stopped");
+  const extended = lastOf(s.log, "extended");
+  const notes = [
+    ...(ended ? [END_NOTE[ended.event.type]!] : []),
+    ...(extended ? [`Gia hạn${extended.event.payload.apology ? ", có văn bản xin lỗi" : ""}`] : []),
+  ];
+  return {
+    code: d.code,
+    procedureName: d.procedure_name ?? d.procedure_code,
+    applicantName: applicant.name,
+    ...(applicant.address ? { applicantAddress: applicant.address } : {}),
+    ...(applicant.phone ? { applicantPhone: applicant.phone } : {}),
+    processingUnit: s.unit(d.current_unit_code)?.name ?? d.current_unit_code,
+    receivedAt: d.received_at,
+    dueAt: d.due_at ?? d.received_at,
+    ...(transferred ? { transferredAt: transferred.at } : {}),
+    ...(resolved ? { resultReceivedAt: resolved.event.at } : {}),
+    ...(returned ? { returnedAt: returned.event.at } : {}),
+    ...(notes.length ? { note: notes.join("; ") } : {}),
+  };
+}

@@ -1,0 +1,112 @@
+// The one-stop forms of a dossier (01–06) and a unit's tracking ledger (07) as .docx or .pdf. Who may download
+// a dossier's forms is who may read the dossier (dossier.read at its current or receiving unit); the ledger
+// needs dossier.read at the unit. Report appendices: documents-appendices.ts.
+import type { FastifyReply } from "fastify";
+import { z } from "zod";
+import { dossierFormRequest, unitLedger } from "../../db/repos/documents.ts";
+import { getDossier } from "../../db/repos/dossiers/service.ts";
+import {
+  contentDisposition,
+  fileNameOf,
+  inFormat,
+  MEDIA_TYPES,
+  type OutputFormat,
+  type SourceFormat,
+} from "../../documents/delivery.ts";
+import { DOSSIER_FORMS, dossierFormOf } from "../../documents/from-dossier.ts";
+import { formSetOf, getFormDefinition, PdfUnavailableError, renderForm } from "../../documents/index.ts";
+import type { FormRequest } from "../../documents/types.ts";
+import { can } from "../../people/policy.ts";
+import { ApiError, forbidden, notFound } from "../errors.ts";
+import { defineRoute, LocalDate } from "../route.ts";
+import { canReadDossier } from "./dossiers-access.ts";
+import { DossierCodeParam, serviceOf } from "./dossiers.ts";
+import { dossierProblem } from "./dossiers-present.ts";
+import { periodOf } from "./reports.ts";
+
+const DOCX_OR_PDF = ["docx", "pdf"] as const;
+
+/** Sends a rendered document as a download; a PDF without LibreOffice is 503 `pdf-unavailable`. */
+export async function sendDocument(
+  reply: FastifyReply,
+  bytes: Buffer,
+  source: SourceFormat,
+  format: OutputFormat,
+  nameParts: readonly string[],
+) {
+  let body: Buffer;
+  try {
+    body = await inFormat(bytes, source, format);
+  } catch (error) {
+    if (error instanceof PdfUnavailableError) {
+      throw new ApiError(503, error.code, "Chưa xuất được PDF", error.message);
+    }
+    throw error;
+  }
+  reply.type(MEDIA_TYPES[format]).header("content-disposition", contentDisposition(fileNameOf(nameParts, format)));
+  return reply.send(body);
+}
+
+/** "Mẫu 01 - Giấy tiếp nhận hồ sơ và hẹn trả kết quả" for the set the request falls in. */
+function formLabel(request: FormRequest): string {
+  const def = getFormDefinition(formSetOf(request), request.form);
+  const title = def.title.toLocaleLowerCase("vi");
+  return `Mẫu ${def.number} - ${title.charAt(0).toLocaleUpperCase("vi")}${title.slice(1)}`;
+}
+
+const FORM_IDS = ["01", "02", "03", "04", "05", "06", ...DOSSIER_FORMS] as const;
+
+export const getDossierDocument = defineRoute({
+  method: "GET",
+  url: "/api/dossiers/:code/documents/:form",
+  summary:
+    "Biểu mẫu của hồ sơ (.docx hoặc .pdf): 01 phiếu tiếp nhận, 02 yêu cầu bổ sung, 03 từ chối, 04 xin lỗi và gia hạn, 05 dừng giải quyết, 06 phiếu kiểm soát",
+  tags: ["documents"],
+  access: "staff",
+  produces: [MEDIA_TYPES.docx, MEDIA_TYPES.pdf],
+  params: DossierCodeParam.extend({
+    form: z.enum(FORM_IDS, { message: `Mẫu phải là một trong: ${FORM_IDS.join(", ")}` }),
+  }),
+  query: z.object({ format: z.enum(DOCX_OR_PDF).default("docx") }),
+  async handler({ ctx, actor, params, query, reply }) {
+    const service = serviceOf(ctx);
+    const { row, log } = await getDossier(service, params.code).catch(dossierProblem);
+    if (!canReadDossier(actor, row, ctx.units)) throw forbidden("Hồ sơ không thuộc phạm vi đơn vị của tài khoản.");
+    const form = dossierFormOf(params.form)!;
+    const request = await dossierFormRequest(service, row, log, form, ctx.publicUrl, ctx.now());
+    if (!request) {
+      throw new ApiError(
+        404,
+        "document-not-available",
+        "Hồ sơ chưa có biểu mẫu này",
+        `Hồ sơ ${row.code} chưa có sự kiện tạo ra mẫu "${params.form}" (ví dụ chưa có văn bản xin lỗi hoặc yêu cầu bổ sung).`,
+      );
+    }
+    const bytes = await renderForm(request);
+    return sendDocument(reply, bytes, "docx", query.format, [formLabel(request), row.code]);
+  },
+});
+
+export const getUnitLedger = defineRoute({
+  method: "GET",
+  url: "/api/units/:code/ledger",
+  summary: "Sổ theo dõi hồ sơ (mẫu 07) của Bộ phận Một cửa đơn vị: hồ sơ tiếp nhận trong kỳ (.docx hoặc .pdf)",
+  tags: ["documents"],
+  access: "staff",
+  produces: [MEDIA_TYPES.docx, MEDIA_TYPES.pdf],
+  params: z.object({ code: z.string().min(1).max(32) }),
+  query: z.object({ from: LocalDate, to: LocalDate, format: z.enum(DOCX_OR_PDF).default("docx") }),
+  async handler({ ctx, actor, params, query, reply }) {
+    const period = periodOf(query);
+    const units = await ctx.units.fresh();
+    if (!units.find(params.code)) throw notFound(`đơn vị ${params.code}`);
+    if (!can(actor, "dossier.read", params.code, units.parentOf)) throw forbidden();
+    const request = await unitLedger(ctx.database.db, units, params.code, period, ctx.now());
+    const bytes = await renderForm(request);
+    return sendDocument(reply, bytes, "docx", query.format, [
+      formLabel(request),
+      params.code,
+      `${period.from} đến ${period.to}`,
+    ]);
+  },
+});
