@@ -110,6 +110,8 @@ export interface DossierSummary {
   state: DossierStatus;
   procedure: { code: string; name?: string; field?: string };
   unit?: { code: string; name?: string };
+  /** The unit handling it now (differs from `unit` after a transfer). */
+  currentUnit?: { code: string; name?: string };
   channel: Channel;
   applicant?: Applicant;
   receivedAt?: string | null;

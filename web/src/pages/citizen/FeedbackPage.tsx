@@ -1,11 +1,13 @@
 // Phản ánh, kiến nghị (PAKN): send one, and read the answered ones the office has published.
-import { Alert, Button, Card, Form, Input, List, Space, Typography } from "antd";
+import { Alert, Button, Card, Form, Input, List, Select, Space, Typography } from "antd";
 import { useState } from "react";
 import { api } from "../../api.ts";
 import { showProblem } from "../../components/forms.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { foldedSearch } from "../../components/search.ts";
 import { formatDate } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
+import type { Unit } from "../../types.ts";
 
 interface FeedbackItem {
   id: string | number;
@@ -23,6 +25,7 @@ export default function FeedbackPage() {
   const [sent, setSent] = useState<string>();
   const [busy, setBusy] = useState(false);
   const published = useLoad((signal) => api.get<{ items: FeedbackItem[] }>("/public/feedback", undefined, signal), []);
+  const units = useLoad((signal) => api.get<{ units: Unit[] }>("/units", undefined, signal), []);
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
       <Typography.Title level={1} style={{ fontSize: 26 }}>
@@ -60,6 +63,30 @@ export default function FeedbackPage() {
             rules={[{ required: true, message: "Nhập thông tin liên hệ" }]}
           >
             <Input />
+          </Form.Item>
+          <Form.Item
+            label="Cơ quan nhận phản ánh"
+            name="unitCode"
+            dependencies={["dossierCode"]}
+            extra="Không bắt buộc khi đã nhập mã hồ sơ: phản ánh được gửi đến cơ quan đã tiếp nhận hồ sơ."
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_rule, value) =>
+                  value || String(getFieldValue("dossierCode") ?? "").trim()
+                    ? Promise.resolve()
+                    : Promise.reject(new Error("Chọn cơ quan nhận phản ánh hoặc nhập mã hồ sơ liên quan")),
+              }),
+            ]}
+          >
+            <Select
+              showSearch={foldedSearch}
+              allowClear
+              placeholder="Chọn xã, phường hoặc cơ quan"
+              loading={units.loading}
+              options={(units.data?.units ?? [])
+                .filter((u) => !u.effectiveTo)
+                .map((u) => ({ value: u.code, label: u.name }))}
+            />
           </Form.Item>
           <Form.Item label="Mã hồ sơ liên quan (nếu có)" name="dossierCode">
             <Input />

@@ -8,6 +8,26 @@ import { actionName, componentName } from "../../format.ts";
 import type { Action, Dossier } from "../../types.ts";
 import { type ActionValues, actionBody, actionFields, DANGEROUS } from "./actionForms.tsx";
 
+async function toBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Uploads the draft (POST /api/files, for the dossier's unit) and returns the id the action names. */
+async function uploadDraft(dossier: Dossier, values: ActionValues): Promise<string | undefined> {
+  const file = values.draftFile?.[0];
+  if (!file?.originFileObj) return undefined;
+  const stored = await api.post<{ id: string }>("/files", {
+    unitCode: dossier.currentUnit?.code ?? dossier.unit?.code,
+    name: file.name,
+    contentType: file.type || undefined,
+    dataBase64: await toBase64(file.originFileObj),
+  });
+  return stored.id;
+}
+
 /** Staff never act on a citizen's behalf for these. */
 const CITIZEN_ONLY: ReadonlySet<Action> = new Set<Action>(["rate", "submit_online"]);
 
@@ -19,7 +39,10 @@ export function ActionButtons({ dossier, onDone }: { dossier: Dossier; onDone: (
   const [busy, setBusy] = useState(false);
   const [key, setKey] = useState(newIdempotencyKey);
   const actions = dossier.allowedActions.filter((a) => !CITIZEN_ONLY.has(a));
-  const components = (dossier.components ?? []).map(componentName);
+  const context = {
+    components: (dossier.components ?? []).map(componentName),
+    unitCode: dossier.currentUnit?.code ?? dossier.unit?.code ?? "",
+  };
 
   const open = (a: Action) => {
     form.resetFields();
@@ -35,9 +58,10 @@ export function ActionButtons({ dossier, onDone }: { dossier: Dossier; onDone: (
     setBusy(true);
     setError(undefined);
     try {
+      const draftId = action === "propose_result" ? await uploadDraft(dossier, values) : undefined;
       const updated = await api.post<Dossier>(
         `/dossiers/${encodeURIComponent(dossier.code)}/actions/${action}`,
-        actionBody(action, dossier.revision, values),
+        actionBody(action, dossier.revision, values, draftId),
         { idempotencyKey: key },
       );
       message.success(`Đã ${actionName(action).toLowerCase()}`);
@@ -79,7 +103,7 @@ export function ActionButtons({ dossier, onDone }: { dossier: Dossier; onDone: (
       >
         <ProblemAlert message={error} />
         <Form form={form} layout="vertical" preserve={false}>
-          {action && actionFields(action, components)}
+          {action && actionFields(action, context)}
         </Form>
       </Modal>
     </>

@@ -20,9 +20,15 @@ const BY: Record<string, string> = {
   "field-level": "Lĩnh vực và cấp",
 };
 
+/** GET /api/reports/indicators: Decision 766's indicators, each with its formula and counts. */
 interface Indicators {
-  onTimeRate?: number | null;
-  [k: string]: unknown;
+  indicators: {
+    id: string;
+    kind: "rate" | "average";
+    value: number | null;
+    numerator?: number;
+    denominator?: number;
+  }[];
 }
 
 export default function DashboardPage() {
@@ -49,7 +55,8 @@ export default function DashboardPage() {
   const drill = (key: string, column: keyof ResultsRow) =>
     `/can-bo/bao-cao/chi-tiet?${new URLSearchParams({ from, to, by, key, column, ...(unit ? { unit } : {}) })}`;
   const t = report.data?.total;
-  const rate = indicators.data?.onTimeRate;
+  const onTime = indicators.data?.indicators.find((i) => i.id === "on-time-766");
+  const rate = onTime?.value === null || onTime?.value === undefined ? null : onTime.value * 100;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
@@ -88,7 +95,7 @@ export default function DashboardPage() {
           </Col>
           <Col xs={12} md={6}>
             <Card>
-              <Statistic title="Tỷ lệ đúng hạn" value={formatPercent(rate)} />
+              <Statistic title="Tỷ lệ đúng hạn (Chỉ số 766)" value={formatPercent(rate)} />
               <Link to={drill("total", "finishedOnTime")}>Xem hồ sơ đúng hạn</Link>
             </Card>
           </Col>

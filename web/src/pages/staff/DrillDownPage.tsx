@@ -1,21 +1,40 @@
-// The dossiers behind one figure of the results report (GET /api/reports/results/dossiers).
-import { Space, Typography } from "antd";
+// The dossiers behind one figure of the results report (GET /api/reports/results/dossiers): the same cell the
+// dashboard links from (row key and field), paged by the server.
+import { Space, Table, Typography } from "antd";
 import { Link, useSearchParams } from "react-router-dom";
+import { api } from "../../api.ts";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { RESULT_COLUMNS } from "../../components/ResultsTable.tsx";
 import { formatDate } from "../../format.ts";
-import { useTitle } from "../../hooks.ts";
-import { DossierList } from "./DossierList.tsx";
+import { useLoad, useTitle } from "../../hooks.ts";
+
+interface DrillDown {
+  total: number;
+  page: number;
+  pageSize: number;
+  dossiers: { code: string; unitCode: string; procedureCode: string; field: string }[];
+}
 
 export default function DrillDownPage() {
-  const [params] = useSearchParams();
-  const query = Object.fromEntries(
-    ["from", "to", "unit", "by", "key", "column"].map((k) => [k, params.get(k) ?? undefined]),
-  );
-  const column = RESULT_COLUMNS.find((c) => c.key === query.column);
-  const title = `${column ? `${column.group}: ${column.label}` : query.column} — ${query.key === "total" ? "Tổng cộng" : query.key}`;
+  const [params, setParams] = useSearchParams();
+  const get = (k: string) => params.get(k) ?? undefined;
+  const [from, to, unit, by, key, column] = ["from", "to", "unit", "by", "key", "column"].map(get);
+  const page = Number(get("page") ?? "1");
+  const pageSize = Number(get("pageSize") ?? "50");
+  const described = RESULT_COLUMNS.find((c) => c.key === column);
+  const title = `${described ? `${described.group}: ${described.label}` : column} — ${key === "total" ? "Tổng cộng" : key}`;
   useTitle(title);
+  const { data, error, loading } = useLoad(
+    (signal) =>
+      api.get<DrillDown>(
+        "/reports/results/dossiers",
+        { from, to, unit, by, row: key, field: column, page, pageSize },
+        signal,
+      ),
+    [from, to, unit, by, key, column, page, pageSize],
+  );
   const back = new URLSearchParams(
-    Object.entries(query).filter(([k, v]) => v && ["from", "to", "unit", "by"].includes(k)) as [string, string][],
+    Object.entries({ from, to, unit, by }).filter((e): e is [string, string] => e[1] !== undefined),
   );
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
@@ -24,9 +43,39 @@ export default function DrillDownPage() {
         {title}
       </Typography.Title>
       <Typography.Text>
-        Kỳ báo cáo: {formatDate(query.from)} – {formatDate(query.to)}
+        Kỳ báo cáo: {formatDate(from)} – {formatDate(to)}
       </Typography.Text>
-      <DossierList path="/reports/results/dossiers" query={query} />
+      <ProblemAlert message={error} />
+      <Table<DrillDown["dossiers"][number]>
+        size="small"
+        rowKey="code"
+        loading={loading}
+        dataSource={data?.dossiers ?? []}
+        scroll={{ x: true }}
+        data-testid="drill-list"
+        pagination={{
+          current: page,
+          pageSize,
+          total: data?.total ?? 0,
+          showTotal: (t) => <span data-testid="drill-total">{t} hồ sơ</span>,
+          onChange: (p, s) => {
+            const next = new URLSearchParams(params);
+            next.set("page", String(p));
+            next.set("pageSize", String(s));
+            setParams(next, { replace: true });
+          },
+        }}
+        columns={[
+          {
+            title: "Mã hồ sơ",
+            dataIndex: "code",
+            render: (c: string) => <Link to={`/can-bo/ho-so/${encodeURIComponent(c)}`}>{c}</Link>,
+          },
+          { title: "Thủ tục", dataIndex: "procedureCode" },
+          { title: "Lĩnh vực", dataIndex: "field" },
+          { title: "Đơn vị tiếp nhận", dataIndex: "unitCode" },
+        ]}
+      />
     </Space>
   );
 }

@@ -1,7 +1,11 @@
 // The inputs each lifecycle action asks for, and the body POST /api/dossiers/:code/actions/:action receives.
 // Which actions are shown comes from the server's `allowedActions`; nothing here decides what is allowed.
-import { DatePicker, Form, Input, InputNumber, Radio, Select, Switch } from "antd";
+import { Button, DatePicker, Form, Input, InputNumber, Radio, Select, Switch, Upload } from "antd";
+import type { UploadFile } from "antd";
 import type { ReactNode } from "react";
+import { api } from "../../api.ts";
+import { foldedSearch } from "../../components/search.ts";
+import { useLoad } from "../../hooks.ts";
 import type { Action } from "../../types.ts";
 
 export interface ActionValues {
@@ -15,7 +19,65 @@ export interface ActionValues {
   record?: string;
   via?: "direct" | "postal" | "online";
   dueAt?: { toISOString(): string };
+  /** The draft of the result (propose_result): one file, uploaded through POST /api/files before the action. */
+  draftFile?: UploadFile[];
 }
+
+/** What the dialog knows about the dossier: its components, and the unit now handling it (for the officers). */
+export interface ActionContext {
+  components: string[];
+  unitCode: string;
+}
+
+interface Officer {
+  id: number;
+  username: string;
+  fullName: string;
+  roles: string[];
+}
+
+/**
+ * The assignee is the officer's user id (the server's findAssignee also takes a username, but the log stores the
+ * id): a picker over the unit's officers and leaders from GET /api/units/:code/officers.
+ */
+function OfficerPicker({ unitCode, ...props }: { unitCode: string; value?: string; onChange?: (v: string) => void }) {
+  const officers = useLoad(
+    (signal) => api.get<{ officers: Officer[] }>(`/units/${encodeURIComponent(unitCode)}/officers`, undefined, signal),
+    [unitCode],
+  );
+  const options = (officers.data?.officers ?? [])
+    .filter((o) => o.roles.includes("officer") || o.roles.includes("leader"))
+    .map((o) => ({
+      value: String(o.id),
+      label: `${o.fullName} (${o.username}${o.roles.includes("leader") ? ", lãnh đạo" : ""})`,
+    }));
+  return (
+    <Select
+      {...props}
+      aria-label="Giao cho"
+      showSearch={foldedSearch}
+      loading={officers.loading}
+      placeholder="Chọn chuyên viên xử lý"
+      options={options}
+      notFoundContent={officers.error ?? "Không có chuyên viên"}
+    />
+  );
+}
+
+const draftUpload = (
+  <Form.Item
+    key="draftFile"
+    label="Tệp dự thảo kết quả"
+    name="draftFile"
+    valuePropName="fileList"
+    getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList.slice(-1)}
+    rules={[{ required: true, message: "Đính kèm tệp dự thảo kết quả (PDF, DOCX, JPG, PNG)" }]}
+  >
+    <Upload beforeUpload={() => false} maxCount={1} accept=".pdf,.docx,.jpg,.jpeg,.png">
+      <Button>Chọn tệp dự thảo</Button>
+    </Upload>
+  </Form.Item>
+);
 
 const reason = (label = "Lý do", required = true) => (
   <Form.Item
@@ -41,7 +103,7 @@ const evidence = (label: string) => (
 );
 
 /** The form fields of each action; actions without entry need only a confirmation. */
-export function actionFields(action: Action, components: string[]): ReactNode[] {
+export function actionFields(action: Action, { components, unitCode }: ActionContext): ReactNode[] {
   switch (action) {
     case "refuse":
       return [reason("Lý do từ chối")];
@@ -69,11 +131,11 @@ export function actionFields(action: Action, components: string[]): ReactNode[] 
       return [
         <Form.Item
           key="assignee"
-          label="Giao cho (tên đăng nhập chuyên viên)"
+          label="Giao cho"
           name="assignee"
-          rules={[{ required: true, message: "Nhập người xử lý" }]}
+          rules={[{ required: true, message: "Chọn người xử lý" }]}
         >
-          <Input />
+          <OfficerPicker unitCode={unitCode} />
         </Form.Item>,
       ];
     case "transfer":
@@ -95,7 +157,7 @@ export function actionFields(action: Action, components: string[]): ReactNode[] 
         reason("Ghi chú", false),
       ];
     case "propose_result":
-      return [evidence("Dự thảo kết quả"), reason("Ý kiến đề xuất", false)];
+      return [draftUpload, reason("Ý kiến đề xuất", false)];
     case "approve":
       return [reason("Ý kiến phê duyệt", false)];
     case "request_payment":
@@ -148,8 +210,16 @@ export function actionFields(action: Action, components: string[]): ReactNode[] 
   }
 }
 
-/** The body for the action: the revision the user saw (a concurrent change makes it fail), and the inputs. */
-export function actionBody(action: Action, revision: number, v: ActionValues): Record<string, unknown> {
+/**
+ * The body for the action: the revision the user saw (a concurrent change makes it fail), and the inputs.
+ * `draftId`: the id POST /api/files gave the draft of a propose_result.
+ */
+export function actionBody(
+  action: Action,
+  revision: number,
+  v: ActionValues,
+  draftId?: string,
+): Record<string, unknown> {
   const base = { revision, ...(v.reason ? { reason: v.reason } : {}) };
   switch (action) {
     case "request_supplement":
@@ -159,7 +229,7 @@ export function actionBody(action: Action, revision: number, v: ActionValues): R
     case "transfer":
       return { ...base, toUnit: v.toUnit, link: v.link };
     case "propose_result":
-      return { ...base, draft: { record: v.record } };
+      return { ...base, draft: { ...(draftId ? { document: { id: draftId } } : {}) } };
     case "request_payment":
       return { ...base, amount: v.amount };
     case "record_payment":
