@@ -81,6 +81,8 @@ export async function run(args: string[]): Promise<number> {
     const users = await createStaff(database, directory, demo.staff);
     log(`staff: ${users.created} accounts created, ${users.existing} already there (${seconds(step)})`);
 
+    // a database that already holds dossiers (an earlier demo) keeps them: the quick start stays re-runnable
+    const hadDossiers = (await database.db.selectFrom("dossiers").select("code").limit(1).execute()).length > 0;
     step = performance.now();
     const rejected = new Set<string>();
     let lastShown = 0;
@@ -114,6 +116,13 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(
       report(demo.staff, { seed, today, dossiers: result, ratings, feedback, took: seconds(started) }),
     );
+    if (result.rejected > 0 && hadDossiers) {
+      log(
+        `Cơ sở dữ liệu đã có dữ liệu mẫu của một lần chạy khác: giữ nguyên ${result.rejected} hồ sơ đã có. ` +
+          "Dùng một thư mục --data trống để tạo bộ dữ liệu mới.",
+      );
+      return 0;
+    }
     if (result.rejected > 0) {
       log(`${result.rejected} dossiers were rejected: run the demo on an empty --data directory (docs/demo.md)`);
       return 1;
