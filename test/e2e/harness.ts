@@ -1,5 +1,6 @@
 // End-to-end harness: a real motcua server (buildApp on a fresh test database, listening on a free port,
 // serving the built web app) and Debian's Chromium driven by playwright-core. Never downloads a browser.
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,7 +8,8 @@ import { fileURLToPath } from "node:url";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { seedReferenceData } from "../../src/db/repos/catalog.ts";
 import { createUser } from "../../src/db/repos/people.ts";
-import { createTestDatabase, type TestDatabase } from "../../src/db/testing.ts";
+import { openDatabase } from "../../src/db/engine.ts";
+import { createTestDatabase, type TestDatabase, testEngine } from "../../src/db/testing.ts";
 import { buildApp } from "../../src/http/app.ts";
 import type { AppContext } from "../../src/http/context.ts";
 import { seedTestUnits } from "../../src/http/testing.ts";
@@ -18,6 +20,8 @@ export const CHROMIUM = process.env.MOTCUA_CHROMIUM ?? "/usr/bin/chromium";
 export const PASSWORD = "matkhau-e2e-2026";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const SCREENSHOTS = path.join(root, "docs/screenshots");
+/** Screenshots are written only when asked (MOTCUA_SCREENSHOTS=1), so test runs leave the tree clean. */
+export const WRITE_SCREENSHOTS = process.env.MOTCUA_SCREENSHOTS === "1";
 
 export interface Server {
   url: string;
@@ -27,16 +31,78 @@ export interface Server {
   close(): Promise<void>;
 }
 
+/** What `motcua demo` is asked for (docs/demo.md); `today` fixed so the data are the same on every run. */
+export interface DemoOptions {
+  dossiers: number;
+  /** ISO 8601 with an offset: where the demo's two years end. */
+  today: string;
+  seed?: number;
+}
+
+/** The server's clock, settable by a journey that needs time to pass (a deadline to go by). */
+export interface Clock {
+  now: () => Date;
+  set(instant: string | Date): void;
+}
+
+export function fixedClock(start: string | Date): Clock {
+  let current = new Date(start);
+  return { now: () => new Date(current), set: (instant) => (current = new Date(instant)) };
+}
+
+/**
+ * Fills the test database with `motcua demo`, run as the command it is (bin/motcua.js): PGlite is one process's
+ * directory, so it is closed for the command and opened again; PostgreSQL takes the command's connection as is.
+ */
+async function loadDemo(database: TestDatabase, demo: DemoOptions): Promise<TestDatabase> {
+  const args = ["demo", "--dossiers", String(demo.dossiers), "--today", demo.today, "--seed", String(demo.seed ?? 1)];
+  if (testEngine === "postgres") {
+    await runDemoCommand(args, { DATABASE_URL: database.target });
+    return database;
+  }
+  await database.close();
+  await runDemoCommand([...args, "--data", database.target], {});
+  const reopened = await openDatabase({ dataDir: database.target });
+  return {
+    ...reopened,
+    target: database.target,
+    async drop() {
+      await reopened.close();
+      rmSync(database.target, { recursive: true, force: true });
+    },
+  };
+}
+
+function runDemoCommand(args: string[], env: Record<string, string>): Promise<void> {
+  return new Promise((resolveRun, reject) => {
+    // DATABASE_URL wins over --data in the command: a PGlite run must not inherit one
+    const { DATABASE_URL: _url, MOTCUA_DATA: _data, ...inherited } = process.env;
+    const child = spawn(process.execPath, [path.join(root, "bin/motcua.js"), ...args], {
+      cwd: root,
+      env: { ...inherited, ...env },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolveRun() : reject(new Error(`motcua ${args.join(" ")} exited ${code}:\n${stderr}`)),
+    );
+  });
+}
+
 /**
  * `data`: "test-units" (a few test units, the default), "reference" (the shipped units of Huế and Đà Nẵng
- * and the starter procedure catalogue).
+ * and the starter procedure catalogue), "demo" (`motcua demo` with `demo`'s options: reference data, the demo
+ * accounts of docs/demo.md and two years of dossiers, ratings and PAKN). `now`: the server's clock.
  */
 export async function startServer(
-  options: { data?: "test-units" | "reference"; now?: () => Date } = {},
+  options: { data?: "test-units" | "reference" | "demo"; demo?: DemoOptions; now?: () => Date } = {},
 ): Promise<Server> {
   const webDist = await ensureWebBuilt();
-  const database = await createTestDatabase();
-  if (options.data === "reference") await seedReferenceData(database.db);
+  let database = await createTestDatabase();
+  if (options.data === "demo") database = await loadDemo(database, options.demo ?? DEFAULT_DEMO);
+  else if (options.data === "reference") await seedReferenceData(database.db);
   else await seedTestUnits(database);
   const { app, ctx } = await buildApp({ database, webDist, now: options.now });
   await app.listen({ port: 0, host: "127.0.0.1" });
@@ -67,6 +133,10 @@ export async function startServer(
     },
   };
 }
+
+export const DEFAULT_DEMO: DemoOptions = { dossiers: 2000, today: "2026-03-18T10:00:00+07:00" };
+/** The password of every demo account (docs/demo.md). */
+export const DEMO_PASSWORD = "motcua-demo-2026";
 
 export interface Browser {
   context: BrowserContext;
@@ -110,8 +180,9 @@ export async function launchBrowser(options: { viewport?: { width: number; heigh
   };
 }
 
-/** Saves docs/screenshots/<name>.png (the README shows them). */
+/** Saves docs/screenshots/<name>.png (the README shows them) when MOTCUA_SCREENSHOTS=1. */
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  if (!WRITE_SCREENSHOTS) return;
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 }
