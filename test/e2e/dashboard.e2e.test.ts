@@ -99,11 +99,11 @@ describe("leader: dashboard and drill-down on the demo province", () => {
     const link = table.getByRole("link", { name: `${cell.n} hồ sơ: ${cell.row}, ${LABEL[cell.field]}`, exact: true });
     await link.click();
     await page.waitForURL((url) => url.pathname === "/can-bo/bao-cao/chi-tiet");
-    await page.getByTestId("drill-total").filter({ hasText: `${cell.n} hồ sơ` }).waitFor();
-    const listed = await page
-      .getByTestId("drill-list")
-      .locator("tbody a[href^='/can-bo/ho-so/']")
-      .allTextContents();
+    await page
+      .getByTestId("drill-total")
+      .filter({ hasText: `${cell.n} hồ sơ` })
+      .waitFor();
+    const listed = await page.getByTestId("drill-list").locator("tbody a[href^='/can-bo/ho-so/']").allTextContents();
     assert.deepEqual(listed.sort(), expected.dossiersIn(cell.row, cell.field).sort());
     await screenshot(page, "leader-drill-down");
 
