@@ -13,6 +13,8 @@ case "$kind" in
   *) echo "unknown test group: $kind" >&2; exit 2 ;;
 esac
 if [ ${#files[@]} -eq 0 ]; then echo "no $kind tests"; exit 0; fi
-concurrency=1
-[ "$kind" = unit ] && concurrency=2
+# two cores: pure tests and database tests (each file has its own database) run two files at a time;
+# browser tests one at a time (each drives a Chromium and a server)
+concurrency=${TEST_CONCURRENCY:-2}
+[ "$kind" = e2e ] && concurrency=1
 exec node --import tsx --test --test-concurrency="$concurrency" --test-reporter=spec "${files[@]}"
