@@ -200,8 +200,9 @@ export function handoffsOf(s: DossierSources, sheet: ControlSheet): Handoff[] {
 export function formRequestOf(form: DossierFormId, s: DossierSources): FormRequest | undefined {
   switch (form) {
     case "receipt": {
+      // the appointment as issued with the receipt, not as moved later by supplement pauses
       const found = lastOf(s.log, "received", "accepted");
-      return found ? { form, context: { ...contextOf(s), issuedAt: found.event.at } } : undefined;
+      return found ? { form, context: { ...contextOf(s, found.index + 1), issuedAt: found.event.at } } : undefined;
     }
     case "supplement-request": {
       const found = lastOf(s.log, "supplement_requested");

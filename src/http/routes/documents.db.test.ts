@@ -1,0 +1,228 @@
+// Documents of stored dossiers through the real routes (both engines): each form opened and checked for the
+// dossier's own values, 404 for a form the dossier has no event for, who may download, the unit ledger,
+// the results appendix reopened with exceljs against the JSON report, PDF (503 without LibreOffice).
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import ExcelJS from "exceljs";
+import { findSoffice } from "../../documents/pdf.ts";
+import { openDocx } from "../../documents/testing/docx-inspect.ts";
+import { APPLICANT, type Fixture, startFixture } from "./dossiers.fixtures.ts";
+
+let f: Fixture;
+let c: Record<string, string>;
+let code: string;
+let refusedCode: string;
+let secret: string;
+const at = (iso: string) => {
+  f.clock.now = new Date(iso);
+};
+
+async function download(cookie: string | undefined, url: string) {
+  const r = await f.t.request({ method: "GET", url, ...(cookie ? { cookie } : {}) });
+  return { status: r.statusCode, headers: r.headers, bytes: r.rawPayload, json: () => JSON.parse(r.body) };
+}
+
+const docUrl = (dossier: string, form: string, format = "docx") =>
+  `/api/dossiers/${encodeURIComponent(dossier)}/documents/${form}?format=${format}`;
+
+before(async () => {
+  f = await startFixture("2026-03-09T09:00:00+07:00"); // Monday
+  c = f.cookies;
+  let r = await f.intake(c["motcua.01"]!);
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  code = r.body.code;
+  secret = r.body.lookupSecret;
+  let rev = r.body.revision as number;
+  const step = async (who: string, action: string, body: Record<string, unknown> = {}) => {
+    const out = await f.act(c[who]!, code, action, { revision: rev, ...body });
+    assert.equal(out.status, 200, `${action}: ${JSON.stringify(out.body)}`);
+    rev = out.body.revision;
+  };
+  await step("motcua.01", "assign", { assignee: "cv.01" });
+  await step("cv.01", "start_processing");
+  at("2026-03-10T10:00:00+07:00");
+  await step("cv.01", "request_supplement", {
+    missing: ["Giấy chứng sinh (bản chính)", "Tờ khai có chữ ký của người đi khai"],
+    reason: "Hồ sơ chưa đủ giấy tờ",
+  });
+  at("2026-03-11T10:00:00+07:00");
+  await step("motcua.01", "receive_supplement");
+  r = await f.get(c["motcua.01"]!, code);
+  assert.equal(r.status, 200);
+  at("2026-03-13T09:00:00+07:00");
+  await step("cv.01", "extend", {
+    reason: "Cần xác minh thông tin với nơi sinh",
+    dueAt: "2026-03-18T17:00:00+07:00",
+    apology: { record: "Thư xin lỗi số 12/TXL-UBND" },
+  });
+  const refused = await f.intake(c["motcua.01"]!, { refuse: true, reason: "Không thuộc thẩm quyền của xã" });
+  assert.equal(refused.status, 201, JSON.stringify(refused.body));
+  refusedCode = refused.body.code;
+});
+after(async () => f.t.close());
+
+test("form 01: the dossier's code, applicant, appointment and papers, and the QR code of the lookup page", async () => {
+  const r = await download(c["motcua.01"], docUrl(code, "01"));
+  assert.equal(r.status, 200);
+  assert.equal(r.headers["content-type"], "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  const disposition = String(r.headers["content-disposition"]);
+  assert.match(
+    disposition,
+    /^attachment; filename="Mau 01 - Giay tiep nhan ho so va hen tra ket qua - P1\.01-260309-0001\.docx"; filename\*=UTF-8''/,
+  );
+  assert.ok(decodeURIComponent(disposition.split("UTF-8''")[1]!).startsWith("Mẫu 01 - Giấy tiếp nhận"));
+  const doc = await openDocx(r.bytes);
+  assert.ok(doc.text.includes(code));
+  assert.ok(doc.text.includes(APPLICANT.name.normalize("NFC")));
+  assert.ok(doc.text.includes("09 giờ 00 phút, ngày 12/3/2026"), "the receipt's appointment");
+  assert.ok(doc.text.includes("Tờ khai đăng ký khai sinh") && doc.text.includes("Giấy chứng sinh"));
+  assert.ok(doc.text.includes("BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ XÃ AN HÒA"), doc.text.slice(0, 300));
+  assert.ok(doc.text.includes("An Hòa, ngày 09 tháng 3 năm 2026"));
+  assert.ok(doc.text.includes("03 ngày làm việc"));
+  assert.ok(doc.text.includes("motcua.01"), "the receiving officer's name");
+  assert.equal(doc.media.filter((m) => m.endsWith(".png")).length, 1, "the QR code image");
+  assert.ok(doc.text.includes(`http://127.0.0.1:3000/tra-cuu?code=${encodeURIComponent(code)}&secret=${secret}`));
+  const byName = await download(c["motcua.01"], docUrl(code, "receipt"));
+  assert.equal(byName.status, 200);
+});
+
+test("form 02 lists everything missing; form 04 carries the apology's reason and new appointment", async () => {
+  const supplement = await openDocx((await download(c["cv.01"], docUrl(code, "02"))).bytes);
+  assert.ok(supplement.text.includes("Giấy chứng sinh (bản chính)"));
+  assert.ok(supplement.text.includes("Tờ khai có chữ ký của người đi khai"));
+  assert.ok(supplement.text.includes(code));
+  assert.ok(supplement.text.includes("ngày 10 tháng 3 năm 2026"), "dated on the day of the request");
+  const apology = await openDocx((await download(c["cv.01"], docUrl(code, "04"))).bytes);
+  assert.ok(apology.text.includes("Cần xác minh thông tin với nơi sinh"));
+  assert.ok(apology.text.includes("17 giờ 00 phút, ngày 18/3/2026"), "the new appointment");
+  // 12/3 09:00 moved by the supplement pause (Tuesday 10:00 → Wednesday 10:00, one working day)
+  assert.ok(apology.text.includes("09 giờ 00 phút, ngày 13/3/2026"), "the appointment in force when it was written");
+  assert.ok(apology.text.includes("VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT"));
+});
+
+test("form 06: the hand-offs with officer and unit names; forms without their event are 404", async () => {
+  const sheet = await openDocx((await download(c["ld.01"], docUrl(code, "06"))).bytes);
+  assert.ok(sheet.text.includes("cv.01") && sheet.text.includes("motcua.01"));
+  assert.ok(sheet.text.includes("Xã An Hòa"));
+  assert.ok(sheet.text.includes("Tổ chức, cá nhân"));
+  for (const form of ["03", "05"]) {
+    const r = await download(c["motcua.01"], docUrl(code, form));
+    assert.equal(r.status, 404, form);
+    assert.equal(r.json().code, "document-not-available");
+  }
+  const bad = await download(c["motcua.01"], docUrl(code, "09"));
+  assert.equal(bad.status, 400);
+});
+
+test("form 03 of a refusal at the counter, form 05 of a stopped dossier", async () => {
+  const refusal = await openDocx((await download(c["motcua.01"], docUrl(refusedCode, "03"))).bytes);
+  assert.ok(refusal.text.includes("Không thuộc thẩm quyền của xã"));
+  assert.ok(refusal.text.includes(refusedCode));
+  assert.equal((await download(c["motcua.01"], docUrl(refusedCode, "01"))).status, 404, "no receipt");
+  at("2026-03-16T09:00:00+07:00");
+  const other = await f.intake(c["motcua.01"]!);
+  const stop = await f.act(c["motcua.01"]!, other.body.code, "assign", {
+    revision: other.body.revision,
+    assignee: "cv.01",
+  });
+  const stopped = await f.act(c["cv.01"]!, other.body.code, "stop", {
+    revision: stop.body.revision,
+    reason: "Người nộp đã chuyển đi nơi khác",
+  });
+  assert.equal(stopped.status, 200, JSON.stringify(stopped.body));
+  const notice = await openDocx((await download(c["cv.01"], docUrl(other.body.code, "05"))).bytes);
+  assert.ok(notice.text.includes("Người nộp đã chuyển đi nơi khác"));
+  assert.ok(notice.text.includes("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"));
+});
+
+test("who may download: another commune's staff and the other province get 403, no session 401", async () => {
+  for (const who of ["motcua.02", "cv.02", "motcua.p2"]) {
+    const r = await download(c[who], docUrl(code, "01"));
+    assert.equal(r.status, 403, who);
+  }
+  assert.equal((await download(undefined, docUrl(code, "01"))).status, 401);
+  assert.equal((await download(c["ld.p1"], docUrl(code, "01"))).status, 200, "the province's leader");
+  const ledger = await download(c["motcua.02"], "/api/units/P1.01/ledger?from=2026-03-01&to=2026-03-31");
+  assert.equal(ledger.status, 403);
+});
+
+test("form 07: the unit's ledger lists the dossiers received in the period", async () => {
+  const r = await download(c["motcua.01"], "/api/units/P1.01/ledger?from=2026-03-01&to=2026-03-31");
+  assert.equal(r.status, 200);
+  const doc = await openDocx(r.bytes);
+  assert.ok(doc.text.includes(code));
+  assert.ok(!doc.text.includes(refusedCode), "a refused dossier was never received");
+  assert.ok(doc.text.includes(APPLICANT.name.normalize("NFC")));
+  assert.ok(doc.text.includes("Gia hạn, có văn bản xin lỗi"));
+  assert.equal(doc.page.orient, "landscape");
+  const empty = await openDocx(
+    (await download(c["motcua.01"], "/api/units/P1.01/ledger?from=2026-02-01&to=2026-02-28")).bytes,
+  );
+  assert.ok(!empty.text.includes(code));
+});
+
+test("Phụ lục 4 as .xlsx has the results report's totals; the other appendices render", async () => {
+  const q = "from=2026-03-01&to=2026-03-31&unit=P1";
+  const report = (await download(c["ld.p1"], `/api/reports/results?${q}`)).json();
+  const r = await download(c["ld.p1"], `/api/reports/results/appendix?${q}&format=xlsx`);
+  assert.equal(r.status, 200);
+  assert.equal(r.headers["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(r.bytes as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0]!;
+  let totalRow: ExcelJS.Row | undefined;
+  sheet.eachRow((row) => {
+    if (row.getCell(1).value === "Tổng cộng") totalRow = row;
+  });
+  assert.ok(totalRow, "a totals row");
+  const t = report.total;
+  const expected = [
+    t.carriedOver,
+    t.received,
+    t.receivedSaturday,
+    t.finishedEarly,
+    t.finishedOnTime,
+    t.finishedLate,
+    t.withdrawn,
+    t.stopped,
+    t.openWithinDeadline + t.openOverdue,
+    t.openWithinDeadline,
+    t.openOverdue,
+  ];
+  assert.deepEqual(
+    expected.map((_, i) => totalRow!.getCell(3 + i).value),
+    expected,
+  );
+  assert.ok(t.received >= 2 && t.refusedAtIntake >= 1, JSON.stringify(t));
+  for (const kind of ["channels", "late", "satisfaction"]) {
+    const x = await download(c["ld.p1"], `/api/reports/${kind}/appendix?${q}&format=docx`);
+    assert.equal(x.status, 200, kind);
+    const doc = await openDocx(x.bytes);
+    assert.ok(doc.text.includes("Tổng cộng"), kind);
+  }
+  const channels = await openDocx(
+    (await download(c["ld.p1"], `/api/reports/channels/appendix?${q}&format=docx`)).bytes,
+  );
+  assert.ok(channels.text.includes("Trực tiếp"));
+  assert.equal((await download(c["motcua.01"], `/api/reports/results/appendix?${q}`)).status, 403);
+});
+
+test("PDF: 503 pdf-unavailable with the install message when LibreOffice is missing; a PDF when it is there", async (t) => {
+  const saved = process.env["MOTCUA_SOFFICE"];
+  process.env["MOTCUA_SOFFICE"] = "/nonexistent/soffice";
+  try {
+    const r = await download(c["motcua.01"], docUrl(code, "01", "pdf"));
+    assert.equal(r.status, 503);
+    assert.equal(r.json().code, "pdf-unavailable");
+    assert.match(r.json().detail, /apt-get install libreoffice-writer-nogui/);
+  } finally {
+    if (saved === undefined) delete process.env["MOTCUA_SOFFICE"];
+    else process.env["MOTCUA_SOFFICE"] = saved;
+  }
+  if (!(await findSoffice())) return t.skip("LibreOffice (soffice) is not installed");
+  const pdf = await download(c["motcua.01"], docUrl(code, "01", "pdf"));
+  assert.equal(pdf.status, 200);
+  assert.equal(pdf.headers["content-type"], "application/pdf");
+  assert.match(String(pdf.headers["content-disposition"]), /\.pdf"; filename\*=UTF-8''.*\.pdf$/);
+  assert.equal(pdf.bytes.subarray(0, 5).toString("latin1"), "%PDF-");
+});
