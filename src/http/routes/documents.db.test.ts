@@ -2,8 +2,14 @@
 // dossier's own values, 404 for a form the dossier has no event for, who may download, the unit ledger,
 // the results appendix reopened with exceljs against the JSON report, PDF (503 without LibreOffice).
 import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import ExcelJS from "exceljs";
+import { run as documentCommand } from "../../cli/commands/document.ts";
+import { CliFailure, UsageError } from "../../cli/errors.ts";
+import { testEngine } from "../../db/testing.ts";
 import { findSoffice } from "../../documents/pdf.ts";
 import { openDocx } from "../../documents/testing/docx-inspect.ts";
 import { APPLICANT, type Fixture, startFixture } from "./dossiers.fixtures.ts";
@@ -59,7 +65,13 @@ before(async () => {
   assert.equal(refused.status, 201, JSON.stringify(refused.body));
   refusedCode = refused.body.code;
 });
-after(async () => f.t.close());
+/** Set once the last test has closed the app to let the CLI open the database. */
+let closedForCli = false;
+after(async () => {
+  if (!closedForCli) return f.t.close();
+  if (testEngine === "postgres") await f.t.database.drop().catch(() => {});
+  else rmSync(f.t.database.target, { recursive: true, force: true });
+});
 
 test("form 01: the dossier's code, applicant, appointment and papers, and the QR code of the lookup page", async () => {
   const r = await download(c["motcua.01"], docUrl(code, "01"));
@@ -225,4 +237,34 @@ test("PDF: 503 pdf-unavailable with the install message when LibreOffice is miss
   assert.equal(pdf.headers["content-type"], "application/pdf");
   assert.match(String(pdf.headers["content-disposition"]), /\.pdf"; filename\*=UTF-8''.*\.pdf$/);
   assert.equal(pdf.bytes.subarray(0, 5).toString("latin1"), "%PDF-");
+});
+
+test("motcua document: a dossier's form and a unit's ledger written to --out from the same database", async () => {
+  closedForCli = true;
+  await f.t.app.close();
+  await f.t.database.close(); // an embedded directory is opened by one process at a time: the command opens it next
+  const dir = mkdtempSync(join(tmpdir(), "motcua-document-"));
+  const saved = process.env["DATABASE_URL"];
+  const data = testEngine === "postgres" ? [] : ["--data", f.t.database.target];
+  if (testEngine === "postgres") process.env["DATABASE_URL"] = f.t.database.target;
+  else delete process.env["DATABASE_URL"];
+  try {
+    const apology = join(dir, "04.docx");
+    assert.equal(await documentCommand(["04", "--dossier", code, "--out", apology, ...data]), 0);
+    const doc = await openDocx(readFileSync(apology));
+    assert.ok(doc.text.includes("17 giờ 00 phút, ngày 18/3/2026") && doc.text.includes(code));
+    const ledger = join(dir, "ledger.docx");
+    const args = ["ledger", "--unit", "P1.01", "--from", "2026-03-01", "--to", "2026-03-31", "--out", ledger];
+    assert.equal(await documentCommand([...args, ...data]), 0);
+    assert.ok((await openDocx(readFileSync(ledger))).text.includes(code));
+    await assert.rejects(
+      documentCommand(["03", "--dossier", code, "--out", join(dir, "x.docx"), ...data]),
+      (e: unknown) => e instanceof CliFailure && e.exitCode === 2 && /chưa có mẫu 03/.test(e.message),
+    );
+    await assert.rejects(documentCommand(["09", "--dossier", code, "--out", join(dir, "x.docx"), ...data]), UsageError);
+  } finally {
+    if (saved === undefined) delete process.env["DATABASE_URL"];
+    else process.env["DATABASE_URL"] = saved;
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
