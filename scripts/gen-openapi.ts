@@ -3,4 +3,7 @@ import { writeFileSync } from "node:fs";
 import { openApiDocument } from "../src/http/openapi.ts";
 import { routes } from "../src/http/routes/index.ts";
 
-writeFileSync(new URL("../docs/openapi.json", import.meta.url), `${JSON.stringify(openApiDocument(routes), null, 2)}\n`);
+writeFileSync(
+  new URL("../docs/openapi.json", import.meta.url),
+  `${JSON.stringify(openApiDocument(routes), null, 2)}\n`,
+);

@@ -12,7 +12,9 @@ test("docs/openapi.json is the document the routes generate (regenerate: node --
 test("every route is documented with a summary, and path parameters are declared", () => {
   const document = openApiDocument(routes);
   for (const [path, operations] of Object.entries(document.paths)) {
-    for (const [method, operation] of Object.entries(operations as Record<string, { summary: string; parameters?: { in: string; name: string }[] }>)) {
+    for (const [method, operation] of Object.entries(
+      operations as Record<string, { summary: string; parameters?: { in: string; name: string }[] }>,
+    )) {
       assert.ok(operation.summary, `${method} ${path} has no summary`);
       for (const name of path.match(/\{(\w+)\}/g) ?? []) {
         const declared = operation.parameters?.some((p) => p.in === "path" && `{${p.name}}` === name);
