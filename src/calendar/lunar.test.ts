@@ -63,6 +63,23 @@ test("solar → lunar → solar round-trips for any day 1900–2100", () => {
   );
 });
 
+test("2062-04-09, where the mean lunation misleads the estimate, is the 30th of month 2 (not a day 0)", () => {
+  assert.deepEqual(lunarOfDay(Date.UTC(2062, 3, 9) / 86_400_000), { day: 30, month: 2, year: 2062, leap: false });
+  assert.deepEqual(lunarOfDay(Date.UTC(2062, 3, 10) / 86_400_000), { day: 1, month: 3, year: 2062, leap: false });
+});
+
+test("every day 1900–2100 advances the lunar day by one or starts a month after day 29 or 30", () => {
+  const from = Date.UTC(1900, 0, 1) / 86_400_000;
+  const to = Date.UTC(2100, 11, 30) / 86_400_000;
+  let previous = lunarOfDay(from);
+  for (let day = from + 1; day <= to; day++) {
+    const next = lunarOfDay(day);
+    if (next.day === 1) assert.ok(previous.day === 29 || previous.day === 30, `before ${day}`);
+    else assert.deepEqual(next, { ...previous, day: previous.day + 1 }, `day ${day}`);
+    previous = next;
+  }
+});
+
 test("consecutive days advance the lunar day by one or start a new month at day 1", () => {
   const from = Date.UTC(1900, 0, 1) / 86_400_000;
   const to = Date.UTC(2100, 11, 30) / 86_400_000;

@@ -109,9 +109,12 @@ function leapMonthOffset(a11: number): number {
 export function lunarOfDay(dayNumber: number): LunarDate {
   const jdn = dayNumber + JDN_UNIX_EPOCH;
   const { year } = gregorianOfJdn(jdn);
-  const k = Math.floor((jdn - 2415021.076998695) / 29.530588853);
-  let monthStart = newMoonDay(k + 1);
-  if (monthStart > jdn) monthStart = newMoonDay(k);
+  // The mean-lunation estimate of k can be off by one where the true new moon drifts from the mean
+  // (e.g. 2062-04-09): step until newMoonDay(k) ≤ jdn < newMoonDay(k + 1).
+  let k = Math.floor((jdn - 2415021.076998695) / 29.530588853) + 1;
+  while (newMoonDay(k) > jdn) k--;
+  while (newMoonDay(k + 1) <= jdn) k++;
+  const monthStart = newMoonDay(k);
   let a11 = month11(year);
   let b11 = a11;
   let lunarYear: number;
