@@ -1,6 +1,6 @@
 // Track a dossier by its code and lookup secret (no personal data is shown), then rate the service.
 import { Button, Card, Col, Descriptions, Form, Input, Row, Space, Tag, Timeline, Typography } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { api } from "../../api.ts";
 import { showProblem } from "../../components/forms.ts";
@@ -35,6 +35,14 @@ export default function LookupPage() {
     }
   };
 
+  // the QR code on the receipt slip carries both: open the dossier straight away
+  // biome-ignore lint/correctness/useExhaustiveDependencies: run once, for the link the page was opened with
+  useEffect(() => {
+    const code = params.get("code");
+    const secret = params.get("secret");
+    if (code && secret) void lookup({ code, secret });
+  }, []);
+
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
       <Typography.Title level={1} style={{ fontSize: 26 }}>
@@ -45,7 +53,7 @@ export default function LookupPage() {
           form={form}
           layout="vertical"
           onFinish={lookup}
-          initialValues={{ code: params.get("code") ?? "" }}
+          initialValues={{ code: params.get("code") ?? "", secret: params.get("secret") ?? "" }}
           requiredMark="optional"
         >
           <Row gutter={16}>
