@@ -1,0 +1,194 @@
+// Benchmark of dossier import (issue 4: "import 1M dossiers in minutes, not hours"). Writes N interchange lines
+// to a temp file (bench/import-lines.ts: demo dossiers, codes renumbered), times importDossierLines reading that
+// file the way `motcua import` does, then times a bare baseline writing the very rows the import stored with
+// hand-written multi-row INSERTs (no COPY), the same batch per transaction, into the same emptied tables of
+// the same database in the same run. Prints lines/s, total time and the ratio.
+//
+//   node --import tsx bench/import.ts [--engine postgres|pglite] [--lines 1000000] [--batch 500]
+//   (postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL: an admin URL; a fresh database is created
+//   and dropped; scripts/pg-cluster.sh start prints one)
+import { createReadStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { type Database, openDatabase } from "../src/db/engine.ts";
+import { migrate } from "../src/db/migrate.ts";
+import { exportProcedures, seedReferenceData } from "../src/db/repos/catalog.ts";
+import { importDossierLines } from "../src/db/repos/dossier-import.ts";
+import { UnitDirectory, unitFromRow } from "../src/db/repos/units.ts";
+import { writeDemoLines } from "./import-lines.ts";
+
+const { values } = parseArgs({
+  options: {
+    engine: { type: "string", default: "postgres" },
+    lines: { type: "string", default: "1000000" },
+    batch: { type: "string", default: "500" },
+  },
+});
+const N = Number(values.lines);
+const BATCH = Number(values.batch);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function open(): Promise<{ database: Database; cleanup(): Promise<void> }> {
+  if (values.engine === "pglite") {
+    const dir = mkdtempSync(join(tmpdir(), "motcua-bench-import-"));
+    const database = await openDatabase({ dataDir: dir });
+    return { database, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const admin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (!admin) throw new Error("set BENCH_DATABASE_URL (an admin URL; scripts/pg-cluster.sh start prints one)");
+  const name = `motcua_bench_import_${process.pid}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+  return {
+    database,
+    cleanup: async () => {
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+const { database, cleanup } = await open();
+const dir = mkdtempSync(join(tmpdir(), "motcua-bench-lines-"));
+try {
+  const { pool } = database;
+  await migrate(pool);
+  await seedReferenceData(database.db);
+  const units = (await database.db.selectFrom("units").selectAll().where("placeholder", "=", false).execute()).map(
+    unitFromRow,
+  );
+  const procedures = await exportProcedures(database.db);
+
+  const file = join(dir, "dossiers.jsonl");
+  let t = performance.now();
+  const written = await writeDemoLines(file, N, { units, procedures });
+  console.log(
+    `engine ${database.engine}: ${N.toLocaleString("en")} lines (${(statSync(file).size / 1e6).toFixed(0)} MB, ` +
+      `${written.templates.toLocaleString("en")} demo dossiers renumbered ×${written.copies}) written in ${seconds(performance.now() - t)}`,
+  );
+
+  // 1. The importer, reading the file as `motcua import` does.
+  const directory = new UnitDirectory(database.db);
+  t = performance.now();
+  let lastShown = 0;
+  const summary = await importDossierLines(
+    database,
+    directory,
+    createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Number.POSITIVE_INFINITY }),
+    {
+      createMissing: false,
+      batchSize: BATCH,
+      onReject: (r) => {
+        throw new Error(`line ${r.line} rejected: ${r.reason}: ${r.message}`);
+      },
+      onProgress: (read) => {
+        if (read - lastShown >= 100_000) {
+          lastShown = read;
+          process.stderr.write(`  imported ${read.toLocaleString("en")} (${seconds(performance.now() - t)})\n`);
+        }
+      },
+    },
+  );
+  const importMs = performance.now() - t;
+  if (summary.imported !== N) throw new Error(`imported ${summary.imported} of ${N}: ${JSON.stringify(summary)}`);
+
+  // 2. The baseline: the rows the import stored, moved aside, then written back with multi-row INSERTs.
+  await pool.query("create unlogged table bench_dossiers as select * from dossiers");
+  await pool.query("create unlogged table bench_events as select * from dossier_events");
+  await pool.query("create index on bench_dossiers (code)");
+  await pool.query("create index on bench_events (dossier_code)");
+  await pool.query("create unlogged table bench_sequences as select * from dossier_sequences");
+  const events = Number((await pool.query("select count(*) as n from bench_events")).rows[0].n);
+  await pool.query("truncate dossier_events, dossiers, dossier_sequences cascade");
+  await pool.query("vacuum analyze bench_dossiers");
+
+  const JSON_COLUMNS = new Set(["applicant", "time_limit", "components", "payload", "attachments"]);
+  /** `insert into table (cols) values (…), (…)` for these rows, in as few statements as the 65,535-parameter cap allows. */
+  async function insertRows(client: pg.PoolClient, table: string, rows: Record<string, unknown>[], conflict = "") {
+    if (!rows.length) return;
+    const columns = Object.keys(rows[0]!);
+    const per = Math.floor(65_535 / columns.length);
+    for (let start = 0; start < rows.length; start += per) {
+      const chunk = rows.slice(start, start + per);
+      const params: unknown[] = [];
+      const tuples = chunk.map((row) => {
+        const slots = columns.map((c) => {
+          const v = row[c];
+          params.push(JSON_COLUMNS.has(c) && v !== null ? JSON.stringify(v) : v);
+          return `$${params.length}`;
+        });
+        return `(${slots.join(", ")})`;
+      });
+      await client.query(
+        `insert into ${table} (${columns.join(", ")}) values ${tuples.join(", ")} ${conflict}`,
+        params,
+      );
+    }
+  }
+
+  let bareMs = 0;
+  const reader = await pool.connect();
+  try {
+    let after = "";
+    for (;;) {
+      // reading the staged rows is not timed: the baseline is the writing
+      const dossiers = (
+        await reader.query("select * from bench_dossiers where code > $1 order by code limit $2", [after, BATCH])
+      ).rows;
+      if (!dossiers.length) break;
+      after = dossiers.at(-1)!.code;
+      const codes = dossiers.map((d) => d.code);
+      const log = (
+        await reader.query("select * from bench_events where dossier_code = any($1) order by dossier_code, seq", [
+          codes,
+        ])
+      ).rows;
+      // the importer's sequence upsert: per unit and day, the highest number the batch used
+      const sequences = new Map<string, { province_code: string; unit_code: string; day: string; last: number }>();
+      for (const d of dossiers) {
+        const [, yy, mm, dd, n] = /-(\d{2})(\d{2})(\d{2})-(\d{4})$/.exec(d.code)!;
+        const day = `20${yy}-${mm}-${dd}`;
+        const key = `${d.province_code}|${d.unit_code}|${day}`;
+        const last = Math.max(sequences.get(key)?.last ?? 0, Number(n));
+        sequences.set(key, { province_code: d.province_code, unit_code: d.unit_code, day, last });
+      }
+      const started = performance.now();
+      await reader.query("begin");
+      await insertRows(reader, "dossiers", dossiers);
+      await insertRows(reader, "dossier_events", log);
+      await insertRows(
+        reader,
+        "dossier_sequences",
+        [...sequences.values()],
+        "on conflict (province_code, unit_code, day) do update set last = greatest(dossier_sequences.last, excluded.last)",
+      );
+      await reader.query("commit");
+      bareMs += performance.now() - started;
+    }
+  } finally {
+    reader.release();
+  }
+  const stored = Number((await pool.query("select count(*) as n from dossiers")).rows[0].n);
+  if (stored !== N) throw new Error(`baseline stored ${stored} of ${N}`);
+
+  const importRate = N / (importMs / 1000);
+  const bareRate = N / (bareMs / 1000);
+  console.log(`(${events.toLocaleString("en")} events, ${(events / N).toFixed(2)} per dossier; batches of ${BATCH})`);
+  console.log(
+    `importDossierLines:        ${seconds(importMs).padStart(9)}  ${importRate.toFixed(0).padStart(7)} lines/s`,
+  );
+  console.log(`bare multi-row INSERTs:    ${seconds(bareMs).padStart(9)}  ${bareRate.toFixed(0).padStart(7)} lines/s`);
+  console.log(`ratio import / bare rate:  ${(importRate / bareRate).toFixed(2)}`);
+  console.log(`projected for 1,000,000 lines at the import rate: ${(1e6 / importRate / 60).toFixed(1)} min`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+  await database.close();
+  await cleanup();
+}

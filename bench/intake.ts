@@ -1,0 +1,316 @@
+// Benchmark of counter intake (issue 4): POST /api/dossiers on a real server (buildApp + listen) with 50
+// receiving units, each with its front-desk officer logged in, driven by 32 concurrent keep-alive clients
+// (bench/intake-load.ts, in a worker thread), against a bare transaction writing the same rows with
+// hand-written SQL (sequence upsert + dossier row + its first event) over 32 connections, on the same
+// database in the same run. Prints dossiers/s for both and the ratio. Targets: ≥ 0.5× bare, ≥ 1,000/s.
+//
+//   node --import tsx bench/intake.ts [--engine postgres|pglite] [--seconds 10] [--rounds 2]
+//   (postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL: an admin URL; a fresh database is created
+//   and dropped; scripts/pg-cluster.sh start prints one)
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { Worker } from "node:worker_threads";
+import pg from "pg";
+import { localDate } from "../src/calendar/index.ts";
+import { Procedure } from "../src/catalog/procedure.ts";
+import { type Database, openDatabase } from "../src/db/engine.ts";
+import { migrate } from "../src/db/migrate.ts";
+import { createProcedureVersion } from "../src/db/repos/catalog.ts";
+import { createUser } from "../src/db/repos/people.ts";
+import { withDatabase } from "../src/db/testing.ts";
+import { formatDossierCode } from "../src/dossier/code.ts";
+import { buildApp } from "../src/http/app.ts";
+import type { LoadInput, LoadResult } from "./intake-load.ts";
+
+const { values } = parseArgs({
+  options: {
+    engine: { type: "string", default: "postgres" },
+    seconds: { type: "string", default: "10" },
+    rounds: { type: "string", default: "2" },
+    units: { type: "string", default: "50" },
+    clients: { type: "string", default: "32" },
+  },
+});
+const seconds = Number(values.seconds);
+const rounds = Number(values.rounds);
+const UNITS = Number(values.units);
+const CLIENTS = Number(values.clients);
+const PASSWORD = "matkhau-bench-2026";
+const PROVINCE = "BI";
+
+const PROCEDURE = Procedure.parse({
+  code: "9.000001",
+  name: "Đăng ký khai sinh (đo hiệu năng)",
+  field: "Hộ tịch",
+  level: "commune",
+  agency: "UBND cấp xã",
+  components: [
+    { name: "Tờ khai đăng ký khai sinh", form: "original", count: 1 },
+    { name: "Giấy chứng sinh", form: "original", count: 1 },
+  ],
+  timeLimit: { value: 3, unit: "working_days" },
+  fees: [{ name: "Lệ phí đăng ký khai sinh", amount: 8000 }],
+  onlineLevel: "full",
+  steps: [
+    { name: "Tiếp nhận", role: "front_desk", share: 10 },
+    { name: "Xử lý", role: "officer", share: 70 },
+    { name: "Phê duyệt", role: "leader", share: 20 },
+  ],
+  effectiveFrom: "2024-01-01",
+});
+const BODY = {
+  procedureCode: PROCEDURE.code,
+  channel: "direct",
+  applicant: { name: "Nguyễn Thị Hoà", idNumber: "046190001234", phone: "0905 123 456", address: "Thôn Đông" },
+  components: ["Tờ khai đăng ký khai sinh", "Giấy chứng sinh"],
+};
+const unitCodes = Array.from({ length: UNITS }, (_, i) => `${PROVINCE}.${String(i + 1).padStart(2, "0")}`);
+
+/** The database: a fresh PostgreSQL database (dropped at the end) or a PGlite directory in /tmp. */
+async function open(): Promise<{ database: Database; connect(): Promise<pg.Pool>; cleanup(): Promise<void> }> {
+  if (values.engine === "pglite") {
+    const dir = mkdtempSync(join(tmpdir(), "motcua-bench-intake-"));
+    const database = await openDatabase({ dataDir: dir });
+    // PGlite serves one session: the bare side shares the app's single connection
+    return { database, connect: async () => database.pool, cleanup: async () => rmSync(dir, { recursive: true }) };
+  }
+  const admin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (!admin) throw new Error("set BENCH_DATABASE_URL (an admin URL; scripts/pg-cluster.sh start prints one)");
+  const name = `motcua_bench_intake_${process.pid}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  const url = withDatabase(admin, name);
+  const database = await openDatabase({ databaseUrl: url, poolSize: CLIENTS });
+  const pools: pg.Pool[] = [];
+  return {
+    database,
+    async connect() {
+      const pool = new pg.Pool({ connectionString: url, max: CLIENTS, options: "-c timezone=Asia/Ho_Chi_Minh" });
+      pool.on("error", () => {}); // the drop at the end ends its idle connections
+      pools.push(pool);
+      return pool;
+    },
+    async cleanup() {
+      for (const pool of pools) await pool.end();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+const { database, connect, cleanup } = await open();
+try {
+  await migrate(database.pool);
+  await database.pool.query(
+    `insert into units (code, name, kind, parent_code, province_code) values ($1, 'Tỉnh Đo Hiệu Năng', 'province', null, $1)`,
+    [PROVINCE],
+  );
+  for (const [i, code] of unitCodes.entries()) {
+    await database.pool.query(
+      `insert into units (code, name, kind, parent_code, province_code) values ($1, $2, 'commune', $3, $3)`,
+      [code, `Xã Thử ${i + 1}`, PROVINCE],
+    );
+  }
+  await createProcedureVersion(database.db, PROCEDURE);
+
+  const { app, ctx } = await buildApp({ database });
+  await ctx.units.refresh();
+  await Promise.all(
+    unitCodes.map((code, i) =>
+      createUser(
+        database.db,
+        {
+          username: `motcua.${i + 1}`,
+          fullName: `Cán bộ một cửa ${i + 1}`,
+          password: PASSWORD,
+          kind: "staff",
+          unitCode: code,
+          grants: [{ role: "front_desk", unitCode: code }],
+        },
+        () => PROVINCE,
+      ),
+    ),
+  );
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const port = (app.server.address() as AddressInfo).port;
+  const desks: LoadInput["desks"] = [];
+  for (const [i, unitCode] of unitCodes.entries()) {
+    const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: `motcua.${i + 1}`, password: PASSWORD }),
+    });
+    if (response.status !== 200) throw new Error(`login motcua.${i + 1}: ${response.status} ${await response.text()}`);
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith("motcua_session="))!;
+    desks.push({ unitCode, cookie: cookie.split(";")[0]! });
+  }
+
+  // Where the CPU goes (Linux, PostgreSQL on this host): this process (server + clients' worker, or the bare
+  // loop) and this database's backends, from /proc — tells a slow server from a busy database.
+  const backends = async () =>
+    database.engine === "postgres"
+      ? (await database.pool.query("select pid from pg_stat_activity where datname = current_database()")).rows.map(
+          (r) => r.pid as number,
+        )
+      : [];
+  const ticks = (pid: number) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, 100 Hz ticks → ms
+    } catch {
+      return 0;
+    }
+  };
+  let pids: number[] = [];
+  let lastCpu = { node: 0, postgres: 0 };
+  const cpuNow = () => ({ node: process.cpuUsage(), postgres: pids.reduce((sum, pid) => sum + ticks(pid), 0) });
+  const cpuSince = (before: ReturnType<typeof cpuNow>) => {
+    const used = process.cpuUsage(before.node);
+    return { node: (used.user + used.system) / 1000, postgres: cpuNow().postgres - before.postgres };
+  };
+
+  function apiRun(runSeconds: number): Promise<LoadResult> {
+    // Node 20 does not run --import hooks before a worker's entry: register tsx there, then load the clients
+    const entry = new URL("./intake-load.ts", import.meta.url).href;
+    const boot = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+    const worker = new Worker(boot, {
+      eval: true,
+      workerData: { port, desks, body: BODY, concurrency: CLIENTS, seconds: runSeconds } satisfies LoadInput,
+    });
+    return new Promise((resolve, reject) => {
+      worker.once("error", reject);
+      worker.once("message", () => {
+        const before = cpuNow();
+        worker.once("message", (result: LoadResult) => {
+          lastCpu = cpuSince(before);
+          resolve(result);
+        });
+        worker.postMessage("go");
+      });
+    });
+  }
+
+  // One dossier the API stored is the template of the bare rows: the same columns, the same values, a new code.
+  await apiRun(1);
+  const template = (
+    await database.pool.query("select * from dossiers where province_code = $1 order by code limit 1", [PROVINCE])
+  ).rows[0] as Record<string, unknown>;
+  const templateEvent = (
+    await database.pool.query("select * from dossier_events where province_code = $1 and dossier_code = $2", [
+      PROVINCE,
+      template.code,
+    ])
+  ).rows[0] as Record<string, unknown>;
+  const JSON_COLUMNS = new Set(["applicant", "time_limit", "components", "payload", "attachments"]);
+  const dossierColumns = Object.keys(template).filter((c) => c !== "created_at");
+  const eventColumns = Object.keys(templateEvent).filter((c) => c !== "recorded_at");
+  const insertDossier = `insert into dossiers (${dossierColumns.join(", ")}) values (${dossierColumns.map((_, i) => `$${i + 1}`).join(", ")})`;
+  const insertEvent = `insert into dossier_events (${eventColumns.join(", ")}) values (${eventColumns.map((_, i) => `$${i + 1}`).join(", ")})`;
+  const upsertSequence = `insert into dossier_sequences (province_code, unit_code, day, last) values ($1, $2, $3, 1)
+    on conflict (province_code, unit_code, day) do update set last = dossier_sequences.last + 1 returning last`;
+  const columnValue = (row: Record<string, unknown>, column: string) =>
+    JSON_COLUMNS.has(column) && row[column] !== null ? JSON.stringify(row[column]) : row[column];
+
+  /** The bare transaction: what intake writes, as a person would write it by hand. */
+  async function bareIntake(client: pg.PoolClient, unitCode: string): Promise<void> {
+    const now = new Date();
+    await client.query("begin");
+    try {
+      const { rows } = await client.query(upsertSequence, [PROVINCE, unitCode, localDate(now)]);
+      const code = formatDossierCode(unitCode, now, rows[0].last);
+      const row = { ...template, code, unit_code: unitCode, current_unit_code: unitCode, updated_at: now };
+      await client.query(
+        insertDossier,
+        dossierColumns.map((c) => columnValue(row, c)),
+      );
+      const event = { ...templateEvent, dossier_code: code, unit_code: unitCode };
+      await client.query(
+        insertEvent,
+        eventColumns.map((c) => columnValue(event, c)),
+      );
+      await client.query("commit");
+    } catch (error) {
+      await client.query("rollback");
+      throw error;
+    }
+  }
+
+  const barePool = await connect();
+  async function bareRun(runSeconds: number): Promise<{ created: number; seconds: number }> {
+    const before = cpuNow();
+    const started = performance.now();
+    const until = started + runSeconds * 1000;
+    let created = 0;
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (performance.now() < until) {
+          const client = await barePool.connect();
+          try {
+            await bareIntake(client, unitCodes[next++ % unitCodes.length]!);
+            created++;
+          } finally {
+            client.release();
+          }
+        }
+      }),
+    );
+    lastCpu = cpuSince(before);
+    return { created, seconds: (performance.now() - started) / 1000 };
+  }
+
+  await bareRun(1); // warm-up
+  pids = await backends();
+  console.log(
+    `engine ${database.engine}, ${UNITS} receiving units, ${CLIENTS} concurrent clients, ${rounds} × ${seconds} s each side`,
+  );
+  const totals = {
+    api: { created: 0, seconds: 0, failed: 0, node: 0, postgres: 0 },
+    bare: { created: 0, seconds: 0, node: 0, postgres: 0 },
+  };
+  let firstFailure: string | undefined;
+  const latency: string[] = [];
+  for (let round = 0; round < rounds; round++) {
+    // alternate, so neither side always meets the bigger table
+    const bare = await bareRun(seconds);
+    totals.bare.node += lastCpu.node;
+    totals.bare.postgres += lastCpu.postgres;
+    const api = await apiRun(seconds);
+    totals.api.node += lastCpu.node;
+    totals.api.postgres += lastCpu.postgres;
+    totals.bare.created += bare.created;
+    totals.bare.seconds += bare.seconds;
+    totals.api.created += api.created;
+    totals.api.seconds += api.seconds;
+    totals.api.failed += api.failed;
+    firstFailure ??= api.firstFailure;
+    latency.push(`p50 ${api.p50.toFixed(1)} ms, p99 ${api.p99.toFixed(1)} ms`);
+    console.log(
+      `  round ${round + 1}: bare ${(bare.created / bare.seconds).toFixed(0)}/s, API ${(api.created / api.seconds).toFixed(0)}/s (${latency.at(-1)})`,
+    );
+  }
+  const apiRate = totals.api.created / totals.api.seconds;
+  const bareRate = totals.bare.created / totals.bare.seconds;
+  const total = Number((await database.pool.query("select count(*) as n from dossiers")).rows[0].n);
+  const cpu = (side: typeof totals.bare) =>
+    `CPU per dossier: node ${(side.node / side.created).toFixed(2)} ms` +
+    (database.engine === "postgres" ? `, postgres ${(side.postgres / side.created).toFixed(2)} ms` : "");
+  console.log(
+    `bare transaction:  ${bareRate.toFixed(0).padStart(6)} dossiers/s  (${totals.bare.created} dossiers; ${cpu(totals.bare)})`,
+  );
+  console.log(
+    `HTTP API intake:   ${apiRate.toFixed(0).padStart(6)} dossiers/s  (${totals.api.created} dossiers; ${cpu(totals.api)})`,
+  );
+  console.log(`ratio API / bare:  ${(apiRate / bareRate).toFixed(2)}   (${total} dossiers in the table at the end)`);
+  if (totals.api.failed) console.log(`WARNING: ${totals.api.failed} API requests failed, first: ${firstFailure}`);
+  if (apiRate / bareRate < 0.5) console.log("WARNING: below the 0.5 × bare target");
+  if (database.engine === "postgres" && apiRate < 1000) console.log("WARNING: below the 1,000 dossiers/s target");
+  await app.close();
+} finally {
+  await database.close();
+  await cleanup();
+}

@@ -1,0 +1,31 @@
+// `npm run bench`: the benchmarks in sequence with small sizes, a few minutes in all. Each prints its own
+// baseline measured in the same run (docs/benchmarks.md has the full-size figures and how to get them).
+// PostgreSQL benches run when BENCH_DATABASE_URL or TEST_DATABASE_URL is set (scripts/pg-cluster.sh start
+// prints one); otherwise the dossier benches run on PGlite. Extra arguments go to every bench unchanged.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const postgres = Boolean(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL);
+const engine = postgres ? "postgres" : "pglite";
+const benches: [string, string[]][] = [
+  ["calendar.ts", []],
+  ["intake.ts", ["--engine", engine, "--seconds", "5", "--rounds", "1"]],
+  ["import.ts", ["--engine", engine, "--lines", postgres ? "50000" : "10000"]],
+  ["results-report.ts", ["--engine", engine, "--size", postgres ? "100000" : "20000", "--runs", "3"]],
+];
+
+let failed = 0;
+for (const [file, args] of benches) {
+  console.log(`\n=== bench/${file} ${args.join(" ")}`);
+  const started = performance.now();
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", fileURLToPath(new URL(file, import.meta.url)), ...args],
+    {
+      stdio: "inherit",
+    },
+  );
+  console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  if (result.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);
