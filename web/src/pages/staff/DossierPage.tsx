@@ -20,6 +20,17 @@ const FORMS: [string, string][] = [
   ["06", "Phiếu kiểm soát quá trình giải quyết hồ sơ"],
 ];
 
+/** Events that leave the state as it is, named as the one-stop forms name them. */
+const SAME_STATE_EVENT: Record<string, string> = {
+  assigned: "Giao xử lý",
+  transferred: "Chuyển liên thông",
+  result_proposed: "Trình kết quả",
+  result_approved: "Phê duyệt kết quả",
+  extended: "Gia hạn, xin lỗi (mẫu 04)",
+  payment_requested: "Yêu cầu nghĩa vụ tài chính",
+  rated: "Đánh giá",
+};
+
 function actorName(e: DossierEvent): string {
   return e.actor?.fullName ?? e.actor?.name ?? e.actor?.id ?? "—";
 }
@@ -78,10 +89,17 @@ export default function DossierPage() {
             {
               title: "Sự kiện",
               dataIndex: "type",
-              render: (_t, e) => (e.toState ? `${stateName(e.fromState)} → ${stateName(e.toState)}` : e.type),
+              render: (_t, e) =>
+                e.fromState && e.toState && e.fromState !== e.toState
+                  ? `${stateName(e.fromState)} → ${stateName(e.toState)}`
+                  : (SAME_STATE_EVENT[e.type] ?? e.type),
             },
             { title: "Người thực hiện", render: (_v, e) => actorName(e) },
-            { title: "Nội dung", dataIndex: "reason", render: (r: string | undefined, e) => r ?? describePayload(e) },
+            {
+              title: "Nội dung",
+              dataIndex: "reason",
+              render: (r: string | undefined, e) => [describePayload(e), r].filter(Boolean).join(" · "),
+            },
           ]}
         />
       </Card>
@@ -113,5 +131,10 @@ function describePayload(e: DossierEvent): string {
   if (typeof p.assignee === "string") parts.push(`Giao: ${p.assignee}`);
   if (typeof p.toUnit === "string") parts.push(`Chuyển đến: ${p.toUnit}`);
   if (typeof p.receiptNo === "string") parts.push(`Số phiếu: ${p.receiptNo}`);
+  const letter = p.letter as { record?: string; document?: { name?: string } } | undefined;
+  if (e.type === "extended") {
+    const named = letter?.record ?? letter?.document?.name;
+    parts.push(p.apology === false ? "Không có thư xin lỗi" : `Thư xin lỗi: ${named ?? "có"}`);
+  }
   return parts.join(" · ") || "";
 }
