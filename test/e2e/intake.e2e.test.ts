@@ -31,6 +31,7 @@ describe("front desk: counter intake", () => {
       .getByRole("group", { name: "Thành phần hồ sơ đã nhận" })
       .or(page.locator(".ant-checkbox-group"));
     const boxes = checklist.getByRole("checkbox");
+    await boxes.first().waitFor(); // the checklist arrives with the procedure's version in force
     assert.ok((await boxes.count()) >= 1);
     for (const box of await boxes.all()) await box.check();
     await page.getByLabel("Họ và tên người nộp").fill("Trần Văn Nam");

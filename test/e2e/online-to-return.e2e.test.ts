@@ -41,6 +41,19 @@ async function act(page: Page, action: string, fill?: (dialog: ReturnType<Page["
   await dialog.waitFor({ state: "hidden" });
 }
 
+/** An antd dropdown left open (or still closing) covers the dialog's buttons: click aside until none is shown. */
+async function settleDropdowns(page: Page, dialog: ReturnType<Page["getByRole"]>) {
+  const open = page.locator(".ant-select-dropdown:visible");
+  for (let i = 0; i < 5 && (await open.count()) > 0; i++) {
+    await dialog.locator(".ant-modal-title").click();
+    await page.waitForTimeout(200);
+  }
+  await open
+    .first()
+    .waitFor({ state: "hidden", timeout: 2_000 })
+    .catch(() => undefined);
+}
+
 async function expectState(page: Page, name: string) {
   await stateTag(page)
     .filter({ hasText: new RegExp(`^${name}$`, "i") })
@@ -112,6 +125,8 @@ describe("online submission to return, with a supplement, then lookup and rating
     clock.set("2026-03-16T08:35:00+07:00");
     await act(page, "assign", async (dialog) => {
       await choose(page, dialog.getByRole("combobox", { name: "Giao cho" }), "le thi mai", /Lê Thị Mai/);
+      await dialog.locator(".ant-select").filter({ hasText: "Lê Thị Mai" }).waitFor();
+      await settleDropdowns(page, dialog);
     });
     await page.getByTestId("timeline").getByText(/Giao:/).waitFor();
     const stored = await server.database.db
@@ -138,7 +153,7 @@ describe("online submission to return, with a supplement, then lookup and rating
       await missing.click();
       await missing.fill("Bản sao giấy chứng tử của người chồng trước");
       await missing.press("Enter");
-      await dialog.getByLabel("Ghi chú").click(); // closes the tag list
+      await settleDropdowns(page, dialog); // closes the tag list
     });
     await expectState(page, "yêu cầu bổ sung");
     await page.getByTestId("timeline").getByText("Cần bổ sung: Bản sao giấy chứng tử của người chồng trước").waitFor();
