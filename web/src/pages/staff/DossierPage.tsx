@@ -32,7 +32,13 @@ const SAME_STATE_EVENT: Record<string, string> = {
 };
 
 function actorName(e: DossierEvent): string {
+  if (e.actor?.id === "citizen") return "Công dân";
   return e.actor?.fullName ?? e.actor?.name ?? e.actor?.id ?? "—";
+}
+
+/** The log stores the assignee's user id; the name is the one the log gives that user when acting. */
+function staffName(events: DossierEvent[], id: string): string {
+  return events.find((e) => e.actor?.id === id && e.actor.fullName)?.actor?.fullName ?? `cán bộ số ${id}`;
 }
 
 export default function DossierPage() {
@@ -74,7 +80,7 @@ export default function DossierPage() {
           <Descriptions.Item label="Ngày hẹn lại (sau xin lỗi)">{formatInstant(d.extendedDueAt)}</Descriptions.Item>
         )}
         <Descriptions.Item label="Thời gian còn lại">{formatRemaining(d.remainingMinutes)}</Descriptions.Item>
-        {d.assignee && <Descriptions.Item label="Người xử lý">{d.assignee}</Descriptions.Item>}
+        {d.assignee && <Descriptions.Item label="Người xử lý">{staffName(d.events, d.assignee)}</Descriptions.Item>}
       </Descriptions>
       <Card title="Quá trình giải quyết (phiếu kiểm soát)" size="small">
         <Table<DossierEvent>
@@ -98,7 +104,7 @@ export default function DossierPage() {
             {
               title: "Nội dung",
               dataIndex: "reason",
-              render: (r: string | undefined, e) => [describePayload(e), r].filter(Boolean).join(" · "),
+              render: (r: string | undefined, e) => [describePayload(e, d.events), r].filter(Boolean).join(" · "),
             },
           ]}
         />
@@ -123,12 +129,12 @@ export default function DossierPage() {
   );
 }
 
-function describePayload(e: DossierEvent): string {
+function describePayload(e: DossierEvent, events: DossierEvent[]): string {
   const p = e.payload ?? {};
   const parts: string[] = [];
   if (Array.isArray(p.missing)) parts.push(`Cần bổ sung: ${(p.missing as string[]).join("; ")}`);
   if (typeof p.dueAt === "string") parts.push(`Hẹn trả: ${formatInstant(p.dueAt)}`);
-  if (typeof p.assignee === "string") parts.push(`Giao: ${p.assignee}`);
+  if (typeof p.assignee === "string") parts.push(`Giao: ${staffName(events, p.assignee)}`);
   if (typeof p.toUnit === "string") parts.push(`Chuyển đến: ${p.toUnit}`);
   if (typeof p.receiptNo === "string") parts.push(`Số phiếu: ${p.receiptNo}`);
   const letter = p.letter as { record?: string; document?: { name?: string } } | undefined;
