@@ -85,11 +85,18 @@ async function open(): Promise<{ database: Database; connect(): Promise<pg.Pool>
   await client.query(`create database ${name}`);
   const url = withDatabase(admin, name);
   const database = await openDatabase({ databaseUrl: url, poolSize: CLIENTS });
+  // keep the app's connections open between phases, so the backends measured below stay the same processes
+  database.pool.options.idleTimeoutMillis = 0;
   const pools: pg.Pool[] = [];
   return {
     database,
     async connect() {
-      const pool = new pg.Pool({ connectionString: url, max: CLIENTS, options: "-c timezone=Asia/Ho_Chi_Minh" });
+      const pool = new pg.Pool({
+        connectionString: url,
+        max: CLIENTS,
+        idleTimeoutMillis: 0,
+        options: "-c timezone=Asia/Ho_Chi_Minh",
+      });
       pool.on("error", () => {}); // the drop at the end ends its idle connections
       pools.push(pool);
       return pool;
@@ -167,10 +174,12 @@ try {
   };
   let pids: number[] = [];
   let lastCpu = { node: 0, postgres: 0 };
-  const cpuNow = () => ({ node: process.cpuUsage(), postgres: pids.reduce((sum, pid) => sum + ticks(pid), 0) });
+  const cpuNow = () => ({ node: process.cpuUsage(), postgres: new Map(pids.map((pid) => [pid, ticks(pid)])) });
   const cpuSince = (before: ReturnType<typeof cpuNow>) => {
     const used = process.cpuUsage(before.node);
-    return { node: (used.user + used.system) / 1000, postgres: cpuNow().postgres - before.postgres };
+    let postgres = 0;
+    for (const [pid, start] of before.postgres) postgres += Math.max(0, ticks(pid) - start);
+    return { node: (used.user + used.system) / 1000, postgres };
   };
 
   function apiRun(runSeconds: number): Promise<LoadResult> {
@@ -264,6 +273,7 @@ try {
   }
 
   await bareRun(1); // warm-up
+  await apiRun(1); // every app connection opened
   pids = await backends();
   console.log(
     `engine ${database.engine}, ${UNITS} receiving units, ${CLIENTS} concurrent clients, ${rounds} × ${seconds} s each side`,
