@@ -178,14 +178,22 @@ export function projectionRow(header: DossierHeader, log: readonly LifecycleEven
   };
 }
 
-/** Stores a new dossier with its whole log. */
+/**
+ * Stores a new dossier with its whole log; `extra` sets columns the log does not determine (terms at receipt).
+ * Returns the stored row.
+ */
 export async function insertDossier(
   db: Db,
   header: DossierHeader,
   log: readonly LifecycleEvent[],
   idempotencyKey?: string,
-): Promise<void> {
-  await db.insertInto("dossiers").values(projectionRow(header, log)).execute();
+  extra: Partial<Insertable<DossiersTable>> = {},
+) {
+  const row = await db
+    .insertInto("dossiers")
+    .values({ ...projectionRow(header, log), ...extra })
+    .returningAll()
+    .executeTakeFirstOrThrow();
   if (log.length) {
     await db
       .insertInto("dossier_events")
@@ -196,6 +204,7 @@ export async function insertDossier(
       )
       .execute();
   }
+  return row;
 }
 
 /** Loads a dossier's row and its log (for update when `lock`: the row is locked until the transaction ends). */

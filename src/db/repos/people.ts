@@ -1,6 +1,6 @@
 // Users, role grants and sessions.
 import { createHash, randomBytes } from "node:crypto";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Actor, Grant, StaffRole } from "../../people/policy.ts";
 import { hashPassword } from "../../people/passwords.ts";
 import type { Database } from "../schema.ts";
@@ -79,10 +79,17 @@ export async function deleteSession(db: Kysely<Database>, token: string): Promis
 }
 
 export async function actorForSession(db: Kysely<Database>, token: string): Promise<Actor | undefined> {
+  // one round trip per request: the user and its grants together
   const row = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
     .select(["users.id", "users.username", "users.full_name", "users.kind", "users.is_superuser", "users.active"])
+    .select(
+      sql<
+        Grant[]
+      >`coalesce((select json_agg(json_build_object('role', g.role, 'unitCode', g.unit_code) order by g.unit_code, g.role)
+        from role_grants g where g.user_id = users.id), '[]'::json)`.as("grants"),
+    )
     .where("sessions.token_hash", "=", hashToken(token))
     .where("sessions.expires_at", ">", new Date())
     .executeTakeFirst();
@@ -93,6 +100,6 @@ export async function actorForSession(db: Kysely<Database>, token: string): Prom
     fullName: row.full_name,
     kind: row.kind,
     isSuperuser: row.is_superuser,
-    grants: await grantsOf(db, row.id),
+    grants: row.grants,
   };
 }

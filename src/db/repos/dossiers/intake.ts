@@ -200,23 +200,11 @@ export async function intake(
       }
       const decision = decide(INITIAL_STATE, { ...command, attachments }, actor, now, dossierDeps(calendar, terms));
       if ("error" in decision) throw new DossierRefusal(decision.error);
-      await insertDossier(trx, header, decision.events, idempotencyKey);
-      await trx
-        .updateTable("dossiers")
-        .set({
-          time_limit: input.mode === "submit_online" ? null : JSON.stringify(terms.limit),
-          restart_on_supplement: terms.restartOnSupplement,
-          components: JSON.stringify(components.map((name) => ({ name, received: true }))),
-        })
-        .where("province_code", "=", provinceCode)
-        .where("code", "=", code)
-        .execute();
-      const row = await trx
-        .selectFrom("dossiers")
-        .selectAll()
-        .where("province_code", "=", provinceCode)
-        .where("code", "=", code)
-        .executeTakeFirstOrThrow();
+      const row = await insertDossier(trx, header, decision.events, idempotencyKey, {
+        time_limit: input.mode === "submit_online" ? null : JSON.stringify(terms.limit),
+        restart_on_supplement: terms.restartOnSupplement,
+        components: JSON.stringify(components.map((name) => ({ name, received: true }))),
+      });
       return { row, log: decision.events, state: project(decision.events), replayed: false, lookupSecret };
     });
   } catch (error) {
