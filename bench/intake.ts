@@ -15,7 +15,6 @@ import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { localDate } from "../src/calendar/index.ts";
-import { Procedure } from "../src/catalog/procedure.ts";
 import { type Database, openDatabase } from "../src/db/engine.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { createProcedureVersion } from "../src/db/repos/catalog.ts";
@@ -24,6 +23,7 @@ import { withDatabase } from "../src/db/testing.ts";
 import { formatDossierCode } from "../src/dossier/code.ts";
 import { buildApp } from "../src/http/app.ts";
 import type { LoadInput, LoadResult } from "./intake-load.ts";
+import { PROCEDURE as FIXTURE_PROCEDURE } from "../src/http/routes/dossiers.fixtures.ts";
 
 const { values } = parseArgs({
   options: {
@@ -41,26 +41,8 @@ const CLIENTS = Number(values.clients);
 const PASSWORD = "matkhau-bench-2026";
 const PROVINCE = "BI";
 
-const PROCEDURE = Procedure.parse({
-  code: "9.000001",
-  name: "Đăng ký khai sinh (đo hiệu năng)",
-  field: "Hộ tịch",
-  level: "commune",
-  agency: "UBND cấp xã",
-  components: [
-    { name: "Tờ khai đăng ký khai sinh", form: "original", count: 1 },
-    { name: "Giấy chứng sinh", form: "original", count: 1 },
-  ],
-  timeLimit: { value: 3, unit: "working_days" },
-  fees: [{ name: "Lệ phí đăng ký khai sinh", amount: 8000 }],
-  onlineLevel: "full",
-  steps: [
-    { name: "Tiếp nhận", role: "front_desk", share: 10 },
-    { name: "Xử lý", role: "officer", share: 70 },
-    { name: "Phê duyệt", role: "leader", share: 20 },
-  ],
-  effectiveFrom: "2024-01-01",
-});
+// the test fixture's procedure under a code of its own, so the bench never meets a test's rows
+const PROCEDURE = { ...FIXTURE_PROCEDURE, code: "9.000001", name: "Đăng ký khai sinh (đo hiệu năng)" };
 const BODY = {
   procedureCode: PROCEDURE.code,
   channel: "direct",
