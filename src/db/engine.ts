@@ -109,6 +109,8 @@ async function openPglite(dataDir: string): Promise<Database> {
     database: "postgres",
     max: 1,
     idleTimeoutMillis: 0,
+    // one session: a request that waits this long for it fails instead of hanging
+    connectionTimeoutMillis: 60_000,
   });
   pool.on("error", () => {});
   return wrap("pglite", pool, dataDir, async () => {

@@ -11,8 +11,9 @@ import type { Actor } from "../../../dossier/status.ts";
 import type { Database, DossiersTable } from "../../schema.ts";
 import { appendEvents, ConcurrentUpdateError, headerOf, loadDossier } from "../dossier-store.ts";
 import type { UnitDirectory } from "../units.ts";
+import { calendarRegistryOf } from "../calendar.ts";
 import { DossierRefusal, dossierNotFound, isUniqueViolation, ServiceError } from "./errors.ts";
-import { calendarOf, dossierDeps, procedureInForce, type Terms, termsOf } from "./terms.ts";
+import { dossierDeps, procedureInForce, type Terms, termsOf } from "./terms.ts";
 
 export interface ServiceContext {
   db: Kysely<Database>;
@@ -123,6 +124,9 @@ export async function executeCommand(
 ): Promise<Outcome> {
   const province = await provinceOfCode(ctx, code);
   if (!province) throw dossierNotFound(code);
+  // Load (or refresh) the calendars BEFORE the transaction: a refresh reads through the pool, and on the
+  // embedded engine the pool is the one connection this transaction holds — reading inside would deadlock.
+  const calendars = await calendarRegistryOf(ctx.db).fresh();
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const loaded = await loadDossier(trx, province, code, true);
@@ -150,7 +154,7 @@ export async function executeCommand(
         header.procedureName = procedure.name;
         cmd = { ...command, limit: terms.limit, receiptNo: command.receiptNo || code };
       }
-      const calendar = await calendarOf(ctx.db, ctx.units, loaded.row.unit_code);
+      const calendar = calendars.calendarForUnit(ctx.units, loaded.row.unit_code);
       const decision = decide(state, cmd, actor, now, dossierDeps(calendar, terms));
       if ("error" in decision) throw new DossierRefusal(decision.error);
       await appendEvents(trx, header, loaded.log, loaded.row.revision, decision.events, options.idempotencyKey);
