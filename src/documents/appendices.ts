@@ -2,27 +2,13 @@
 // (seed 004), late dossiers by unit with and without an apology (seed 002), satisfaction by field (seed 004).
 // Each is rendered to .docx and .xlsx from the same spec.
 import type { HeaderCell, TableSpec } from "./grid.ts";
+import { RESULT_FIELDS } from "../figures/results-fields.ts";
 import { tableToDocx } from "./grid.ts";
 import type { AppendixOptions, LateByUnitRow, ResultsRow, SatisfactionRow } from "./types.ts";
 import { tablesToXlsx } from "./xlsx.ts";
 
-const RESULT_COUNTS = [
-  "carriedOver",
-  "received",
-  "receivedSaturday",
-  "receivedDirect",
-  "receivedPostal",
-  "receivedOnlinePartial",
-  "receivedOnlineFull",
-  "finishedEarly",
-  "finishedOnTime",
-  "finishedLate",
-  "withdrawn",
-  "stopped",
-  "openWithinDeadline",
-  "openOverdue",
-  "refusedAtIntake",
-] as const satisfies readonly (keyof ResultsRow)[];
+// the columns of the results report (CONTRACTS.md §3), defined once in src/figures
+const RESULT_COUNTS = RESULT_FIELDS satisfies readonly (keyof ResultsRow)[];
 
 /** The totals row: every count summed over the rows. */
 export function sumResults(rows: ResultsRow[], key = "Tổng cộng"): ResultsRow {
