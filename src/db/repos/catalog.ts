@@ -3,6 +3,7 @@
 // was received under. Search is diacritic-free in SQL (unaccent + pg_trgm, index `procedures_search`).
 import { readFileSync } from "node:fs";
 import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
+import { jsonObjectFrom } from "kysely/helpers/postgres";
 import { canonicalJson } from "../../catalog/canonical.ts";
 import { foldVietnamese } from "../../catalog/fold.ts";
 import type { ImportError, ImportResult } from "../../catalog/import-error.ts";
@@ -248,28 +249,42 @@ export async function findEffectiveProcedure(
   date: string,
   provinceCode?: string,
 ): Promise<StoredProcedure | undefined> {
+  // one round trip: the version in force, and the province's latest override in force beside it as JSON
   const row = await db
     .selectFrom("procedures")
     .selectAll()
+    .select((eb) =>
+      jsonObjectFrom(
+        eb
+          .selectFrom("procedure_overrides as o")
+          .select([
+            "o.province_code",
+            "o.procedure_code",
+            "o.version",
+            "o.effective_from",
+            "o.time_limit",
+            "o.fees",
+            "o.steps",
+          ])
+          .where("o.province_code", "=", provinceCode ?? null)
+          .whereRef("o.procedure_code", "=", "procedures.code")
+          .where("o.effective_from", "<=", date)
+          .orderBy("o.effective_from", "desc")
+          .limit(1),
+      ).as("override"),
+    )
     .where("code", "=", code)
     .where("effective_from", "<=", date)
     .orderBy("effective_from", "desc")
     .limit(1)
     .executeTakeFirst();
   if (!row) return undefined;
-  const national = procedureFromRow(row);
-  if (!provinceCode) return national;
-  const override = await db
-    .selectFrom("procedure_overrides")
-    .selectAll()
-    .where("province_code", "=", provinceCode)
-    .where("procedure_code", "=", code)
-    .where("effective_from", "<=", date)
-    .orderBy("effective_from", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  if (!override) return national;
-  const merged = applyOverride([national], [overrideFromRow(override)], code, provinceCode, date)!;
+  const { override, ...version } = row;
+  const national = procedureFromRow(version);
+  if (!provinceCode || !override) return national;
+  // to_json writes a date as YYYY-MM-DD, as the date parser returns it
+  const overrideRow = override as unknown as Selectable<ProcedureOverridesTable>;
+  const merged = applyOverride([national], [overrideFromRow(overrideRow)], code, provinceCode, date)!;
   return { ...merged, placeholder: national.placeholder };
 }
 

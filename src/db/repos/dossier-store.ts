@@ -1,7 +1,9 @@
 // The dossier log in the database: events are appended, never changed, and the current-state row
 // (the projection) is rewritten from the log in the same transaction. Live intake, lifecycle commands and
 // import all go through here, so the projection columns the reports read are computed one way.
-import type { Insertable, Kysely, Transaction } from "kysely";
+import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from "kysely";
+import { localDate } from "../../calendar/local-time.ts";
+import { formatDossierCode } from "../../dossier/code.ts";
 import type { LifecycleEvent } from "../../dossier/events.ts";
 import { project } from "../../dossier/evolve.ts";
 import { recordTimeline } from "../../dossier/history.ts";
@@ -178,33 +180,69 @@ export function projectionRow(header: DossierHeader, log: readonly LifecycleEven
   };
 }
 
+/** The first log's events carry the code as their receipt number (`receiptNo`) once it is allocated. */
+export function withReceiptNo(log: readonly LifecycleEvent[], code: string): LifecycleEvent[] {
+  return log.map((event) =>
+    event.payload && typeof event.payload === "object" && "receiptNo" in event.payload
+      ? ({ ...event, payload: { ...event.payload, receiptNo: code } } as LifecycleEvent)
+      : event,
+  );
+}
+
 /**
- * Stores a new dossier with its whole log; `extra` sets columns the log does not determine (terms at receipt).
- * Returns the stored row.
+ * Stores a new dossier under the receiving unit's next code of the local day `at` (`<unit>-YYMMDD-XXXX`), with
+ * its first log, in ONE statement: the per-unit daily sequence is bumped, the projection row and the events are
+ * inserted, atomically (a failure rolls the sequence back too: no gaps), in one round trip. `extra` sets columns
+ * the log does not determine (terms at receipt). Events whose payload has a `receiptNo` get the code there.
+ *
+ * Returns the stored row, or undefined when the code was already taken (an import that did not bump the
+ * sequence): the sequence has moved past it, so the caller simply tries again. A full day (9999) raises 23514.
  */
-export async function insertDossier(
+export async function insertWithNextCode(
   db: Db,
-  header: DossierHeader,
+  header: Omit<DossierHeader, "code">,
+  at: Date,
   log: readonly LifecycleEvent[],
   idempotencyKey?: string,
   extra: Partial<Insertable<DossiersTable>> = {},
-) {
-  const row = await db
-    .insertInto("dossiers")
-    .values({ ...projectionRow(header, log), ...extra })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  if (log.length) {
-    await db
-      .insertInto("dossier_events")
-      .values(
-        log.map((event, i) =>
-          eventRow(header.provinceCode, header.code, i + 1, event, i === log.length - 1 ? idempotencyKey : undefined),
-        ),
-      )
-      .execute();
-  }
-  return row;
+): Promise<Selectable<DossiersTable> | undefined> {
+  const prefix = formatDossierCode(header.unitCode, at, 1).slice(0, -4); // "<unit>-YYMMDD-"
+  const { code: _, ...row } = { ...projectionRow({ ...header, code: "" }, log), ...extra } as Record<string, unknown>;
+  const columns = Object.keys(row);
+  const events = log.map((event, i) =>
+    eventRow(header.provinceCode, "", i + 1, event, i === log.length - 1 ? idempotencyKey : undefined),
+  );
+  const eventValues = events.map(
+    (e) => sql`(${e.seq}::integer, ${e.type}::text, ${e.at}::timestamptz, ${e.actor_id}::text, ${e.actor_role}::text,
+      ${e.unit_code}::text, ${e.from_state}::text, ${e.to_state}::text, ${e.reason}::text, ${e.payload}::jsonb,
+      ${e.attachments}::jsonb, ${e.idempotency_key}::text)`,
+  );
+  const eventsCte = events.length
+    ? sql`, e as (
+        insert into dossier_events (province_code, dossier_code, seq, type, at, actor_id, actor_role, unit_code,
+          from_state, to_state, reason, payload, attachments, idempotency_key)
+        select d.province_code, d.code, v.seq, v.type, v.at, v.actor_id, v.actor_role, v.unit_code, v.from_state,
+          v.to_state, v.reason,
+          case when v.payload ? 'receiptNo' then jsonb_set(v.payload, '{receiptNo}', to_jsonb(d.code)) else v.payload end,
+          v.attachments, v.idempotency_key
+        from d, (values ${sql.join(eventValues)}) as v (seq, type, at, actor_id, actor_role, unit_code, from_state,
+          to_state, reason, payload, attachments, idempotency_key)
+        returning 1)`
+    : sql``;
+  const { rows } = await sql<Selectable<DossiersTable>>`
+    with s as (
+      insert into dossier_sequences (province_code, unit_code, day, last)
+      values (${header.provinceCode}, ${header.unitCode}, ${localDate(at)}, 1)
+      on conflict (province_code, unit_code, day) do update set last = dossier_sequences.last + 1
+      returning last
+    ), d as (
+      insert into dossiers (code, ${sql.join(columns.map((c) => sql.ref(c)))})
+      values ((select ${prefix} || lpad(s.last::text, 4, '0') from s), ${sql.join(columns.map((c) => row[c]))})
+      on conflict (province_code, code) do nothing
+      returning *
+    )${eventsCte}
+    select d.* from d`.execute(db);
+  return rows[0];
 }
 
 /** Loads a dossier's row and its log (for update when `lock`: the row is locked until the transaction ends). */

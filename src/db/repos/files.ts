@@ -107,6 +107,21 @@ export async function attachFiles(
   dossierCode: string,
   files: readonly { id: string; component?: string }[],
 ): Promise<Attachment[]> {
+  const attachments = await claimFiles(db, provinceCode, files, dossierCode);
+  await linkFiles(db, provinceCode, dossierCode, files);
+  return attachments;
+}
+
+/**
+ * The attachments (id, sha-256, name) of uploaded files free to link (to no dossier yet, or to `dossierCode`),
+ * locked until the transaction ends; 422 `unknown-file` names the others. `linkFiles` then links them.
+ */
+export async function claimFiles(
+  db: Db,
+  provinceCode: string,
+  files: readonly { id: string }[],
+  dossierCode?: string,
+): Promise<Attachment[]> {
   if (files.length === 0) return [];
   const ids = [...new Set(files.map((f) => f.id))];
   const rows = await db
@@ -128,6 +143,19 @@ export async function attachFiles(
       missing.map((id) => ({ name: "attachments", reason: `Tệp ${id} không tồn tại hoặc đã thuộc hồ sơ khác` })),
     );
   }
+  return ids.map((id) => {
+    const r = usable.get(id)!;
+    return { id, sha256: r.sha256, name: r.name };
+  });
+}
+
+/** Links files to a dossier (each optionally to one of its components). */
+export async function linkFiles(
+  db: Db,
+  provinceCode: string,
+  dossierCode: string,
+  files: readonly { id: string; component?: string }[],
+): Promise<void> {
   for (const f of files) {
     await db
       .updateTable("files")
@@ -136,10 +164,6 @@ export async function attachFiles(
       .where("id", "=", f.id)
       .execute();
   }
-  return ids.map((id) => {
-    const r = usable.get(id)!;
-    return { id, sha256: r.sha256, name: r.name };
-  });
 }
 
 /** Files of a dossier, without content. */

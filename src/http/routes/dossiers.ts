@@ -7,6 +7,7 @@ import { listDossiers, QUEUES } from "../../db/repos/dossiers/list.ts";
 import { getDossier, type ServiceContext } from "../../db/repos/dossiers/service.ts";
 import { controlSheetOf } from "../../db/repos/dossiers/sheet.ts";
 import { staffNames } from "../../db/repos/dossiers/staff.ts";
+import type { StoredProcedure } from "../../db/repos/catalog.ts";
 import { calendarOf } from "../../db/repos/dossiers/terms.ts";
 import { filesOf } from "../../db/repos/files.ts";
 import { project } from "../../dossier/evolve.ts";
@@ -72,8 +73,16 @@ export const createDossier = defineRoute({
       key,
     ).catch(dossierProblem);
     reply.status(outcome.replayed ? 200 : 201);
+    // a new dossier: its only actor is the caller, its procedure is the one intake used, its files are in its log
+    const known = outcome.replayed
+      ? undefined
+      : {
+          procedure: outcome.procedure,
+          names: new Map([[String(actor!.userId), actor!.fullName]]),
+          noFiles: outcome.log.every((e) => !e.attachments?.length),
+        };
     return {
-      ...(await detailOf(ctx, actor!, outcome.row, outcome.log)),
+      ...(await detailOf(ctx, actor!, outcome.row, outcome.log, known)),
       lookupSecret: outcome.lookupSecret,
       replayed: outcome.replayed,
     };
@@ -123,23 +132,34 @@ export const listDossierQueue = defineRoute({
   },
 });
 
+/** What the caller already knows of a dossier it has just written, so the view does not read it again. */
+export interface KnownDetail {
+  procedure?: StoredProcedure;
+  /** The full names of every actor in the log. */
+  names?: Map<string, string>;
+  /** No file is linked to the dossier. */
+  noFiles?: boolean;
+}
+
 /** The full view of a dossier for this actor. */
 export async function detailOf(
   ctx: AppContext,
   actor: Actor,
   row: Awaited<ReturnType<typeof getDossier>>["row"],
   log: Awaited<ReturnType<typeof getDossier>>["log"],
+  known: KnownDetail = {},
 ) {
   const service = serviceOf(ctx);
   const state = project(log);
   const calendar = await calendarOf(service.db, ctx.units, row.unit_code);
   const [names, sheet, files] = await Promise.all([
-    staffNames(
-      service.db,
-      log.map((e) => e.actor.id),
-    ),
-    controlSheetOf(service, row, log, calendar),
-    filesOf(service.db, row.province_code, row.code),
+    known.names ??
+      staffNames(
+        service.db,
+        log.map((e) => e.actor.id),
+      ),
+    controlSheetOf(service, row, log, calendar, known.procedure),
+    known.noFiles ? [] : filesOf(service.db, row.province_code, row.code),
   ]);
   return presentDetail(row, ctx.units, ctx.now(), {
     log,

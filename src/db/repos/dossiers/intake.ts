@@ -2,20 +2,27 @@
 // the code <unit>-YYMMDD-XXXX from dossier_sequences (a row lock per unit and day: no gaps, no duplicates under
 // concurrent intake), decides the first event, stores the dossier with its terms, checklist and files.
 import { randomInt } from "node:crypto";
-import { sql, type Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import { localDate, type TimeLimit } from "../../../calendar/index.ts";
-import { formatDossierCode } from "../../../dossier/code.ts";
 import type { DossierCommand } from "../../../dossier/commands.ts";
 import { decide } from "../../../dossier/decide.ts";
 import { INITIAL_STATE, project } from "../../../dossier/evolve.ts";
 import type { Channel } from "../../../dossier/record.ts";
 import type { Actor, Attachment } from "../../../dossier/status.ts";
 import type { Database } from "../../schema.ts";
-import { type DossierHeader, insertDossier, loadDossier } from "../dossier-store.ts";
-import { attachFiles, type NewFile, storeFile } from "../files.ts";
+import { type DossierHeader, insertWithNextCode, loadDossier, withReceiptNo } from "../dossier-store.ts";
+import { claimFiles, linkFiles, type NewFile, storeFile } from "../files.ts";
 import { type Applicant, checkApplicant } from "./applicant.ts";
 import { DossierRefusal, isUniqueViolation, ServiceError } from "./errors.ts";
-import { EVENT_OF_ACTION, findKeyedEvent, keyReused, type Outcome, type ServiceContext } from "./service.ts";
+import type { StoredProcedure } from "../catalog.ts";
+import {
+  type DossierRow,
+  EVENT_OF_ACTION,
+  findKeyedEvent,
+  keyReused,
+  type Outcome,
+  type ServiceContext,
+} from "./service.ts";
 import { calendarOf, dossierDeps, fixedFees, procedureInForce, termsOf } from "./terms.ts";
 
 /** Unambiguous letters and digits (no 0/O, 1/I/L): read aloud at a counter, typed from a receipt. */
@@ -83,42 +90,6 @@ export async function previewAppointment(ctx: ServiceContext, input: Pick<Intake
   };
 }
 
-/** The next code of the unit's local day; skips a number an import already used without bumping the sequence. */
-export async function allocateCode(trx: Transaction<Database>, provinceCode: string, unitCode: string, at: Date) {
-  const day = localDate(at);
-  for (;;) {
-    let last: number;
-    try {
-      const row = await trx
-        .insertInto("dossier_sequences")
-        .values({ province_code: provinceCode, unit_code: unitCode, day, last: 1 })
-        .onConflict((oc) =>
-          oc.columns(["province_code", "unit_code", "day"]).doUpdateSet({ last: sql`dossier_sequences.last + 1` }),
-        )
-        .returning("last")
-        .executeTakeFirstOrThrow();
-      last = row.last;
-    } catch (error) {
-      if ((error as { code?: string }).code === "23514") {
-        throw new ServiceError(
-          409,
-          "daily-sequence-exhausted",
-          `Đơn vị ${unitCode} đã cấp đủ 9999 mã hồ sơ trong ngày ${day}`,
-        );
-      }
-      throw error;
-    }
-    const code = formatDossierCode(unitCode, at, last);
-    const taken = await trx
-      .selectFrom("dossiers")
-      .select("code")
-      .where("province_code", "=", provinceCode)
-      .where("code", "=", code)
-      .executeTakeFirst();
-    if (!taken) return code;
-  }
-}
-
 function checkComponents(names: readonly string[], known: readonly { name: string }[]): void {
   const allowed = new Set(known.map((c) => c.name));
   const unknown = names.map((name, i) => ({ name, i })).filter(({ name }) => !allowed.has(name));
@@ -147,13 +118,20 @@ function firstCommand(input: IntakeInput, code: string, limit: TimeLimit): Dossi
   }
 }
 
-/** Takes a dossier in; the same idempotency key returns the dossier it created (and creates nothing). */
+/** The code a new dossier's first command names before the database allocates the real one. */
+const CODE_PENDING = "(cấp khi lưu)";
+
+/**
+ * Takes a dossier in; the same idempotency key returns the dossier it created (and creates nothing). Without
+ * files this is one statement (`insertWithNextCode`); with files, one transaction that stores or claims them,
+ * inserts, and links them to the new code.
+ */
 export async function intake(
   ctx: ServiceContext,
   actor: Actor,
   input: IntakeInput,
   idempotencyKey?: string,
-): Promise<Outcome & { lookupSecret: string }> {
+): Promise<Outcome & { lookupSecret: string; procedure: StoredProcedure }> {
   const applicant = checkApplicant(input.applicant, { now: ctx.now(), phoneRequired: input.mode === "submit_online" });
   const { provinceCode, now, procedure, terms, calendar } = await intakeTerms(ctx, input);
   checkComponents(input.components, procedure.components);
@@ -162,55 +140,67 @@ export async function intake(
     : input.components;
   checkComponents(components, procedure.components);
   const action = input.mode === "submit_online" ? "submit_online" : input.mode;
+  const lookupSecret = newLookupSecret();
+  const header: Omit<DossierHeader, "code"> = {
+    provinceCode,
+    unitCode: input.unitCode,
+    procedureCode: procedure.code,
+    procedureVersion: procedure.version,
+    procedureName: procedure.name,
+    field: procedure.field,
+    level: procedure.level,
+    applicant: { ...applicant },
+    digitized: input.digitized ?? (input.mode === "submit_online" && (input.newFiles?.length ?? 0) > 0),
+    eResult: false,
+    feeAmount: input.fee?.amount ?? fixedFees(procedure),
+    feePaidOnline: input.fee?.paidOnline ?? false,
+    lookupSecret,
+    source: "live",
+    contentHash: null,
+  };
+  const extra = {
+    time_limit: input.mode === "submit_online" ? null : JSON.stringify(terms.limit),
+    restart_on_supplement: terms.restartOnSupplement,
+    components: JSON.stringify(components.map((name) => ({ name, received: true }))),
+  };
+  const store = async (db: ServiceContext["db"] | Transaction<Database>) => {
+    // files first, so the first event names them (id + sha-256); they are linked once the code exists
+    const attachments: Attachment[] = [];
+    const newFiles: { id: string }[] = [];
+    for (const file of input.newFiles ?? []) {
+      const stored = await storeFile(db, { ...file, provinceCode, uploadedBy: null });
+      attachments.push({ id: stored.id, sha256: stored.sha256, name: stored.name });
+      newFiles.push({ id: stored.id });
+    }
+    attachments.push(...(await claimFiles(db, provinceCode, input.attachments ?? [])));
+    const command = firstCommand(input, CODE_PENDING, terms.limit);
+    const decision = decide(INITIAL_STATE, { ...command, attachments }, actor, now, dossierDeps(calendar, terms));
+    if ("error" in decision) throw new DossierRefusal(decision.error);
+    let row: DossierRow | undefined;
+    try {
+      // undefined: an import took the code without bumping the sequence, which has now moved past it
+      while (!row) row = await insertWithNextCode(db, header, now, decision.events, idempotencyKey, extra);
+    } catch (error) {
+      if ((error as { code?: string }).code === "23514") {
+        throw new ServiceError(
+          409,
+          "daily-sequence-exhausted",
+          `Đơn vị ${input.unitCode} đã cấp đủ 9999 mã hồ sơ trong ngày ${localDate(now)}`,
+        );
+      }
+      throw error;
+    }
+    await linkFiles(db, provinceCode, row.code, [...newFiles, ...(input.attachments ?? [])]);
+    const log = withReceiptNo(decision.events, row.code);
+    return { row, log, state: project(log), replayed: false, lookupSecret, procedure };
+  };
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
-      if (idempotencyKey) {
-        const replay = await intakeReplay(trx, provinceCode, action, idempotencyKey);
-        if (replay) return replay;
-      }
-      const code = await allocateCode(trx, provinceCode, input.unitCode, now);
-      const command = firstCommand(input, code, terms.limit);
-      const attachments: Attachment[] = [];
-      const lookupSecret = newLookupSecret();
-      const header: DossierHeader = {
-        provinceCode,
-        code,
-        unitCode: input.unitCode,
-        procedureCode: procedure.code,
-        procedureVersion: procedure.version,
-        procedureName: procedure.name,
-        field: procedure.field,
-        level: procedure.level,
-        applicant: { ...applicant },
-        digitized: input.digitized ?? (input.mode === "submit_online" && (input.newFiles?.length ?? 0) > 0),
-        eResult: false,
-        feeAmount: input.fee?.amount ?? fixedFees(procedure),
-        feePaidOnline: input.fee?.paidOnline ?? false,
-        lookupSecret,
-        source: "live",
-        contentHash: null,
-      };
-      // files first, so the first event names them (id + sha-256)
-      for (const file of input.newFiles ?? []) {
-        const stored = await storeFile(trx, { ...file, provinceCode, uploadedBy: null, dossierCode: code });
-        attachments.push({ id: stored.id, sha256: stored.sha256, name: stored.name });
-      }
-      if (input.attachments?.length) {
-        attachments.push(...(await attachFiles(trx, provinceCode, code, input.attachments)));
-      }
-      const decision = decide(INITIAL_STATE, { ...command, attachments }, actor, now, dossierDeps(calendar, terms));
-      if ("error" in decision) throw new DossierRefusal(decision.error);
-      const row = await insertDossier(trx, header, decision.events, idempotencyKey, {
-        time_limit: input.mode === "submit_online" ? null : JSON.stringify(terms.limit),
-        restart_on_supplement: terms.restartOnSupplement,
-        components: JSON.stringify(components.map((name) => ({ name, received: true }))),
-      });
-      return { row, log: decision.events, state: project(decision.events), replayed: false, lookupSecret };
-    });
+    const withFiles = (input.newFiles?.length ?? 0) + (input.attachments?.length ?? 0) > 0;
+    return withFiles ? await ctx.db.transaction().execute(store) : await store(ctx.db);
   } catch (error) {
     if (idempotencyKey && isUniqueViolation(error, "dossier_events_idempotency")) {
       const replay = await intakeReplay(ctx.db, provinceCode, action, idempotencyKey);
-      if (replay) return replay;
+      if (replay) return { ...replay, procedure };
     }
     throw error;
   }

@@ -3,7 +3,7 @@
 import type { TimeLimit, WorkingCalendar } from "../../../calendar/index.ts";
 import { type ControlSheet, controlSheet, planFromShares } from "../../../dossier/control-sheet.ts";
 import type { LifecycleEvent } from "../../../dossier/events.ts";
-import { findProcedureVersion } from "../catalog.ts";
+import { findProcedureVersion, type StoredProcedure } from "../catalog.ts";
 import type { DossierRow, ServiceContext } from "./service.ts";
 
 /** Working minutes of a limit; undefined for calendar-day and same-day limits (no share of them is defined). */
@@ -18,12 +18,16 @@ export async function controlSheetOf(
   row: DossierRow,
   log: readonly LifecycleEvent[],
   calendar: WorkingCalendar,
+  /** The dossier's procedure version when the caller has it at hand (intake): saves reading it again. */
+  known?: StoredProcedure,
 ): Promise<ControlSheet> {
   const limit = row.time_limit as TimeLimit | null;
   const procedure =
     row.procedure_version === null
       ? undefined
-      : await findProcedureVersion(ctx.db, row.procedure_code, row.procedure_version);
+      : known?.code === row.procedure_code && known.version === row.procedure_version
+        ? known
+        : await findProcedureVersion(ctx.db, row.procedure_code, row.procedure_version);
   const minutes = limit ? limitMinutes(limit, calendar) : undefined;
   const shares = procedure?.steps.map((s) => s.share) ?? [];
   if (minutes === undefined || shares.length === 0) return controlSheet(log);
