@@ -8,7 +8,7 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DossierRecord } from "../../dossier/record.ts";
 import { compareVietnamese, type Grouping, rowKeyOf } from "../../figures/grouping.ts";
-import type { Period } from "../../figures/period.ts";
+import { nextDate, type Period } from "../../figures/period.ts";
 import { isAllZero, type ResultsDocument, type ResultsRow, TOTAL_KEY } from "../../figures/results.ts";
 import { RESULT_FIELDS, type ResultCounts, type ResultField, zeroCounts } from "../../figures/results-fields.ts";
 import type { Database } from "../schema.ts";
@@ -96,8 +96,92 @@ export function resultsAggregateSql(query: SqlResultsQuery): RawBuilder<RawRow> 
   return sql<RawRow>`select ${sql.raw(groups)}, ${sql.raw(counts)} ${scopeSql(query)} group by ${sql.raw(groups)}`;
 }
 
-/** The results document, computed in the database. */
+/**
+ * The same aggregate from the counters (migration 0006, figure_counts): every column but the open split of
+ * dossiers with supplement requests is a difference of prefix sums P(S), P(E) of per-day counts, where
+ * P(T) = the month rows before T's month + the day rows of T's month before T. The dossiers with supplement
+ * requests open at `end` are found through their GiST index and classified on their log as in the full scan;
+ * they come out as separate raw rows (+overdue, −within) that assembleDocument adds to their key.
+ * docs/figures.md "Counts" has the equivalence argument.
+ */
+export function resultsCountsSql(query: SqlResultsQuery): RawBuilder<RawRow> {
+  const by = query.by ?? "field";
+  const s = query.from;
+  const e = nextDate(query.to);
+  const ms = `${s.slice(0, 8)}01`;
+  const me = `${e.slice(0, 8)}01`;
+  const columns = GROUP_COLUMNS[by];
+  const counterGroups = columns.map((c) => (c === "level" ? "nullif(w.level, '')" : `w.${c}`)).join(", ");
+  const counterSelect = columns.map((c) => (c === "level" ? "nullif(w.level, '') as level" : `w.${c}`)).join(", ");
+  const dossierGroups = columns.map((c) => `d.${c}`).join(", ");
+  const countersIn = query.unitCodes ? sql`c.unit_code = any(${[...query.unitCodes]}::text[])` : sql`true`;
+  const dossiersIn = query.unitCodes ? sql`d.unit_code = any(${[...query.unitCodes]}::text[])` : sql`true`;
+  // the rows of P(S) and of P(E): 1 or 0
+  const inS = sql`(case when (c.span = 'm' and c.day < ${ms}::date)
+    or (c.span = 'd' and c.day >= ${ms}::date and c.day < ${s}::date) then 1 else 0 end)`;
+  const inE = sql`(case when (c.span = 'm' and c.day < ${me}::date)
+    or (c.span = 'd' and c.day >= ${me}::date and c.day < ${e}::date) then 1 else 0 end)`;
+  const end = sql`((${e}::date)::timestamp at time zone 'Asia/Ho_Chi_Minh')`;
+  const received = "(w.received_direct + w.received_postal + w.received_online_partial + w.received_online_full)";
+  const flow = (column: string) => sql.raw(`sum((w.in_e - w.in_s) * ${column})`);
+  return sql<RawRow>`
+    with w as (
+      select c.*, ${inS} as in_s, ${inE} as in_e
+      from figure_counts c
+      where ${countersIn}
+        and ((c.span = 'm' and c.day < ${me}::date)
+          or (c.span = 'd' and ((c.day >= ${ms}::date and c.day < ${s}::date) or (c.day >= ${me}::date and c.day < ${e}::date))))
+    ), a as (
+      select ${sql.raw(counterSelect)},
+        sum(w.in_s * (${sql.raw(received)} - w.ended)) as carried,
+        ${flow(received)} as received,
+        ${flow("w.received_saturday")} as saturday,
+        ${flow("w.received_direct")} as direct,
+        ${flow("w.received_postal")} as postal,
+        ${flow("w.received_online_partial")} as online_partial,
+        ${flow("w.received_online_full")} as online_full,
+        ${flow("w.finished_early")} as early,
+        ${flow("w.finished_on_time")} as on_time,
+        ${flow("w.finished_late")} as late,
+        ${flow("w.withdrawn")} as withdrawn,
+        ${flow("w.stopped")} as stopped,
+        ${flow("w.refused")} as refused,
+        sum(w.in_e * (${sql.raw(received)} - w.ended)) as open,
+        sum(w.in_e * (w.overdue_on - w.overdue_off)) as overdue
+      from w
+      group by ${sql.raw(counterGroups)}
+    )
+    select ${sql.raw(columns.join(", "))}, carried::int as "carriedOver", received::int as "received",
+      saturday::int as "receivedSaturday", direct::int as "receivedDirect", postal::int as "receivedPostal",
+      online_partial::int as "receivedOnlinePartial", online_full::int as "receivedOnlineFull",
+      early::int as "finishedEarly", on_time::int as "finishedOnTime", late::int as "finishedLate",
+      withdrawn::int as "withdrawn", stopped::int as "stopped", (open - overdue)::int as "openWithinDeadline",
+      overdue::int as "openOverdue", refused::int as "refusedAtIntake"
+    from a
+    union all
+    select ${sql.raw(columns.join(", "))}, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -overdue, overdue, 0
+    from (
+      select ${sql.raw(dossierGroups)}, count(*) filter (where figures_overdue_at(d.province_code, d.code, d.due_at, ${end}))::int as overdue
+      from dossiers d
+      where d.supplement_requests > 0 and d.received_at is not null
+        and tstzrange(d.received_at, d.end_at, '(]') @> ${end} and ${dossiersIn}
+      group by ${sql.raw(dossierGroups)}
+    ) x
+    where overdue > 0`;
+}
+
+/** The results document, computed in the database from the counters (resultsCountsSql). */
 export async function sqlResultsReport(db: Kysely<Database>, query: SqlResultsQuery): Promise<ResultsDocument> {
+  const by = query.by ?? "field";
+  const { rows } = await resultsCountsSql(query).execute(db);
+  return assembleDocument(query, by, rows);
+}
+
+/** The results document by the full scan (resultsAggregateSql): the oracle of the counters. */
+export async function sqlResultsReportByScan(
+  db: Kysely<Database>,
+  query: SqlResultsQuery,
+): Promise<ResultsDocument> {
   const by = query.by ?? "field";
   const { rows } = await resultsAggregateSql(query).execute(db);
   return assembleDocument(query, by, rows);
