@@ -32,6 +32,9 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "2" },
     units: { type: "string", default: "50" },
     clients: { type: "string", default: "32" },
+    // transaction: begin, sequence upsert, dossier insert, event insert, commit (the baseline the issue names);
+    // statement: the same three writes as one INSERT … WITH, as intake itself now issues them
+    bare: { type: "string", default: "transaction" },
   },
 });
 const seconds = Number(values.seconds);
@@ -230,6 +233,31 @@ try {
     }
   }
 
+  /** The same writes in one hand-written statement (the sequence, the row and the event as WITH parts). */
+  const rest = (columns: string[], skip: string[]) => columns.filter((c) => !skip.includes(c));
+  const statementDossierColumns = rest(dossierColumns, ["code", "unit_code", "current_unit_code", "updated_at"]);
+  const statementEventColumns = rest(eventColumns, ["province_code", "dossier_code", "unit_code"]);
+  const oneStatement = `with s as (${upsertSequence}),
+    d as (insert into dossiers (code, unit_code, current_unit_code, updated_at, ${statementDossierColumns.join(", ")})
+      values ((select $4 || lpad(s.last::text, 4, '0') from s), $2, $2, now(), ${statementDossierColumns.map((_, i) => `$${i + 5}`).join(", ")})
+      returning province_code, code),
+    e as (insert into dossier_events (province_code, dossier_code, unit_code, ${statementEventColumns.join(", ")})
+      select d.province_code, d.code, $2, ${statementEventColumns.map((_, i) => `$${i + 5 + statementDossierColumns.length}`).join(", ")} from d)
+    select code from d`;
+  async function bareStatement(client: pg.PoolClient, unitCode: string): Promise<void> {
+    const now = new Date();
+    const prefix = formatDossierCode(unitCode, now, 1).slice(0, -4);
+    await client.query(oneStatement, [
+      PROVINCE,
+      unitCode,
+      localDate(now),
+      prefix,
+      ...statementDossierColumns.map((c) => columnValue(template, c)),
+      ...statementEventColumns.map((c) => columnValue(templateEvent, c)),
+    ]);
+  }
+  const bareWrite = values.bare === "statement" ? bareStatement : bareIntake;
+
   const barePool = await connect();
   async function bareRun(runSeconds: number): Promise<{ created: number; seconds: number }> {
     const before = cpuNow();
@@ -242,7 +270,7 @@ try {
         while (performance.now() < until) {
           const client = await barePool.connect();
           try {
-            await bareIntake(client, unitCodes[next++ % unitCodes.length]!);
+            await bareWrite(client, unitCodes[next++ % unitCodes.length]!);
             created++;
           } finally {
             client.release();
@@ -258,7 +286,7 @@ try {
   await apiRun(1); // every app connection opened
   pids = await backends();
   console.log(
-    `engine ${database.engine}, ${UNITS} receiving units, ${CLIENTS} concurrent clients, ${rounds} × ${seconds} s each side`,
+    `engine ${database.engine}, ${UNITS} receiving units, ${CLIENTS} concurrent clients, ${rounds} × ${seconds} s each side, bare = one ${values.bare}`,
   );
   const totals = {
     api: { created: 0, seconds: 0, failed: 0, node: 0, postgres: 0 },

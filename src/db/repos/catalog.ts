@@ -87,6 +87,10 @@ export interface ProcedureImportReport {
  * in one transaction.
  */
 export async function importProcedures(db: Db, parsed: ImportResult<Procedure>): Promise<ProcedureImportReport> {
+  return changing(storeProcedures(db, parsed));
+}
+
+async function storeProcedures(db: Db, parsed: ImportResult<Procedure>): Promise<ProcedureImportReport> {
   const errors = [...parsed.errors];
   const rowErrorRows = new Set(errors.filter((e) => e.row > 0).map((e) => e.row));
   const read = parsed.ok.length + rowErrorRows.size;
@@ -202,24 +206,26 @@ export class CatalogError extends Error {
  * are never touched.
  */
 export async function createProcedureVersion(db: Db, input: Procedure): Promise<Procedure> {
-  return db.transaction().execute(async (trx) => {
-    await sql`lock table procedures in share row exclusive mode`.execute(trx);
-    const latest = await trx
-      .selectFrom("procedures")
-      .select(["version", "effective_from"])
-      .where("code", "=", input.code)
-      .orderBy("version", "desc")
-      .executeTakeFirst();
-    if (latest && latest.effective_from >= input.effectiveFrom) {
-      throw new CatalogError(
-        "version-order",
-        `Phiên bản mới của thủ tục ${input.code} phải có ngày hiệu lực sau ${latest.effective_from} (ngày hiệu lực của phiên bản ${latest.version})`,
-      );
-    }
-    const created: Procedure = { ...input, version: (latest?.version ?? 0) + 1 };
-    await trx.insertInto("procedures").values(procedureToRow(created)).execute();
-    return created;
-  });
+  return changing(
+    db.transaction().execute(async (trx) => {
+      await sql`lock table procedures in share row exclusive mode`.execute(trx);
+      const latest = await trx
+        .selectFrom("procedures")
+        .select(["version", "effective_from"])
+        .where("code", "=", input.code)
+        .orderBy("version", "desc")
+        .executeTakeFirst();
+      if (latest && latest.effective_from >= input.effectiveFrom) {
+        throw new CatalogError(
+          "version-order",
+          `Phiên bản mới của thủ tục ${input.code} phải có ngày hiệu lực sau ${latest.effective_from} (ngày hiệu lực của phiên bản ${latest.version})`,
+        );
+      }
+      const created: Procedure = { ...input, version: (latest?.version ?? 0) + 1 };
+      await trx.insertInto("procedures").values(procedureToRow(created)).execute();
+      return created;
+    }),
+  );
 }
 
 /** Every version of a procedure, oldest first. */
@@ -237,6 +243,28 @@ export async function findProcedureVersion(db: Db, code: string, version: number
     .where("version", "=", version)
     .executeTakeFirst();
   return row && procedureFromRow(row);
+}
+
+// Every catalogue write of this process bumps this; caches of the catalogue (procedureInForce) compare it.
+let generation = 0;
+
+/** A number that changes whenever this process writes the catalogue (procedures or overrides). */
+export function catalogueGeneration(): number {
+  return generation;
+}
+
+/** Marks the catalogue changed (the dossier importer's placeholder procedures). */
+export function catalogueChanged(): void {
+  generation++;
+}
+
+/** A catalogue write: the generation moves once it has committed (or failed), so no reader caches the old rows. */
+async function changing<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } finally {
+    generation++;
+  }
 }
 
 /**
@@ -304,42 +332,44 @@ export function overrideFromRow(row: Selectable<ProcedureOverridesTable>): Proce
 
 /** Adds a version of a province's override (same rule as national versions: later date, next number). */
 export async function createOverrideVersion(db: Db, input: ProcedureOverride): Promise<ProcedureOverride> {
-  return db.transaction().execute(async (trx) => {
-    await sql`lock table procedure_overrides in share row exclusive mode`.execute(trx);
-    const national = await trx
-      .selectFrom("procedures")
-      .select("code")
-      .where("code", "=", input.procedureCode)
-      .executeTakeFirst();
-    if (!national) throw new CatalogError("not-found", `Không có thủ tục ${input.procedureCode} trong danh mục`);
-    const latest = await trx
-      .selectFrom("procedure_overrides")
-      .select(["version", "effective_from"])
-      .where("province_code", "=", input.provinceCode)
-      .where("procedure_code", "=", input.procedureCode)
-      .orderBy("version", "desc")
-      .executeTakeFirst();
-    if (latest && latest.effective_from >= input.effectiveFrom) {
-      throw new CatalogError(
-        "version-order",
-        `Phiên bản mới của quy định riêng phải có ngày hiệu lực sau ${latest.effective_from}`,
-      );
-    }
-    const created: ProcedureOverride = { ...input, version: (latest?.version ?? 0) + 1 };
-    await trx
-      .insertInto("procedure_overrides")
-      .values({
-        province_code: created.provinceCode,
-        procedure_code: created.procedureCode,
-        version: created.version,
-        effective_from: created.effectiveFrom,
-        time_limit: created.timeLimit === null ? null : JSON.stringify(created.timeLimit),
-        fees: created.fees === null ? null : JSON.stringify(created.fees),
-        steps: created.steps === null ? null : JSON.stringify(created.steps),
-      })
-      .execute();
-    return created;
-  });
+  return changing(
+    db.transaction().execute(async (trx) => {
+      await sql`lock table procedure_overrides in share row exclusive mode`.execute(trx);
+      const national = await trx
+        .selectFrom("procedures")
+        .select("code")
+        .where("code", "=", input.procedureCode)
+        .executeTakeFirst();
+      if (!national) throw new CatalogError("not-found", `Không có thủ tục ${input.procedureCode} trong danh mục`);
+      const latest = await trx
+        .selectFrom("procedure_overrides")
+        .select(["version", "effective_from"])
+        .where("province_code", "=", input.provinceCode)
+        .where("procedure_code", "=", input.procedureCode)
+        .orderBy("version", "desc")
+        .executeTakeFirst();
+      if (latest && latest.effective_from >= input.effectiveFrom) {
+        throw new CatalogError(
+          "version-order",
+          `Phiên bản mới của quy định riêng phải có ngày hiệu lực sau ${latest.effective_from}`,
+        );
+      }
+      const created: ProcedureOverride = { ...input, version: (latest?.version ?? 0) + 1 };
+      await trx
+        .insertInto("procedure_overrides")
+        .values({
+          province_code: created.provinceCode,
+          procedure_code: created.procedureCode,
+          version: created.version,
+          effective_from: created.effectiveFrom,
+          time_limit: created.timeLimit === null ? null : JSON.stringify(created.timeLimit),
+          fees: created.fees === null ? null : JSON.stringify(created.fees),
+          steps: created.steps === null ? null : JSON.stringify(created.steps),
+        })
+        .execute();
+      return created;
+    }),
+  );
 }
 
 // ——— Search ———

@@ -15,7 +15,7 @@ import { UNKNOWN_FIELD } from "../../figures/grouping.ts";
 import type { Database as Db } from "../engine.ts";
 import type { Database } from "../schema.ts";
 import { type CalendarRegistry, calendarRegistryOf } from "./calendar.ts";
-import { overrideFromRow, procedureFromRow } from "./catalog.ts";
+import { catalogueChanged, overrideFromRow, procedureFromRow } from "./catalog.ts";
 import { type DossierHeader, eventRow, projectionRow, recordOf } from "./dossier-store.ts";
 import type { UnitDirectory } from "./units.ts";
 
@@ -378,6 +378,7 @@ class Importer {
     for (const p of batch) {
       const np = p.newProcedure ?? this.pendingOf(p.header.procedureCode);
       if (!np) continue;
+      catalogueChanged();
       await trx
         .insertInto("procedures")
         .values({

@@ -5,7 +5,7 @@ import { localDate, type TimeLimit, type WorkingCalendar } from "../../../calend
 import type { DossierDeps } from "../../../dossier/decide.ts";
 import type { Database } from "../../schema.ts";
 import { calendarRegistryOf } from "../calendar.ts";
-import { findEffectiveProcedure, type StoredProcedure } from "../catalog.ts";
+import { catalogueGeneration, findEffectiveProcedure, type StoredProcedure } from "../catalog.ts";
 import type { UnitDirectory } from "../units.ts";
 import { ServiceError } from "./errors.ts";
 
@@ -38,9 +38,34 @@ export async function calendarOf(
   return registry.calendarForUnit(units, unitCode);
 }
 
+// Procedures in force, per database, for every intake and acceptance: an entry lives PROCEDURE_TTL_MS (another
+// process may edit the catalogue) and goes at once when this process writes the catalogue (catalogueGeneration).
+const PROCEDURE_TTL_MS = 10_000;
+const PROCEDURE_CACHE_LIMIT = 10_000;
+type Cached = { procedure: StoredProcedure; loadedAt: number; generation: number };
+const procedureCache = new WeakMap<object, Map<string, Cached>>();
+
+async function effectiveProcedure(db: Db, code: string, date: string, provinceCode: string) {
+  // a transaction shares its database's entries (its reads see at least what the cache saw)
+  const owner = (db as { isTransaction?: boolean }).isTransaction ? undefined : db;
+  const cache = owner && (procedureCache.get(owner) ?? procedureCache.set(owner, new Map()).get(owner)!);
+  const key = `${provinceCode}|${code}|${date}`;
+  const hit = cache?.get(key);
+  if (hit && hit.generation === catalogueGeneration() && Date.now() - hit.loadedAt < PROCEDURE_TTL_MS) {
+    return hit.procedure;
+  }
+  const generation = catalogueGeneration();
+  const procedure = await findEffectiveProcedure(db as Kysely<Database>, code, date, provinceCode);
+  if (cache && procedure) {
+    if (cache.size >= PROCEDURE_CACHE_LIMIT) cache.clear();
+    cache.set(key, { procedure, loadedAt: Date.now(), generation });
+  }
+  return procedure;
+}
+
 /** The procedure version in force at `at` (local date) in the province; 422 when there is none. */
 export async function procedureInForce(db: Db, code: string, at: Date, provinceCode: string): Promise<StoredProcedure> {
-  const procedure = await findEffectiveProcedure(db as Kysely<Database>, code, localDate(at), provinceCode);
+  const procedure = await effectiveProcedure(db, code, localDate(at), provinceCode);
   if (!procedure) {
     throw new ServiceError(
       422,
