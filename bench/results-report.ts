@@ -1,7 +1,9 @@
 // Benchmark of the results report (issue 5): generates N dossiers inside the database (generate_series,
-// bench/results-report-data.ts), then times the report as motcua computes it (sqlResultsReport: SQL + key
-// mapping + Vietnamese sort) against a bare hand-written SQL aggregate of the same fifteen columns on the
-// same data in the same run, and checks both give the same totals. Prints absolute ms and the ratio.
+// bench/results-report-data.ts), then times the report as motcua computes it (sqlResultsReport: prefix sums of
+// the counters of migration 0006 + key mapping + Vietnamese sort) against a bare hand-written SQL aggregate of
+// the same fifteen columns over the dossiers on the same data in the same run, and the full-scan report
+// (sqlResultsReportByScan) as well; checks the counters' document equals the scan's and the bare totals.
+// Prints absolute ms and the ratio report / bare SQL.
 //
 //   node --import tsx bench/results-report.ts [--engine postgres|pglite] [--size 1000000] [--runs 5]
 //   (postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL: an admin URL; a fresh database is created)
@@ -12,7 +14,12 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { type Database, openDatabase } from "../src/db/engine.ts";
 import { migrate } from "../src/db/migrate.ts";
-import { resultsAggregateSql, sqlResultsReport } from "../src/db/repos/reports-results.ts";
+import {
+  resultsAggregateSql,
+  resultsCountsSql,
+  sqlResultsReport,
+  sqlResultsReportByScan,
+} from "../src/db/repos/reports-results.ts";
 import { withDatabase } from "../src/db/testing.ts";
 import type { Grouping } from "../src/figures/grouping.ts";
 import { nextDate } from "../src/figures/period.ts";
@@ -26,6 +33,8 @@ const { values } = parseArgs({
     runs: { type: "string", default: "5" },
     keep: { type: "boolean", default: false },
     explain: { type: "boolean", default: false },
+    // do not time the full-scan report (seconds per run at 10M)
+    "skip-scan": { type: "boolean", default: false },
   },
 });
 const size = Number(values.size);
@@ -59,7 +68,10 @@ async function open(): Promise<{ database: Database; cleanup(): Promise<void> }>
 
 const { database, cleanup } = await open();
 const { pool } = database;
-await migrate(pool);
+const migrating = performance.now();
+const applied = await migrate(pool);
+if (applied.length)
+  console.log(`migrations ${applied.join(", ")} applied in ${((performance.now() - migrating) / 1000).toFixed(1)} s`);
 const have = Number((await pool.query("select count(*) as n from dossiers where province_code = 'B'")).rows[0].n);
 if (have !== size) {
   const started = performance.now();
@@ -74,6 +86,7 @@ if (have !== size) {
   await generateSupplementEvents(pool);
   await pool.query("vacuum analyze dossiers");
   await pool.query("vacuum analyze dossier_events");
+  await pool.query("vacuum analyze figure_counts");
   console.log(
     `generated ${size.toLocaleString("en")} dossiers in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
@@ -83,8 +96,12 @@ const facts = (
     count(*) filter (where end_at is null and received_at is not null) as open, count(*) filter (where received_at is null) as refused
     from dossiers where province_code = 'B'`)
 ).rows[0];
+const counters = (
+  await pool.query(`select count(*) filter (where span = 'd') as days, count(*) filter (where span = 'm') as months
+    from figure_counts`)
+).rows[0];
 console.log(
-  `engine ${database.engine}, ${size.toLocaleString("en")} dossiers: ${facts.supplements} with supplements, ${facts.open} open now, ${facts.refused} refused at intake`,
+  `engine ${database.engine}, ${size.toLocaleString("en")} dossiers: ${facts.supplements} with supplements, ${facts.open} open now, ${facts.refused} refused at intake; counters: ${counters.days} day rows, ${counters.months} month rows`,
 );
 
 /** The bare aggregate a person would write by hand for the same columns (no functions, literal bounds). */
@@ -153,9 +170,11 @@ const cases: { name: string; from: string; to: string; by: Grouping; group: stri
 ];
 for (const c of cases) {
   if (values.explain) {
-    const compiled = resultsAggregateSql({ from: c.from, to: c.to, by: c.by }).compile(database.db);
+    const compiled = resultsCountsSql({ from: c.from, to: c.to, by: c.by }).compile(database.db);
+    const scan = resultsAggregateSql({ from: c.from, to: c.to, by: c.by }).compile(database.db);
     for (const [label, text, params] of [
-      ["report", compiled.sql, compiled.parameters],
+      ["report (counters)", compiled.sql, compiled.parameters],
+      ["report (scan)", scan.sql, scan.parameters],
       ["bare", bareSql(c.from, c.to, c.group), []],
     ] as const) {
       const plan = await pool.query(`explain (analyze, costs off) ${text}`, [...params]);
@@ -163,6 +182,8 @@ for (const c of cases) {
     }
   }
   const report = await sqlResultsReport(database.db, { from: c.from, to: c.to, by: c.by });
+  const scanned = await sqlResultsReportByScan(database.db, { from: c.from, to: c.to, by: c.by });
+  if (JSON.stringify(scanned) !== JSON.stringify(report)) throw new Error(`${c.name}: counters ≠ full scan`);
   const bare = (await pool.query(bareSql(c.from, c.to, c.group))).rows;
   for (const f of RESULT_FIELDS) {
     const sum = bare.reduce((s, r) => s + Number(r[f]), 0);
@@ -170,8 +191,11 @@ for (const c of cases) {
   }
   const tReport = await time(() => sqlResultsReport(database.db, { from: c.from, to: c.to, by: c.by }));
   const tBare = await time(() => pool.query(bareSql(c.from, c.to, c.group)));
+  const tScan = !values["skip-scan"]
+    ? await time(() => sqlResultsReportByScan(database.db, { from: c.from, to: c.to, by: c.by }))
+    : Number.NaN;
   console.log(
-    `${c.name.padEnd(34)} report ${tReport.toFixed(0).padStart(6)} ms   bare SQL ${tBare.toFixed(0).padStart(6)} ms   ratio ${(tReport / tBare).toFixed(2)}×   (total handled ${report.total.carriedOver + report.total.received})`,
+    `${c.name.padEnd(34)} report ${tReport.toFixed(0).padStart(6)} ms   bare SQL ${tBare.toFixed(0).padStart(6)} ms   ratio ${(tReport / tBare).toFixed(3)}×   full-scan report ${tScan.toFixed(0).padStart(6)} ms   (total handled ${report.total.carriedOver + report.total.received})`,
   );
 }
 await database.close();

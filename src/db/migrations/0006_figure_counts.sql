@@ -104,6 +104,7 @@ create view figure_counts_expected as
   group by 2, 3, 4, 5, 6, 7;
 
 insert into figure_counts select * from figure_counts_expected;
+analyze figure_counts;
 
 -- The triggers: the rows a statement removed count −1, the rows it wrote +1 (an update leaves out the rows in
 -- which no column the counts read changed); deltas are summed per day and per month, all-zero deltas dropped,

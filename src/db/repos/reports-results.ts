@@ -12,6 +12,7 @@ import { nextDate, type Period } from "../../figures/period.ts";
 import { isAllZero, type ResultsDocument, type ResultsRow, TOTAL_KEY } from "../../figures/results.ts";
 import { RESULT_FIELDS, type ResultCounts, type ResultField, zeroCounts } from "../../figures/results-fields.ts";
 import type { Database } from "../schema.ts";
+import { FIGURE_COUNT_COLUMNS } from "./figure-counts.ts";
 
 export interface SqlResultsQuery extends Period {
   /** The unit named in the document (null: every unit). */
@@ -111,8 +112,8 @@ export function resultsCountsSql(query: SqlResultsQuery): RawBuilder<RawRow> {
   const ms = `${s.slice(0, 8)}01`;
   const me = `${e.slice(0, 8)}01`;
   const columns = GROUP_COLUMNS[by];
-  const counterGroups = columns.map((c) => (c === "level" ? "nullif(w.level, '')" : `w.${c}`)).join(", ");
-  const counterSelect = columns.map((c) => (c === "level" ? "nullif(w.level, '') as level" : `w.${c}`)).join(", ");
+  const counterGroups = columns.map((c) => (c === "level" ? "nullif(c.level, '')" : `c.${c}`)).join(", ");
+  const counterSelect = columns.map((c) => (c === "level" ? "nullif(c.level, '') as level" : `c.${c}`)).join(", ");
   const dossierGroups = columns.map((c) => `d.${c}`).join(", ");
   const countersIn = query.unitCodes ? sql`c.unit_code = any(${[...query.unitCodes]}::text[])` : sql`true`;
   const dossiersIn = query.unitCodes ? sql`d.unit_code = any(${[...query.unitCodes]}::text[])` : sql`true`;
@@ -124,15 +125,18 @@ export function resultsCountsSql(query: SqlResultsQuery): RawBuilder<RawRow> {
   const end = sql`((${e}::date)::timestamp at time zone 'Asia/Ho_Chi_Minh')`;
   const received = "(w.received_direct + w.received_postal + w.received_online_partial + w.received_online_full)";
   const flow = (column: string) => sql.raw(`sum((w.in_e - w.in_s) * ${column})`);
+  // first plain sums per group and (in P(S), in P(E)) — at most four rows per group — then the differences
+  const sums = FIGURE_COUNT_COLUMNS.map((c) => `sum(c.${c}) as ${c}`).join(", ");
   return sql<RawRow>`
     with w as (
-      select c.*, ${inS} as in_s, ${inE} as in_e
+      select ${sql.raw(counterSelect)}, ${inS} as in_s, ${inE} as in_e, ${sql.raw(sums)}
       from figure_counts c
       where ${countersIn}
         and ((c.span = 'm' and c.day < ${me}::date)
           or (c.span = 'd' and ((c.day >= ${ms}::date and c.day < ${s}::date) or (c.day >= ${me}::date and c.day < ${e}::date))))
+      group by ${sql.raw(counterGroups)}, in_s, in_e
     ), a as (
-      select ${sql.raw(counterSelect)},
+      select ${sql.raw(columns.map((c) => `w.${c}`).join(", "))},
         sum(w.in_s * (${sql.raw(received)} - w.ended)) as carried,
         ${flow(received)} as received,
         ${flow("w.received_saturday")} as saturday,
@@ -149,7 +153,7 @@ export function resultsCountsSql(query: SqlResultsQuery): RawBuilder<RawRow> {
         sum(w.in_e * (${sql.raw(received)} - w.ended)) as open,
         sum(w.in_e * (w.overdue_on - w.overdue_off)) as overdue
       from w
-      group by ${sql.raw(counterGroups)}
+      group by ${sql.raw(columns.map((c) => `w.${c}`).join(", "))}
     )
     select ${sql.raw(columns.join(", "))}, carried::int as "carriedOver", received::int as "received",
       saturday::int as "receivedSaturday", direct::int as "receivedDirect", postal::int as "receivedPostal",
@@ -178,10 +182,7 @@ export async function sqlResultsReport(db: Kysely<Database>, query: SqlResultsQu
 }
 
 /** The results document by the full scan (resultsAggregateSql): the oracle of the counters. */
-export async function sqlResultsReportByScan(
-  db: Kysely<Database>,
-  query: SqlResultsQuery,
-): Promise<ResultsDocument> {
+export async function sqlResultsReportByScan(db: Kysely<Database>, query: SqlResultsQuery): Promise<ResultsDocument> {
   const by = query.by ?? "field";
   const { rows } = await resultsAggregateSql(query).execute(db);
   return assembleDocument(query, by, rows);
