@@ -180,6 +180,8 @@ export function projectionRow(header: DossierHeader, log: readonly LifecycleEven
   };
 }
 
+const JSON_COLUMNS = ["applicant", "time_limit", "components"];
+
 /** The first log's events carry the code as their receipt number (`receiptNo`) once it is allocated. */
 export function withReceiptNo(log: readonly LifecycleEvent[], code: string): LifecycleEvent[] {
   return log.map((event) =>
@@ -229,7 +231,7 @@ export async function insertWithNextCode(
           to_state, reason, payload, attachments, idempotency_key)
         returning 1)`
     : sql``;
-  const { rows } = await sql<Selectable<DossiersTable>>`
+  const { rows } = await sql<{ code: string; created_at: Date }>`
     with s as (
       insert into dossier_sequences (province_code, unit_code, day, last)
       values (${header.provinceCode}, ${header.unitCode}, ${localDate(at)}, 1)
@@ -239,10 +241,16 @@ export async function insertWithNextCode(
       insert into dossiers (code, ${sql.join(columns.map((c) => sql.ref(c)))})
       values ((select ${prefix} || lpad(s.last::text, 4, '0') from s), ${sql.join(columns.map((c) => row[c]))})
       on conflict (province_code, code) do nothing
-      returning *
+      returning province_code, code, created_at
     )${eventsCte}
-    select d.* from d`.execute(db);
-  return rows[0];
+    select d.code, d.created_at from d`.execute(db);
+  const stored = rows[0];
+  if (!stored) return undefined;
+  // the row as a select would read it: the values sent (JSON text parsed back), the code and the creation time
+  const parsed = Object.fromEntries(
+    JSON_COLUMNS.filter((c) => typeof row[c] === "string").map((c) => [c, JSON.parse(row[c] as string)]),
+  );
+  return { ...row, ...parsed, ...stored } as Selectable<DossiersTable>;
 }
 
 /** Loads a dossier's row and its log (for update when `lock`: the row is locked until the transaction ends). */

@@ -40,6 +40,9 @@ test("counter intake: code from the daily sequence, appointment from the calenda
   );
   assert.equal(r.body.revision, 1);
   assert.ok(r.body.allowedActions.includes("assign"));
+  // intake answers from what it wrote, without reading it back: exactly what reading it back gives
+  const { replayed: _, ...written } = r.body;
+  assert.deepEqual(written, (await f.get(c["motcua.01"]!, r.body.code)).body);
   const second = await f.intake(c["motcua.01"]!);
   assert.equal(second.body.code, "P1.01-260309-0002");
 });
