@@ -107,40 +107,23 @@ insert into figure_counts select * from figure_counts_expected;
 analyze figure_counts;
 
 -- The triggers: the rows a statement removed count −1, the rows it wrote +1 (an update leaves out the rows in
--- which no column the counts read changed); deltas are summed per day and per month, all-zero deltas dropped,
--- and added in key order (two transactions lock shared counter rows in the same order: no deadlock between them).
--- Transition tables need one trigger per event. Counter rows that reach zero are kept.
+-- which no column the counters read changed); the contributions are summed per key (day and month), all-zero
+-- sums dropped, and added in key order (transactions lock shared counter rows in the same order: no deadlock
+-- between them). Transition tables need one trigger per event. Counter rows that reach zero are kept.
 create function figure_counts_after_insert() returns trigger language plpgsql as $$
 begin
-  with c as (
-    select n.province_code, n.unit_code, n.procedure_code, n.field, coalesce(n.level, '') as level, f.*
-    from new_rows n
-    cross join lateral figure_contributions(n.received_at, n.end_at, n.due_at, n.channel, n.end_type,
-      n.finish_class, n.supplement_requests) f
-  ), d as (
-    select province_code, unit_code, procedure_code, field, level, day,
-      sum(received_direct) as received_direct, sum(received_postal) as received_postal,
-      sum(received_online_partial) as received_online_partial, sum(received_online_full) as received_online_full,
-      sum(received_saturday) as received_saturday, sum(ended) as ended, sum(finished_early) as finished_early,
-      sum(finished_on_time) as finished_on_time, sum(finished_late) as finished_late,
-      sum(withdrawn) as withdrawn, sum(stopped) as stopped, sum(refused) as refused,
-      sum(overdue_on) as overdue_on, sum(overdue_off) as overdue_off
-    from c group by 1, 2, 3, 4, 5, 6
-  ), delta as (
-    select 'd'::text as span, day, province_code, unit_code, procedure_code, field, level, received_direct,
-      received_postal, received_online_partial, received_online_full, received_saturday, ended, finished_early,
-      finished_on_time, finished_late, withdrawn, stopped, refused, overdue_on, overdue_off
-    from d
-    union all
-    select 'm', date_trunc('month', day::timestamp)::date, province_code, unit_code, procedure_code, field, level,
-      sum(received_direct), sum(received_postal), sum(received_online_partial), sum(received_online_full),
-      sum(received_saturday), sum(ended), sum(finished_early), sum(finished_on_time), sum(finished_late),
-      sum(withdrawn), sum(stopped), sum(refused), sum(overdue_on), sum(overdue_off)
-    from d group by 2, 3, 4, 5, 6, 7
-  )
   insert into figure_counts as t
-  select * from delta
-  order by span, day, province_code, unit_code, procedure_code, field, level
+  select sp.span, sp.day, n.province_code, n.unit_code, n.procedure_code, n.field, coalesce(n.level, ''),
+    sum(f.received_direct), sum(f.received_postal), sum(f.received_online_partial),
+    sum(f.received_online_full), sum(f.received_saturday), sum(f.ended), sum(f.finished_early),
+    sum(f.finished_on_time), sum(f.finished_late), sum(f.withdrawn), sum(f.stopped), sum(f.refused),
+    sum(f.overdue_on), sum(f.overdue_off)
+  from new_rows n
+  cross join lateral figure_contributions(n.received_at, n.end_at, n.due_at, n.channel, n.end_type,
+    n.finish_class, n.supplement_requests) f
+  cross join lateral (values ('d', f.day), ('m', date_trunc('month', f.day::timestamp)::date)) sp (span, day)
+  group by 1, 2, 3, 4, 5, 6, 7
+  order by 1, 2, 3, 4, 5, 6, 7
   on conflict (span, day, province_code, unit_code, procedure_code, field, level) do update set
     received_direct = t.received_direct + excluded.received_direct,
     received_postal = t.received_postal + excluded.received_postal,
@@ -161,60 +144,50 @@ end $$;
 
 create function figure_counts_after_update() returns trigger language plpgsql as $$
 begin
-  with changed_old as (
-    select o.* from old_rows o
-    where not exists (select 1 from new_rows n where n.province_code = o.province_code and n.code = o.code
-      and (n.unit_code, n.procedure_code, n.field, n.level, n.received_at, n.end_at, n.end_type, n.finish_class,
-        n.channel, n.due_at, n.supplement_requests = 0)
-      is not distinct from (o.unit_code, o.procedure_code, o.field, o.level, o.received_at, o.end_at, o.end_type,
-        o.finish_class, o.channel, o.due_at, o.supplement_requests = 0))
-  ), changed_new as (
-    select n.* from new_rows n
-    where not exists (select 1 from old_rows o where n.province_code = o.province_code and n.code = o.code
-      and (n.unit_code, n.procedure_code, n.field, n.level, n.received_at, n.end_at, n.end_type, n.finish_class,
-        n.channel, n.due_at, n.supplement_requests = 0)
-      is not distinct from (o.unit_code, o.procedure_code, o.field, o.level, o.received_at, o.end_at, o.end_type,
-        o.finish_class, o.channel, o.due_at, o.supplement_requests = 0))
-  ), c as (
-    select n.province_code, n.unit_code, n.procedure_code, n.field, coalesce(n.level, '') as level, f.*
-    from changed_new n
-    cross join lateral figure_contributions(n.received_at, n.end_at, n.due_at, n.channel, n.end_type,
-      n.finish_class, n.supplement_requests) f
-    union all
-    select o.province_code, o.unit_code, o.procedure_code, o.field, coalesce(o.level, ''), f.day,
-      -f.received_direct, -f.received_postal, -f.received_online_partial, -f.received_online_full,
-      -f.received_saturday, -f.ended, -f.finished_early, -f.finished_on_time, -f.finished_late, -f.withdrawn,
-      -f.stopped, -f.refused, -f.overdue_on, -f.overdue_off
-    from changed_old o
-    cross join lateral figure_contributions(o.received_at, o.end_at, o.due_at, o.channel, o.end_type,
-      o.finish_class, o.supplement_requests) f
-  ), d as (
-    select province_code, unit_code, procedure_code, field, level, day,
-      sum(received_direct) as received_direct, sum(received_postal) as received_postal,
-      sum(received_online_partial) as received_online_partial, sum(received_online_full) as received_online_full,
-      sum(received_saturday) as received_saturday, sum(ended) as ended, sum(finished_early) as finished_early,
-      sum(finished_on_time) as finished_on_time, sum(finished_late) as finished_late,
-      sum(withdrawn) as withdrawn, sum(stopped) as stopped, sum(refused) as refused,
-      sum(overdue_on) as overdue_on, sum(overdue_off) as overdue_off
-    from c group by 1, 2, 3, 4, 5, 6
-  ), delta as (
-    select 'd'::text as span, day, province_code, unit_code, procedure_code, field, level, received_direct,
-      received_postal, received_online_partial, received_online_full, received_saturday, ended, finished_early,
-      finished_on_time, finished_late, withdrawn, stopped, refused, overdue_on, overdue_off
-    from d
-    union all
-    select 'm', date_trunc('month', day::timestamp)::date, province_code, unit_code, procedure_code, field, level,
-      sum(received_direct), sum(received_postal), sum(received_online_partial), sum(received_online_full),
-      sum(received_saturday), sum(ended), sum(finished_early), sum(finished_on_time), sum(finished_late),
-      sum(withdrawn), sum(stopped), sum(refused), sum(overdue_on), sum(overdue_off)
-    from d group by 2, 3, 4, 5, 6, 7
-  )
+  -- most lifecycle commands (assign, transfer, extend, supplement received, return…) change no column the
+  -- counters read: stop here (every new row has an old row with its key and the same values; keys are unique
+  -- and the two tables have as many rows, so the old rows are all matched too)
+  if not exists (select 1 from new_rows n
+      where not exists (select 1 from old_rows o where n.province_code = o.province_code and n.code = o.code
+        and (n.unit_code, n.procedure_code, n.field, n.level, n.received_at, n.end_at, n.end_type, n.finish_class,
+          n.channel, n.due_at, n.supplement_requests = 0)
+        is not distinct from (o.unit_code, o.procedure_code, o.field, o.level, o.received_at, o.end_at, o.end_type,
+          o.finish_class, o.channel, o.due_at, o.supplement_requests = 0))) then
+    return null;
+  end if;
   insert into figure_counts as t
-  select * from delta
-  where (received_direct, received_postal, received_online_partial, received_online_full, received_saturday, ended,
-    finished_early, finished_on_time, finished_late, withdrawn, stopped, refused, overdue_on, overdue_off)
+  select sp.span, sp.day, x.province_code, x.unit_code, x.procedure_code, x.field, coalesce(x.level, ''),
+    sum(x.sign * f.received_direct), sum(x.sign * f.received_postal), sum(x.sign * f.received_online_partial),
+    sum(x.sign * f.received_online_full), sum(x.sign * f.received_saturday), sum(x.sign * f.ended),
+    sum(x.sign * f.finished_early), sum(x.sign * f.finished_on_time), sum(x.sign * f.finished_late),
+    sum(x.sign * f.withdrawn), sum(x.sign * f.stopped), sum(x.sign * f.refused), sum(x.sign * f.overdue_on),
+    sum(x.sign * f.overdue_off)
+  from (
+    select 1 as sign, n.* from new_rows n
+    where not exists (select 1 from old_rows o where n.province_code = o.province_code and n.code = o.code
+        and (n.unit_code, n.procedure_code, n.field, n.level, n.received_at, n.end_at, n.end_type, n.finish_class,
+          n.channel, n.due_at, n.supplement_requests = 0)
+        is not distinct from (o.unit_code, o.procedure_code, o.field, o.level, o.received_at, o.end_at, o.end_type,
+          o.finish_class, o.channel, o.due_at, o.supplement_requests = 0))
+    union all
+    select -1, o.* from old_rows o
+    where not exists (select 1 from new_rows n where n.province_code = o.province_code and n.code = o.code
+        and (n.unit_code, n.procedure_code, n.field, n.level, n.received_at, n.end_at, n.end_type, n.finish_class,
+          n.channel, n.due_at, n.supplement_requests = 0)
+        is not distinct from (o.unit_code, o.procedure_code, o.field, o.level, o.received_at, o.end_at, o.end_type,
+          o.finish_class, o.channel, o.due_at, o.supplement_requests = 0))
+  ) x
+  cross join lateral figure_contributions(x.received_at, x.end_at, x.due_at, x.channel, x.end_type,
+    x.finish_class, x.supplement_requests) f
+  cross join lateral (values ('d', f.day), ('m', date_trunc('month', f.day::timestamp)::date)) sp (span, day)
+  group by 1, 2, 3, 4, 5, 6, 7
+  having (sum(x.sign * f.received_direct), sum(x.sign * f.received_postal),
+    sum(x.sign * f.received_online_partial), sum(x.sign * f.received_online_full),
+    sum(x.sign * f.received_saturday), sum(x.sign * f.ended), sum(x.sign * f.finished_early),
+    sum(x.sign * f.finished_on_time), sum(x.sign * f.finished_late), sum(x.sign * f.withdrawn),
+    sum(x.sign * f.stopped), sum(x.sign * f.refused), sum(x.sign * f.overdue_on), sum(x.sign * f.overdue_off))
     <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-  order by span, day, province_code, unit_code, procedure_code, field, level
+  order by 1, 2, 3, 4, 5, 6, 7
   on conflict (span, day, province_code, unit_code, procedure_code, field, level) do update set
     received_direct = t.received_direct + excluded.received_direct,
     received_postal = t.received_postal + excluded.received_postal,
@@ -235,40 +208,18 @@ end $$;
 
 create function figure_counts_after_delete() returns trigger language plpgsql as $$
 begin
-  with c as (
-    select o.province_code, o.unit_code, o.procedure_code, o.field, coalesce(o.level, '') as level, f.day,
-      -f.received_direct as received_direct, -f.received_postal as received_postal,
-      -f.received_online_partial as received_online_partial, -f.received_online_full as received_online_full,
-      -f.received_saturday as received_saturday, -f.ended as ended, -f.finished_early as finished_early,
-      -f.finished_on_time as finished_on_time, -f.finished_late as finished_late, -f.withdrawn as withdrawn,
-      -f.stopped as stopped, -f.refused as refused, -f.overdue_on as overdue_on, -f.overdue_off as overdue_off
-    from old_rows o
-    cross join lateral figure_contributions(o.received_at, o.end_at, o.due_at, o.channel, o.end_type,
-      o.finish_class, o.supplement_requests) f
-  ), d as (
-    select province_code, unit_code, procedure_code, field, level, day,
-      sum(received_direct) as received_direct, sum(received_postal) as received_postal,
-      sum(received_online_partial) as received_online_partial, sum(received_online_full) as received_online_full,
-      sum(received_saturday) as received_saturday, sum(ended) as ended, sum(finished_early) as finished_early,
-      sum(finished_on_time) as finished_on_time, sum(finished_late) as finished_late,
-      sum(withdrawn) as withdrawn, sum(stopped) as stopped, sum(refused) as refused,
-      sum(overdue_on) as overdue_on, sum(overdue_off) as overdue_off
-    from c group by 1, 2, 3, 4, 5, 6
-  ), delta as (
-    select 'd'::text as span, day, province_code, unit_code, procedure_code, field, level, received_direct,
-      received_postal, received_online_partial, received_online_full, received_saturday, ended, finished_early,
-      finished_on_time, finished_late, withdrawn, stopped, refused, overdue_on, overdue_off
-    from d
-    union all
-    select 'm', date_trunc('month', day::timestamp)::date, province_code, unit_code, procedure_code, field, level,
-      sum(received_direct), sum(received_postal), sum(received_online_partial), sum(received_online_full),
-      sum(received_saturday), sum(ended), sum(finished_early), sum(finished_on_time), sum(finished_late),
-      sum(withdrawn), sum(stopped), sum(refused), sum(overdue_on), sum(overdue_off)
-    from d group by 2, 3, 4, 5, 6, 7
-  )
   insert into figure_counts as t
-  select * from delta
-  order by span, day, province_code, unit_code, procedure_code, field, level
+  select sp.span, sp.day, o.province_code, o.unit_code, o.procedure_code, o.field, coalesce(o.level, ''),
+    sum(-f.received_direct), sum(-f.received_postal), sum(-f.received_online_partial),
+    sum(-f.received_online_full), sum(-f.received_saturday), sum(-f.ended), sum(-f.finished_early),
+    sum(-f.finished_on_time), sum(-f.finished_late), sum(-f.withdrawn), sum(-f.stopped), sum(-f.refused),
+    sum(-f.overdue_on), sum(-f.overdue_off)
+  from old_rows o
+  cross join lateral figure_contributions(o.received_at, o.end_at, o.due_at, o.channel, o.end_type,
+    o.finish_class, o.supplement_requests) f
+  cross join lateral (values ('d', f.day), ('m', date_trunc('month', f.day::timestamp)::date)) sp (span, day)
+  group by 1, 2, 3, 4, 5, 6, 7
+  order by 1, 2, 3, 4, 5, 6, 7
   on conflict (span, day, province_code, unit_code, procedure_code, field, level) do update set
     received_direct = t.received_direct + excluded.received_direct,
     received_postal = t.received_postal + excluded.received_postal,

@@ -1,0 +1,152 @@
+// What the results counters' triggers (migration 0006) cost a write: single-row intakes (insertWithNextCode,
+// the statement live intake issues) and single-dossier lifecycle commands (appendEvents: the projection UPDATE
+// and the events), one at a time on one connection, with the triggers enabled and disabled in alternating
+// rounds on the same database. Prints the median µs per write for both and the difference.
+//
+//   node --import tsx bench/figure-counts-triggers.ts [--engine postgres|pglite] [--count 1000] [--rounds 3]
+//   (postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL: an admin URL; a fresh database is created and dropped)
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { type Database, openDatabase } from "../src/db/engine.ts";
+import { migrate } from "../src/db/migrate.ts";
+import {
+  appendEvents,
+  type DossierHeader,
+  headerOf,
+  insertWithNextCode,
+  loadDossier,
+} from "../src/db/repos/dossier-store.ts";
+import { withDatabase } from "../src/db/testing.ts";
+import { logFromRecord } from "../src/dossier/history.ts";
+import { sampleDossiers } from "../src/figures/test-arbitraries.ts";
+
+const { values } = parseArgs({
+  options: {
+    engine: { type: "string", default: "postgres" },
+    count: { type: "string", default: "1000" },
+    rounds: { type: "string", default: "3" },
+  },
+});
+const count = Number(values.count);
+const rounds = Number(values.rounds);
+const UNITS = ["T.01", "T.02", "T.03", "T.04"];
+
+async function open(): Promise<{ database: Database; cleanup(): Promise<void> }> {
+  if (values.engine === "pglite") {
+    const dir = mkdtempSync(join(tmpdir(), "motcua-bench-counters-"));
+    const database = await openDatabase({ dataDir: dir });
+    return {
+      database,
+      cleanup: async () => {
+        await database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const admin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (!admin) throw new Error("set BENCH_DATABASE_URL (an admin URL; scripts/pg-cluster.sh start prints one)");
+  const name = `motcua_bench_counters_${process.pid}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  const database = await openDatabase({ databaseUrl: withDatabase(admin, name), poolSize: 2 });
+  return {
+    database,
+    cleanup: async () => {
+      await database.close();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+const { database, cleanup } = await open();
+const { pool, db } = database;
+await migrate(pool);
+await pool.query(
+  "insert into units (code, name, kind, parent_code, province_code) values ('T', 'Tỉnh', 'province', null, 'T')",
+);
+for (const u of UNITS) {
+  await pool.query(
+    "insert into units (code, name, kind, parent_code, province_code) values ($1, $1, 'commune', 'T', 'T')",
+    [u],
+  );
+}
+const procedures = [
+  { code: "1.001009", field: "Chứng thực", level: "commune" as const },
+  { code: "1.003003", field: "Đất đai", level: "district" as const },
+];
+const records = sampleDossiers(
+  { range: { from: "2026-01-01", days: 60 }, units: UNITS, procedures },
+  count * rounds * 3,
+  7,
+).filter((r) => r.receivedAt !== null && r.events.length > 0);
+
+function headerFor(record: (typeof records)[number]): Omit<DossierHeader, "code"> {
+  return {
+    provinceCode: "T",
+    unitCode: record.unit.code,
+    procedureCode: record.procedure.code,
+    procedureVersion: null,
+    procedureName: null,
+    field: record.procedure.field ?? "",
+    level: record.procedure.level ?? null,
+    applicant: { name: "Nguyễn Văn An" },
+    digitized: false,
+    eResult: false,
+    feeAmount: 0,
+    feePaidOnline: false,
+    lookupSecret: null,
+    source: "live",
+    contentHash: null,
+  };
+}
+
+async function setTriggers(on: boolean): Promise<void> {
+  await pool.query(`alter table dossiers ${on ? "enable" : "disable"} trigger figure_counts_insert`);
+  await pool.query(`alter table dossiers ${on ? "enable" : "disable"} trigger figure_counts_update`);
+}
+
+const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const results = {
+  on: { insert: [] as number[], update: [] as number[] },
+  off: { insert: [] as number[], update: [] as number[] },
+};
+let next = 0;
+for (let round = 0; round < rounds; round++) {
+  for (const mode of round % 2 === 0 ? (["on", "off"] as const) : (["off", "on"] as const)) {
+    await setTriggers(mode === "on");
+    const batch = records.slice(next, next + count);
+    next += count;
+    const stored: { code: string; record: (typeof records)[number] }[] = [];
+    let t = performance.now();
+    for (const record of batch) {
+      const log = logFromRecord({ ...record, events: [] });
+      const row = await insertWithNextCode(db, headerFor(record), record.receivedAt!, log);
+      if (row) stored.push({ code: row.code, record });
+    }
+    results[mode].insert.push(((performance.now() - t) * 1000) / batch.length);
+    t = performance.now();
+    for (const { code, record } of stored) {
+      await db.transaction().execute(async (trx) => {
+        const loaded = (await loadDossier(trx, "T", code, true))!;
+        const events = logFromRecord(record).slice(loaded.log.length);
+        await appendEvents(trx, headerOf(loaded.row), loaded.log, loaded.row.revision, events);
+      });
+    }
+    results[mode].update.push(((performance.now() - t) * 1000) / stored.length);
+  }
+}
+await setTriggers(true);
+console.log(`engine ${database.engine}, ${count} writes per round, ${rounds} rounds (median µs per write)`);
+for (const kind of ["insert", "update"] as const) {
+  const on = median(results.on[kind]);
+  const off = median(results.off[kind]);
+  console.log(
+    `${kind === "insert" ? "intake (insertWithNextCode)" : "lifecycle (appendEvents)  "}  with counters ${on.toFixed(0).padStart(6)} µs   without ${off.toFixed(0).padStart(6)} µs   cost ${(on - off).toFixed(0).padStart(5)} µs (${(((on - off) / off) * 100).toFixed(0)}%)`,
+  );
+}
+await cleanup();
