@@ -9,6 +9,7 @@ import { type AppContext, sessionReader } from "./context.ts";
 import { ApiError } from "./errors.ts";
 import { openApiDocument } from "./openapi.ts";
 import { RateLimiter } from "./rate-limit.ts";
+import { SessionCache } from "./session-cache.ts";
 import { mountRoute } from "./route.ts";
 import { routes } from "./routes/index.ts";
 
@@ -29,10 +30,13 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
   const units = new UnitDirectory(options.database.db);
   await units.refresh();
+  const sessions = new SessionCache(options.database);
+  await sessions.start();
+  app.addHook("onClose", () => sessions.close());
   const ctx: AppContext = {
     database: options.database,
     units,
-    sessions: sessionReader(options.database),
+    sessions: sessionReader(sessions),
     limits: { login: new RateLimiter(5, 15 * 60_000), lookup: new RateLimiter(30, 60_000) },
     now: options.now ?? (() => new Date()),
     publicUrl: options.publicUrl ?? "http://127.0.0.1:3000",

@@ -1,10 +1,10 @@
 // What every route handler may use: the database, the unit directory, sessions, the clock.
 import type { FastifyRequest } from "fastify";
 import type { Database as Db } from "../db/engine.ts";
-import { actorForSession } from "../db/repos/people.ts";
 import type { UnitDirectory } from "../db/repos/units.ts";
 import type { Actor } from "../people/policy.ts";
 import type { RateLimiter } from "./rate-limit.ts";
+import type { SessionCache } from "./session-cache.ts";
 
 export const SESSION_COOKIE = "motcua_session";
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -12,7 +12,13 @@ export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 export interface AppContext {
   database: Db;
   units: UnitDirectory;
-  sessions: { actorOf(request: FastifyRequest): Promise<Actor | undefined> };
+  sessions: {
+    actorOf(request: FastifyRequest): Promise<Actor | undefined>;
+    /** This process ended or changed the user's sessions (other processes learn it from the database). */
+    forgetUser(userId: number): void;
+    /** Sessions are being remembered between requests (PostgreSQL, LISTEN connection up). */
+    readonly caching: boolean;
+  };
   limits: { login: RateLimiter; lookup: RateLimiter };
   /** The server's time: live events carry it, so nothing done today lands in a closed period. */
   now(): Date;
@@ -22,16 +28,20 @@ export interface AppContext {
 
 const actorCache = new WeakMap<FastifyRequest, Promise<Actor | undefined>>();
 
-export function sessionReader(database: Db) {
+export function sessionReader(sessions: SessionCache) {
   return {
     actorOf(request: FastifyRequest): Promise<Actor | undefined> {
       let pending = actorCache.get(request);
       if (!pending) {
         const token = request.cookies?.[SESSION_COOKIE];
-        pending = token ? actorForSession(database.db, token) : Promise.resolve(undefined);
+        pending = token ? sessions.actorOf(token) : Promise.resolve(undefined);
         actorCache.set(request, pending);
       }
       return pending;
+    },
+    forgetUser: (userId: number) => sessions.forget(String(userId)),
+    get caching() {
+      return sessions.active;
     },
   };
 }

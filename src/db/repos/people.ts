@@ -78,23 +78,28 @@ export async function deleteSession(db: Kysely<Database>, token: string): Promis
   await db.deleteFrom("sessions").where("token_hash", "=", hashToken(token)).execute();
 }
 
-export async function actorForSession(db: Kysely<Database>, token: string): Promise<Actor | undefined> {
+/** The actor of a live session (by the token's hash) and when the session expires; undefined if none. */
+export async function sessionOf(
+  db: Kysely<Database>,
+  tokenHash: string,
+): Promise<{ actor: Actor; expiresAt: Date } | undefined> {
   // one round trip per request: the user and its grants together
   const row = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
     .select(["users.id", "users.username", "users.full_name", "users.kind", "users.is_superuser", "users.active"])
+    .select("sessions.expires_at")
     .select(
       sql<
         Grant[]
       >`coalesce((select json_agg(json_build_object('role', g.role, 'unitCode', g.unit_code) order by g.unit_code, g.role)
         from role_grants g where g.user_id = users.id), '[]'::json)`.as("grants"),
     )
-    .where("sessions.token_hash", "=", hashToken(token))
+    .where("sessions.token_hash", "=", tokenHash)
     .where("sessions.expires_at", ">", new Date())
     .executeTakeFirst();
   if (!row?.active) return undefined;
-  return {
+  const actor: Actor = {
     userId: row.id,
     username: row.username,
     fullName: row.full_name,
@@ -102,4 +107,5 @@ export async function actorForSession(db: Kysely<Database>, token: string): Prom
     isSuperuser: row.is_superuser,
     grants: row.grants,
   };
+  return { actor, expiresAt: row.expires_at };
 }

@@ -49,9 +49,12 @@ export const logout = defineRoute({
   summary: "Đăng xuất",
   tags: ["auth"],
   access: "user",
-  async handler({ ctx, request, reply }) {
+  async handler({ ctx, actor, request, reply }) {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) await deleteSession(ctx.database.db, token);
+    if (token) {
+      await deleteSession(ctx.database.db, token);
+      ctx.sessions.forgetUser(actor!.userId); // at once here; other processes hear it from the database
+    }
     reply.clearCookie(SESSION_COOKIE, { path: "/" });
     return { ok: true };
   },
@@ -92,6 +95,7 @@ export const changePassword = defineRoute({
       // every other session of this user ends with the old password
       await trx.deleteFrom("sessions").where("user_id", "=", user.id).execute();
     });
+    ctx.sessions.forgetUser(user.id);
     return { ok: true, reloginRequired: true };
   },
 });
