@@ -1,6 +1,6 @@
 // What the results counters' triggers (migration 0006) cost a write: single-row intakes (insertWithNextCode,
 // the statement live intake issues) and single-dossier lifecycle commands (appendEvents: the projection UPDATE
-// and the events), one at a time on one connection, with the triggers enabled and disabled in alternating
+// and the events), one at a time on one connection, and the importer (500-row batches), with the triggers enabled and disabled in alternating
 // rounds on the same database. Prints the median µs per write for both and the difference.
 //
 //   node --import tsx bench/figure-counts-triggers.ts [--engine postgres|pglite] [--count 1000] [--rounds 3]
@@ -19,6 +19,8 @@ import {
   insertWithNextCode,
   loadDossier,
 } from "../src/db/repos/dossier-store.ts";
+import { importDossierRecords } from "../src/db/repos/dossier-import.ts";
+import { UnitDirectory } from "../src/db/repos/units.ts";
 import { withDatabase } from "../src/db/testing.ts";
 import { logFromRecord } from "../src/dossier/history.ts";
 import { sampleDossiers } from "../src/figures/test-arbitraries.ts";
@@ -27,6 +29,8 @@ const { values } = parseArgs({
   options: {
     engine: { type: "string", default: "postgres" },
     count: { type: "string", default: "1000" },
+    // dossiers imported per round and mode (at most 9,999 / (2 × rounds): codes stay unique)
+    "import-count": { type: "string", default: "1000" },
     rounds: { type: "string", default: "3" },
   },
 });
@@ -85,6 +89,15 @@ const records = sampleDossiers(
   7,
 ).filter((r) => r.receivedAt !== null && r.events.length > 0);
 
+const importCount = Number(values["import-count"]);
+const toImport = sampleDossiers(
+  { range: { from: "2025-01-01", days: 300 }, units: UNITS, procedures },
+  importCount * rounds * 2,
+  11,
+);
+const units = new UnitDirectory(db);
+await units.refresh();
+
 function headerFor(record: (typeof records)[number]): Omit<DossierHeader, "code"> {
   return {
     provinceCode: "T",
@@ -112,9 +125,10 @@ async function setTriggers(on: boolean): Promise<void> {
 
 const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const results = {
-  on: { insert: [] as number[], update: [] as number[] },
-  off: { insert: [] as number[], update: [] as number[] },
+  on: { insert: [] as number[], update: [] as number[], import: [] as number[] },
+  off: { insert: [] as number[], update: [] as number[], import: [] as number[] },
 };
+let nextImport = 0;
 let next = 0;
 for (let round = 0; round < rounds; round++) {
   for (const mode of round % 2 === 0 ? (["on", "off"] as const) : (["off", "on"] as const)) {
@@ -138,15 +152,26 @@ for (let round = 0; round < rounds; round++) {
       });
     }
     results[mode].update.push(((performance.now() - t) * 1000) / stored.length);
+    const lines = toImport.slice(nextImport, nextImport + importCount);
+    nextImport += importCount;
+    t = performance.now();
+    const summary = await importDossierRecords(database, units, lines, { createMissing: true });
+    if (summary.imported !== lines.length) throw new Error(`imported ${summary.imported} of ${lines.length}`);
+    results[mode].import.push(((performance.now() - t) * 1000) / lines.length);
   }
 }
 await setTriggers(true);
 console.log(`engine ${database.engine}, ${count} writes per round, ${rounds} rounds (median µs per write)`);
-for (const kind of ["insert", "update"] as const) {
+const LABELS = {
+  insert: "intake (insertWithNextCode)",
+  update: "lifecycle (appendEvents)   ",
+  import: "import (per line, batches) ",
+};
+for (const kind of ["insert", "update", "import"] as const) {
   const on = median(results.on[kind]);
   const off = median(results.off[kind]);
   console.log(
-    `${kind === "insert" ? "intake (insertWithNextCode)" : "lifecycle (appendEvents)  "}  with counters ${on.toFixed(0).padStart(6)} µs   without ${off.toFixed(0).padStart(6)} µs   cost ${(on - off).toFixed(0).padStart(5)} µs (${(((on - off) / off) * 100).toFixed(0)}%)`,
+    `${LABELS[kind]}  with counters ${on.toFixed(0).padStart(6)} µs   without ${off.toFixed(0).padStart(6)} µs   cost ${(on - off).toFixed(0).padStart(5)} µs (${(((on - off) / off) * 100).toFixed(0)}%)`,
   );
 }
 await cleanup();
