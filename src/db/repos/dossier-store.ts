@@ -1,7 +1,7 @@
 // The dossier log in the database: events are appended, never changed, and the current-state row
 // (the projection) is rewritten from the log in the same transaction. Live intake, lifecycle commands and
 // import all go through here, so the projection columns the reports read are computed one way.
-import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from "kysely";
+import { CompiledQuery, type Insertable, type Kysely, type Selectable, type Transaction } from "kysely";
 import { localDate } from "../../calendar/local-time.ts";
 import { formatDossierCode } from "../../dossier/code.ts";
 import type { LifecycleEvent } from "../../dossier/events.ts";
@@ -191,6 +191,58 @@ export function withReceiptNo(log: readonly LifecycleEvent[], code: string): Lif
   );
 }
 
+const EVENT_COLUMNS = [
+  "seq",
+  "type",
+  "at",
+  "actor_id",
+  "actor_role",
+  "unit_code",
+  "from_state",
+  "to_state",
+  "reason",
+  "payload",
+  "attachments",
+  "idempotency_key",
+] as const;
+const EVENT_TYPES = "integer text timestamptz text text text text text text jsonb jsonb text".split(" ");
+
+/** The text of insertWithNextCode's statement, built once per column list and number of events. */
+const insertSqlCache = new Map<string, string>();
+function insertWithNextCodeSql(columns: readonly string[], events: number): string {
+  const key = `${columns.join(",")}|${events}`;
+  let text = insertSqlCache.get(key);
+  if (text) return text;
+  let n = 4; // $1 province, $2 unit, $3 local day, $4 code prefix
+  const values = columns.map(() => `$${++n}`).join(", ");
+  const eventRows = Array.from(
+    { length: events },
+    () => `(${EVENT_TYPES.map((type) => `$${++n}::${type}`).join(", ")})`,
+  ).join(", ");
+  const eventsCte = events
+    ? `, e as (
+        insert into dossier_events (province_code, dossier_code, ${EVENT_COLUMNS.join(", ")})
+        select d.province_code, d.code, v.seq, v.type, v.at, v.actor_id, v.actor_role, v.unit_code, v.from_state,
+          v.to_state, v.reason,
+          case when v.payload ? 'receiptNo' then jsonb_set(v.payload, '{receiptNo}', to_jsonb(d.code)) else v.payload end,
+          v.attachments, v.idempotency_key
+        from d, (values ${eventRows}) as v (${EVENT_COLUMNS.join(", ")}))`
+    : "";
+  text = `with s as (
+      insert into dossier_sequences (province_code, unit_code, day, last) values ($1, $2, $3, 1)
+      on conflict (province_code, unit_code, day) do update set last = dossier_sequences.last + 1
+      returning last
+    ), d as (
+      insert into dossiers (code, ${columns.map((c) => `"${c}"`).join(", ")})
+      values ((select $4 || lpad(s.last::text, 4, '0') from s), ${values})
+      on conflict (province_code, code) do nothing
+      returning province_code, code, created_at
+    )${eventsCte}
+    select d.code, d.created_at from d`;
+  insertSqlCache.set(key, text);
+  return text;
+}
+
 /**
  * Stores a new dossier under the receiving unit's next code of the local day `at` (`<unit>-YYMMDD-XXXX`), with
  * its first log, in ONE statement: the per-unit daily sequence is bumped, the projection row and the events are
@@ -214,36 +266,11 @@ export async function insertWithNextCode(
   const events = log.map((event, i) =>
     eventRow(header.provinceCode, "", i + 1, event, i === log.length - 1 ? idempotencyKey : undefined),
   );
-  const eventValues = events.map(
-    (e) => sql`(${e.seq}::integer, ${e.type}::text, ${e.at}::timestamptz, ${e.actor_id}::text, ${e.actor_role}::text,
-      ${e.unit_code}::text, ${e.from_state}::text, ${e.to_state}::text, ${e.reason}::text, ${e.payload}::jsonb,
-      ${e.attachments}::jsonb, ${e.idempotency_key}::text)`,
+  const parameters = [header.provinceCode, header.unitCode, localDate(at), prefix, ...columns.map((c) => row[c])];
+  for (const e of events) parameters.push(...EVENT_COLUMNS.map((c) => e[c]));
+  const { rows } = await db.executeQuery<{ code: string; created_at: Date }>(
+    CompiledQuery.raw(insertWithNextCodeSql(columns, events.length), parameters),
   );
-  const eventsCte = events.length
-    ? sql`, e as (
-        insert into dossier_events (province_code, dossier_code, seq, type, at, actor_id, actor_role, unit_code,
-          from_state, to_state, reason, payload, attachments, idempotency_key)
-        select d.province_code, d.code, v.seq, v.type, v.at, v.actor_id, v.actor_role, v.unit_code, v.from_state,
-          v.to_state, v.reason,
-          case when v.payload ? 'receiptNo' then jsonb_set(v.payload, '{receiptNo}', to_jsonb(d.code)) else v.payload end,
-          v.attachments, v.idempotency_key
-        from d, (values ${sql.join(eventValues)}) as v (seq, type, at, actor_id, actor_role, unit_code, from_state,
-          to_state, reason, payload, attachments, idempotency_key)
-        returning 1)`
-    : sql``;
-  const { rows } = await sql<{ code: string; created_at: Date }>`
-    with s as (
-      insert into dossier_sequences (province_code, unit_code, day, last)
-      values (${header.provinceCode}, ${header.unitCode}, ${localDate(at)}, 1)
-      on conflict (province_code, unit_code, day) do update set last = dossier_sequences.last + 1
-      returning last
-    ), d as (
-      insert into dossiers (code, ${sql.join(columns.map((c) => sql.ref(c)))})
-      values ((select ${prefix} || lpad(s.last::text, 4, '0') from s), ${sql.join(columns.map((c) => row[c]))})
-      on conflict (province_code, code) do nothing
-      returning province_code, code, created_at
-    )${eventsCte}
-    select d.code, d.created_at from d`.execute(db);
   const stored = rows[0];
   if (!stored) return undefined;
   // the row as a select would read it: the values sent (JSON text parsed back), the code and the creation time

@@ -14,12 +14,14 @@ import { ApiError } from "../errors.ts";
 
 /** Dates → `YYYY-MM-DDTHH:mm:ss+07:00`, deeply. */
 export function withLocalInstants<T>(value: T): T {
+  if (value === null || typeof value !== "object") return value;
   if (value instanceof Date) return writeInstant(value) as T;
   if (Array.isArray(value)) return value.map(withLocalInstants) as T;
-  if (value !== null && typeof value === "object" && !Buffer.isBuffer(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withLocalInstants(v)])) as T;
-  }
-  return value;
+  if (Buffer.isBuffer(value)) return value;
+  // every response goes through here: a plain loop, not entries/fromEntries
+  const out: Record<string, unknown> = {};
+  for (const key in value) if (Object.hasOwn(value, key)) out[key] = withLocalInstants(value[key]);
+  return out as T;
 }
 
 const OPEN = new Set(["received", "processing", "awaiting_supplement", "awaiting_payment"]);
