@@ -135,3 +135,45 @@ export function splitPeriod(period: Period, lastOfFirst: string): [Period, Perio
   }
   return [customPeriod(period.from, lastOfFirst), customPeriod(second, period.to)];
 }
+
+/** Calendar periods (cut day 1) — or periods from the `cutDay` of the month before, as a province sets it. */
+export const MIN_CUT_DAY = 1;
+export const MAX_CUT_DAY = 28;
+
+const SPEC = /^(\d{4})(?:-(?:(H[12])|(Q[1-4])|(0[1-9]|1[0-2])))?$/;
+
+/** A standard period written as text, with its kind and index (see parsePeriodSpec). */
+export interface PeriodSpec {
+  kind: PeriodKind;
+  year: number;
+  index: number;
+}
+
+/**
+ * Reads `YYYY` (năm), `YYYY-H1`/`YYYY-H2` (6 tháng), `YYYY-Q1`..`YYYY-Q4` (quý) or `YYYY-MM` (tháng);
+ * throws a RangeError naming the accepted forms otherwise.
+ */
+export function readPeriodSpec(text: string): PeriodSpec {
+  const match = SPEC.exec(text.trim());
+  if (!match) {
+    throw new RangeError(
+      `kỳ báo cáo "${text}" không hợp lệ: dùng YYYY (năm), YYYY-H1 hoặc YYYY-H2 (6 tháng), YYYY-Q1..YYYY-Q4 (quý) hoặc YYYY-MM (tháng)`,
+    );
+  }
+  const year = Number(match[1]);
+  if (year < 1900 || year > 2100) throw new RangeError(`năm của kỳ báo cáo phải từ 1900 đến 2100, có ${year}`);
+  if (match[2]) return { kind: "half-year", year, index: Number(match[2].slice(1)) };
+  if (match[3]) return { kind: "quarter", year, index: Number(match[3].slice(1)) };
+  if (match[4]) return { kind: "month", year, index: Number(match[4]) };
+  return { kind: "year", year, index: 1 };
+}
+
+/**
+ * The period a spec names (readPeriodSpec's forms), cut on `cutDay` (1 = calendar period; 15 = from the 15th
+ * of the month before to the 14th). `2026-Q3` with cut day 15 is 2026-06-15..2026-09-14.
+ */
+export function parsePeriodSpec(text: string, cutDay = 1): Period {
+  checkInteger("cut day", cutDay, MIN_CUT_DAY, MAX_CUT_DAY);
+  const spec = readPeriodSpec(text);
+  return standardPeriod(spec.kind, spec.year, spec.index, cutDay);
+}
