@@ -65,3 +65,19 @@ export function checkIdentity(counts: ResultCounts): IdentityCheck {
   const right = IDENTITY_RIGHT.reduce((sum, f) => sum + counts[f], 0);
   return { holds: left === right, left, right };
 }
+
+/**
+ * Throws when a row of a computed results document breaks the identity. The fold and the SQL both hold it by
+ * construction (every dossier they count lands once on each side); a document that breaks it is a defect in
+ * motcua, never figures to publish. Every report the application or the test suite computes passes here.
+ */
+export function assertIdentity(rows: Iterable<{ key: string } & ResultCounts>): void {
+  for (const row of rows) {
+    const identity = checkIdentity(row);
+    if (!identity.holds) {
+      throw new Error(
+        `results identity broken in row ${row.key}: carriedOver + received = ${identity.left}, finished + withdrawn + stopped + open = ${identity.right}`,
+      );
+    }
+  }
+}

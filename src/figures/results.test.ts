@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { computeResults, resultsReport } from "./results.ts";
-import { checkIdentity } from "./results-fields.ts";
+import { assertIdentity, checkIdentity } from "./results-fields.ts";
 import { dossier, vn } from "./test-dossiers.ts";
 
 const march = { from: "2024-03-01", to: "2024-03-31" };
@@ -186,4 +186,10 @@ test("the unit scope keeps only dossiers received by units in it; drill-down lis
   assert.deepEqual(result.dossiersIn("H57.12", "finishedLate"), []);
   const bySet = computeResults([inside, outside], { ...march, scope: new Set(["H58.01"]) });
   assert.deepEqual(bySet.dossiersIn("total", "received"), ["B-1"]);
+});
+
+test("a document whose row breaks the identity is refused, not published", () => {
+  const total = totalOf([dossier({ received: "2024-03-04 09:00", due: "2024-03-05 09:00" })]);
+  assert.doesNotThrow(() => assertIdentity([total]));
+  assert.throws(() => assertIdentity([{ ...total, key: "Hộ tịch", finishedLate: total.finishedLate + 1 }]), /Hộ tịch/);
 });

@@ -4,7 +4,7 @@ import type { DossierRecord } from "../dossier/record.ts";
 import { classifyDossier } from "./classify.ts";
 import { compareVietnamese, type Grouping, rowKeyOf } from "./grouping.ts";
 import { type Period, periodBounds } from "./period.ts";
-import { RESULT_FIELDS, type ResultCounts, type ResultField, zeroCounts } from "./results-fields.ts";
+import { assertIdentity, RESULT_FIELDS, type ResultCounts, type ResultField, zeroCounts } from "./results-fields.ts";
 
 /** Which receiving units are in scope: a predicate or a set of codes (the unit and everything below it). */
 export type UnitScope = ((unitCode: string) => boolean) | ReadonlySet<string>;
@@ -90,15 +90,10 @@ function rowOf(key: string, cells: Map<ResultField, string[]> | undefined): Resu
 
 function toDocument(cells: Cells, totals: Cells, query: ResultsQuery, by: Grouping): ResultsDocument {
   const keys = [...cells.keys()].sort(compareVietnamese);
-  return {
-    report: "results",
-    unit: query.unit ?? null,
-    from: query.from,
-    to: query.to,
-    by,
-    rows: keys.map((k) => rowOf(k, cells.get(k))).filter((row) => !isAllZero(row)),
-    total: rowOf(TOTAL_KEY, totals.get(TOTAL_KEY)),
-  };
+  const rows = keys.map((k) => rowOf(k, cells.get(k))).filter((row) => !isAllZero(row));
+  const total = rowOf(TOTAL_KEY, totals.get(TOTAL_KEY));
+  assertIdentity([...rows, total]);
+  return { report: "results", unit: query.unit ?? null, from: query.from, to: query.to, by, rows, total };
 }
 
 export function isAllZero(row: ResultCounts): boolean {

@@ -4,9 +4,10 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import fc from "fast-check";
+import { localDate } from "../../calendar/local-time.ts";
 import type { DossierRecord } from "../../dossier/record.ts";
 import { GROUPINGS, type Grouping } from "../../figures/grouping.ts";
-import { computeResults } from "../../figures/results.ts";
+import { computeResults, sumRows, TOTAL_KEY } from "../../figures/results.ts";
 import { RESULT_FIELDS, checkIdentity } from "../../figures/results-fields.ts";
 import { type DayRange, periodInRangeArb, sampleDossiers } from "../../figures/test-arbitraries.ts";
 import { seedTestUnits } from "../../http/testing.ts";
@@ -117,5 +118,75 @@ test("the load covers the §3 boundaries", () => {
   const pausedOpen = imported.filter((d) => d.events.at(-1)?.type === "supplement_requested");
   for (const [name, list] of Object.entries({ midnightEvents, lateSameDay, refused, saturdays, pausedOpen })) {
     assert.ok(list.length >= 10, `${name}: ${list.length}`);
+  }
+});
+
+/** The SQL report (counters and scan) equals the fold for one query; identity checked inside both. */
+async function assertSqlEqualsFold(period: { from: string; to: string }, unit: string | null, by: Grouping) {
+  const unitCodes = unit === null ? undefined : units.subtree(unit);
+  const pure = computeResults(imported, { ...period, unit, scope: unitCodes ? new Set(unitCodes) : undefined, by });
+  const fromSql = await sqlResultsReport(database.db, { ...period, unit, unitCodes, by });
+  assert.deepEqual(fromSql, pure.document, `${period.from}..${period.to} ${unit} ${by}`);
+  assert.deepEqual(await sqlResultsReportByScan(database.db, { ...period, unit, unitCodes, by }), fromSql);
+  return fromSql;
+}
+
+test("queried at the boundaries themselves: a period starting at an event's 00:00, a period ending inside a supplement", async () => {
+  const atMidnight = imported
+    .flatMap((d) => d.events.map((e) => e.at.getTime()))
+    .filter((at) => (at + 7 * 3_600_000) % 86_400_000 === 0);
+  // supplement requests whose next event (if any) comes on a later local day: still awaited at that midnight
+  const spanning = imported.flatMap((d) => {
+    const i = d.events.findIndex((e) => e.type === "supplement_requested");
+    if (i < 0) return [];
+    const requested = d.events[i]!.at.getTime();
+    const next = d.events[i + 1]?.at.getTime();
+    return next === undefined || localDate(next) > localDate(requested) ? [{ requested }] : [];
+  });
+  assert.ok(
+    atMidnight.length >= 10 && spanning.length >= 10,
+    `${atMidnight.length} midnights, ${spanning.length} pauses`,
+  );
+  const DAY_MS = 86_400_000;
+  for (const at of atMidnight.slice(0, 12)) {
+    const day = localDate(at);
+    // the event opens the period, and the period before ends just before it
+    await assertSqlEqualsFold({ from: day, to: localDate(at + 6 * DAY_MS) }, null, "field");
+    await assertSqlEqualsFold({ from: localDate(at - 5 * DAY_MS), to: localDate(at - DAY_MS) }, "P1", "unit");
+  }
+  for (const { requested } of spanning.slice(0, 12)) {
+    // the period ends at the midnight after the request, while the supplement is still awaited
+    const report = await assertSqlEqualsFold(
+      { from: localDate(requested - 3 * DAY_MS), to: localDate(requested) },
+      null,
+      "procedure",
+    );
+    assert.ok(report.total.openWithinDeadline + report.total.openOverdue > 0);
+  }
+});
+
+test("up the tree the sum equals the parts: a province is its own receipts plus its communes', the whole is the provinces", async () => {
+  const periods = [
+    { from: RANGE.from, to: "2024-01-31" },
+    { from: "2024-02-01", to: "2024-02-29" },
+    { from: "2024-01-15", to: "2024-03-14" },
+  ];
+  for (const period of periods) {
+    const all = await assertSqlEqualsFold(period, null, "unit");
+    const provinces = [];
+    for (const province of ["P1", "P2"]) {
+      const report = await assertSqlEqualsFold(period, province, "unit");
+      // every row of the province's by-unit report is that unit's own figures
+      for (const row of report.rows) {
+        const children = units.subtree(row.key).filter((code) => code !== row.key);
+        const own = await assertSqlEqualsFold(period, row.key, "unit");
+        const expected = children.length === 0 ? own.total : own.rows.find((r) => r.key === row.key);
+        assert.deepEqual({ ...row, key: "x" }, { ...expected!, key: "x" }, `${province} / ${row.key}`);
+      }
+      assert.deepEqual(report.total, sumRows(TOTAL_KEY, report.rows));
+      provinces.push(report.total);
+    }
+    assert.deepEqual(all.total, sumRows(TOTAL_KEY, provinces));
+    assert.ok(all.total.received > 0);
   }
 });

@@ -10,7 +10,13 @@ import type { DossierRecord } from "../../dossier/record.ts";
 import { compareVietnamese, type Grouping, rowKeyOf } from "../../figures/grouping.ts";
 import { nextDate, type Period } from "../../figures/period.ts";
 import { isAllZero, type ResultsDocument, type ResultsRow, TOTAL_KEY } from "../../figures/results.ts";
-import { RESULT_FIELDS, type ResultCounts, type ResultField, zeroCounts } from "../../figures/results-fields.ts";
+import {
+  assertIdentity,
+  RESULT_FIELDS,
+  type ResultCounts,
+  type ResultField,
+  zeroCounts,
+} from "../../figures/results-fields.ts";
 import type { Database } from "../schema.ts";
 import { FIGURE_COUNT_COLUMNS } from "./figure-counts.ts";
 
@@ -234,7 +240,7 @@ export function assembleDocument(query: SqlResultsQuery, by: Grouping, rows: rea
     }
   }
   const keys = [...byKey.keys()].sort(compareVietnamese);
-  return {
+  const document: ResultsDocument = {
     report: "results",
     unit: query.unit ?? null,
     from: query.from,
@@ -243,6 +249,8 @@ export function assembleDocument(query: SqlResultsQuery, by: Grouping, rows: rea
     rows: keys.map((key): ResultsRow => ({ key, ...byKey.get(key)! })).filter((row) => !isAllZero(row)),
     total: { key: TOTAL_KEY, ...total },
   };
+  assertIdentity([...document.rows, document.total]);
+  return document;
 }
 
 export interface DrillDownQuery extends SqlResultsQuery {
