@@ -23,7 +23,11 @@ export interface CommandFields<L> {
   approve: NoFields;
   request_payment: { amount: number };
   record_payment: { amount: number; paidOnline: boolean };
-  resolve: { result: Evidence };
+  /**
+   * `eResult`: the result is issued as an electronic document (kết quả điện tử); `resultDigitized`: the paper
+   * result was scanned into the system (số hóa kết quả). Either, when true, needs the result file itself.
+   */
+  resolve: { result: Evidence; eResult?: boolean; resultDigitized?: boolean };
   return: { via: ReturnVia; handover: Evidence };
   withdraw: NoFields;
   stop: NoFields;

@@ -4,7 +4,7 @@ import type { Action, CommandOf, DossierCommand } from "./commands.ts";
 import { decide } from "./decide.ts";
 import { ACTION_TABLE, ACTIONS } from "./table.ts";
 import { type DossierStatus, PHASES, type Phase, ROLES, type Role } from "./status.ts";
-import { actor, deps, hours, inPhase, UNIT } from "./test-fixtures.ts";
+import { actor, deps, hours, inPhase, run, UNIT } from "./test-fixtures.ts";
 
 /** A command for each action that satisfies its requirements in the fixture dossiers. */
 const VALID: { [K in Action]: CommandOf<K, number> } = {
@@ -149,6 +149,13 @@ test("requirements: each missing piece has its own code", () => {
     ["awaiting_payment", { action: "record_payment", amount: 10_000, paidOnline: false }, F, "invalid-amount"],
     ["received", { action: "resolve", result: {} }, "officer", "result-required"],
     ["received", { action: "resolve", result: { record: " " } }, "officer", "result-required"],
+    ["received", { action: "resolve", result: { record: "Số 1" }, eResult: true }, "officer", "result-file-required"],
+    [
+      "received",
+      { action: "resolve", result: { record: "Số 1" }, resultDigitized: true },
+      "officer",
+      "result-file-required",
+    ],
     ["resolved", { action: "return", via: "direct", handover: {} }, F, "handover-required"],
     ["received", { action: "withdraw" }, "citizen", "reason-required"],
     ["received", { action: "stop", reason: "" }, "leader", "reason-required"],
@@ -202,3 +209,49 @@ test("approving twice, or without a proposal, is nothing-to-approve; rating twic
   const twice = decide(rated, VALID.rate, actor("citizen"), hours(r.at + 1), deps);
   assert.ok("error" in twice && twice.error.code === "already-rated");
 });
+
+test("resolve records whether the result is electronic and digitized, only when it says so", () => {
+  const p = inPhase("processing");
+  const flagged = decide(
+    p.state,
+    { action: "resolve", result: { document: { id: "kq" } }, eResult: true, resultDigitized: false },
+    actor("officer"),
+    hours(p.at + 1),
+    deps,
+  );
+  assert.ok("events" in flagged);
+  assert.deepEqual(flagged.events[0]!.payload, {
+    result: { document: { id: "kq" } },
+    eResult: true,
+    resultDigitized: false,
+  });
+  const plain = decide(p.state, VALID.resolve, actor("officer"), hours(p.at + 1), deps);
+  assert.ok("events" in plain);
+  assert.deepEqual(plain.events[0]!.payload, { result: VALID.resolve.result });
+});
+
+test("a procedure with a leader-approval step: resolve needs an approval after the latest proposal", () => {
+  const strict = { ...deps, approvalRequired: true };
+  const p = inPhase("processing");
+  const officer = actor("officer");
+  const at = (n: number) => hours(p.at + n);
+  const early = decide(p.state, VALID.resolve, officer, at(1), strict);
+  assert.ok("error" in early && early.error.code === "approval-required");
+  assert.equal(
+    refusalOf(decide(inPhase("received").state, VALID.resolve, officer, at(1), strict)),
+    "approval-required",
+  );
+  const proposed = run([[VALID.propose_result, "officer"]], p);
+  assert.equal(refusalOf(decide(proposed.state, VALID.resolve, officer, at(2), strict)), "approval-required");
+  const approved = run([[VALID.approve, "leader"]], proposed);
+  assert.ok("events" in decide(approved.state, VALID.resolve, officer, hours(approved.at + 1), strict));
+  // a new proposal after the approval needs its own approval
+  const redrafted = run([[VALID.propose_result, "officer"]], approved);
+  const stale = decide(redrafted.state, VALID.resolve, officer, hours(redrafted.at + 1), strict);
+  assert.equal(refusalOf(stale), "approval-required");
+  assert.ok("events" in decide(p.state, VALID.resolve, officer, at(1), deps), "without the step: as before");
+});
+
+function refusalOf(d: ReturnType<typeof decide>): string | undefined {
+  return "error" in d ? d.error.code : undefined;
+}

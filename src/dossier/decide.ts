@@ -16,6 +16,11 @@ export interface DossierDeps<L> {
    * A procedure configured to restart the clock binds this to `appointment(resumedAt, limit)` instead.
    */
   resume(dueAt: Date, pausedAt: Date, resumedAt: Date): Date;
+  /**
+   * The procedure's internal process has a leader-approval step (phê duyệt): `resolve` then needs an approval
+   * after the latest proposal. Absent or false: resolve as soon as the result exists.
+   */
+  approvalRequired?: boolean;
 }
 
 export type Decision = { events: LifecycleEvent[] } | { error: DossierError };
@@ -108,6 +113,9 @@ function build<L>(
     case "request_supplement": {
       const missing = command.missing.map((m) => m.trim()).filter((m) => m !== "");
       if (missing.length === 0) return err("missing-list-required");
+      // before receipt the applicant is asked once for everything missing (DOMAIN §3); after receipt a second
+      // request is allowed but counts as late in the national index
+      if (state.receivedAt === null && state.intakeSupplementCount >= 1) return err("supplement-already-requested");
       return { type: "supplement_requested", payload: { missing, clockPaused: state.receivedAt !== null } };
     }
     case "receive_supplement": {
@@ -147,8 +155,7 @@ function build<L>(
       if (!validAmount(command.amount) || command.amount < (state.paymentDue ?? 0)) return err("invalid-amount");
       return { type: "payment_recorded", payload: { amount: command.amount, paidOnline: command.paidOnline } };
     case "resolve":
-      if (!hasEvidence(command.result)) return err("result-required");
-      return { type: "resolved", payload: { result: command.result } };
+      return resolve(state, command, deps, err);
     case "return":
       if (!hasEvidence(command.handover)) return err("handover-required");
       return { type: "returned", payload: { via: command.via, handover: command.handover } };
@@ -185,6 +192,28 @@ function extend(
   if (!hasEvidence(command.apology)) return err("apology-required");
   if (state.dueAt === null || !(command.dueAt.getTime() > state.dueAt.getTime())) return err("due-not-later");
   return { type: "extended", payload: { dueAt: command.dueAt, apology: true, letter: command.apology } };
+}
+
+function resolve<L>(
+  state: DossierState,
+  command: CommandOf<"resolve", L>,
+  deps: DossierDeps<L>,
+  err: (code: DossierError["code"]) => DossierError,
+): Built | DossierError {
+  if (deps.approvalRequired === true && !state.approved) return err("approval-required");
+  if (!hasEvidence(command.result)) return err("result-required");
+  const { eResult, resultDigitized } = command;
+  // an electronic or a digitized result is a file: a recorded fact alone is neither
+  const file = command.result.document !== undefined && !blank(command.result.document.id);
+  if ((eResult === true || resultDigitized === true) && !file) return err("result-file-required");
+  return {
+    type: "resolved",
+    payload: {
+      result: command.result,
+      ...(typeof eResult === "boolean" ? { eResult } : {}),
+      ...(typeof resultDigitized === "boolean" ? { resultDigitized } : {}),
+    },
+  };
 }
 
 function validAmount(amount: number): boolean {

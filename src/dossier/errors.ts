@@ -23,7 +23,10 @@ export type DossierErrorCode =
   | "apology-required"
   | "invalid-rating"
   | "already-rated"
-  | "time-before-last-event";
+  | "time-before-last-event"
+  | "supplement-already-requested"
+  | "approval-required"
+  | "result-file-required";
 
 export const DOSSIER_ERROR_MESSAGES: Readonly<Record<DossierErrorCode, string>> = {
   "illegal-transition": "Thao tác không được phép ở trạng thái hiện tại của hồ sơ",
@@ -48,6 +51,11 @@ export const DOSSIER_ERROR_MESSAGES: Readonly<Record<DossierErrorCode, string>> 
   "invalid-rating": "Mức đánh giá phải là số nguyên từ 1 đến 5",
   "already-rated": "Hồ sơ đã được đánh giá",
   "time-before-last-event": "Thời điểm thao tác sớm hơn sự kiện cuối cùng của hồ sơ",
+  "supplement-already-requested":
+    "Hồ sơ nộp trực tuyến chỉ được yêu cầu bổ sung một lần, liệt kê đầy đủ mọi thành phần còn thiếu; đã có yêu cầu bổ sung trước khi tiếp nhận",
+  "approval-required":
+    "Quy trình của thủ tục có bước lãnh đạo phê duyệt: kết quả phải được phê duyệt sau lần trình gần nhất",
+  "result-file-required": "Kết quả điện tử hoặc kết quả đã số hóa phải có tệp kết quả đính kèm",
 };
 
 export interface DossierError {

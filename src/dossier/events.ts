@@ -35,7 +35,8 @@ export interface EventPayloads {
   result_approved: Record<string, never>;
   payment_requested: { amount: number };
   payment_recorded: { amount: number; paidOnline: boolean };
-  resolved: { result: Evidence };
+  /** The result, and (when recorded) whether it is electronic and whether it was digitized (quality index). */
+  resolved: { result: Evidence; eResult?: boolean; resultDigitized?: boolean };
   returned: { via: ReturnVia; handover: Evidence };
   withdrawn: Record<string, never>;
   stopped: Record<string, never>;

@@ -31,6 +31,8 @@ export interface DossierState {
   /** Where a supplement or payment wait goes back to. */
   resumeTo: DossierStatus | null;
   supplementCount: number;
+  /** Supplement requests made before receipt (an online submission is asked once for everything missing). */
+  intakeSupplementCount: number;
   extensionCount: number;
   /** An apology letter exists. */
   apology: boolean;
@@ -68,6 +70,7 @@ export const INITIAL_STATE: DossierState = Object.freeze({
   pauseCounts: false,
   resumeTo: null,
   supplementCount: 0,
+  intakeSupplementCount: 0,
   extensionCount: 0,
   apology: false,
   apologyAt: null,
@@ -129,6 +132,7 @@ export function evolve(state: DossierState, event: LifecycleEvent): DossierState
         pausedAt: running ? event.at : null,
         pauseCounts: running && state.dueAt !== null && event.at.getTime() <= state.dueAt.getTime(),
         supplementCount: state.supplementCount + (state.receivedAt === null ? 0 : 1),
+        intakeSupplementCount: state.intakeSupplementCount + (state.receivedAt === null ? 1 : 0),
       };
     }
     case "supplement_received":

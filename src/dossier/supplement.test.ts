@@ -81,6 +81,16 @@ test("asking an online submission once for everything missing: no clock, back to
   const accepted = run([[{ action: "accept", receiptNo: "R-9", limit: 8 }, "front_desk"]], back);
   assert.equal(accepted.state.status, "received");
   assert.deepEqual(accepted.state.dueAt, hours(accepted.at + 8));
+  const twice = decide(
+    back.state,
+    { action: "request_supplement", missing: ["Ảnh"] },
+    actor("front_desk"),
+    hours(back.at + 1),
+    deps,
+  );
+  assert.ok("error" in twice && twice.error.code === "supplement-already-requested", "asked once before receipt");
+  const afterReceipt = run([[{ action: "request_supplement", missing: ["Ảnh"] }, "officer"]], accepted);
+  assert.equal(afterReceipt.state.supplementCount, 1, "after receipt a request is allowed, and counted");
 });
 
 test("payment waits go back to where they came from", () => {

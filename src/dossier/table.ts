@@ -46,7 +46,7 @@ export const ACTION_TABLE: Readonly<Record<Action, ActionRule>> = {
     from: ["submitted", "received", "processing"],
     roles: ["front_desk", "officer"],
     to: "awaiting_supplement",
-    requires: ["missing-list-required"],
+    requires: ["missing-list-required", "supplement-already-requested"],
     vi: "yêu cầu bổ sung hồ sơ",
   },
   receive_supplement: {
@@ -109,7 +109,7 @@ export const ACTION_TABLE: Readonly<Record<Action, ActionRule>> = {
     from: ["received", "processing"],
     roles: ["front_desk", "officer", "leader"],
     to: "resolved",
-    requires: ["result-required"],
+    requires: ["approval-required", "result-required", "result-file-required"],
     vi: "hoàn thành giải quyết",
   },
   return: {

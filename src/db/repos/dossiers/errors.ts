@@ -40,6 +40,8 @@ const STATE_CONFLICTS = new Set<string>([
   "not-assignee",
   "same-unit",
   "time-before-last-event",
+  "supplement-already-requested",
+  "approval-required",
 ]);
 
 export function refusalStatus(error: DossierError): 403 | 409 | 422 {
