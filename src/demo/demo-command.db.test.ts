@@ -95,6 +95,34 @@ test("motcua demo fills an empty database, and a second run on the same day chan
     where extract(isodow from received_at at time zone 'Asia/Ho_Chi_Minh') = 6`.execute(database.db);
   assert.ok(saturday.rows[0]!.n > 0, "Saturday intake");
 
+  // every dossier has the lookup secret its receipt prints; the one the summary names opens the lookup
+  const secretless = await database.db
+    .selectFrom("dossiers")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("lookup_secret", "is", null)
+    .executeTakeFirstOrThrow();
+  assert.equal(Number(secretless.n), 0);
+  const [, code, secret] = /mã hồ sơ (\S+), mã tra cứu (\S+)/.exec(first.stdout) ?? [];
+  const sample = await database.db
+    .selectFrom("dossiers")
+    .select(["lookup_secret", "end_at"])
+    .where("code", "=", code!)
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(sample, { lookup_secret: secret, end_at: null });
+  // open dossiers were assigned by the unit's leader to its officer, and some started by that officer
+  const steps = await sql<{ type: string; n: number; wrong: number }>`
+    select e.type, count(*)::int as n,
+      count(*) filter (where u.username not like '%.' || case e.type when 'assigned' then 'lanhdao' else 'chuyenvien' end)::int as wrong
+    from dossier_events e join users u on u.id::text = e.actor_id
+    where e.type in ('assigned', 'processing_started') group by e.type order by e.type`.execute(database.db);
+  assert.deepEqual(
+    steps.rows.map((r) => [r.type, r.n > 0, r.wrong]),
+    [
+      ["assigned", true, 0],
+      ["processing_started", true, 0],
+    ],
+  );
+
   const admin = await database.db
     .selectFrom("users")
     .selectAll()

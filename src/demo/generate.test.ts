@@ -11,6 +11,7 @@ import { generateDemo } from "./generate.ts";
 import { buildProvince, REORGANISATION_DATE } from "./province.ts";
 import { Random } from "./random.ts";
 import { DEMO_PASSWORD } from "./staff.ts";
+import { demoWorkflow } from "./workflow.ts";
 import { starterProcedures, starterUnits } from "./testing.ts";
 
 const units = starterUnits();
@@ -200,4 +201,29 @@ test("ratings follow returned dossiers; feedback is partly answered, partly over
     demo.feedback.every((f) => !f.answeredAt || f.answeredBy),
     "answered by a demo leader",
   );
+});
+
+test("the internal steps of open dossiers: deterministic, in order, before today, by the unit's leader and officer", () => {
+  const steps = demoWorkflow(demo.records, demo.staff, today, 7);
+  assert.deepEqual(demoWorkflow(demo.records, demo.staff, today, 7), steps);
+  const byCode = new Map(demo.records.map((r) => [r.code, r]));
+  const assigned = new Map<string, Date>();
+  for (const step of steps) {
+    const record = byCode.get(step.code)!;
+    assert.ok(isOpen(record) && !paused(record), step.code);
+    assert.ok(step.at < today && step.at > (record.events.at(-1)?.at ?? record.receivedAt!), step.code);
+    const unit = (username: string) => demo.staff.find((u) => u.username === username)?.unitCode;
+    if (step.action === "assign") {
+      assert.equal(unit(step.actor), record.unit.code);
+      assert.equal(unit(step.assignee!), record.unit.code);
+      assert.ok(step.actor.endsWith(".lanhdao") && step.assignee!.endsWith(".chuyenvien"));
+      assigned.set(step.code, step.at);
+    } else {
+      assert.ok(assigned.get(step.code)! < step.at, `${step.code} started before it was assigned`);
+      assert.ok(step.actor.endsWith(".chuyenvien"));
+    }
+  }
+  const open = demo.records.filter((r) => isOpen(r) && !paused(r) && !r.events.some((e) => e.type === "transferred"));
+  assert.ok(assigned.size > open.length / 2, `${assigned.size} of ${open.length} assigned`);
+  assert.ok(steps.some((s) => s.action === "start_processing"));
 });

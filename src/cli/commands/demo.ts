@@ -1,16 +1,23 @@
 // `motcua demo`: fills the database with a believable province (CONTRACTS.md §1): reference data, demo staff
 // with one documented password, two years of dossiers up to today through the dossier importer, ratings and
 // PAKN. Deterministic for a seed and a day; re-running on the same day changes nothing (docs/demo.md).
+import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import { parseInstant } from "../../calendar/index.ts";
 import type { Database } from "../../db/engine.ts";
 import { exportProcedures, seedReferenceData } from "../../db/repos/catalog.ts";
 import { importDossierRecords, type Rejection } from "../../db/repos/dossier-import.ts";
+import { DossierRefusal } from "../../db/repos/dossiers/errors.ts";
+import { LOOKUP_SECRET_LENGTH, SECRET_ALPHABET } from "../../db/repos/dossiers/intake.ts";
+import { executeCommand } from "../../db/repos/dossiers/service.ts";
 import { createUser, findUserByUsername } from "../../db/repos/people.ts";
 import { UnitDirectory, unitFromRow } from "../../db/repos/units.ts";
 import type { DemoFeedback, DemoRating } from "../../demo/feedback.ts";
 import { DEFAULT_DOSSIERS, generateDemo } from "../../demo/generate.ts";
 import { DEMO_PASSWORD, type DemoUser } from "../../demo/staff.ts";
+import { demoWorkflow, type WorkflowStep } from "../../demo/workflow.ts";
+import type { DossierRecord } from "../../dossier/record.ts";
+import type { Role } from "../../dossier/status.ts";
 import { ROLE_LABELS } from "../../people/policy.ts";
 import { parseCommandArgs } from "../args.ts";
 import { dataOption, withDatabase } from "../database.ts";
@@ -105,6 +112,23 @@ export async function run(args: string[]): Promise<number> {
     );
 
     step = performance.now();
+    const stored = new Set(demo.records.map((r) => r.code).filter((code) => !rejected.has(code)));
+    const secrets = await storeLookupSecrets(database, seed, [...stored]);
+    const workflow = await applyWorkflow(
+      database,
+      directory,
+      demoWorkflow(
+        demo.records.filter((r) => stored.has(r.code)),
+        demo.staff,
+        today,
+        seed,
+      ),
+    );
+    log(
+      `lookup secrets: ${secrets} set; internal steps: ${workflow.done} done, ${workflow.skipped} skipped (${seconds(step)})`,
+    );
+
+    step = performance.now();
     const ratings = await storeRatings(
       database,
       directory,
@@ -114,7 +138,15 @@ export async function run(args: string[]): Promise<number> {
     log(`ratings: ${ratings} stored; feedback: ${feedback} stored (${seconds(step)})`);
 
     process.stdout.write(
-      report(demo.staff, { seed, today, dossiers: result, ratings, feedback, took: seconds(started) }),
+      report(demo.staff, {
+        seed,
+        today,
+        dossiers: result,
+        ratings,
+        feedback,
+        took: seconds(started),
+        lookup: sampleLookup(demo.records, stored, seed),
+      }),
     );
     if (result.rejected > 0 && hadDossiers) {
       log(
@@ -158,6 +190,87 @@ async function createStaff(database: Database, directory: UnitDirectory, staff: 
 }
 
 const CHUNK = 1000;
+
+/**
+ * The lookup secret printed on each dossier's receipt (imported history has none): derived from the seed and
+ * the code, so a re-run sets the same ones, and only where none is stored yet.
+ */
+async function storeLookupSecrets(database: Database, seed: number, codes: readonly string[]) {
+  let set = 0;
+  for (let i = 0; i < codes.length; i += CHUNK) {
+    const values = codes.slice(i, i + CHUNK).map((code) => sql`(${code}, ${demoLookupSecret(seed, code)})`);
+    const done = await sql`update dossiers d set lookup_secret = v.secret
+      from (values ${sql.join(values)}) as v(code, secret)
+      where d.code = v.code and d.lookup_secret is null`.execute(database.db);
+    set += Number(done.numAffectedRows ?? 0);
+  }
+  return set;
+}
+
+export function demoLookupSecret(seed: number, code: string): string {
+  const bytes = createHash("sha256").update(`motcua-demo:${seed}:${code}`).digest();
+  let secret = "";
+  for (let i = 0; i < LOOKUP_SECRET_LENGTH; i++) secret += SECRET_ALPHABET[bytes[i]! % SECRET_ALPHABET.length];
+  return secret;
+}
+
+/** The latest dossier still being processed, for the citizen lookup page. */
+function sampleLookup(records: readonly DossierRecord[], stored: ReadonlySet<string>, seed: number) {
+  const open = records.findLast(
+    (r) => stored.has(r.code) && r.receivedAt && !r.events.some((e) => e.type === "resolved" || e.type === "returned"),
+  );
+  return open ? { code: open.code, secret: demoLookupSecret(seed, open.code) } : undefined;
+}
+
+/** The leader's assignments and the officers' starts (demo/workflow.ts) through the lifecycle service. */
+async function applyWorkflow(database: Database, directory: UnitDirectory, steps: readonly WorkflowStep[]) {
+  const usernames = [...new Set(steps.flatMap((s) => [s.actor, ...(s.assignee ? [s.assignee] : [])]))];
+  const users = new Map(
+    usernames.length
+      ? (
+          await database.db
+            .selectFrom("users")
+            .innerJoin("role_grants", "role_grants.user_id", "users.id")
+            .select(["users.id", "users.username", "role_grants.role", "role_grants.unit_code"])
+            .where("users.username", "in", usernames)
+            .execute()
+        ).map((u) => [u.username, u])
+      : [],
+  );
+  let done = 0;
+  let skipped = 0;
+  for (const step of steps) {
+    const actor = users.get(step.actor);
+    const assignee = step.assignee ? users.get(step.assignee) : undefined;
+    if (!actor || (step.assignee && !assignee)) {
+      skipped++;
+      continue;
+    }
+    const command =
+      step.action === "assign"
+        ? { action: "assign" as const, assignee: String(assignee!.id) }
+        : { action: "start_processing" as const };
+    try {
+      const outcome = await executeCommand(
+        { db: database.db, units: directory, now: () => step.at },
+        step.code,
+        command,
+        {
+          revision: null,
+          idempotencyKey: `demo:${step.action}:${step.code}`,
+          authorize: () => ({ id: String(actor.id), role: actor.role as Role, unit: actor.unit_code }),
+        },
+      );
+      if (outcome.replayed) skipped++;
+      else done++;
+    } catch (error) {
+      // a dossier acted on since an earlier run refuses the step: it is left as it is
+      if (!(error instanceof DossierRefusal)) throw error;
+      skipped++;
+    }
+  }
+  return { done, skipped };
+}
 
 async function storeRatings(database: Database, directory: UnitDirectory, ratings: readonly DemoRating[]) {
   let stored = 0;
@@ -244,12 +357,16 @@ function report(
     ratings: number;
     feedback: number;
     took: string;
+    lookup: { code: string; secret: string } | undefined;
   },
 ): string {
   const lines = [
     `motcua demo — seed ${done.seed}, up to ${done.today.toISOString()}, in ${done.took}`,
     `  dossiers: ${done.dossiers.imported} imported, ${done.dossiers.unchanged} unchanged, ${done.dossiers.rejected} rejected`,
     `  ratings: ${done.ratings} new, feedback (PAKN): ${done.feedback} new`,
+    ...(done.lookup
+      ? [`  tra cứu thử (/tra-cuu): mã hồ sơ ${done.lookup.code}, mã tra cứu ${done.lookup.secret}`]
+      : []),
     "",
     `Demo accounts (password for all: ${DEMO_PASSWORD}):`,
   ];

@@ -26,7 +26,7 @@ import {
 import { calendarOf, dossierDeps, fixedFees, procedureInForce, termsOf } from "./terms.ts";
 
 /** Unambiguous letters and digits (no 0/O, 1/I/L): read aloud at a counter, typed from a receipt. */
-const SECRET_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+export const SECRET_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 export const LOOKUP_SECRET_LENGTH = 8;
 
 export function newLookupSecret(): string {
