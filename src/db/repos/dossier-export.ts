@@ -1,21 +1,74 @@
 // Export of dossiers in the interchange format (CONTRACTS.md §2), streamed in keyset pages.
-import { sql } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import { startOfLocalDate } from "../../calendar/local-time.ts";
 import { serializeDossier } from "../../dossier/interchange/index.ts";
+import type { LifecycleEvent } from "../../dossier/events.ts";
 import type { DossierRecord } from "../../dossier/record.ts";
 import type { Database as Db } from "../engine.ts";
+import type { Database, DossiersTable } from "../schema.ts";
 import { eventFromRow, headerOf, recordOf } from "./dossier-store.ts";
 import type { UnitDirectory } from "./units.ts";
 
 export interface ExportFilter {
   /** The receiving unit or any unit below it. */
   unit?: string;
+  /** Or: any of these units or any unit below them (the caller's scope). */
+  units?: readonly string[];
   /** Local dates (inclusive) of receivedAt, or of the refusal for dossiers refused at intake. */
   from?: string;
   to?: string;
 }
 
+/**
+ * What a stored dossier exports as (CONTRACTS §2), or undefined when it has no place in the format (still
+ * submitted, or withdrawn before receipt). The importer compares a re-imported line with this.
+ */
+export function exportRecordOf(
+  row: Selectable<DossiersTable>,
+  log: readonly LifecycleEvent[],
+  units: UnitDirectory,
+): DossierRecord | undefined {
+  const record = recordOf(headerOf(row), log);
+  if (!record) return undefined;
+  const unit = units.find(row.unit_code);
+  const applicant = row.applicant as DossierRecord["applicant"];
+  return {
+    ...record,
+    unit: { code: row.unit_code, ...(unit ? { name: unit.name, parent: unit.parentCode } : {}) },
+    ...(applicant && Object.keys(applicant).length ? { applicant } : {}),
+    digitized: row.digitized,
+    eResult: row.e_result,
+    fee: { amount: row.fee_amount, paidOnline: row.fee_paid_online },
+  };
+}
+
 const nextDay = (date: string) => new Date(startOfLocalDate(date).getTime() + 86_400_000);
+
+/** The logs of the given dossiers, keyed `<province>|<code>`, in one query. */
+export async function logsOf(
+  db: Kysely<Database>,
+  rows: readonly { province_code: string; code: string }[],
+): Promise<Map<string, LifecycleEvent[]>> {
+  const logs = new Map<string, LifecycleEvent[]>();
+  if (!rows.length) return logs;
+  const events = await db
+    .selectFrom("dossier_events")
+    .selectAll()
+    .where(
+      sql<boolean>`(province_code, dossier_code) in (${sql.join(rows.map((r) => sql`(${r.province_code}, ${r.code})`))})`,
+    )
+    .orderBy("province_code")
+    .orderBy("dossier_code")
+    .orderBy("seq")
+    .execute();
+  for (const event of events) {
+    const key = `${event.province_code}|${event.dossier_code}`;
+    const list = logs.get(key) ?? [];
+    list.push(eventFromRow(event));
+    logs.set(key, list);
+  }
+  return logs;
+}
 
 /** Yields one JSON line per dossier that has a place in the format, ordered by province and code. */
 export async function* exportDossierLines(
@@ -25,7 +78,9 @@ export async function* exportDossierLines(
   pageSize = 1000,
 ): AsyncGenerator<string> {
   await units.refresh();
-  const scope = filter.unit ? units.subtree(filter.unit) : undefined;
+  const roots = filter.unit !== undefined ? [filter.unit] : filter.units;
+  const scope = roots ? [...new Set(roots.flatMap((code) => units.subtree(code)))] : undefined;
+  if (scope && !scope.length) return;
   const start = filter.from ? startOfLocalDate(filter.from) : undefined;
   const end = filter.to ? nextDay(filter.to) : undefined;
   let after: [string, string] | undefined;
@@ -39,37 +94,10 @@ export async function* exportDossierLines(
     if (after) query = query.where(sql<boolean>`(province_code, code) > (${after[0]}, ${after[1]})`);
     const rows = await query.execute();
     if (!rows.length) return;
-    const events = await database.db
-      .selectFrom("dossier_events")
-      .selectAll()
-      .where(
-        sql<boolean>`(province_code, dossier_code) in (${sql.join(rows.map((r) => sql`(${r.province_code}, ${r.code})`))})`,
-      )
-      .orderBy("province_code")
-      .orderBy("dossier_code")
-      .orderBy("seq")
-      .execute();
-    const logs = new Map<string, ReturnType<typeof eventFromRow>[]>();
-    for (const event of events) {
-      const key = `${event.province_code}|${event.dossier_code}`;
-      const list = logs.get(key) ?? [];
-      list.push(eventFromRow(event));
-      logs.set(key, list);
-    }
+    const logs = await logsOf(database.db, rows);
     for (const row of rows) {
-      const header = headerOf(row);
-      const record = recordOf(header, logs.get(`${row.province_code}|${row.code}`) ?? []);
-      if (!record) continue; // still submitted, or withdrawn before receipt: no place in the format
-      const unit = units.find(row.unit_code);
-      const applicant = row.applicant as DossierRecord["applicant"];
-      yield serializeDossier({
-        ...record,
-        unit: { code: row.unit_code, ...(unit ? { name: unit.name, parent: unit.parentCode } : {}) },
-        ...(applicant && Object.keys(applicant).length ? { applicant } : {}),
-        digitized: row.digitized,
-        eResult: row.e_result,
-        fee: { amount: row.fee_amount, paidOnline: row.fee_paid_online },
-      });
+      const record = exportRecordOf(row, logs.get(`${row.province_code}|${row.code}`) ?? [], units);
+      if (record) yield serializeDossier(record);
     }
     const last = rows[rows.length - 1]!;
     after = [last.province_code, last.code];

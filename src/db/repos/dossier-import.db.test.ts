@@ -1,17 +1,45 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createTestDatabase, type TestDatabase } from "../testing.ts";
+import { Procedure } from "../../catalog/procedure.ts";
+import type { TimeLimit } from "../../calendar/index.ts";
+import type { DossierCommand } from "../../dossier/commands.ts";
+import type { Actor } from "../../dossier/status.ts";
 import { seedTestUnits } from "../../http/testing.ts";
+import { createProcedureVersion } from "./catalog.ts";
 import { exportDossierLines } from "./dossier-export.ts";
 import { importDossierLines, type Rejection } from "./dossier-import.ts";
+import { type IntakeInput, intake } from "./dossiers/intake.ts";
+import { executeCommand, type ServiceContext } from "./dossiers/service.ts";
 import { UnitDirectory } from "./units.ts";
 
 let t: TestDatabase;
 let units: UnitDirectory;
+const clock = { now: new Date("2026-03-04T14:00:00+07:00") };
+let service: ServiceContext;
 before(async () => {
   t = await createTestDatabase();
   await seedTestUnits(t);
   units = new UnitDirectory(t.db);
+  await units.refresh();
+  service = { db: t.db, units, now: () => clock.now };
+  // a real catalogue entry (live intake refuses placeholder procedures); the lines below name it too
+  await createProcedureVersion(
+    t.db,
+    Procedure.parse({
+      code: "1.001009",
+      name: "Chứng thực bản sao từ bản chính",
+      field: "Chứng thực",
+      level: "commune",
+      agency: "UBND cấp xã",
+      components: [{ name: "Bản chính", form: "original", count: 1 }],
+      timeLimit: { value: 2, unit: "working_days" },
+      fees: [{ name: "Phí chứng thực", amount: 2000 }],
+      onlineLevel: "full",
+      steps: [],
+      effectiveFrom: "2020-01-01",
+    }),
+  );
 });
 after(async () => t.drop());
 
@@ -157,12 +185,231 @@ test("export writes what import reads: re-importing the export changes nothing",
   assert.ok(march3.every((text) => JSON.parse(text).receivedAt.startsWith("2026-03-03")));
 });
 
+const FRONT: Actor = { id: "1", role: "front_desk", unit: "P1.02" };
+const OFFICER: Actor = { id: "2", role: "officer", unit: "P1.02" };
+const APPLICANT = {
+  kind: "person" as const,
+  name: "Trần Thị Bích",
+  idNumber: "046190001234",
+  phone: "0905 123 456",
+  address: "Xã An Hòa",
+};
+
+async function liveIntake(unitCode: string, mode: IntakeInput["mode"] = "receive", reason?: string) {
+  const outcome = await intake(
+    service,
+    { ...FRONT, unit: unitCode },
+    {
+      mode,
+      unitCode,
+      procedureCode: "1.001009",
+      channel: "direct",
+      applicant: APPLICANT,
+      components: ["Bản chính"],
+      ...(reason ? { reason } : {}),
+    },
+  );
+  return outcome.row;
+}
+
+async function command(code: string, actor: Actor, cmd: DossierCommand<TimeLimit>, at: string) {
+  clock.now = new Date(at);
+  const current = await t.db
+    .selectFrom("dossiers")
+    .select("revision")
+    .where("code", "=", code)
+    .executeTakeFirstOrThrow();
+  return executeCommand(service, code, cmd, { revision: current.revision, authorize: () => actor });
+}
+
 test("live intake continues after the highest imported sequence of the day", async () => {
-  const row = await t.db
+  const imported = await t.db
+    .selectFrom("dossiers")
+    .select("code")
+    .where("unit_code", "=", "P1.01")
+    .where("code", "like", "P1.01-260304-%")
+    .execute();
+  assert.equal(imported.length, 10);
+  clock.now = new Date("2026-03-04T14:00:00+07:00");
+  const row = await liveIntake("P1.01");
+  assert.equal(row.code, "P1.01-260304-0031", "the next number after the highest imported one (0030)");
+  assert.ok(!imported.some((d) => d.code === row.code));
+  const next = await liveIntake("P1.01");
+  assert.equal(next.code, "P1.01-260304-0032");
+  const sequence = await t.db
     .selectFrom("dossier_sequences")
     .select("last")
     .where("unit_code", "=", "P1.01")
     .where("day", "=", "2026-03-04")
     .executeTakeFirstOrThrow();
-  assert.equal(row.last, 30);
+  assert.equal(sequence.last, 32);
+});
+
+test("live dossiers, and imported ones that got events since, re-import from their export as unchanged", async () => {
+  clock.now = new Date("2026-03-10T08:00:00+07:00");
+  // live: a plain receipt, a refusal at the counter, a full life with a supplement, an extension and a return
+  const plain = await liveIntake("P1.02");
+  const refused = await liveIntake("P1.02", "refuse", "Thiếu bản chính để đối chiếu");
+  const full = await liveIntake("P1.02");
+  const withdrawn = await liveIntake("P1.02");
+  await command(
+    full.code,
+    FRONT,
+    { action: "request_supplement", missing: ["Bản chính"] },
+    "2026-03-10T09:00:00+07:00",
+  );
+  await command(full.code, FRONT, { action: "receive_supplement" }, "2026-03-11T08:30:00+07:00");
+  await command(full.code, OFFICER, { action: "start_processing" }, "2026-03-11T09:00:00+07:00");
+  await command(
+    full.code,
+    OFFICER,
+    {
+      action: "extend",
+      dueAt: new Date("2026-03-20T17:00:00+07:00"),
+      apology: { record: "Thư xin lỗi số 3" },
+      reason: "Cần xác minh thêm",
+    },
+    "2026-03-12T09:00:00+07:00",
+  );
+  await command(
+    full.code,
+    OFFICER,
+    { action: "resolve", result: { record: "Bản sao số 12" } },
+    "2026-03-13T09:00:00+07:00",
+  );
+  await command(
+    full.code,
+    FRONT,
+    { action: "return", via: "direct", handover: { record: "Ký sổ số 12" } },
+    "2026-03-13T10:00:00+07:00",
+  );
+  await command(
+    withdrawn.code,
+    FRONT,
+    { action: "withdraw", reason: "Người nộp rút hồ sơ" },
+    "2026-03-10T10:00:00+07:00",
+  );
+  // imported, still open, then processed live: its stored hash is the original line's
+  const openLine = line("P1.01-260305-0001", "2026-03-05T09:00:00+07:00", { dueAt: "2026-03-09T17:00:00+07:00" });
+  assert.equal((await run([openLine], false)).summary.imported, 1);
+  await command(
+    "P1.01-260305-0001",
+    { ...OFFICER, unit: "P1.01" },
+    { action: "resolve", result: { record: "Đã giải quyết" } },
+    "2026-03-06T09:00:00+07:00",
+  );
+  const live = [plain.code, refused.code, full.code, withdrawn.code];
+  const stored = await t.db.selectFrom("dossiers").select(["code", "content_hash"]).where("code", "in", live).execute();
+  assert.ok(
+    stored.every((d) => d.content_hash === null),
+    "live intake stores no content hash",
+  );
+
+  const exported: string[] = [];
+  for await (const text of exportDossierLines(t, units, {})) exported.push(text);
+  for (const code of [...live, "P1.01-260305-0001"]) {
+    assert.ok(
+      exported.some((text) => JSON.parse(text).code === code),
+      `${code} is exported`,
+    );
+  }
+  const { summary, rejected } = await run(exported, false);
+  assert.deepEqual(rejected, []);
+  assert.deepEqual(summary, { read: exported.length, imported: 0, unchanged: exported.length, rejected: 0 });
+
+  // one field changed in a line → a conflict, naming what differs; the stored dossier is untouched
+  const fullLine = exported.find((text) => JSON.parse(text).code === full.code)!;
+  const changed = JSON.stringify({ ...JSON.parse(fullLine), channel: "postal" });
+  const refusedLine = exported.find((text) => JSON.parse(text).code === refused.code)!;
+  const otherReason = JSON.stringify({
+    ...JSON.parse(refusedLine),
+    events: [{ ...JSON.parse(refusedLine).events[0], reason: "Lý do khác" }],
+  });
+  const resolvedLater = exported.find((text) => JSON.parse(text).code === "P1.01-260305-0001")!;
+  const conflicts = await run([changed, otherReason, openLine, resolvedLater], false);
+  assert.deepEqual(
+    conflicts.rejected.map((r) => [r.line, r.reason]),
+    [
+      [1, "conflict"],
+      [2, "conflict"],
+    ],
+  );
+  assert.match(conflicts.rejected[0]!.message, /channel/);
+  assert.match(conflicts.rejected[1]!.message, /events\[0\]/);
+  assert.deepEqual(conflicts.summary, { read: 4, imported: 0, unchanged: 2, rejected: 2 });
+  const row = await t.db
+    .selectFrom("dossiers")
+    .select("channel")
+    .where("code", "=", full.code)
+    .executeTakeFirstOrThrow();
+  assert.equal(row.channel, "direct");
+});
+
+test("a line inside a period of results typed in by hand is rejected (it would be counted twice)", async () => {
+  // manual figures of P1 (and so of P1.02 below it) for Q1 2025
+  await t.db
+    .insertInto("manual_results")
+    .values({ province_code: "P1", unit_code: "P1", from: "2025-01-01", to: "2025-03-31", document: "{}" })
+    .execute();
+  const refusedIn = JSON.stringify({
+    code: "P1.02-250304-0009",
+    unit: { code: "P1.02" },
+    procedure: PROC,
+    channel: "direct",
+    events: [{ type: "refused", at: "2025-03-04T09:00:00+07:00", reason: "Không thuộc thẩm quyền" }],
+  });
+  const input = [
+    line("P1.02-250210-0001", "2025-02-10T09:00:00+07:00", { unit: { code: "P1.02" } }), // received inside
+    line("P1.02-241201-0001", "2024-12-01T09:00:00+07:00", {
+      unit: { code: "P1.02" },
+      events: [{ type: "resolved", at: "2024-12-02T09:00:00+07:00" }],
+    }), // ended before: not counted
+    line("P1.02-241220-0001", "2024-12-20T09:00:00+07:00", {
+      unit: { code: "P1.02" },
+      dueAt: "2025-01-10T17:00:00+07:00",
+      events: [{ type: "resolved", at: "2025-01-05T09:00:00+07:00" }],
+    }), // carried over into the period
+    refusedIn, // refused at intake inside
+    line("P1.02-250401-0001", "2025-04-01T00:00:00+07:00", { unit: { code: "P1.02" } }), // the day after
+    line("P2.01-250210-0001", "2025-02-10T09:00:00+07:00", { unit: { code: "P2.01" } }), // another province
+  ];
+  const { summary, rejected } = await run(input, false);
+  assert.deepEqual(
+    rejected.map((r) => [r.line, r.reason]),
+    [
+      [1, "manual-figures-cover-period"],
+      [3, "manual-figures-cover-period"],
+      [4, "manual-figures-cover-period"],
+    ],
+  );
+  assert.match(rejected[0]!.message, /số liệu nhập tay.*2025-01-01\.\.2025-03-31/);
+  assert.deepEqual(summary, { read: 6, imported: 3, unchanged: 0, rejected: 3 });
+  const stored = await t.db
+    .selectFrom("dossiers")
+    .select("code")
+    .where("code", "in", ["P1.02-250210-0001", "P1.02-241220-0001", "P1.02-250304-0009"])
+    .execute();
+  assert.deepEqual(stored, []);
+});
+
+test("authorize: a line the caller may not import is rejected as forbidden, the others imported", async () => {
+  const rejected: Rejection[] = [];
+  const summary = await importDossierLines(
+    t,
+    units,
+    [
+      line("P1.01-260320-0001", "2026-03-20T09:00:00+07:00"),
+      line("P2.01-260320-0001", "2026-03-20T09:00:00+07:00", { unit: { code: "P2.01" } }),
+    ],
+    {
+      createMissing: false,
+      authorize: (scope) => (scope.provinceCode === "P1" ? undefined : `không quản trị ${scope.provinceCode}`),
+      onReject: (r) => rejected.push(r),
+    },
+  );
+  assert.deepEqual(summary, { read: 2, imported: 1, unchanged: 0, rejected: 1 });
+  assert.deepEqual(
+    rejected.map((r) => [r.line, r.reason, r.message]),
+    [[2, "forbidden", "không quản trị P2"]],
+  );
 });

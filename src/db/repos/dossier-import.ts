@@ -4,11 +4,17 @@
 import { createHash } from "node:crypto";
 import { sql, type Transaction } from "kysely";
 import { getCalendar, localDate, parseLimit, type TimeLimit, type WorkingCalendar } from "../../calendar/index.ts";
+import { startOfLocalDate } from "../../calendar/local-time.ts";
 import { findEffectiveProcedure, type Procedure, type ProcedureOverride } from "../../catalog/index.ts";
 import { findDossierCode } from "../../dossier/code.ts";
 import { project } from "../../dossier/evolve.ts";
 import { logFromRecord } from "../../dossier/history.ts";
-import { canonicalDossier, parseDossierLine } from "../../dossier/interchange/index.ts";
+import {
+  canonicalDossier,
+  dossierDifferences,
+  parseDossierLine,
+  serializeDossier,
+} from "../../dossier/interchange/index.ts";
 import { dossierFlags } from "../../dossier/queues.ts";
 import type { DossierRecord } from "../../dossier/record.ts";
 import { UNKNOWN_FIELD } from "../../figures/grouping.ts";
@@ -16,6 +22,7 @@ import type { Database as Db } from "../engine.ts";
 import type { Database } from "../schema.ts";
 import { type CalendarRegistry, calendarRegistryOf } from "./calendar.ts";
 import { catalogueChanged, overrideFromRow, procedureFromRow } from "./catalog.ts";
+import { exportRecordOf, logsOf } from "./dossier-export.ts";
 import { type DossierHeader, eventRow, projectionRow, recordOf } from "./dossier-store.ts";
 import type { UnitDirectory } from "./units.ts";
 
@@ -29,6 +36,18 @@ export interface ImportOptions {
   onReject?(rejection: Rejection): void;
   /** The calendar a unit's appointments are computed on, when a line carries no dueAt. */
   calendarFor?: (unitCode: string) => WorkingCalendar;
+  /**
+   * Whether the caller may import this line (the API: a superuser, or an administrator of the line's
+   * province). Returns why not, or undefined when it may; a refused line is rejected as `forbidden`.
+   */
+  authorize?(line: ImportScope): string | undefined;
+}
+
+/** Where a line belongs: its province, its receiving unit, and the units it would create. */
+export interface ImportScope {
+  provinceCode: string;
+  unitCode: string;
+  newUnits: { code: string; parent: string | null; provinceCode: string }[];
 }
 
 export interface Rejection {
@@ -115,6 +134,7 @@ interface Prepared {
   item: Item;
   header: DossierHeader;
   log: ReturnType<typeof logFromRecord>;
+  row: ReturnType<typeof projectionRow>;
   newUnits: { code: string; name: string; kind: string; parent: string | null; placeholder: boolean }[];
   newProcedure?: { code: string; name: string; field: string; level: string; limit: TimeLimit | null };
 }
@@ -126,6 +146,8 @@ class Importer {
   private overrides: ProcedureOverride[] = [];
   private pendingProcedures = new Map<string, Procedure[]>();
   private calendars!: CalendarRegistry;
+  /** Periods covered by results typed in by hand, by unit (a small table, read once). */
+  private manual = new Map<string, { from: string; to: string; start: number; end: number }[]>();
 
   constructor(
     private readonly database: Db,
@@ -148,6 +170,13 @@ class Importer {
     this.overrides = (await this.database.db.selectFrom("procedure_overrides").selectAll().execute()).map(
       overrideFromRow,
     );
+    const manual = await this.database.db.selectFrom("manual_results").select(["unit_code", "from", "to"]).execute();
+    for (const m of manual) {
+      const list = this.manual.get(m.unit_code) ?? [];
+      const start = startOfLocalDate(m.from).getTime();
+      list.push({ from: m.from, to: m.to, start, end: startOfLocalDate(m.to).getTime() + 86_400_000 });
+      this.manual.set(m.unit_code, list);
+    }
   }
 
   rejectLine(rejection: Rejection) {
@@ -161,7 +190,9 @@ class Importer {
     const pendingUnits = new Map<string, Prepared["newUnits"][number]>();
     for (const item of items) {
       try {
-        prepared.push(this.prepare(item, pendingUnits));
+        const p = this.prepare(item, pendingUnits);
+        this.admit(p, pendingUnits);
+        prepared.push(p);
       } catch (error) {
         if (!(error instanceof Rejected)) throw error;
         this.rejectLine({ line: item.line, code: item.record.code, reason: error.reason, message: error.message });
@@ -199,20 +230,22 @@ class Importer {
   }
 
   /** Checks a line against the stored reference data; computes what is missing from it. */
-  private prepare(item: Item, pendingUnits: Map<string, Prepared["newUnits"][number]>): Prepared {
+  private prepare(item: Item, pendingUnits: Map<string, Prepared["newUnits"][number]>, probe = false): Prepared {
     const { record } = item;
+    // a probe (what a stored dossier would import as) creates nothing, not even pending reference data
+    const createMissing = this.options.createMissing && !probe;
     const codeParts = findDossierCode(record.code);
     if (!codeParts) throw reject("invalid-code", `mã hồ sơ "${record.code}" không đúng dạng <đơn vị>-YYMMDD-XXXX`);
     if (codeParts.unit !== record.unit.code) {
       throw reject("code-unit-mismatch", `mã hồ sơ ${record.code} không thuộc đơn vị ${record.unit.code}`);
     }
-    const newUnits = this.missingUnits(record, pendingUnits);
+    const newUnits = this.missingUnits(record, pendingUnits, createMissing);
     const provinceCode = this.provinceOf(record.unit.code, pendingUnits);
     const receiptDate = localDate(record.receivedAt ?? record.events[0]?.at ?? new Date());
     const stored = this.versions.get(record.procedure.code) ?? this.pendingProcedures.get(record.procedure.code);
     let newProcedure: Prepared["newProcedure"];
     if (!stored) {
-      if (!this.options.createMissing) {
+      if (!createMissing) {
         throw reject(
           "unknown-procedure",
           `thủ tục ${record.procedure.code} chưa có trong danh mục (dùng --create-missing để tạo)`,
@@ -264,7 +297,52 @@ class Importer {
       flags,
     };
     header.contentHash = contentHash(header, log);
-    return { item, header, log, newUnits, newProcedure };
+    return { item, header, log, row: projectionRow(header, log), newUnits, newProcedure };
+  }
+
+  /** The rules a line must pass besides its content: who may import it, and no double count of figures. */
+  private admit(p: Prepared, pending: Map<string, Prepared["newUnits"][number]>) {
+    if (this.options.authorize) {
+      const why = this.options.authorize({
+        provinceCode: p.header.provinceCode,
+        unitCode: p.header.unitCode,
+        newUnits: p.newUnits.map((u) => ({
+          code: u.code,
+          parent: u.parent,
+          provinceCode: this.provinceOf(u.code, pending),
+        })),
+      });
+      if (why !== undefined) throw reject("forbidden", why);
+    }
+    if (this.manual.size) this.checkManualFigures(p, pending);
+  }
+
+  /**
+   * Results typed in by hand stand for every dossier of their unit's subtree in their period; a line the
+   * period's report would count (reports-results.ts scopeSql: received before its end and not ended before its
+   * start, or refused at intake inside it) would be counted twice.
+   */
+  private checkManualFigures(p: Prepared, pending: Map<string, Prepared["newUnits"][number]>) {
+    const time = (v: Date | string | null | undefined) => (v == null ? null : new Date(v).getTime());
+    const received = time(p.row.received_at);
+    const endAt = time(p.row.end_at);
+    const refused = received === null && p.row.end_type === "refused";
+    let unit: string | null | undefined = p.header.unitCode;
+    for (let guard = 0; unit && guard < 50; guard++) {
+      for (const m of this.manual.get(unit) ?? []) {
+        const counted =
+          received !== null
+            ? received < m.end && (endAt === null || endAt >= m.start)
+            : refused && endAt !== null && endAt >= m.start && endAt < m.end;
+        if (counted) {
+          throw reject(
+            "manual-figures-cover-period",
+            `đơn vị ${unit} đã có số liệu nhập tay cho kỳ ${m.from}..${m.to}, kỳ báo cáo này sẽ tính hồ sơ ${p.header.code} hai lần`,
+          );
+        }
+      }
+      unit = this.units.find(unit)?.parentCode ?? pending.get(unit)?.parent ?? null;
+    }
   }
 
   /** The unit's own calendar; a unit created by this import has the default office hours. */
@@ -291,12 +369,13 @@ class Importer {
   private missingUnits(
     record: DossierRecord,
     pending: Map<string, Prepared["newUnits"][number]>,
+    createMissing: boolean,
   ): Prepared["newUnits"] {
     const wanted: Prepared["newUnits"] = [];
     const known = (code: string) => this.units.find(code) !== undefined || pending.has(code);
     const add = (unit: Prepared["newUnits"][number]) => {
       if (known(unit.code)) return;
-      if (!this.options.createMissing) {
+      if (!createMissing) {
         throw reject("unknown-unit", `đơn vị ${unit.code} chưa có (dùng --create-missing để tạo)`);
       }
       pending.set(unit.code, unit);
@@ -328,7 +407,12 @@ class Importer {
     return current;
   }
 
-  /** Removes lines already stored: same content → unchanged; other content → rejected as a conflict. */
+  /**
+   * Removes lines already stored: same content → unchanged; other content → rejected as a conflict.
+   * Fast path: the stored hash (of the line that created the dossier) equals the line's. Otherwise — a live
+   * dossier (no hash), or one that changed since its import — the line is compared with what the stored
+   * dossier exports as, hashed the same way (one extra read of those dossiers per batch).
+   */
   private async dropExisting(prepared: Prepared[]): Promise<Prepared[]> {
     if (!prepared.length) return [];
     const rows = await this.database.db
@@ -340,23 +424,70 @@ class Importer {
       .execute();
     const stored = new Map(rows.map((row) => [row.code, row.content_hash]));
     const fresh: Prepared[] = [];
+    const suspects: Prepared[] = [];
+    const earlier = new Set<string>();
     for (const p of prepared) {
-      const hash = stored.has(p.header.code) ? stored.get(p.header.code) : undefined;
+      const hash = stored.get(p.header.code);
       if (!stored.has(p.header.code)) {
         stored.set(p.header.code, p.header.contentHash);
+        earlier.add(p.header.code);
         fresh.push(p);
       } else if (hash === p.header.contentHash) {
         this.summary.unchanged++;
+      } else if (earlier.has(p.header.code)) {
+        this.conflict(p, "một dòng trước trong tệp có cùng mã với nội dung khác");
       } else {
-        this.rejectLine({
-          line: p.item.line,
-          code: p.header.code,
-          reason: "conflict",
-          message: `hồ sơ ${p.header.code} đã có với nội dung khác`,
-        });
+        suspects.push(p);
       }
     }
+    if (suspects.length) await this.compareWithStored(suspects);
     return fresh;
+  }
+
+  /** Compares lines with the export of the stored dossiers of the same codes. */
+  private async compareWithStored(suspects: Prepared[]) {
+    const rows = await this.database.db
+      .selectFrom("dossiers")
+      .selectAll()
+      .where(
+        sql<boolean>`(province_code, code) in (${sql.join(suspects.map((p) => sql`(${p.header.provinceCode}, ${p.header.code})`))})`,
+      )
+      .execute();
+    const logs = await logsOf(this.database.db, rows);
+    const byCode = new Map(rows.map((row) => [row.code, row]));
+    for (const p of suspects) {
+      const row = byCode.get(p.header.code);
+      const record = row && exportRecordOf(row, logs.get(`${row.province_code}|${row.code}`) ?? [], this.units);
+      if (!record) {
+        this.conflict(p, "hồ sơ trên hệ thống chưa được tiếp nhận");
+        continue;
+      }
+      // the stored dossier as a line, read back and prepared exactly as an incoming line is
+      const parsed = parseDossierLine(serializeDossier(record));
+      let hash: string | null = null;
+      if ("ok" in parsed) {
+        try {
+          hash = this.prepare({ line: p.item.line, record: parsed.ok }, new Map(), true).header.contentHash;
+        } catch (error) {
+          if (!(error instanceof Rejected)) throw error;
+        }
+      }
+      if (hash === p.header.contentHash) {
+        this.summary.unchanged++;
+      } else {
+        const differences = "ok" in parsed ? dossierDifferences(parsed.ok, p.item.record) : [];
+        this.conflict(p, differences.length ? `khác ở ${differences.join(", ")}` : undefined);
+      }
+    }
+  }
+
+  private conflict(p: Prepared, detail?: string) {
+    this.rejectLine({
+      line: p.item.line,
+      code: p.header.code,
+      reason: "conflict",
+      message: `hồ sơ ${p.header.code} đã có với nội dung khác${detail ? ` (${detail})` : ""}`,
+    });
   }
 
   private async store(trx: Transaction<Database>, batch: Prepared[]) {
@@ -398,7 +529,7 @@ class Importer {
     await insertChunked(
       trx,
       "dossiers",
-      batch.map((p) => projectionRow(p.header, p.log)),
+      batch.map((p) => p.row),
       800,
     );
     const events = batch.flatMap((p) =>
