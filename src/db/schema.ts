@@ -242,6 +242,14 @@ export interface Database {
   units: UnitsTable;
   users: UsersTable;
   role_grants: RoleGrantsTable;
+/** A province's reporting-period cut day (migration 0008). */
+export interface ReportSettingsTable {
+  province_code: string;
+  cut_day: number;
+  updated_at: DefaultedTimestamp;
+  updated_by: Defaulted<number | null>;
+}
+
   sessions: SessionsTable;
   procedures: ProceduresTable;
   procedure_overrides: ProcedureOverridesTable;
@@ -255,3 +263,4 @@ export interface Database {
   feedback: FeedbackTable;
   manual_results: ManualResultsTable;
 }
+  report_settings: ReportSettingsTable;

@@ -4,9 +4,10 @@
 // the results report, which a province runs over millions, is computed in SQL instead (reports-results.ts).
 import { type Kysely, sql } from "kysely";
 import type { DossierRecord } from "../../dossier/record.ts";
-import type { Period } from "../../figures/period.ts";
+import type { FeedbackRecord } from "../../figures/feedback-report.ts";
+import { type Period, periodBounds } from "../../figures/period.ts";
 import type { Database } from "../schema.ts";
-import { eventFromRow, headerOf, recordOf } from "./dossier-store.ts";
+import { digitizedForIndex, eventFromRow, headerOf, recordOf } from "./dossier-store.ts";
 import { scopeSql } from "./reports-results.ts";
 
 export interface RecordsQuery extends Period {
@@ -49,10 +50,38 @@ export async function recordsOf(
     if (!record) continue;
     records.push({
       ...record,
-      digitized: header.digitized,
+      digitized: digitizedForIndex(header),
       eResult: header.eResult,
       fee: { amount: header.feeAmount, paidOnline: header.feePaidOnline },
     });
   }
   return records;
+}
+
+/**
+ * The feedback (PAKN) of a unit (subtree) that plays a part in a period: received before its end and not
+ * answered before its start. Topic: about a dossier, else about a procedure, else other.
+ */
+export async function loadPeriodFeedback(db: Kysely<Database>, query: RecordsQuery): Promise<FeedbackRecord[]> {
+  const { start, end } = periodBounds(query);
+  let select = db
+    .selectFrom("feedback")
+    .select(["id", "unit_code", "dossier_code", "procedure_code", "received_at", "due_at", "answered_at", "published"])
+    .where("received_at", "<", end)
+    .where((eb) => eb.or([eb("answered_at", "is", null), eb("answered_at", ">=", start)]));
+  if (query.unitCodes) {
+    select = query.unitCodes.length
+      ? select.where("unit_code", "in", [...query.unitCodes])
+      : select.where(sql<boolean>`false`);
+  }
+  const rows = await select.orderBy("id").execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    unit: r.unit_code,
+    topic: r.dossier_code ? "dossier" : r.procedure_code ? "procedure" : "other",
+    receivedAt: new Date(r.received_at),
+    dueAt: new Date(r.due_at),
+    answeredAt: r.answered_at === null ? null : new Date(r.answered_at),
+    published: r.published,
+  }));
 }

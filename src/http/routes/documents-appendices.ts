@@ -23,7 +23,7 @@ import type { Period } from "../../figures/period.ts";
 import type { AppContext } from "../context.ts";
 import { defineRoute } from "../route.ts";
 import { sendDocument } from "./documents.ts";
-import { periodOf, ReportQuery, type ReportScope, reportScope } from "./reports.ts";
+import { ReportQuery, type ReportScope, reportRequest } from "./reports.ts";
 
 const APPENDIX_FORMATS = ["docx", "xlsx", "pdf"] as const;
 const PRODUCES = [
@@ -81,8 +81,7 @@ export const getResultsAppendix = defineRoute({
   produces: PRODUCES,
   query: AppendixQuery.extend({ by: z.enum(GROUPINGS).default("field") }),
   async handler({ ctx, actor, query, reply }) {
-    const period = periodOf(query);
-    const scope = await reportScope(ctx.units, actor, query.unit);
+    const { period, scope } = await reportRequest(ctx, actor, query);
     const report = await resultsReport(ctx.database.db, scope.units, { ...period, unit: scope.unit, by: query.by });
     const spec = resultsAppendixSpec(report.rows, {
       total: report.total,
@@ -102,8 +101,7 @@ export const getChannelsAppendix = defineRoute({
   produces: PRODUCES,
   query: AppendixQuery.extend({ by: z.enum(["channel", "level"]).default("channel") }),
   async handler({ ctx, actor, query, reply }) {
-    const period = periodOf(query);
-    const scope = await reportScope(ctx.units, actor, query.unit);
+    const { period, scope } = await reportRequest(ctx, actor, query);
     const report = await resultsReport(ctx.database.db, scope.units, { ...period, unit: scope.unit });
     const spec = channelsAppendixSpec(report.total, { by: query.by, note: periodNote(period) });
     return send(ctx, reply, scope, spec, query.format, "Phụ lục - Kênh tiếp nhận", period);
@@ -119,8 +117,7 @@ export const getLateAppendix = defineRoute({
   produces: PRODUCES,
   query: AppendixQuery.extend({ basis: z.enum(["receiving", "handling"]).default("receiving") }),
   async handler({ ctx, actor, query, reply }) {
-    const period = periodOf(query);
-    const scope = await reportScope(ctx.units, actor, query.unit);
+    const { period, scope } = await reportRequest(ctx, actor, query);
     const records = await loadPeriodRecords(ctx.database.db, { ...period, unitCodes: scope.unitCodes });
     const late = lateByUnit(records, { ...period, basis: query.basis });
     const rows = late.rows.map((r) => ({
@@ -142,8 +139,7 @@ export const getSatisfactionAppendix = defineRoute({
   produces: PRODUCES,
   query: AppendixQuery,
   async handler({ ctx, actor, query, reply }) {
-    const period = periodOf(query);
-    const scope = await reportScope(ctx.units, actor, query.unit);
+    const { period, scope } = await reportRequest(ctx, actor, query);
     const rows = await surveyCountsByField(ctx.database.db, period, scope.unitCodes);
     const spec = satisfactionSpec(rows, { note: periodNote(period) });
     return send(ctx, reply, scope, spec, query.format, "Phụ lục - Khảo sát hài lòng", period);

@@ -13,6 +13,7 @@ import * as health from "./health.ts";
 import * as officers from "./officers.ts";
 import * as publicDossiers from "./public.ts";
 import * as reportsOther from "./reports-other.ts";
+import * as reportsPeriods from "./reports-periods.ts";
 import * as reports from "./reports.ts";
 import * as units from "./units.ts";
 import * as users from "./users.ts";
@@ -48,6 +49,9 @@ export const routes: AnyRoute[] = [
   reportsOther.getLateReport,
   reportsOther.getIndicatorsReport,
   reportsOther.getSatisfactionReport,
+  reportsOther.getFeedbackReport,
+  reportsPeriods.getPeriodSettings,
+  reportsPeriods.putPeriodSettings,
   dossiers.createDossier,
   dossiers.previewDossierAppointment,
   dossiers.listDossierQueue,

@@ -1,12 +1,13 @@
-// Channels, late dossiers (with and without apology, and the overdue list), Decision 766 indicators and
-// satisfaction over HTTP. These load the unit's dossiers that play a part in the period (reports-records.ts:
+// Channels, late dossiers (with and without apology, and the overdue list), Decision 766 indicators,
+// satisfaction and feedback (PAKN) answered in time over HTTP. These load the unit's dossiers that play a part in the period (reports-records.ts:
 // SQL + recordOf) and run the pure definitions of src/figures on them — right at commune and district scale;
 // the results report, which provinces run over millions of dossiers, is computed in SQL (reports.ts).
 import { sql } from "kysely";
 import { z } from "zod";
-import { loadPeriodRecords } from "../../db/repos/reports-records.ts";
+import { loadPeriodFeedback, loadPeriodRecords } from "../../db/repos/reports-records.ts";
 import { getCalendar } from "../../calendar/index.ts";
 import { channelsReport, type OfferedProcedure, type OnlineLevel } from "../../figures/channels.ts";
+import { feedbackReport } from "../../figures/feedback-report.ts";
 import { lateByUnit, overdueAt } from "../../figures/late.ts";
 import { periodBounds } from "../../figures/period.ts";
 import { qualityIndicators } from "../../figures/quality.ts";
@@ -18,7 +19,7 @@ import {
   satisfactionReport,
 } from "../../figures/satisfaction.ts";
 import { defineRoute } from "../route.ts";
-import { periodOf, ReportQuery, reportScope } from "./reports.ts";
+import { ReportQuery, reportRequest } from "./reports.ts";
 
 export const getChannelsReport = defineRoute({
   method: "GET",
@@ -28,8 +29,7 @@ export const getChannelsReport = defineRoute({
   access: "staff",
   query: ReportQuery,
   async handler({ ctx, actor, query }) {
-    const period = periodOf(query);
-    const scope = await reportScope(ctx.units, actor, query.unit);
+    const { period, scope } = await reportRequest(ctx, actor, query);
     const records = await loadPeriodRecords(ctx.database.db, { ...period, unitCodes: scope.unitCodes });
     const offered = await ctx.database.db
       .selectFrom("procedures")
@@ -55,8 +55,7 @@ export const getLateReport = defineRoute({
   access: "staff",
   query: ReportQuery.extend({ basis: z.enum(["receiving", "handling"]).default("receiving") }),
   async handler({ ctx, actor, query }) {
-    const period = periodOf(query);
-    const scope = await reportScope(ctx.units, actor, query.unit);
+    const { period, scope } = await reportRequest(ctx, actor, query);
     const records = await loadPeriodRecords(ctx.database.db, { ...period, unitCodes: scope.unitCodes });
     const { end } = periodBounds(period);
     return {
@@ -75,8 +74,7 @@ export const getIndicatorsReport = defineRoute({
   access: "staff",
   query: ReportQuery,
   async handler({ ctx, actor, query }) {
-    const period = periodOf(query);
-    const scope = await reportScope(ctx.units, actor, query.unit);
+    const { period, scope } = await reportRequest(ctx, actor, query);
     const records = await loadPeriodRecords(ctx.database.db, { ...period, unitCodes: scope.unitCodes });
     const ratings = await ratingsOf(ctx.database.db, period, scope.unitCodes, "score");
     // working time on the national calendar with the default office hours (CONTRACTS §5)
@@ -107,8 +105,7 @@ export const getSatisfactionReport = defineRoute({
     scale: z.enum(["satisfaction", "procedure"]).default("satisfaction"),
   }),
   async handler({ ctx, actor, query }) {
-    const period = periodOf(query);
-    const scope = await reportScope(ctx.units, actor, query.unit);
+    const { period, scope } = await reportRequest(ctx, actor, query);
     const kind = query.scale === "procedure" ? "procedure_assessment" : "score";
     const ratings = await ratingsOf(ctx.database.db, period, scope.unitCodes, kind);
     return {
@@ -117,6 +114,24 @@ export const getSatisfactionReport = defineRoute({
       from: period.from,
       to: period.to,
     };
+  },
+});
+
+export const getFeedbackReport = defineRoute({
+  method: "GET",
+  url: "/api/reports/feedback",
+  summary: "Phản ánh, kiến nghị: tiếp nhận, trả lời đúng hạn / quá hạn, chưa trả lời cuối kỳ, công khai",
+  tags: ["reports"],
+  access: "staff",
+  query: ReportQuery.extend({ by: z.enum(["unit", "topic"]).default("unit") }),
+  async handler({ ctx, actor, query }) {
+    const { period, scope } = await reportRequest(ctx, actor, query);
+    const items = await loadPeriodFeedback(ctx.database.db, { ...period, unitCodes: scope.unitCodes });
+    const report = feedbackReport(items, { ...period, unit: scope.unit, by: query.by });
+    if (query.by === "unit") {
+      for (const row of report.rows) row.label = scope.units.find(row.key)?.name ?? row.key;
+    }
+    return report;
   },
 });
 

@@ -1,32 +1,114 @@
 // The results report (CONTRACTS.md §3) over HTTP: JSON, CSV or .xlsx, the dossiers behind one cell, and
-// results typed in by hand (issue 5). Authorized with report.read / report.submit at the unit.
+// results typed in by hand (issue 5). Authorized with report.read / report.submit at the unit. Every report's
+// period is `from`/`to` or `period` (+ `cut`), resolved here once (periodOf, reportRequest).
+import type { Kysely } from "kysely";
 import { z } from "zod";
 import { submitManualResults } from "../../db/repos/reports-manual.ts";
 import { sqlDrillDown } from "../../db/repos/reports-results.ts";
+import { cutDayOf, DEFAULT_PROVINCE_CUT_DAY } from "../../db/repos/report-settings.ts";
 import { resultsReport } from "../../db/repos/reports.ts";
 import type { UnitDirectory } from "../../db/repos/units.ts";
+import type { Database } from "../../db/schema.ts";
 import { type Action, type Actor, can, scopeRoots } from "../../people/policy.ts";
 import { resultsToCsv } from "../../figures/export-csv.ts";
 import { resultsToXlsx } from "../../figures/export-xlsx.ts";
 import { GROUPINGS } from "../../figures/grouping.ts";
-import { customPeriod, type Period } from "../../figures/period.ts";
+import { customPeriod, type Period, parsePeriodSpec } from "../../figures/period.ts";
 import { RESULT_FIELDS } from "../../figures/results-fields.ts";
+import type { AppContext } from "../context.ts";
 import { ApiError, conflict, forbidden, notFound, validationFailed } from "../errors.ts";
 import { defineRoute, LocalDate, Paging } from "../route.ts";
 
-export const ReportQuery = z.object({
-  from: LocalDate,
-  to: LocalDate,
-  unit: z.string().min(1).optional(),
-});
+/**
+ * The period of a report: `from` and `to` (local dates, both inclusive), or `period` (YYYY, YYYY-H1, YYYY-Q3,
+ * YYYY-MM) cut on the province's cut day (report_settings) unless `cut` gives one.
+ */
+export const PeriodParams = {
+  from: LocalDate.optional(),
+  to: LocalDate.optional(),
+  period: z.string().max(16).optional().describe("Kỳ báo cáo thay cho from/to: YYYY, YYYY-H1|H2, YYYY-Q1..Q4, YYYY-MM"),
+  cut: z.coerce
+    .number({ error: "Ngày chốt kỳ (cut) phải là số" })
+    .int({ error: "Ngày chốt kỳ (cut) phải là số nguyên từ 1 đến 28" })
+    .min(1, { error: "Ngày chốt kỳ (cut) phải là số nguyên từ 1 đến 28" })
+    .max(28, { error: "Ngày chốt kỳ (cut) phải là số nguyên từ 1 đến 28" })
+    .optional()
+    .describe("Ngày bắt đầu kỳ trong tháng trước (1 = theo tháng dương lịch); mặc định: thiết lập của tỉnh"),
+};
 
-/** A valid period (from ≤ to, real dates) or a 400 naming the parameter. */
-export function periodOf(query: { from: string; to: string }): Period {
+export const ReportQuery = z.object({ ...PeriodParams, unit: z.string().min(1).optional() });
+
+export interface PeriodInput {
+  from?: string | undefined;
+  to?: string | undefined;
+  period?: string | undefined;
+  cut?: number | undefined;
+}
+
+/**
+ * A valid period or a 400 naming the parameter: `from` and `to` together (real dates, from ≤ to), or `period`
+ * resolved with `cut` when given, else `cutDay` (the province's; 1 = calendar periods). Both forms or neither
+ * is refused.
+ */
+export function periodOf(query: PeriodInput, cutDay = 1): Period {
+  const hasRange = query.from !== undefined || query.to !== undefined;
+  if (query.period !== undefined) {
+    if (hasRange) {
+      throw validationFailed([
+        {
+          name: "period",
+          reason: "Chỉ chọn một cách: kỳ báo cáo (period) hoặc khoảng ngày (from, to), không dùng cả hai",
+        },
+      ]);
+    }
+    try {
+      return parsePeriodSpec(query.period, query.cut ?? cutDay);
+    } catch (error) {
+      throw validationFailed([{ name: "period", reason: (error as Error).message }]);
+    }
+  }
+  if (query.cut !== undefined) {
+    throw validationFailed([{ name: "cut", reason: "Ngày chốt kỳ (cut) chỉ dùng cùng kỳ báo cáo (period)" }]);
+  }
+  if (query.from === undefined || query.to === undefined) {
+    const missing =
+      query.from === undefined && query.to === undefined ? "period" : query.from === undefined ? "from" : "to";
+    throw validationFailed([
+      {
+        name: missing,
+        reason: hasRange
+          ? "Khoảng ngày cần cả ngày bắt đầu (from) và ngày kết thúc (to)"
+          : "Chọn kỳ báo cáo (period, ví dụ 2026-Q3) hoặc khoảng ngày from và to",
+      },
+    ]);
+  }
   try {
     return customPeriod(query.from, query.to);
   } catch (error) {
     throw validationFailed([{ name: "from", reason: (error as Error).message }]);
   }
+}
+
+/** The cut day a report of the scope uses: its province's setting (1 for a report over every unit). */
+export async function scopeCutDay(db: Kysely<Database>, scope: ReportScope): Promise<number> {
+  const province = scope.unit ? scope.units.provinceOf(scope.unit) : undefined;
+  return province ? cutDayOf(db, province) : DEFAULT_PROVINCE_CUT_DAY;
+}
+
+/**
+ * The scope (reportScope) and the period (periodOf) of a report request. The period's form is checked first
+ * (400 before 403/404); a `period` without `cut` is then cut on the scope's province setting.
+ */
+export async function reportRequest(
+  ctx: AppContext,
+  actor: Actor | undefined,
+  query: PeriodInput & { unit?: string | undefined },
+  action: Action = "report.read",
+): Promise<{ period: Period; scope: ReportScope }> {
+  const calendarPeriod = periodOf(query);
+  const scope = await reportScope(ctx.units, actor, query.unit, action);
+  if (query.period === undefined || query.cut !== undefined) return { period: calendarPeriod, scope };
+  return { period: periodOf(query, await scopeCutDay(ctx.database.db, scope)), scope };
 }
 
 export interface ReportScope {
@@ -68,8 +150,7 @@ export const getResultsReport = defineRoute({
     format: z.enum(["json", "csv", "xlsx"]).default("json"),
   }),
   async handler({ ctx, actor, query, reply }) {
-    const period = periodOf(query);
-    const scope = await reportScope(ctx.units, actor, query.unit);
+    const { period, scope } = await reportRequest(ctx, actor, query);
     const report = await resultsReport(ctx.database.db, scope.units, { ...period, unit: scope.unit, by: query.by });
     if (query.format === "json") return report;
     const name = `ket-qua-${scope.unit ?? "tat-ca"}-${period.from}-${period.to}`;
@@ -97,8 +178,7 @@ export const getResultsDossiers = defineRoute({
     ...Paging,
   }),
   async handler({ ctx, actor, query }) {
-    const period = periodOf(query);
-    const scope = await reportScope(ctx.units, actor, query.unit);
+    const { period, scope } = await reportRequest(ctx, actor, query);
     return sqlDrillDown(ctx.database.db, {
       ...period,
       unitCodes: scope.unitCodes,
