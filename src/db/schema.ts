@@ -151,6 +151,8 @@ export interface DossiersTable {
   time_limit: Defaulted<Json | null>;
   restart_on_supplement: Defaulted<boolean>;
   components: Defaulted<Json>;
+  // 0009: whether the result was digitized (null: not recorded)
+  result_digitized: Defaulted<boolean | null>;
 }
 
 export interface DossierEventsTable {
@@ -205,6 +207,8 @@ export interface RatingsTable {
   // 0004
   stars: Defaulted<number | null>;
   officer_stars: Defaulted<number | null>;
+  // 0009: the officer rated
+  officer_id: Defaulted<number | null>;
 }
 
 export interface FeedbackTable {

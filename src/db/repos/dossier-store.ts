@@ -25,8 +25,12 @@ export interface DossierHeader {
   field: string;
   level: "province" | "district" | "commune" | null;
   applicant: Record<string, unknown>;
+  /** The components were digitized (số hóa thành phần hồ sơ); for an imported dossier, components and result. */
   digitized: boolean;
+  /** The result is electronic (kết quả điện tử): set at intake or import, then by the `resolved` event. */
   eResult: boolean;
+  /** The result was digitized, as the `resolved` event recorded it; null/absent when not recorded. */
+  resultDigitized?: boolean | null;
   feeAmount: number;
   feePaidOnline: boolean;
   lookupSecret: string | null;
@@ -122,6 +126,26 @@ export function recordOf(
   };
 }
 
+/** What the latest `resolved` event recorded about the result (kết quả điện tử, số hóa kết quả). */
+function resultFacts(log: readonly LifecycleEvent[]): { eResult?: boolean; resultDigitized?: boolean } {
+  for (let i = log.length - 1; i >= 0; i--) {
+    const event = log[i]!;
+    if (event.type === "resolved") return event.payload;
+  }
+  return {};
+}
+
+/**
+ * Whether a dossier counts as digitized in the national index ("components and result both digitized"): a live
+ * dossier needs its components digitized and its result recorded as digitized at resolve; an imported one
+ * carries the index's flag itself (CONTRACTS §2 `digitized`), unless its log recorded the result.
+ */
+export function digitizedForIndex(header: Pick<DossierHeader, "digitized" | "resultDigitized" | "source">): boolean {
+  if (!header.digitized) return false;
+  const result = header.resultDigitized ?? null;
+  return result === null ? header.source === "import" : result;
+}
+
 /** The projection row: current state from the fold, and the report facts from the interchange view. */
 export function projectionRow(header: DossierHeader, log: readonly LifecycleEvent[]): Insertable<DossiersTable> {
   const state = project(log);
@@ -137,6 +161,7 @@ export function projectionRow(header: DossierHeader, log: readonly LifecycleEven
         ]
       : null;
   const status = state.status === "initial" ? "submitted" : state.status;
+  const result = resultFacts(log);
   return {
     province_code: header.provinceCode,
     code: header.code,
@@ -168,7 +193,8 @@ export function projectionRow(header: DossierHeader, log: readonly LifecycleEven
     assignee_id:
       state.assignee === null ? null : Number.isInteger(Number(state.assignee)) ? Number(state.assignee) : null,
     digitized: header.digitized,
-    e_result: header.eResult,
+    e_result: result.eResult ?? header.eResult,
+    result_digitized: result.resultDigitized ?? header.resultDigitized ?? null,
     fee_amount: header.feeAmount,
     fee_paid_online: header.feePaidOnline,
     lookup_secret: header.lookupSecret,
@@ -308,6 +334,7 @@ export function headerOf(row: {
   applicant: unknown;
   digitized: boolean;
   e_result: boolean;
+  result_digitized?: boolean | null;
   fee_amount: number;
   fee_paid_online: boolean;
   lookup_secret: string | null;
@@ -327,6 +354,7 @@ export function headerOf(row: {
     applicant: (row.applicant ?? {}) as Record<string, unknown>,
     digitized: row.digitized,
     eResult: row.e_result,
+    resultDigitized: row.result_digitized ?? null,
     feeAmount: row.fee_amount,
     feePaidOnline: row.fee_paid_online,
     lookupSecret: row.lookup_secret,

@@ -82,12 +82,16 @@ export function authorizeAction(actor: Actor, action: Action, row: DossierRow, u
   return coreActor(actor, as);
 }
 
-/** The staff actions this actor may attempt now: the phase allows them and it holds a role for them here. */
+/**
+ * The staff actions this actor may attempt now: the phase allows them and it holds a role for them here;
+ * `resolve` waits for the approval when the procedure requires one.
+ */
 export function allowedActions(
   actor: Actor,
   row: DossierRow,
   state: DossierState,
   units: UnitDirectory,
+  rules: { approvalRequired?: boolean } = {},
 ): StaffAction[] {
   return STAFF_ACTIONS.filter((action) => {
     const rule = ACTION_TABLE[action];
@@ -95,6 +99,7 @@ export function allowedActions(
     if (action === "refuse" && state.receivedAt !== null) return false;
     if (action === "approve" && (!state.proposed || state.approved)) return false;
     if (action === "extend" && state.extensionCount >= 1) return false;
+    if (action === "resolve" && rules.approvalRequired && !state.approved) return false;
     return actingAs(actor, action, row, units) !== undefined;
   });
 }

@@ -46,7 +46,14 @@ const ACTION_BODIES: Record<StaffAction, z.ZodObject> = {
   approve: z.object(Common),
   request_payment: z.object({ ...Common, amount: z.number().int("Số tiền phải là số nguyên (đồng)") }),
   record_payment: z.object({ ...Common, amount: z.number().int(), paidOnline: z.boolean().default(false) }),
-  resolve: z.object({ ...Common, result: EvidenceBody.default({}) }),
+  resolve: z.object({
+    ...Common,
+    result: EvidenceBody.default({}),
+    /** Kết quả điện tử: the result is issued as an electronic document. */
+    eResult: z.boolean({ message: "Kết quả điện tử (eResult) phải là true hoặc false" }).optional(),
+    /** Kết quả đã số hóa: the paper result was scanned into the system. */
+    resultDigitized: z.boolean({ message: "Số hóa kết quả (resultDigitized) phải là true hoặc false" }).optional(),
+  }),
   return: z.object({ ...Common, via: z.enum(["direct", "postal", "online"]), handover: EvidenceBody.default({}) }),
   withdraw: z.object(Common),
   stop: z.object(Common),
@@ -72,6 +79,8 @@ interface Body {
   amount: number;
   paidOnline: boolean;
   result?: unknown;
+  eResult?: boolean;
+  resultDigitized?: boolean;
   via: ReturnVia;
   handover?: unknown;
   dueAt: string;
@@ -124,7 +133,13 @@ function commandOf(
     case "record_payment":
       return { ...base, action, amount: b.amount, paidOnline: b.paidOnline };
     case "resolve":
-      return { ...base, action, result: evidence(b.result, files) };
+      return {
+        ...base,
+        action,
+        result: evidence(b.result, files),
+        ...(b.eResult === undefined ? {} : { eResult: b.eResult }),
+        ...(b.resultDigitized === undefined ? {} : { resultDigitized: b.resultDigitized }),
+      };
     case "return":
       return { ...base, action, via: b.via, handover: evidence(b.handover, files) };
     case "extend":

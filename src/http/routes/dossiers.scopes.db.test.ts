@@ -3,11 +3,26 @@
 // staff (P1.02) and another province's (P2.01) neither read nor act.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { type Fixture, startFixture, STAFF } from "./dossiers.fixtures.ts";
+import { createProcedureVersion } from "../../db/repos/catalog.ts";
+import { Procedure } from "../../catalog/procedure.ts";
+import { type Fixture, PROCEDURE, startFixture, STAFF } from "./dossiers.fixtures.ts";
+
+// Roles and scopes only: a procedure without a leader-approval step, so resolve is open from receipt (the
+// approval rule has its own tests in dossiers.lifecycle-rules.db.test.ts).
+const NO_APPROVAL = Procedure.parse({
+  ...PROCEDURE,
+  code: "1.009903",
+  steps: [
+    { name: "Tiếp nhận", role: "front_desk", share: 10 },
+    { name: "Xử lý", role: "officer", share: 90 },
+  ],
+});
 
 let f: Fixture;
+const intake = (cookie: string) => f.intake(cookie, { procedureCode: NO_APPROVAL.code });
 before(async () => {
   f = await startFixture("2026-03-09T09:00:00+07:00");
+  await createProcedureVersion(f.t.database.db, NO_APPROVAL);
 });
 after(async () => f.t.close());
 
@@ -49,7 +64,7 @@ test("reading a P1.01 dossier: its own staff and the province above; not the nei
 for (const [action, body, allowed] of MATRIX) {
   test(`${action}: allowed for ${allowed.join(", ")}; 403 for everyone else`, async () => {
     for (const user of USERS) {
-      const d = await f.intake(f.cookies["motcua.01"]!);
+      const d = await intake(f.cookies["motcua.01"]!);
       const r = await f.act(f.cookies[user]!, d.body.code, action, { revision: d.body.revision, ...body });
       const expected = allowed.includes(user) ? 200 : 403;
       assert.equal(r.status, expected, `${user} ${action}: ${JSON.stringify(r.body)}`);
@@ -61,7 +76,7 @@ for (const [action, body, allowed] of MATRIX) {
 }
 
 test("allowedActions agrees with the matrix for each reader", async () => {
-  const d = await f.intake(f.cookies["motcua.01"]!);
+  const d = await intake(f.cookies["motcua.01"]!);
   for (const user of READERS) {
     const view = await f.get(f.cookies[user]!, d.body.code);
     const expected = MATRIX.filter(([, , who]) => who.includes(user)).map(([action]) => action);

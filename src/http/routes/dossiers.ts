@@ -8,7 +8,7 @@ import { getDossier, type ServiceContext } from "../../db/repos/dossiers/service
 import { controlSheetOf } from "../../db/repos/dossiers/sheet.ts";
 import { staffNames } from "../../db/repos/dossiers/staff.ts";
 import type { StoredProcedure } from "../../db/repos/catalog.ts";
-import { calendarOf } from "../../db/repos/dossiers/terms.ts";
+import { calendarOf, dossierProcedure, needsApproval } from "../../db/repos/dossiers/terms.ts";
 import { filesOf } from "../../db/repos/files.ts";
 import { project } from "../../dossier/evolve.ts";
 import { STATUSES } from "../../dossier/status.ts";
@@ -151,21 +151,24 @@ export async function detailOf(
 ) {
   const service = serviceOf(ctx);
   const state = project(log);
-  const calendar = await calendarOf(service.db, ctx.units, row.unit_code);
+  const [calendar, procedure] = await Promise.all([
+    calendarOf(service.db, ctx.units, row.unit_code),
+    dossierProcedure(service.db, row, known.procedure),
+  ]);
   const [names, sheet, files] = await Promise.all([
     known.names ??
       staffNames(
         service.db,
         log.map((e) => e.actor.id),
       ),
-    controlSheetOf(service, row, log, calendar, known.procedure),
+    controlSheetOf(service, row, log, calendar, procedure),
     known.noFiles ? [] : filesOf(service.db, row.province_code, row.code),
   ]);
   return presentDetail(row, ctx.units, ctx.now(), {
     log,
     state,
     names,
-    allowedActions: allowedActions(actor, row, state, ctx.units),
+    allowedActions: allowedActions(actor, row, state, ctx.units, { approvalRequired: needsApproval(procedure) }),
     controlSheet: sheet,
     files,
     calendar,

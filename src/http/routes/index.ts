@@ -8,6 +8,7 @@ import * as documents from "./documents.ts";
 import * as dossiers from "./dossiers.ts";
 import * as dossierActions from "./dossiers-actions.ts";
 import * as dossierFiles from "./dossiers-files.ts";
+import * as dossierRatings from "./dossiers-ratings.ts";
 import * as feedback from "./feedback.ts";
 import * as health from "./health.ts";
 import * as officers from "./officers.ts";
@@ -67,9 +68,11 @@ export const routes: AnyRoute[] = [
   dossierFiles.uploadFile,
   publicDossiers.submitOnline,
   publicDossiers.lookupDossier,
+  publicDossiers.sendSupplement,
   publicDossiers.rateService,
   publicDossiers.statistics,
   publicDossiers.apologies,
+  dossierRatings.listOfficerRatings,
   feedback.sendFeedback,
   feedback.publishedFeedback,
   feedback.unitFeedback,

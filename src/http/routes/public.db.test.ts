@@ -18,6 +18,7 @@ before(async () => {
   code = d.body.code;
   secret = d.body.lookupSecret;
   let rev = d.body.revision;
+  const draft = await f.upload(c["cv.01"]!);
   for (const [who, action, body] of [
     ["motcua.01", "assign", { assignee: "cv.01" }],
     ["cv.01", "start_processing", {}],
@@ -26,6 +27,9 @@ before(async () => {
       "extend",
       { reason: "Chờ xác minh", dueAt: "2026-03-20T17:00:00+07:00", apology: { record: "Thư xin lỗi 3/TXL" } },
     ],
+    // the procedure's process has a leader step: propose, approve, then resolve
+    ["cv.01", "propose_result", { draft: { document: { id: draft } } }],
+    ["ld.01", "approve", {}],
     ["ld.01", "resolve", { result: { record: "Giấy khai sinh 9/2026" } }],
   ] as const) {
     const r = await f.act(c[who]!, code, action, { revision: rev, ...body });
@@ -46,7 +50,7 @@ test("lookup shows status, appointments and history — and nothing personal, no
   assert.equal(body.extendedDueAt, "2026-03-20T17:00:00+07:00");
   assert.deepEqual(
     body.history.map((h: { type: string }) => h.type),
-    ["received", "assigned", "processing_started", "extended", "resolved"],
+    ["received", "assigned", "processing_started", "extended", "result_proposed", "result_approved", "resolved"],
   );
   for (const forbidden of [
     APPLICANT.name,

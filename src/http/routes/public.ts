@@ -1,10 +1,11 @@
-// The citizen's side: online submission, lookup with the receipt's secret (or the phone), rating after return,
-// and the public statistics with the apologies. Nothing here shows a person's name, ID, phone or an officer.
+// The citizen's side: online submission, lookup with the receipt's secret (or the phone), the supplement of an
+// online dossier (with the secret), rating after return, and the public statistics with the apologies. Nothing here shows a person's name, ID, phone or an officer.
 import { z } from "zod";
 import { Applicant } from "../../db/repos/dossiers/applicant.ts";
 import { intake } from "../../db/repos/dossiers/intake.ts";
 import { findByCredentials, publicView } from "../../db/repos/dossiers/public.ts";
 import { rateDossier } from "../../db/repos/dossiers/ratings.ts";
+import { supplementByApplicant } from "../../db/repos/dossiers/supplement.ts";
 import { publicApologies, publicStatistics } from "../../db/repos/dossiers/statistics.ts";
 import { localDate } from "../../calendar/index.ts";
 import { ApiError, tooManyRequests, validationFailed } from "../errors.ts";
@@ -16,6 +17,18 @@ import { idempotencyKeyOf, serviceOf } from "./dossiers.ts";
 
 const CITIZEN = { id: "citizen", role: "citizen", unit: "" } as const;
 
+/** Files sent by the applicant: the intake's limits (30 files, 20 MB each; type read from the bytes). */
+const SentFiles = z
+  .array(
+    z.object({
+      component: z.string().max(300).optional(),
+      name: z.string().min(1).max(255),
+      contentType: z.string().max(200).optional(),
+      dataBase64: z.string().min(1).max(28_000_000, "Tệp tối đa 20 MB"),
+    }),
+  )
+  .max(30, "Tối đa 30 tệp");
+
 const Submission = z.object({
   unitCode: z.string().min(1).max(32),
   procedureCode: z.string().min(1).max(40),
@@ -23,17 +36,7 @@ const Submission = z.object({
   channel: z.enum(["online_full", "online_partial"]).optional(),
   applicant: Applicant,
   components: z.array(z.string().min(1).max(300)).max(100).default([]),
-  attachments: z
-    .array(
-      z.object({
-        component: z.string().max(300).optional(),
-        name: z.string().min(1).max(255),
-        contentType: z.string().max(200).optional(),
-        dataBase64: z.string().min(1).max(28_000_000, "Tệp tối đa 20 MB"),
-      }),
-    )
-    .max(30)
-    .default([]),
+  attachments: SentFiles.default([]),
   note: z.string().max(2000).optional(),
 });
 
@@ -143,6 +146,37 @@ export const rateService = defineRoute({
     await rateDossier(service, body).catch(dossierProblem);
     reply.status(201);
     return { code: body.code, rated: true };
+  },
+});
+
+export const sendSupplement = defineRoute({
+  method: "POST",
+  url: "/api/public/supplements",
+  summary: "Nộp bổ sung hồ sơ trực tuyến theo yêu cầu bổ sung (bằng mã hồ sơ và mã tra cứu)",
+  tags: ["public"],
+  access: "public",
+  body: z.object({
+    code: z.string().trim().min(1, "Nhập mã hồ sơ").max(80),
+    secret: z.string().trim().min(1, "Nhập mã tra cứu").max(40),
+    attachments: SentFiles.min(1, "Gửi kèm ít nhất một tệp bổ sung"),
+    components: z.array(z.string().min(1).max(300)).max(100).default([]),
+    note: z.string().max(2000).optional(),
+  }),
+  async handler({ ctx, body, request }) {
+    limitLookup(ctx, request.ip, body.code);
+    const service = serviceOf(ctx);
+    await findByCredentials(service, body.code, { secret: body.secret }).catch(dossierProblem);
+    const outcome = await supplementByApplicant(service, {
+      code: body.code,
+      files: body.attachments.map((a, i) => ({
+        name: a.name,
+        content: decodeBase64(a.dataBase64, `attachments.${i}.dataBase64`),
+        ...(a.component ? { component: a.component } : {}),
+      })),
+      components: body.components,
+      ...(body.note ? { note: body.note } : {}),
+    }).catch(dossierProblem);
+    return withLocalInstants(publicView(outcome.row, outcome.log, (code) => ctx.units.find(code)?.name ?? code));
   },
 });
 

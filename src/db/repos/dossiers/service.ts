@@ -13,7 +13,7 @@ import { appendEvents, ConcurrentUpdateError, headerOf, loadDossier } from "../d
 import type { UnitDirectory } from "../units.ts";
 import { calendarRegistryOf } from "../calendar.ts";
 import { DossierRefusal, dossierNotFound, isUniqueViolation, ServiceError } from "./errors.ts";
-import { dossierDeps, procedureInForce, type Terms, termsOf } from "./terms.ts";
+import { dossierDeps, dossierProcedure, needsApproval, procedureInForce, type Terms, termsOf } from "./terms.ts";
 
 export interface ServiceContext {
   db: Kysely<Database>;
@@ -111,8 +111,17 @@ export interface CommandOptions {
   idempotencyKey?: string;
   /** Decides who acts, from the locked row (its current and receiving unit); throws when the caller may not. */
   authorize(row: DossierRow): Actor;
-  /** More writes in the same transaction, after the events (e.g. the ratings row). */
-  afterAppend?(trx: Transaction<Database>, row: DossierRow): Promise<void>;
+  /** More writes in the same transaction, after the events (e.g. the ratings row); `log` includes the new events. */
+  afterAppend?(trx: Transaction<Database>, row: DossierRow, log: readonly LifecycleEvent[]): Promise<void>;
+  /**
+   * Completes the command inside the transaction, on the locked row, before decide() (e.g. files stored with it,
+   * so a refused command stores none of them).
+   */
+  prepare?(
+    trx: Transaction<Database>,
+    row: DossierRow,
+    command: DossierCommand<TimeLimit>,
+  ): Promise<DossierCommand<TimeLimit>>;
 }
 
 /** A command on an existing dossier; the command's appointment limit (accept) is filled in from the terms. */
@@ -145,17 +154,19 @@ export async function executeCommand(
       const header = headerOf(loaded.row);
       const state = project(loaded.log);
       let terms = await termsFor(trx, loaded.row, now);
-      let cmd = command;
-      if (command.action === "accept") {
+      let cmd = options.prepare ? await options.prepare(trx, loaded.row, command) : command;
+      if (cmd.action === "accept") {
         // the version in force when the online submission is accepted (received) is the dossier's
         const procedure = await procedureInForce(trx, header.procedureCode, now, province);
         terms = termsOf(procedure);
         header.procedureVersion = procedure.version;
         header.procedureName = procedure.name;
-        cmd = { ...command, limit: terms.limit, receiptNo: command.receiptNo || code };
+        cmd = { ...cmd, limit: terms.limit, receiptNo: cmd.receiptNo || code };
       }
       const calendar = calendars.calendarForUnit(ctx.units, loaded.row.unit_code);
-      const decision = decide(state, cmd, actor, now, dossierDeps(calendar, terms));
+      // the leader-approval rule is the procedure's (its process steps); only resolve reads it
+      const approvalRequired = command.action === "resolve" && needsApproval(await dossierProcedure(trx, loaded.row));
+      const decision = decide(state, cmd, actor, now, dossierDeps(calendar, terms, { approvalRequired }));
       if ("error" in decision) throw new DossierRefusal(decision.error);
       await appendEvents(trx, header, loaded.log, loaded.row.revision, decision.events, options.idempotencyKey);
       if (command.action === "accept" && terms) {
@@ -167,7 +178,7 @@ export async function executeCommand(
           .execute();
       }
       const log = [...loaded.log, ...decision.events];
-      if (options.afterAppend) await options.afterAppend(trx, loaded.row);
+      if (options.afterAppend) await options.afterAppend(trx, loaded.row, log);
       const row = await trx
         .selectFrom("dossiers")
         .selectAll()

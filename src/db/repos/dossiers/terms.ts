@@ -5,7 +5,7 @@ import { localDate, type TimeLimit, type WorkingCalendar } from "../../../calend
 import type { DossierDeps } from "../../../dossier/decide.ts";
 import type { Database } from "../../schema.ts";
 import { calendarRegistryOf } from "../calendar.ts";
-import { catalogueGeneration, findEffectiveProcedure, type StoredProcedure } from "../catalog.ts";
+import { catalogueGeneration, findEffectiveProcedure, findProcedureVersion, type StoredProcedure } from "../catalog.ts";
 import type { UnitDirectory } from "../units.ts";
 import { ServiceError } from "./errors.ts";
 
@@ -17,9 +17,17 @@ export interface Terms {
   restartOnSupplement: boolean;
 }
 
-/** The calendar-bound arithmetic decide() needs. A restart-on-supplement procedure resumes with a fresh limit. */
-export function dossierDeps(calendar: WorkingCalendar, terms: Terms | null): DossierDeps<TimeLimit> {
+/**
+ * The calendar-bound arithmetic decide() needs. A restart-on-supplement procedure resumes with a fresh limit.
+ * `approvalRequired`: the procedure's process has a leader-approval step (needsApproval).
+ */
+export function dossierDeps(
+  calendar: WorkingCalendar,
+  terms: Terms | null,
+  rules: { approvalRequired?: boolean } = {},
+): DossierDeps<TimeLimit> {
   return {
+    ...(rules.approvalRequired ? { approvalRequired: true } : {}),
     appointment: (receivedAt, limit) => calendar.appointment(receivedAt, limit),
     resume: (dueAt, pausedAt, resumedAt) =>
       terms?.restartOnSupplement
@@ -91,4 +99,23 @@ export function termsOf(procedure: StoredProcedure): Terms {
 /** The fee at intake: the sum of the procedure's fixed fees (a fee set elsewhere, amount null, counts 0). */
 export function fixedFees(procedure: StoredProcedure): number {
   return procedure.fees.reduce((sum, fee) => sum + (fee.amount ?? 0), 0);
+}
+
+/**
+ * The procedure version a dossier was received under (the steps its control sheet is judged on); undefined for
+ * an imported dossier without a version. `known`, when it is that version, saves reading it again.
+ */
+export async function dossierProcedure(
+  db: Db,
+  row: { procedure_code: string; procedure_version: number | null },
+  known?: StoredProcedure,
+): Promise<StoredProcedure | undefined> {
+  if (row.procedure_version === null) return undefined;
+  if (known?.code === row.procedure_code && known.version === row.procedure_version) return known;
+  return findProcedureVersion(db as Kysely<Database>, row.procedure_code, row.procedure_version);
+}
+
+/** The process has a leader-approval step (phê duyệt): resolve then needs an approval after the latest proposal. */
+export function needsApproval(procedure: Pick<StoredProcedure, "steps"> | undefined): boolean {
+  return procedure?.steps.some((step) => step.role === "leader") ?? false;
 }
