@@ -50,6 +50,16 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       return reply.status(error.status).type("application/problem+json").send(error.toProblem());
     }
     const status = (error as { statusCode?: number }).statusCode;
+    if (status === 413) {
+      const limit = request.routeOptions.bodyLimit ?? 64 * 1024 * 1024;
+      const problem = new ApiError(
+        413,
+        "payload-too-large",
+        "Dữ liệu gửi lên quá lớn",
+        `Nội dung gửi lên vượt quá giới hạn ${Math.round(limit / 1024 / 1024)} MB của API này.`,
+      );
+      return reply.status(413).type("application/problem+json").send(problem.toProblem());
+    }
     if (status && status >= 400 && status < 500) {
       const problem = new ApiError(status, "bad-request", "Yêu cầu không hợp lệ", (error as Error).message);
       return reply.status(status).type("application/problem+json").send(problem.toProblem());

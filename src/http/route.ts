@@ -21,6 +21,8 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   rawBody?: string[];
   /** Response content types other than JSON (for the OpenAPI document). */
   produces?: string[];
+  /** The largest request body in bytes (default the app's); a larger one is refused with 413. */
+  bodyLimit?: number;
   handler(input: {
     params: z.infer<P>;
     query: z.infer<Q>;
@@ -58,6 +60,7 @@ export function mountRoute(app: FastifyInstance, ctx: AppContext, spec: AnyRoute
   app.route({
     method: spec.method,
     url: spec.url,
+    ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
     handler: async (request, reply) => {
       const actor = await ctx.sessions.actorOf(request);
       if (spec.access !== "public" && !actor) throw unauthenticated();
