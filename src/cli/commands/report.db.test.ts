@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { importDossierRecords } from "../../db/repos/dossier-import.ts";
+import { setCutDay } from "../../db/repos/report-settings.ts";
 import { resultsReport } from "../../db/repos/reports.ts";
 import { UnitDirectory } from "../../db/repos/units.ts";
 import { createTestDatabase, type TestDatabase, testEngine } from "../../db/testing.ts";
@@ -17,6 +18,9 @@ import { seedTestUnits } from "../../http/testing.ts";
 const BIN = fileURLToPath(new URL("../../../bin/motcua.js", import.meta.url));
 let database: TestDatabase;
 let expected: Awaited<ReturnType<typeof resultsReport>>;
+/** April 2024 cut on P1's setting (15): 2024-03-15..2024-04-14. */
+let expectedCut: Awaited<ReturnType<typeof resultsReport>>;
+let expectedCalendarApril: Awaited<ReturnType<typeof resultsReport>>;
 const out = mkdtempSync(join(tmpdir(), "motcua-report-"));
 
 before(async () => {
@@ -39,6 +43,9 @@ before(async () => {
   );
   await importDossierRecords(database, units, records, { createMissing: true });
   expected = await resultsReport(database.db, units, { from: "2024-03-10", to: "2024-03-31", unit: "P1", by: "field" });
+  await setCutDay(database.db, { province: "P1", cutDay: 15 }, { userId: null, now: new Date() });
+  expectedCut = await resultsReport(database.db, units, { from: "2024-03-15", to: "2024-04-14", unit: "P1" });
+  expectedCalendarApril = await resultsReport(database.db, units, { from: "2024-04-01", to: "2024-04-30", unit: "P1" });
   await database.close(); // one process at a time on an embedded directory: the CLI opens it next
 });
 
@@ -104,6 +111,30 @@ test("CSV: BOM, header of the JSON field names, total row last; xlsx to --out", 
   assert.equal(readFileSync(file).subarray(0, 2).toString("latin1"), "PK");
 });
 
+test("--period: cut on the unit's province setting, or --cut-day; calendar periods without a setting", () => {
+  const json = (...args: string[]) => {
+    const run = motcua("report", "results", ...args);
+    assert.equal(run.status, 0, run.stderr);
+    return JSON.parse(run.stdout.toString("utf8"));
+  };
+  const cut = json("--period", "2024-04", "--unit", "P1");
+  assert.deepEqual([cut.from, cut.to], ["2024-03-15", "2024-04-14"]);
+  assert.deepEqual(cut, JSON.parse(JSON.stringify(expectedCut)));
+  assert.ok(cut.total.received > 0);
+  assert.deepEqual(
+    json("--period", "2024-04", "--unit", "P1", "--cut-day", "1"),
+    JSON.parse(JSON.stringify(expectedCalendarApril)),
+  );
+  const cut20 = json("--period", "2024-Q2", "--unit", "P1.01", "--cut-day", "20");
+  assert.deepEqual([cut20.from, cut20.to], ["2024-03-20", "2024-06-19"]);
+  const provinceCut = json("--period", "2024-H1", "--unit", "P1.02");
+  assert.deepEqual([provinceCut.from, provinceCut.to], ["2023-12-15", "2024-06-14"], "P1.02 is in P1: its cut day");
+  const other = json("--period", "2024", "--unit", "P2.01");
+  assert.deepEqual([other.from, other.to], ["2024-01-01", "2024-12-31"], "P2 has no setting: calendar year");
+  const all = json("--period", "2024-Q1");
+  assert.deepEqual([all.unit, all.from, all.to], [null, "2024-01-01", "2024-03-31"]);
+});
+
 test("usage errors exit 2: unknown unit, xlsx without --out, bad dates, bad grouping", () => {
   const cases = [
     ["--from", "2024-03-01", "--to", "2024-03-31", "--unit", "NOPE"],
@@ -112,6 +143,12 @@ test("usage errors exit 2: unknown unit, xlsx without --out, bad dates, bad grou
     ["--from", "2024-03-31", "--to", "2024-03-01"],
     ["--from", "2024-03-01", "--to", "2024-03-31", "--by", "commune"],
     ["--to", "2024-03-31"],
+    ["--period", "2024-Q5"],
+    ["--period", "2024-Q1", "--from", "2024-03-01", "--to", "2024-03-31"],
+    ["--period", "2024-Q1", "--cut-day", "29"],
+    ["--period", "2024-Q1", "--cut-day", "abc"],
+    ["--from", "2024-03-01", "--to", "2024-03-31", "--cut-day", "15"],
+    ["--period", "2024-Q1", "--unit", "NOPE"],
   ];
   for (const args of cases) {
     const run = motcua("report", "results", ...args);

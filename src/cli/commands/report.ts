@@ -1,24 +1,30 @@
 // `motcua report results`: the results report (CONTRACTS.md §1, §3) from the database, as JSON (stdout),
-// CSV (UTF-8 with BOM) or .xlsx (needs --out). Unknown unit, bad dates or options: exit 2.
+// CSV (UTF-8 with BOM) or .xlsx (needs --out). The period is --from/--to, or --period (2026-Q3, …) cut on
+// --cut-day or the province setting of --unit's province (report_settings; 1 = calendar periods).
+// Unknown unit, bad dates or options: exit 2.
 import { writeFileSync } from "node:fs";
+import { cutDayOf, DEFAULT_PROVINCE_CUT_DAY, isCutDay } from "../../db/repos/report-settings.ts";
 import { UnknownUnitError, resultsReport } from "../../db/repos/reports.ts";
 import { UnitDirectory } from "../../db/repos/units.ts";
 import { resultsToCsv } from "../../figures/export-csv.ts";
 import { resultsToXlsx } from "../../figures/export-xlsx.ts";
 import { GROUPINGS, isGrouping } from "../../figures/grouping.ts";
-import { customPeriod } from "../../figures/period.ts";
+import { customPeriod, type Period, parsePeriodSpec, readPeriodSpec } from "../../figures/period.ts";
 import { parseCommandArgs } from "../args.ts";
 import { dataOption, withDatabase } from "../database.ts";
 import { CliFailure, UsageError } from "../errors.ts";
 
-export const summary = "the results report (motcua report results --from D --to D [--unit U] [--by …] [--format …])";
+export const summary =
+  "the results report (motcua report results --from D --to D | --period 2026-Q3 [--cut-day N] [--unit U] [--by …] [--format …])";
 
 const FORMATS = ["json", "csv", "xlsx"] as const;
 
-const help = `Usage: motcua report results --from YYYY-MM-DD --to YYYY-MM-DD [--unit U]
+const help = `Usage: motcua report results (--from YYYY-MM-DD --to YYYY-MM-DD | --period P [--cut-day N]) [--unit U]
          [--by ${GROUPINGS.join("|")}] [--format json|csv|xlsx] [--out FILE]
 The results of the one-stop mechanism (CONTRACTS.md §3) for the unit and every unit below it (all units
-without --unit). JSON goes to stdout unless --out; xlsx needs --out. Exit 2 on a usage error or unknown unit.`;
+without --unit). P is YYYY (year), YYYY-H1|H2 (half-year), YYYY-Q1..Q4 (quarter) or YYYY-MM (month), cut on
+day N of the month before (1..28; 1 = calendar periods; default: the setting of --unit's province, else 1).
+JSON goes to stdout unless --out; xlsx needs --out. Exit 2 on a usage error or unknown unit.`;
 
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
@@ -33,6 +39,8 @@ export async function run(args: string[]): Promise<number> {
       ...dataOption,
       from: { type: "string" },
       to: { type: "string" },
+      period: { type: "string" },
+      "cut-day": { type: "string" },
       unit: { type: "string" },
       by: { type: "string" },
       format: { type: "string" },
@@ -45,12 +53,28 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(`${help}\n`);
     return 0;
   }
-  if (!values.from || !values.to) throw new UsageError(`--from and --to are required\n${help}`);
-  let period: ReturnType<typeof customPeriod>;
-  try {
-    period = customPeriod(values.from, values.to);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
+  const cutDay = values["cut-day"] === undefined ? undefined : Number(values["cut-day"]);
+  if (cutDay !== undefined && (!/^\d+$/.test(values["cut-day"]!) || !isCutDay(cutDay))) {
+    throw new UsageError("--cut-day must be an integer from 1 to 28");
+  }
+  let period: Period | undefined;
+  if (values.period !== undefined) {
+    if (values.from !== undefined || values.to !== undefined) {
+      throw new UsageError(`give either --period or --from/--to, not both\n${help}`);
+    }
+    try {
+      readPeriodSpec(values.period);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  } else {
+    if (cutDay !== undefined) throw new UsageError("--cut-day goes with --period");
+    if (!values.from || !values.to) throw new UsageError(`--from and --to (or --period) are required\n${help}`);
+    try {
+      period = customPeriod(values.from, values.to);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
   }
   const by = values.by ?? "field";
   if (!isGrouping(by)) throw new UsageError(`--by must be one of ${GROUPINGS.join(", ")}`);
@@ -63,6 +87,12 @@ export async function run(args: string[]): Promise<number> {
     await units.refresh();
     let report: Awaited<ReturnType<typeof resultsReport>>;
     try {
+      if (!period) {
+        const province = values.unit ? units.provinceOf(values.unit) : undefined;
+        if (values.unit && !units.find(values.unit)) throw new UnknownUnitError(`Không có đơn vị ${values.unit}`);
+        const cut = cutDay ?? (province ? await cutDayOf(database.db, province) : DEFAULT_PROVINCE_CUT_DAY);
+        period = parsePeriodSpec(values.period!, cut);
+      }
       report = await resultsReport(database.db, units, { ...period, unit: values.unit ?? null, by });
     } catch (error) {
       if (error instanceof UnknownUnitError) throw new CliFailure(error.message, 2);
