@@ -25,11 +25,17 @@ export async function run(args: string[]): Promise<number> {
   ] as const) {
     if (value !== undefined && !DATE.test(value)) throw new UsageError(`--${name} must be YYYY-MM-DD`);
   }
+  if (values.from && values.to && values.from > values.to) throw new UsageError("--from must not be after --to");
   return withDatabase(values.data, async (database) => {
     const units = new UnitDirectory(database.db);
     await units.refresh();
-    if (values.unit && !units.find(values.unit)) throw new CliFailure(`unknown unit ${values.unit}`, 2);
+    if (values.unit && !units.find(values.unit)) throw new CliFailure(`không có đơn vị ${values.unit}`, 2);
     const out = createWriteStream(file, { encoding: "utf8" });
+    try {
+      await once(out, "open");
+    } catch (error) {
+      throw new CliFailure(`không ghi được tệp ${file} (${(error as NodeJS.ErrnoException).code ?? error})`, 2);
+    }
     let written = 0;
     for await (const line of exportDossierLines(database, units, {
       unit: values.unit,
