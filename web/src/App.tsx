@@ -26,6 +26,14 @@ const DossierPage = lazy(() => import("./pages/staff/DossierPage.tsx"));
 const ReceiptPage = lazy(() => import("./pages/staff/ReceiptPage.tsx"));
 const DashboardPage = lazy(() => import("./pages/staff/DashboardPage.tsx"));
 const DrillDownPage = lazy(() => import("./pages/staff/DrillDownPage.tsx"));
+const ResultsReportPage = lazy(() => import("./pages/reports/ResultsReportPage.tsx"));
+const ChannelsReportPage = lazy(() => import("./pages/reports/ChannelsReportPage.tsx"));
+const LateReportPage = lazy(() => import("./pages/reports/LateReportPage.tsx"));
+const IndicatorsPage = lazy(() => import("./pages/reports/IndicatorsPage.tsx"));
+const IndicatorDossiersPage = lazy(() => import("./pages/reports/IndicatorDossiersPage.tsx"));
+const SatisfactionPage = lazy(() => import("./pages/reports/SatisfactionPage.tsx"));
+const FeedbackReportPage = lazy(() => import("./pages/reports/FeedbackReportPage.tsx"));
+const ManualFiguresPage = lazy(() => import("./pages/reports/ManualFiguresPage.tsx"));
 const UnitsAdmin = lazy(() => import("./pages/admin/UnitsAdmin.tsx"));
 const UsersAdmin = lazy(() => import("./pages/admin/UsersAdmin.tsx"));
 const CatalogueAdmin = lazy(() => import("./pages/admin/CatalogueAdmin.tsx"));
@@ -91,6 +99,14 @@ function AppRoutes() {
         <Route path="ho-so/:code" element={<DossierPage />} />
         <Route path="bao-cao" element={<DashboardPage />} />
         <Route path="bao-cao/chi-tiet" element={<DrillDownPage />} />
+        <Route path="bao-cao/ket-qua" element={<ResultsReportPage />} />
+        <Route path="bao-cao/kenh-tiep-nhan" element={<ChannelsReportPage />} />
+        <Route path="bao-cao/tre-han" element={<LateReportPage />} />
+        <Route path="bao-cao/chi-so" element={<IndicatorsPage />} />
+        <Route path="bao-cao/chi-so/:id" element={<IndicatorDossiersPage />} />
+        <Route path="bao-cao/hai-long" element={<SatisfactionPage />} />
+        <Route path="bao-cao/phan-anh" element={<FeedbackReportPage />} />
+        <Route path="bao-cao/nhap-so-lieu" element={<ManualFiguresPage />} />
         <Route path="quan-tri/don-vi" element={<UnitsAdmin />} />
         <Route path="quan-tri/nguoi-dung" element={<UsersAdmin />} />
         <Route path="quan-tri/thu-tuc" element={<CatalogueAdmin />} />

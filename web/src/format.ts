@@ -125,3 +125,8 @@ export const ROLE_NAME: Record<string, string> = {
   reform_officer: "Công chức CCHC",
   admin: "Quản trị",
 };
+
+/** A share the server computed (numerator/denominator), as "29,21%"; "—" without a denominator. */
+export function formatShare(r: { value: number | null } | undefined): string {
+  return r?.value === null || r?.value === undefined ? "—" : formatPercent(r.value * 100);
+}

@@ -166,6 +166,8 @@ export interface ResultsRow {
   openWithinDeadline: number;
   openOverdue: number;
   refusedAtIntake: number;
+  /** Set when the row includes figures typed in by hand (POST /api/reports/manual). */
+  manual?: boolean;
 }
 
 export interface ResultsReport {
@@ -176,4 +178,136 @@ export interface ResultsReport {
   by: string;
   rows: ResultsRow[];
   total: ResultsRow;
+  /** The manual documents included in the report (unit and period). */
+  manual?: { unit: string; from: string; to: string }[];
+}
+
+/** A share with the counts it comes from; value null without a denominator. */
+export interface Ratio {
+  numerator: number;
+  denominator: number;
+  value: number | null;
+}
+
+/** GET /api/reports/channels */
+export interface ChannelsReport {
+  report: "channels";
+  unit: string | null;
+  from: string;
+  to: string;
+  received: number;
+  byChannel: Record<Channel, number>;
+  onlineShare: Ratio;
+  fullyOnlineShare: Ratio;
+  postalShare: Ratio;
+  procedures: Record<
+    OnlineLevel,
+    {
+      offered: number;
+      withOnlineDossiers: number;
+      withOnlineDossiersShare: Ratio;
+      onlineDossiers: number;
+      procedureCodes: string[];
+    }
+  >;
+  dossiers: Record<Channel, string[]>;
+}
+
+export interface LateRow {
+  unit: string;
+  late: number;
+  withApology: number;
+  withoutApology: number;
+  lateCodes: string[];
+  withoutApologyCodes: string[];
+}
+
+/** GET /api/reports/late */
+export interface LateReport {
+  report: "late";
+  unit: string | null;
+  from: string;
+  to: string;
+  rows: LateRow[];
+  total: LateRow;
+  overdueAtEnd: {
+    at: string;
+    dossiers: { code: string; unit: string; procedure: string; receivedAt: string; dueAt: string; overdueMs: number }[];
+  };
+}
+
+export type Indicator =
+  | (Ratio & {
+      kind: "rate";
+      id: string;
+      name: string;
+      formula: string;
+      numeratorCodes: string[];
+      denominatorCodes: string[];
+    })
+  | {
+      kind: "average";
+      id: string;
+      name: string;
+      formula: string;
+      unit: string;
+      value: number | null;
+      count: number;
+      totalDays: number;
+      codes: string[];
+    };
+
+/** GET /api/reports/indicators: Decision 766's indicators, each with its formula and the dossiers behind it. */
+export interface IndicatorsReport {
+  report: "indicators";
+  unit: string | null;
+  from: string;
+  to: string;
+  indicators: Indicator[];
+}
+
+export interface SatisfactionRow {
+  key: string;
+  ballots: number;
+  counts: Record<string, number>;
+  shares: Record<string, Ratio>;
+}
+
+/** GET /api/reports/satisfaction */
+export interface SatisfactionReport {
+  report: "satisfaction";
+  by: "field" | "unit";
+  scale: string[];
+  rows: SatisfactionRow[];
+  total: SatisfactionRow;
+  unit: string | null;
+  from: string;
+  to: string;
+}
+
+export interface FeedbackRow {
+  key: string;
+  label?: string;
+  carriedOver: number;
+  received: number;
+  answered: number;
+  answeredInTime: number;
+  answeredLate: number;
+  openWithinDue: number;
+  openOverdue: number;
+  published: number;
+  inTimeRate: Ratio;
+}
+
+/** GET /api/reports/feedback: PAKN answered in time, by unit or topic, with the formulas. */
+export interface FeedbackReport {
+  report: "feedback";
+  unit: string | null;
+  from: string;
+  to: string;
+  by: "unit" | "topic";
+  rows: FeedbackRow[];
+  total: FeedbackRow;
+  ids: { answeredLate: number[]; openOverdue: number[] };
+  formulas: Record<string, string>;
 }

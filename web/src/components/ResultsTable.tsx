@@ -1,5 +1,5 @@
 // The results report (CONTRACTS.md §3) as a table; every figure is a link to the dossiers it counts.
-import { Table } from "antd";
+import { Table, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { Link } from "react-router-dom";
 import { formatCount } from "../format.ts";
@@ -53,7 +53,16 @@ export function ResultsTable({ rows, total, keyTitle, drillHref }: Props) {
       dataIndex: "key",
       fixed: "left",
       width: 200,
-      render: (k: string) => (k === "total" ? <strong>Tổng cộng</strong> : k),
+      render: (k: string, row: ResultsRow) => (
+        <>
+          {k === "total" ? <strong>Tổng cộng</strong> : k}
+          {row.manual && (
+            <Tag color="purple" style={{ marginLeft: 6 }} title="Có số liệu nhập tay" data-testid="manual-tag">
+              nhập tay
+            </Tag>
+          )}
+        </>
+      ),
     },
     ...groups.map((g) => ({
       title: g,

@@ -29,30 +29,81 @@ const NAV: NavItem[] = [
     label: "Tất cả hồ sơ",
     roles: ["officer", "leader", "front_desk", "reform_officer"],
   },
-  { path: "/can-bo/bao-cao", label: "Báo cáo", roles: ["leader", "reform_officer"] },
   { path: "/can-bo/quan-tri/don-vi", label: "Đơn vị", roles: ["admin"] },
   { path: "/can-bo/quan-tri/nguoi-dung", label: "Người dùng", roles: ["admin"] },
   { path: "/can-bo/quan-tri/thu-tuc", label: "Danh mục thủ tục", roles: ["admin"] },
   { path: "/can-bo/quan-tri/lich", label: "Lịch làm việc", roles: ["admin"] },
 ];
 
+const REPORT_READERS: Role[] = ["leader", "reform_officer", "admin"];
+
+/** The "Báo cáo" section: pages for report.read, the manual-figures form for report.submit. */
+const REPORTS: NavItem[] = [
+  { path: "/can-bo/bao-cao", label: "Tổng quan", roles: REPORT_READERS },
+  { path: "/can-bo/bao-cao/ket-qua", label: "Kết quả giải quyết", roles: REPORT_READERS },
+  { path: "/can-bo/bao-cao/kenh-tiep-nhan", label: "Kênh tiếp nhận, DVCTT", roles: REPORT_READERS },
+  { path: "/can-bo/bao-cao/tre-han", label: "Hồ sơ trễ hạn", roles: REPORT_READERS },
+  { path: "/can-bo/bao-cao/chi-so", label: "Chỉ số chất lượng (766)", roles: REPORT_READERS },
+  { path: "/can-bo/bao-cao/hai-long", label: "Mức độ hài lòng", roles: REPORT_READERS },
+  { path: "/can-bo/bao-cao/phan-anh", label: "Phản ánh, kiến nghị", roles: REPORT_READERS },
+  { path: "/can-bo/bao-cao/nhap-so-lieu", label: "Nhập số liệu thủ công", roles: ["reform_officer"] },
+];
+const REPORTS_KEY = "bao-cao";
+
+/** The report filters (unit, period) carried from one report page to the next. */
+function reportSearch(pathname: string, search: string): string {
+  if (!pathname.startsWith("/can-bo/bao-cao")) return "";
+  const current = new URLSearchParams(search);
+  const kept = new URLSearchParams();
+  for (const k of ["unit", "from", "to"]) {
+    const v = current.get(k);
+    if (v) kept.set(k, v);
+  }
+  const s = kept.toString();
+  return s ? `?${s}` : "";
+}
+
 export default function StaffLayout() {
   const t = useT();
   const { user, hasRole, logout } = useAuth();
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const [open, setOpen] = useState(false);
   const items = NAV.filter((n) => hasRole(...n.roles));
-  const selected = items.filter((n) => pathname.startsWith(n.path)).map((n) => n.path);
+  const reports = REPORTS.filter((n) => hasRole(...n.roles));
+  const carried = reportSearch(pathname, search);
+  // the longest matching path: /can-bo/bao-cao/ket-qua selects "Kết quả giải quyết", not "Tổng quan"
+  const selected = [...items, ...reports]
+    .filter((n) => pathname === n.path || pathname.startsWith(`${n.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)
+    .slice(0, 1)
+    .map((n) => n.path);
+  const [openKeys, setOpenKeys] = useState<string[]>(pathname.startsWith("/can-bo/bao-cao") ? [REPORTS_KEY] : []);
   const roles = [...new Set(user?.grants.map((g) => ROLE_NAME[g.role] ?? g.role))].join(", ");
   const menu = (
     <nav aria-label="Chức năng cán bộ">
       <Menu
         mode="inline"
         selectedKeys={selected}
+        openKeys={openKeys}
+        onOpenChange={setOpenKeys}
         onClick={() => setOpen(false)}
-        items={items.map((n) => ({ key: n.path, label: <Link to={n.path}>{t(n.label)}</Link> }))}
+        items={[
+          ...items.map((n) => ({ key: n.path, label: <Link to={n.path}>{t(n.label)}</Link> })),
+          ...(reports.length
+            ? [
+                {
+                  key: REPORTS_KEY,
+                  label: t("Báo cáo"),
+                  children: reports.map((n) => ({
+                    key: n.path,
+                    label: <Link to={`${n.path}${carried}`}>{t(n.label)}</Link>,
+                  })),
+                },
+              ]
+            : []),
+        ]}
       />
     </nav>
   );
@@ -89,7 +140,7 @@ export default function StaffLayout() {
       </Layout.Header>
       <Layout hasSider>
         {screens.md ? (
-          <Layout.Sider width={220} theme="light" className="no-print">
+          <Layout.Sider width={250} theme="light" className="no-print">
             {menu}
           </Layout.Sider>
         ) : (

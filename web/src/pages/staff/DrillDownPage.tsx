@@ -1,12 +1,14 @@
 // The dossiers behind one figure of the results report (GET /api/reports/results/dossiers): the same cell the
-// dashboard links from (row key and field), paged by the server.
-import { Space, Table, Typography } from "antd";
+// dashboard links from (row key and field), paged by the server. A cell that includes figures typed in by
+// hand says so: those dossiers are not in motcua, so the list holds only the ones that are.
+import { Alert, Space, Table, Typography } from "antd";
 import { Link, useSearchParams } from "react-router-dom";
 import { api } from "../../api.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { RESULT_COLUMNS } from "../../components/ResultsTable.tsx";
-import { formatDate } from "../../format.ts";
+import { formatCount, formatDate } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
+import type { ResultsReport, ResultsRow } from "../../types.ts";
 
 interface DrillDown {
   total: number;
@@ -33,12 +35,21 @@ export default function DrillDownPage() {
       ),
     [from, to, unit, by, key, column, page, pageSize],
   );
+  // The report the cell belongs to: whether its row includes manual figures, and the cell's full value.
+  const report = useLoad(
+    (signal) => api.get<ResultsReport>("/reports/results", { from, to, unit, by }, signal),
+    [from, to, unit, by],
+  );
+  const row = key === "total" ? report.data?.total : report.data?.rows.find((r) => r.key === key);
+  const cellValue = row && column ? (row[column as keyof ResultsRow] as number | undefined) : undefined;
+  const manualDocs = (report.data?.manual ?? []).filter((m) => key === "total" || by !== "unit" || m.unit === key);
   const back = new URLSearchParams(
     Object.entries({ from, to, unit, by }).filter((e): e is [string, string] => e[1] !== undefined),
   );
+  const backPath = get("ve") === "ket-qua" ? "/can-bo/bao-cao/ket-qua" : "/can-bo/bao-cao";
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
-      <Link to={`/can-bo/bao-cao?${back}`}>← Về báo cáo</Link>
+      <Link to={`${backPath}?${back}`}>← Về báo cáo</Link>
       <Typography.Title level={1} style={{ fontSize: 22 }} data-testid="drill-title">
         {title}
       </Typography.Title>
@@ -46,6 +57,24 @@ export default function DrillDownPage() {
         Kỳ báo cáo: {formatDate(from)} – {formatDate(to)}
       </Typography.Text>
       <ProblemAlert message={error} />
+      {row?.manual && data && cellValue !== undefined && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="drill-manual"
+          title="Ô này có số liệu nhập tay"
+          description={
+            <>
+              Số liệu của ô là {formatCount(cellValue)} hồ sơ, trong đó{" "}
+              {formatCount(Math.max(cellValue - data.total, 0))} hồ sơ thuộc số liệu nhập tay
+              {manualDocs.length > 0 &&
+                ` (${manualDocs.map((m) => `${m.unit}: ${formatDate(m.from)} – ${formatDate(m.to)}`).join("; ")})`}
+              . Số liệu nhập tay không có hồ sơ trên hệ thống nên không liệt kê được; danh sách dưới đây chỉ gồm{" "}
+              {formatCount(data.total)} hồ sơ có trên hệ thống.
+            </>
+          }
+        />
+      )}
       <Table<DrillDown["dossiers"][number]>
         size="small"
         rowKey="code"

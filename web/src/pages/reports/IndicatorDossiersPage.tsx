@@ -1,0 +1,61 @@
+// The dossiers behind one Decision 766 indicator: for a rate, the dossiers of its numerator and of its
+// denominator; for an average, the dossiers averaged. Codes as the API returns them, each a link.
+import { Alert, Card, Col, Row, Space, Statistic, Typography } from "antd";
+import { Link, useParams } from "react-router-dom";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { formatCount, formatDate } from "../../format.ts";
+import { useTitle } from "../../hooks.ts";
+import { CodeTable } from "./CodeList.tsx";
+import { FilterBar, useReportFilters } from "./filters.tsx";
+import { indicatorCounts, indicatorValue, useIndicators } from "./IndicatorsPage.tsx";
+
+export default function IndicatorDossiersPage() {
+  const { id } = useParams();
+  const filters = useReportFilters();
+  const { data, error } = useIndicators(filters.query, filters.ready);
+  const indicator = data?.indicators.find((i) => i.id === id);
+  useTitle(indicator?.name ?? "Chỉ số chất lượng");
+  return (
+    <Space direction="vertical" size="middle" style={{ width: "100%" }}>
+      <Link to={`/can-bo/bao-cao/chi-so?${filters.search}`}>← Về chỉ số chất lượng</Link>
+      <Typography.Title level={1} style={{ fontSize: 22 }} data-testid="indicator-title">
+        {indicator?.name ?? "Chỉ số chất lượng"}
+      </Typography.Title>
+      <FilterBar filters={filters} />
+      <ProblemAlert message={error} />
+      {data && !indicator && <Alert type="warning" showIcon title={`Không có chỉ số ${id}`} />}
+      {indicator && (
+        <>
+          <Card>
+            <Statistic
+              title={`Kỳ ${formatDate(data?.from)} – ${formatDate(data?.to)}`}
+              value={indicatorValue(indicator)}
+            />
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+              Công thức: {indicator.formula}
+            </Typography.Paragraph>
+            <Typography.Paragraph>{indicatorCounts(indicator)}</Typography.Paragraph>
+          </Card>
+          {indicator.kind === "rate" ? (
+            <Row gutter={[16, 16]}>
+              <Col xs={24} lg={12}>
+                <Card title={`Tử số: ${formatCount(indicator.numeratorCodes.length)} hồ sơ`} size="small">
+                  <CodeTable codes={indicator.numeratorCodes} testId="numerator-list" />
+                </Card>
+              </Col>
+              <Col xs={24} lg={12}>
+                <Card title={`Mẫu số: ${formatCount(indicator.denominatorCodes.length)} hồ sơ`} size="small">
+                  <CodeTable codes={indicator.denominatorCodes} testId="denominator-list" />
+                </Card>
+              </Col>
+            </Row>
+          ) : (
+            <Card title={`Hồ sơ đã giải quyết: ${formatCount(indicator.codes.length)}`} size="small">
+              <CodeTable codes={indicator.codes} testId="average-list" />
+            </Card>
+          )}
+        </>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,132 @@
+// Hồ sơ trễ hạn: dossiers finished late in the period by unit, with and without a timely apology letter
+// (seed 002's footnote), and the dossiers open and overdue at the period's end (GET /api/reports/late).
+import { Card, Select, Space, Table, Typography } from "antd";
+import { Link } from "react-router-dom";
+import { api } from "../../api.ts";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { formatCount, formatInstant } from "../../format.ts";
+import { useLoad, useTitle } from "../../hooks.ts";
+import type { LateReport, LateRow, Unit } from "../../types.ts";
+import { CodesButton } from "./CodeList.tsx";
+import { FilterBar, useReportFilters } from "./filters.tsx";
+
+/** Unit names of the subtree (GET /api/units?under=…), for rows that carry only a code. */
+export function useUnitNames(unit: string | undefined): Map<string, string> {
+  const { data } = useLoad(
+    (signal) => api.get<{ units: Unit[] }>("/units", unit ? { under: unit } : {}, signal),
+    [unit],
+  );
+  return new Map((data?.units ?? []).map((u) => [u.code, u.name]));
+}
+
+/** "3 ngày 4 giờ" past the deadline (presentation of the server's milliseconds). */
+function overdueText(ms: number): string {
+  const hours = Math.floor(ms / 3_600_000);
+  const days = Math.floor(hours / 24);
+  return days > 0 ? `${days} ngày ${hours % 24} giờ` : `${hours} giờ`;
+}
+
+export default function LateReportPage() {
+  useTitle("Hồ sơ trễ hạn");
+  const filters = useReportFilters();
+  const basis = filters.params.get("basis") ?? "receiving";
+  const names = useUnitNames(filters.unit);
+  const { data, error, loading } = useLoad(
+    (signal) => (filters.ready ? api.get<LateReport>("/reports/late", { ...filters.query, basis }, signal) : null),
+    [filters.from, filters.to, filters.unit, basis],
+  );
+  const unitName = (code: string) => (names.get(code) ? `${names.get(code)} (${code})` : code);
+  return (
+    <Space direction="vertical" size="middle" style={{ width: "100%" }}>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        Hồ sơ trễ hạn theo đơn vị
+      </Typography.Title>
+      <FilterBar filters={filters}>
+        <Select
+          aria-label="Tính cho đơn vị"
+          style={{ width: 220 }}
+          value={basis}
+          onChange={(v) => filters.update({ basis: v })}
+          options={[
+            { value: "receiving", label: "Đơn vị tiếp nhận" },
+            { value: "handling", label: "Đơn vị đang xử lý (sau chuyển)" },
+          ]}
+        />
+      </FilterBar>
+      <ProblemAlert message={error} />
+      <Card title="Hồ sơ giải quyết trễ hạn trong kỳ" size="small">
+        <Table<LateRow>
+          size="small"
+          rowKey="unit"
+          loading={loading}
+          pagination={false}
+          data-testid="late-table"
+          dataSource={data ? [...data.rows, data.total] : []}
+          locale={{ emptyText: "Không có hồ sơ trễ hạn trong kỳ" }}
+          columns={[
+            {
+              title: "Đơn vị",
+              dataIndex: "unit",
+              render: (u: string) => (u === "total" ? <strong>Tổng cộng</strong> : unitName(u)),
+            },
+            {
+              title: "Số hồ sơ trễ hạn",
+              align: "right",
+              render: (_v, r) => <CodesButton codes={r.lateCodes} title={`Hồ sơ trễ hạn — ${unitName(r.unit)}`} />,
+            },
+            {
+              title: "Có văn bản xin lỗi đúng hạn",
+              align: "right",
+              render: (_v, r) => (
+                <CodesButton
+                  codes={r.lateCodes.filter((c) => !r.withoutApologyCodes.includes(c))}
+                  count={r.withApology}
+                  title={`Hồ sơ trễ hạn có văn bản xin lỗi — ${unitName(r.unit)}`}
+                />
+              ),
+            },
+            {
+              title: "Không có văn bản xin lỗi",
+              align: "right",
+              render: (_v, r) => (
+                <CodesButton
+                  codes={r.withoutApologyCodes}
+                  count={r.withoutApology}
+                  title={`Hồ sơ trễ hạn chưa có văn bản xin lỗi — ${unitName(r.unit)}`}
+                />
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <Card
+        title={`Hồ sơ đang quá hạn${data ? ` tại thời điểm ${formatInstant(data.overdueAtEnd.at)}` : ""}`}
+        size="small"
+        extra={data && <span data-testid="overdue-count">{formatCount(data.overdueAtEnd.dossiers.length)} hồ sơ</span>}
+      >
+        <Table<LateReport["overdueAtEnd"]["dossiers"][number]>
+          size="small"
+          rowKey="code"
+          loading={loading}
+          data-testid="overdue-table"
+          dataSource={data?.overdueAtEnd.dossiers ?? []}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          scroll={{ x: true }}
+          locale={{ emptyText: "Không có hồ sơ quá hạn" }}
+          columns={[
+            {
+              title: "Mã hồ sơ",
+              dataIndex: "code",
+              render: (c: string) => <Link to={`/can-bo/ho-so/${encodeURIComponent(c)}`}>{c}</Link>,
+            },
+            { title: "Đơn vị", dataIndex: "unit", render: (u: string) => unitName(u) },
+            { title: "Thủ tục", dataIndex: "procedure" },
+            { title: "Tiếp nhận", dataIndex: "receivedAt", render: (v: string) => formatInstant(v) },
+            { title: "Hạn giải quyết", dataIndex: "dueAt", render: (v: string) => formatInstant(v) },
+            { title: "Quá hạn", dataIndex: "overdueMs", render: (v: number) => overdueText(v) },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}
