@@ -125,7 +125,14 @@ test("the whole way: assign → process → supplement → payment → extension
   d = await step("cv.01", "propose_result", { draft: { document: { id: draft } } });
   assert.equal(d.events.at(-1).attachments[0].id, draft);
   assert.match(d.events.at(-1).attachments[0].sha256, /^[0-9a-f]{64}$/);
-  assert.ok(d.allowedActions.length >= 0);
+  // the officer, after proposing: not resolve (the procedure's leader must approve first), not extend (done once)
+  assert.deepEqual([...d.allowedActions].sort(), [
+    "propose_result",
+    "request_payment",
+    "request_supplement",
+    "stop",
+    "transfer",
+  ]);
   const leaderView = await f.get(c["ld.01"]!, code);
   assert.ok(leaderView.body.allowedActions.includes("approve"));
   d = await step("ld.01", "approve");

@@ -1,0 +1,431 @@
+// Lifecycle rules through the real routes (both engines): an online submission asked once and supplemented by
+// the applicant; the result's electronic / digitized flags reaching the 766 indicators; ratings tied to an
+// officer; the leader-approval rule; the refusals only the pure tests had; the control sheet's step outcomes;
+// imported history with two extensions flagged.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { importDossierLines } from "../../db/repos/dossier-import.ts";
+import { intake } from "../../db/repos/dossiers/intake.ts";
+import { DossierRefusal } from "../../db/repos/dossiers/errors.ts";
+import { APPLICANT, type Fixture, PDF, PROCEDURE, startFixture } from "./dossiers.fixtures.ts";
+import { serviceOf } from "./dossiers.ts";
+
+let f: Fixture;
+let c: Record<string, string>;
+const at = (iso: string) => {
+  f.clock.now = new Date(iso);
+};
+
+before(async () => {
+  f = await startFixture("2026-03-16T08:00:00+07:00"); // Monday
+  c = f.cookies;
+});
+after(async () => f.t.close());
+
+const pdf = (name: string, component?: string) => ({
+  name,
+  dataBase64: PDF.toString("base64"),
+  ...(component ? { component } : {}),
+});
+const supplement = (payload: Record<string, unknown>) =>
+  f.t.request({ method: "POST", url: "/api/public/supplements", payload });
+const fileCount = async (code: string) =>
+  (await f.t.database.db.selectFrom("files").select("id").where("dossier_code", "=", code).execute()).length;
+
+/** Runs actions in order, each on the revision the previous one returned; returns the last detail. */
+async function walk(code: string, steps: [string, string, Record<string, unknown>?, string?][]) {
+  let d = (await f.get(c["motcua.01"]!, code)).body;
+  for (const [who, action, body = {}, when] of steps) {
+    if (when) at(when);
+    const r = await f.act(c[who]!, code, action, { revision: d.revision, ...body });
+    assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.body)}`);
+    d = r.body;
+  }
+  return d;
+}
+
+test("online: submitted → asked once → the applicant supplements online → accepted; a second ask is refused", async () => {
+  at("2026-03-16T08:00:00+07:00");
+  const sub = await f.submit({ attachments: [] });
+  assert.equal(sub.status, 201, JSON.stringify(sub.body));
+  const { code, lookupSecret: secret } = sub.body;
+  let d = (await f.get(c["motcua.01"]!, code)).body;
+  const asked = await f.act(c["motcua.01"]!, code, "request_supplement", {
+    revision: d.revision,
+    missing: ["Giấy chứng sinh (bản scan)", "Tờ khai đăng ký khai sinh"],
+  });
+  assert.equal(asked.status, 200, JSON.stringify(asked.body));
+  assert.equal(asked.body.state, "awaiting_supplement");
+  // a wrong secret is "not found", whatever the dossier's state
+  const wrong = await supplement({ code, secret: "AAAAAAAA", attachments: [pdf("a.pdf")] });
+  assert.equal(wrong.statusCode, 404);
+  const unknownComponent = await supplement({ code, secret, attachments: [pdf("a.pdf", "Sổ hộ khẩu")] });
+  assert.equal(unknownComponent.statusCode, 400, unknownComponent.body);
+  const noFiles = await supplement({ code, secret, attachments: [] });
+  assert.equal(noFiles.statusCode, 400);
+  assert.equal(await fileCount(code), 0, "a refused supplement stores no file");
+
+  at("2026-03-16T10:00:00+07:00");
+  const sent = await supplement({
+    code,
+    secret: secret.toLowerCase(),
+    attachments: [pdf("giay-chung-sinh.pdf", "Giấy chứng sinh"), pdf("to-khai.pdf", "Tờ khai đăng ký khai sinh")],
+    note: "Đã bổ sung đủ theo yêu cầu",
+  });
+  assert.equal(sent.statusCode, 200, sent.body);
+  assert.equal(sent.json().state, "submitted");
+  assert.equal(sent.json().history.at(-1).type, "supplement_received");
+  assert.ok(
+    !sent.body.includes(APPLICANT.name) && !sent.body.includes("Trần Văn Bình"),
+    "the answer is the public view",
+  );
+  d = (await f.get(c["motcua.01"]!, code)).body;
+  const last = d.events.at(-1);
+  assert.equal(last.type, "supplement_received");
+  assert.equal(last.actor.role, "citizen");
+  assert.equal(last.reason, "Đã bổ sung đủ theo yêu cầu");
+  assert.equal(last.attachments.length, 2);
+  assert.match(last.attachments[0].sha256, /^[0-9a-f]{64}$/);
+  assert.equal(d.files.length, 2);
+  assert.deepEqual(
+    d.components.map((x: { name: string }) => x.name).sort(),
+    ["Giấy chứng sinh", "Tờ khai đăng ký khai sinh"].sort(),
+  );
+  // the same supplement again: the dossier no longer awaits one, and nothing more is stored
+  const again = await supplement({ code, secret, attachments: [pdf("x.pdf")] });
+  assert.equal(again.statusCode, 409);
+  assert.equal(again.json().code, "illegal-transition");
+  assert.equal(await fileCount(code), 2);
+
+  const twice = await f.act(c["motcua.01"]!, code, "request_supplement", { revision: d.revision, missing: ["Ảnh"] });
+  assert.equal(twice.status, 409, JSON.stringify(twice.body));
+  assert.equal(twice.body.code, "supplement-already-requested");
+  assert.match(twice.body.detail, /một lần/);
+  const accepted = await f.act(c["motcua.01"]!, code, "accept", { revision: d.revision });
+  assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
+  assert.equal(accepted.body.state, "received");
+  assert.equal(accepted.body.dueAt, "2026-03-19T10:00:00+07:00", "the clock starts at acceptance");
+  assert.equal(accepted.body.supplementRequests, 0, "the ask before receipt is not a processing supplement");
+  // after receipt a request is allowed again (and counted)
+  const later = await f.act(c["cv.01"]!, code, "request_supplement", {
+    revision: accepted.body.revision,
+    missing: ["Bản sao giấy đăng ký kết hôn"],
+  });
+  assert.equal(later.status, 200, JSON.stringify(later.body));
+  assert.equal(later.body.supplementRequests, 1);
+});
+
+test("the applicant's online supplement: only for online dossiers, and rate-limited like the lookup", async () => {
+  at("2026-03-16T11:00:00+07:00");
+  const counter = await f.intake(c["motcua.01"]!);
+  const asked = await f.act(c["cv.01"]!, counter.body.code, "request_supplement", {
+    revision: counter.body.revision,
+    missing: ["Giấy chứng sinh"],
+  });
+  assert.equal(asked.status, 200);
+  const r = await supplement({
+    code: counter.body.code,
+    secret: counter.body.lookupSecret,
+    attachments: [pdf("a.pdf")],
+  });
+  assert.equal(r.statusCode, 409);
+  assert.equal(r.json().code, "not-online-dossier");
+  assert.equal(await fileCount(counter.body.code), 0);
+  const saved = f.t.ctx.limits.lookup;
+  const { RateLimiter } = await import("../rate-limit.ts");
+  f.t.ctx.limits.lookup = new RateLimiter(2, 60_000);
+  try {
+    const statuses = [];
+    for (let i = 0; i < 3; i++)
+      statuses.push(
+        (await supplement({ code: counter.body.code, secret: "WRONGAAA", attachments: [pdf("a.pdf")] })).statusCode,
+      );
+    assert.deepEqual(statuses, [404, 404, 429]);
+  } finally {
+    f.t.ctx.limits.lookup = saved;
+  }
+});
+
+test("refusing while awaiting a supplement: allowed before receipt, refusal-after-receipt after it", async () => {
+  at("2026-03-16T13:30:00+07:00");
+  const sub = await f.submit();
+  const asked = await f.act(c["motcua.01"]!, sub.body.code, "request_supplement", {
+    revision: 1,
+    missing: ["Tờ khai"],
+  });
+  assert.equal(asked.body.state, "awaiting_supplement");
+  const refused = await f.act(c["motcua.01"]!, sub.body.code, "refuse", {
+    revision: asked.body.revision,
+    reason: "Quá hạn bổ sung mà không bổ sung",
+  });
+  assert.equal(refused.status, 200, JSON.stringify(refused.body));
+  assert.equal(refused.body.state, "refused");
+  const counter = await f.intake(c["motcua.01"]!);
+  const paused = await f.act(c["cv.01"]!, counter.body.code, "request_supplement", { revision: 1, missing: ["Ảnh"] });
+  const late = await f.act(c["motcua.01"]!, counter.body.code, "refuse", {
+    revision: paused.body.revision,
+    reason: "x",
+  });
+  assert.equal(late.status, 409);
+  assert.equal(late.body.code, "refusal-after-receipt");
+});
+
+test("refusals with their codes: assignee-required, nothing-to-approve, due-not-later, time-before-last-event, invalid-channel", async () => {
+  at("2026-03-17T08:00:00+07:00");
+  const d = await f.intake(c["motcua.01"]!);
+  const code = d.body.code;
+  const noAssignee = await f.act(c["motcua.01"]!, code, "assign", { revision: 1, assignee: "  " });
+  assert.equal(noAssignee.status, 422);
+  assert.equal(noAssignee.body.code, "assignee-required");
+  const started = await walk(code, [["cv.01", "start_processing"]]);
+  const approve = await f.act(c["ld.01"]!, code, "approve", { revision: started.revision });
+  assert.equal(approve.status, 409);
+  assert.equal(approve.body.code, "nothing-to-approve");
+  assert.ok(!(await f.get(c["ld.01"]!, code)).body.allowedActions.includes("approve"));
+  const notLater = await f.act(c["cv.01"]!, code, "extend", {
+    revision: started.revision,
+    reason: "Cần xác minh",
+    dueAt: started.deadlineAt,
+    apology: { record: "Thư xin lỗi 1" },
+  });
+  assert.equal(notLater.status, 422);
+  assert.equal(notLater.body.code, "due-not-later");
+  at("2026-03-17T07:00:00+07:00"); // the server's clock went back an hour
+  const back = await f.act(c["motcua.01"]!, code, "assign", { revision: started.revision, assignee: "cv.01" });
+  assert.equal(back.status, 409);
+  assert.equal(back.body.code, "time-before-last-event");
+  const events = await f.t.database.db
+    .selectFrom("dossier_events")
+    .select("seq")
+    .where("dossier_code", "=", code)
+    .execute();
+  assert.equal(events.length, started.revision, "no refusal appended anything");
+  // an online channel at the counter: the service refuses it with the core's code, and stores nothing
+  at("2026-03-17T09:00:00+07:00");
+  const before = await f.t.database.db.selectFrom("dossiers").select("code").execute();
+  await assert.rejects(
+    intake(
+      serviceOf(f.t.ctx),
+      { id: "1", role: "front_desk", unit: "P1.01" },
+      {
+        mode: "receive",
+        unitCode: "P1.01",
+        procedureCode: PROCEDURE.code,
+        channel: "online_full",
+        applicant: { kind: "person", ...APPLICANT },
+        components: [],
+      },
+    ),
+    (e: unknown) => e instanceof DossierRefusal && e.code === "invalid-channel",
+  );
+  assert.equal((await f.t.database.db.selectFrom("dossiers").select("code").execute()).length, before.length);
+});
+
+test("leader approval: resolve waits for an approval after the latest proposal; the control sheet judges each step", async () => {
+  at("2026-03-23T08:00:00+07:00"); // Monday; 3 working days of 450 minutes → Thursday 08:00
+  const d = await f.intake(c["motcua.01"]!);
+  const code = d.body.code;
+  assert.equal(d.body.dueAt, "2026-03-26T08:00:00+07:00");
+  const started = await walk(code, [
+    ["motcua.01", "assign", { assignee: "cv.01" }, "2026-03-23T08:30:00+07:00"],
+    ["cv.01", "start_processing", {}, "2026-03-23T09:00:00+07:00"],
+  ]);
+  const result = { result: { record: "Giấy khai sinh số 12/2026" } };
+  const early = await f.act(c["ld.01"]!, code, "resolve", { revision: started.revision, ...result });
+  assert.equal(early.status, 409);
+  assert.equal(early.body.code, "approval-required");
+  assert.match(early.body.detail, /phê duyệt/);
+  assert.ok(!(await f.get(c["ld.01"]!, code)).body.allowedActions.includes("resolve"));
+  const draft = await f.upload(c["cv.01"]!);
+  const proposed = await walk(code, [
+    ["cv.01", "propose_result", { draft: { document: { id: draft } } }, "2026-03-24T16:00:00+07:00"],
+  ]);
+  // the officer's actions now: no resolve (not approved), no approve (the leader's), no extend (none needed)
+  const officerView = await f.get(c["cv.01"]!, code);
+  assert.deepEqual(
+    [...officerView.body.allowedActions].sort(),
+    ["extend", "propose_result", "request_payment", "request_supplement", "stop", "transfer"].sort(),
+  );
+  const stillEarly = await f.act(c["ld.01"]!, code, "resolve", { revision: proposed.revision, ...result });
+  assert.equal(stillEarly.body.code, "approval-required");
+  const approved = await walk(code, [["ld.01", "approve", {}, "2026-03-25T11:30:00+07:00"]]);
+  assert.ok((await f.get(c["ld.01"]!, code)).body.allowedActions.includes("resolve"));
+  const resolved = await walk(code, [["ld.01", "resolve", result, "2026-03-25T14:00:00+07:00"]]);
+  assert.equal(resolved.revision, approved.revision + 1);
+  assert.equal(resolved.state, "resolved");
+  assert.equal(resolved.finishClass, "early");
+
+  const sheet = (
+    await f.t.request({ method: "GET", url: `/api/dossiers/${code}/control-sheet`, cookie: c["ld.01"] })
+  ).json();
+  assert.equal(sheet.outcome, "early");
+  const rows = sheet.rows.map((r: { type: string; stepEnd: string; stepDeadline: string; outcome: string }) => [
+    r.type,
+    r.stepEnd,
+    r.stepDeadline,
+    r.outcome,
+  ]);
+  // shares 10 / 70 / 20 % of 1,350 working minutes: 135, 945, 270 minutes from each step's start
+  assert.deepEqual(rows, [
+    ["received", "2026-03-23T08:30:00+07:00", "2026-03-23T10:15:00+07:00", "on_time"],
+    ["assigned", "2026-03-24T16:00:00+07:00", "2026-03-25T09:15:00+07:00", "early"],
+    ["result_proposed", "2026-03-25T11:30:00+07:00", "2026-03-25T11:00:00+07:00", "late"],
+    ["result_approved", "2026-03-25T14:00:00+07:00", null, null],
+    ["resolved", null, null, null],
+  ]);
+});
+
+test("resolve records the electronic and digitized result; the 766 indicators read them", async () => {
+  at("2026-03-30T08:00:00+07:00");
+  const draftFor = async () => ({ draft: { document: { id: await f.upload(c["cv.01"]!) } } });
+  const toApproval = async (code: string) =>
+    walk(code, [
+      ["motcua.01", "assign", { assignee: "cv.01" }],
+      ["cv.01", "start_processing"],
+      ["cv.01", "propose_result", await draftFor()],
+      ["ld.01", "approve"],
+    ]);
+  const digital = await f.intake(c["motcua.01"]!, { digitized: true });
+  const paper = await f.intake(c["motcua.01"]!, { digitized: true });
+  let d = await toApproval(digital.body.code);
+  const badFlag = await f.act(c["ld.01"]!, digital.body.code, "resolve", {
+    revision: d.revision,
+    result: { record: "Số 1" },
+    eResult: "có",
+  });
+  assert.equal(badFlag.status, 400);
+  assert.equal(badFlag.body.invalidParams[0].name, "eResult");
+  const noFile = await f.act(c["ld.01"]!, digital.body.code, "resolve", {
+    revision: d.revision,
+    result: { record: "Số 1" },
+    eResult: true,
+  });
+  assert.equal(noFile.status, 422);
+  assert.equal(noFile.body.code, "result-file-required");
+  const resultFile = await f.upload(c["ld.01"]!);
+  d = await walk(digital.body.code, [
+    ["ld.01", "resolve", { result: { document: { id: resultFile } }, eResult: true, resultDigitized: true }],
+  ]);
+  assert.equal(d.eResult, true);
+  assert.equal(d.resultDigitized, true);
+  assert.deepEqual(
+    { eResult: d.events.at(-1).payload.eResult, resultDigitized: d.events.at(-1).payload.resultDigitized },
+    { eResult: true, resultDigitized: true },
+  );
+  let p = await toApproval(paper.body.code);
+  p = await walk(paper.body.code, [["ld.01", "resolve", { result: { record: "Giấy khai sinh bản giấy" } }]]);
+  assert.equal(p.eResult, false);
+  assert.equal(p.resultDigitized, null, "not recorded");
+  const row = await f.t.database.db
+    .selectFrom("dossiers")
+    .select(["e_result", "result_digitized"])
+    .where("code", "=", digital.body.code)
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(row, { e_result: true, result_digitized: true });
+
+  const report = await f.t.request({
+    method: "GET",
+    url: "/api/reports/indicators?from=2026-03-30&to=2026-03-30&unit=P1.01",
+    cookie: c["ld.01"],
+  });
+  assert.equal(report.statusCode, 200, report.body);
+  const byId = new Map(report.json().indicators.map((i: { id: string }) => [i.id, i]));
+  const eResult = byId.get("e-result-rate") as { numeratorCodes: string[]; denominatorCodes: string[] };
+  const digitized = byId.get("digitization-rate") as { numeratorCodes: string[]; denominatorCodes: string[] };
+  assert.deepEqual(eResult.denominatorCodes.sort(), [digital.body.code, paper.body.code].sort());
+  assert.deepEqual(eResult.numeratorCodes, [digital.body.code]);
+  assert.deepEqual(digitized.numeratorCodes, [digital.body.code], "components digitized but result not: not counted");
+});
+
+test("a rating names the officer who returned the result; ratings are counted per officer", async () => {
+  at("2026-03-31T08:00:00+07:00");
+  const d = await f.intake(c["motcua.01"]!);
+  const draft = { draft: { document: { id: await f.upload(c["cv.01"]!) } } };
+  await walk(d.body.code, [
+    ["motcua.01", "assign", { assignee: "cv.01" }],
+    ["cv.01", "start_processing"],
+    ["cv.01", "propose_result", draft],
+    ["ld.01", "approve"],
+    ["ld.01", "resolve", { result: { record: "Giấy khai sinh 20/2026" } }],
+    ["motcua.01", "return", { via: "direct", handover: { record: "Ký nhận sổ 3" } }],
+  ]);
+  const rated = await f.t.request({
+    method: "POST",
+    url: "/api/public/ratings",
+    payload: { code: d.body.code, secret: d.body.lookupSecret, score: 5, officerScore: 2 },
+  });
+  assert.equal(rated.statusCode, 201, rated.body);
+  const frontDesk = await f.t.database.db
+    .selectFrom("users")
+    .select("id")
+    .where("username", "=", "motcua.01")
+    .executeTakeFirstOrThrow();
+  const stored = await f.t.database.db
+    .selectFrom("ratings")
+    .select(["officer_id", "officer_stars"])
+    .where("dossier_code", "=", d.body.code)
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(
+    { ...stored, officer_id: Number(stored.officer_id) },
+    { officer_id: Number(frontDesk.id), officer_stars: 2 },
+  );
+  const list = await f.t.request({
+    method: "GET",
+    url: "/api/ratings/officers?from=2026-03-01&to=2026-03-31&unit=P1.01",
+    cookie: c["ld.01"],
+  });
+  assert.equal(list.statusCode, 200, list.body);
+  const officers = list.json().officers;
+  assert.equal(officers.length, 1);
+  assert.deepEqual(officers[0], {
+    officer: { id: String(frontDesk.id), username: "motcua.01", fullName: "motcua.01" },
+    ratings: 1,
+    officerRatings: 1,
+    averageOfficerStars: 2,
+    officerScores: { very_satisfied: 0, satisfied: 0, neutral: 0, dissatisfied: 1 },
+    averageServiceStars: 5,
+  });
+  const elsewhere = await f.t.request({
+    method: "GET",
+    url: "/api/ratings/officers?from=2026-03-01&to=2026-03-31&unit=P1.02",
+    cookie: c["ld.02"],
+  });
+  assert.deepEqual(elsewhere.json().officers, []);
+  const officer = await f.t.request({ method: "GET", url: "/api/ratings/officers?unit=P1.01", cookie: c["cv.01"] });
+  assert.equal(officer.statusCode, 403, "a report: leaders, reform officers, admins");
+});
+
+test("imported history with two extensions is stored and shown flagged", async () => {
+  const line = JSON.stringify({
+    code: "P1.01-250303-0001",
+    unit: { code: "P1.01" },
+    procedure: { code: PROCEDURE.code, name: PROCEDURE.name, field: PROCEDURE.field, level: "commune" },
+    channel: "direct",
+    receivedAt: "2025-03-03T08:00:00+07:00",
+    dueAt: "2025-03-06T08:00:00+07:00",
+    events: [
+      { type: "extended", at: "2025-03-05T10:00:00+07:00", dueAt: "2025-03-10T17:00:00+07:00", apology: true },
+      { type: "extended", at: "2025-03-10T10:00:00+07:00", dueAt: "2025-03-14T17:00:00+07:00", apology: true },
+      { type: "resolved", at: "2025-03-13T09:00:00+07:00" },
+    ],
+  });
+  const once = line
+    .replace("P1.01-250303-0001", "P1.01-250303-0002")
+    .replace(/,\{"type":"extended","at":"2025-03-10[^}]*\}/, "");
+  const summary = await importDossierLines(f.t.database, f.t.ctx.units, [line, once], { createMissing: false });
+  assert.deepEqual([summary.imported, summary.rejected], [2, 0]);
+  const rows = await f.t.database.db
+    .selectFrom("dossiers")
+    .select(["code", "flags", "extensions"])
+    .where("code", "in", ["P1.01-250303-0001", "P1.01-250303-0002"])
+    .orderBy("code")
+    .execute();
+  assert.deepEqual(rows, [
+    { code: "P1.01-250303-0001", flags: ["extraExtensions"], extensions: 2 },
+    { code: "P1.01-250303-0002", flags: [], extensions: 1 },
+  ]);
+  const view = (await f.get(c["ld.01"]!, "P1.01-250303-0001")).body;
+  assert.equal(view.flags.extraExtensions, true);
+  assert.deepEqual(view.flags.stored, ["extraExtensions"]);
+  assert.equal((await f.get(c["ld.01"]!, "P1.01-250303-0002")).body.flags.extraExtensions, false);
+});
