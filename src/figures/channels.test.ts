@@ -65,3 +65,54 @@ test("no dossier: shares have no value", () => {
   assert.equal(report.onlineShare.value, null);
   assert.equal(formatPercent(report.onlineShare), "—");
 });
+
+test("per level: offered procedures that received any dossier; per procedure: dossiers by channel", () => {
+  const offered: OfferedProcedure[] = [
+    { code: "A", name: "Thủ tục A", onlineLevel: "full", competentLevel: "commune" },
+    { code: "B", name: "Thủ tục B", onlineLevel: "full", competentLevel: "commune" },
+    { code: "C", name: "Thủ tục C", onlineLevel: "partial", competentLevel: "commune" },
+    { code: "D", onlineLevel: "none" },
+  ];
+  const dossiers = [
+    ...many(2, "direct", "A"), // offered fully online, received only at the counter
+    ...many(1, "online_full", "A"),
+    ...many(3, "postal", "C"),
+    ...many(1, "online_partial", "Z"), // not offered here (another level, or a placeholder)
+    dossier({ channel: "online_full", procedure: "B", received: "2021-07-01 00:00" }), // after the period
+  ];
+  const report = channelsReport(dossiers, h1, offered);
+  assert.equal(report.procedures.full.offered, 2);
+  assert.equal(report.procedures.full.withDossiers, 1);
+  assert.equal(report.procedures.full.dossiers, 3);
+  assert.equal(report.procedures.full.withOnlineDossiers, 1);
+  assert.equal(report.procedures.full.onlineDossiers, 1);
+  assert.deepEqual(report.procedures.full.withDossiersShare, { numerator: 1, denominator: 2, value: 0.5 });
+  assert.equal(report.procedures.partial.withDossiers, 1, "C received postal dossiers");
+  assert.equal(report.procedures.partial.withOnlineDossiers, 0);
+  assert.equal(report.procedures.none.withDossiers, 0);
+  assert.deepEqual(
+    report.byProcedure.map((p) => [p.code, p.offered, p.onlineLevel, p.received]),
+    [
+      ["A", true, "full", 3],
+      ["B", true, "full", 0],
+      ["C", true, "partial", 3],
+      ["D", true, "none", 0],
+      ["Z", false, null, 1],
+    ],
+  );
+  const a = report.byProcedure[0]!;
+  assert.equal(a.name, "Thủ tục A");
+  assert.deepEqual(a.byChannel, { direct: 2, postal: 0, online_partial: 0, online_full: 1 });
+  // every dossier received is in exactly one procedure row
+  assert.equal(
+    report.byProcedure.reduce((sum, p) => sum + p.received, 0),
+    report.received,
+  );
+  for (const channel of Object.keys(report.byChannel) as Channel[]) {
+    assert.equal(
+      report.byProcedure.reduce((sum, p) => sum + p.byChannel[channel], 0),
+      report.byChannel[channel],
+      channel,
+    );
+  }
+});

@@ -1,7 +1,9 @@
 // Channels and online service (kênh tiếp nhận, dịch vụ công trực tuyến; seeds 001, 002, 004):
-// dossiers received by channel, online / fully-online / postal shares, and the procedures offered at each
-// online level with how many of them actually received dossiers online.
-import { CHANNELS, type Channel, type DossierRecord } from "../dossier/record.ts";
+// dossiers received by channel, online / fully-online / postal shares, the procedures offered at each
+// online level with how many of them actually received dossiers (any channel, and online), and per procedure
+// the dossiers received by channel. "Offered" is the caller's list: the versions in force in the period,
+// applicable to the unit (reports-records.ts offeredProcedures).
+import { CHANNELS, type Channel, type CompetentLevel, type DossierRecord } from "../dossier/record.ts";
 import { type Period, periodBounds } from "./period.ts";
 import { type Ratio, ratio } from "./ratio.ts";
 import { inScope, type UnitScope } from "./results.ts";
@@ -14,6 +16,7 @@ export interface OfferedProcedure {
   code: string;
   name?: string;
   onlineLevel: OnlineLevel;
+  competentLevel?: CompetentLevel;
 }
 
 export interface ChannelsQuery extends Period {
@@ -24,6 +27,11 @@ export interface ChannelsQuery extends Period {
 export interface ProceduresAtLevel {
   /** Procedures offered at this level. */
   offered: number;
+  /** Of them, procedures that received at least one dossier (any channel) in the period. */
+  withDossiers: number;
+  withDossiersShare: Ratio;
+  /** Dossiers received in the period (any channel) for procedures at this level. */
+  dossiers: number;
   /** Of them, procedures that received at least one dossier through an online channel in the period. */
   withOnlineDossiers: number;
   withOnlineDossiersShare: Ratio;
@@ -46,8 +54,24 @@ export interface ChannelsReport {
   /** postal / received — tỷ lệ hồ sơ qua bưu chính công ích. */
   postalShare: Ratio;
   procedures: Record<OnlineLevel, ProceduresAtLevel>;
+  /**
+   * Every procedure offered or with dossiers received in the period, by code: dossiers received by channel.
+   * `offered: false` marks dossiers of procedures outside the offered list (another level, a placeholder).
+   */
+  byProcedure: ProcedureChannels[];
   /** Codes of the dossiers behind each channel figure. */
   dossiers: Record<Channel, string[]>;
+}
+
+export interface ProcedureChannels {
+  code: string;
+  name: string | null;
+  /** The online level offered; null for a procedure not in the offered list. */
+  onlineLevel: OnlineLevel | null;
+  competentLevel: CompetentLevel | null;
+  offered: boolean;
+  received: number;
+  byChannel: Record<Channel, number>;
 }
 
 export function isOnline(channel: Channel): boolean {
@@ -85,29 +109,76 @@ export function channelsReport(
     fullyOnlineShare: ratio(byChannel.online_full, received.length),
     postalShare: ratio(byChannel.postal, received.length),
     procedures: proceduresByLevel(received, offered),
+    byProcedure: channelsByProcedure(received, offered),
     dossiers: byCodes,
   };
+}
+
+function countBy(received: readonly DossierRecord[], keep: (d: DossierRecord) => boolean): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of received) if (keep(d)) counts.set(d.procedure.code, (counts.get(d.procedure.code) ?? 0) + 1);
+  return counts;
 }
 
 function proceduresByLevel(
   received: readonly DossierRecord[],
   offered: readonly OfferedProcedure[],
 ): Record<OnlineLevel, ProceduresAtLevel> {
-  const onlineCount = new Map<string, number>();
-  for (const d of received) {
-    if (isOnline(d.channel)) onlineCount.set(d.procedure.code, (onlineCount.get(d.procedure.code) ?? 0) + 1);
-  }
+  const onlineCount = countBy(received, (d) => isOnline(d.channel));
+  const anyCount = countBy(received, () => true);
   const result = {} as Record<OnlineLevel, ProceduresAtLevel>;
   for (const level of ONLINE_LEVELS) {
     const atLevel = offered.filter((p) => p.onlineLevel === level);
-    const used = atLevel.filter((p) => (onlineCount.get(p.code) ?? 0) > 0);
+    const usedOnline = atLevel.filter((p) => (onlineCount.get(p.code) ?? 0) > 0);
+    const used = atLevel.filter((p) => (anyCount.get(p.code) ?? 0) > 0);
     result[level] = {
       offered: atLevel.length,
-      withOnlineDossiers: used.length,
-      withOnlineDossiersShare: ratio(used.length, atLevel.length),
+      withDossiers: used.length,
+      withDossiersShare: ratio(used.length, atLevel.length),
+      dossiers: atLevel.reduce((sum, p) => sum + (anyCount.get(p.code) ?? 0), 0),
+      withOnlineDossiers: usedOnline.length,
+      withOnlineDossiersShare: ratio(usedOnline.length, atLevel.length),
       onlineDossiers: atLevel.reduce((sum, p) => sum + (onlineCount.get(p.code) ?? 0), 0),
-      procedureCodes: used.map((p) => p.code),
+      procedureCodes: usedOnline.map((p) => p.code),
     };
   }
   return result;
+}
+
+const zeroChannels = () => Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>;
+
+function channelsByProcedure(
+  received: readonly DossierRecord[],
+  offered: readonly OfferedProcedure[],
+): ProcedureChannels[] {
+  const rows = new Map<string, ProcedureChannels>();
+  for (const p of offered) {
+    rows.set(p.code, {
+      code: p.code,
+      name: p.name ?? null,
+      onlineLevel: p.onlineLevel,
+      competentLevel: p.competentLevel ?? null,
+      offered: true,
+      received: 0,
+      byChannel: zeroChannels(),
+    });
+  }
+  for (const d of received) {
+    let row = rows.get(d.procedure.code);
+    if (!row) {
+      row = {
+        code: d.procedure.code,
+        name: d.procedure.name ?? null,
+        onlineLevel: null,
+        competentLevel: d.procedure.level ?? null,
+        offered: false,
+        received: 0,
+        byChannel: zeroChannels(),
+      };
+      rows.set(d.procedure.code, row);
+    }
+    row.received += 1;
+    row.byChannel[d.channel] += 1;
+  }
+  return [...rows.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }

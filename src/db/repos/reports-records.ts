@@ -3,12 +3,15 @@
 // This loads every such dossier and its events: right at commune and district scale (thousands a period);
 // the results report, which a province runs over millions, is computed in SQL instead (reports-results.ts).
 import { type Kysely, sql } from "kysely";
-import type { DossierRecord } from "../../dossier/record.ts";
+import type { CompetentLevel, DossierRecord } from "../../dossier/record.ts";
+import type { OfferedProcedure, OnlineLevel } from "../../figures/channels.ts";
 import type { FeedbackRecord } from "../../figures/feedback-report.ts";
 import { type Period, periodBounds } from "../../figures/period.ts";
+import { lineage } from "../../people/policy.ts";
 import type { Database } from "../schema.ts";
 import { digitizedForIndex, eventFromRow, headerOf, recordOf } from "./dossier-store.ts";
 import { scopeSql } from "./reports-results.ts";
+import type { UnitDirectory } from "./units.ts";
 
 export interface RecordsQuery extends Period {
   unitCodes?: readonly string[];
@@ -83,5 +86,61 @@ export async function loadPeriodFeedback(db: Kysely<Database>, query: RecordsQue
     dueAt: new Date(r.due_at),
     answeredAt: r.answered_at === null ? null : new Date(r.answered_at),
     published: r.published,
+  }));
+}
+
+const LEVEL_OF_KIND: Record<string, CompetentLevel | undefined> = {
+  province: "province",
+  district: "district",
+  commune: "commune",
+  ward: "commune",
+  special_zone: "commune",
+};
+
+/**
+ * The competent levels (cấp thực hiện) the units handle: a province's, a district's, a commune's, ward's or
+ * special zone's own level; an agency (a department, a branch) the level of the unit it belongs to.
+ */
+export function competentLevelsOf(units: UnitDirectory, unitCodes: readonly string[]): CompetentLevel[] {
+  const levels = new Set<CompetentLevel>();
+  for (const code of unitCodes) {
+    for (const ancestor of lineage(code, units.parentOf)) {
+      const level = LEVEL_OF_KIND[units.find(ancestor)?.kind ?? ""];
+      if (level) {
+        levels.add(level);
+        break;
+      }
+    }
+  }
+  return (["province", "district", "commune"] as const).filter((l) => levels.has(l));
+}
+
+/**
+ * The procedures offered in a period: of each code, the version in force on the period's last day (the latest
+ * with effective_from ≤ `to`; later versions are not yet in force), leaving out placeholders (stand-ins a
+ * dossier import made for unknown codes) and, when `levels` is given, procedures of other competent levels.
+ * The online level is the national version's: a province override changes time limits, fees and steps only.
+ */
+export async function offeredProcedures(
+  db: Kysely<Database>,
+  query: { to: string; levels?: readonly CompetentLevel[] },
+): Promise<OfferedProcedure[]> {
+  if (query.levels && query.levels.length === 0) return [];
+  const inForce = db
+    .selectFrom("procedures")
+    .select(["code", "name", "online_level", "level"])
+    .distinctOn("code")
+    .where("effective_from", "<=", query.to)
+    .where("placeholder", "=", false)
+    .orderBy("code")
+    .orderBy("effective_from", "desc");
+  let select = db.selectFrom(inForce.as("p")).selectAll("p");
+  if (query.levels) select = select.where("p.level", "in", [...query.levels]);
+  const rows = await select.orderBy("p.code").execute();
+  return rows.map((p) => ({
+    code: p.code,
+    name: p.name,
+    onlineLevel: p.online_level as OnlineLevel,
+    competentLevel: p.level as CompetentLevel,
   }));
 }

@@ -4,9 +4,14 @@
 // the results report, which provinces run over millions of dossiers, is computed in SQL (reports.ts).
 import { sql } from "kysely";
 import { z } from "zod";
-import { loadPeriodFeedback, loadPeriodRecords } from "../../db/repos/reports-records.ts";
+import {
+  competentLevelsOf,
+  loadPeriodFeedback,
+  loadPeriodRecords,
+  offeredProcedures,
+} from "../../db/repos/reports-records.ts";
 import { getCalendar } from "../../calendar/index.ts";
-import { channelsReport, type OfferedProcedure, type OnlineLevel } from "../../figures/channels.ts";
+import { channelsReport } from "../../figures/channels.ts";
 import { feedbackReport } from "../../figures/feedback-report.ts";
 import { lateByUnit, overdueAt } from "../../figures/late.ts";
 import { periodBounds } from "../../figures/period.ts";
@@ -24,25 +29,16 @@ import { ReportQuery, reportRequest } from "./reports.ts";
 export const getChannelsReport = defineRoute({
   method: "GET",
   url: "/api/reports/channels",
-  summary: "Kênh tiếp nhận và dịch vụ công trực tuyến: số hồ sơ theo kênh, tỷ lệ trực tuyến, thủ tục theo mức độ",
+  summary:
+    "Kênh tiếp nhận và dịch vụ công trực tuyến: số hồ sơ theo kênh, tỷ lệ trực tuyến, thủ tục cung cấp theo mức độ và số thủ tục có hồ sơ",
   tags: ["reports"],
   access: "staff",
   query: ReportQuery,
   async handler({ ctx, actor, query }) {
     const { period, scope } = await reportRequest(ctx, actor, query);
     const records = await loadPeriodRecords(ctx.database.db, { ...period, unitCodes: scope.unitCodes });
-    const offered = await ctx.database.db
-      .selectFrom("procedures")
-      .select(["code", "name", "online_level"])
-      .distinctOn("code")
-      .orderBy("code")
-      .orderBy("version", "desc")
-      .execute();
-    const procedures: OfferedProcedure[] = offered.map((p) => ({
-      code: p.code,
-      name: p.name,
-      onlineLevel: p.online_level as OnlineLevel,
-    }));
+    const levels = scope.unitCodes ? competentLevelsOf(scope.units, scope.unitCodes) : undefined;
+    const procedures = await offeredProcedures(ctx.database.db, { to: period.to, levels });
     return channelsReport(records, { ...period, unit: scope.unit }, procedures);
   },
 });
