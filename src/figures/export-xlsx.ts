@@ -39,9 +39,11 @@ function headerCells(by: Grouping): [string, string][] {
     ["I7", "Trực tuyến một phần"],
     ["J7", "Trực tuyến toàn trình"],
     ["K7", "Tổng số"],
-    ["L7", "Trước hạn"],
-    ["M7", "Đúng hạn"],
-    ["N7", "Quá hạn"],
+    // seed 000 Phụ lục 4: finished against the appointment (hẹn) early / on time / late ("Trễ hẹn"); open
+    // dossiers within or past the deadline ("Quá hạn") — two different words for two different columns
+    ["L7", "Trước hẹn"],
+    ["M7", "Đúng hẹn"],
+    ["N7", "Trễ hẹn"],
     ["Q7", "Tổng số"],
     ["R7", "Trong hạn"],
     ["S7", "Quá hạn"],

@@ -64,13 +64,16 @@ test("xlsx: Vietnamese merged headers like seed 000 Phụ lục 4, STT, totals r
   assert.equal(sheet.getCell("K6").value, "Đã giải quyết");
   assert.deepEqual(
     ["L7", "M7", "N7"].map((a) => sheet.getCell(a).value),
-    ["Trước hạn", "Đúng hạn", "Quá hạn"],
+    ["Trước hẹn", "Đúng hẹn", "Trễ hẹn"],
+    "finished: seed 000's wording against the appointment",
   );
   assert.equal(sheet.getCell("Q6").value, "Đang giải quyết");
   assert.deepEqual(
     ["R7", "S7"].map((a) => sheet.getCell(a).value),
     ["Trong hạn", "Quá hạn"],
   );
+  const headers = sheet.getRows(5, 3)!.flatMap((row) => (row.values as unknown[]).filter((v) => typeof v === "string"));
+  assert.equal(headers.filter((h) => h === "Quá hạn").length, 1, "finishedLate and openOverdue have different labels");
   assert.equal(sheet.getCell("A2").value, "Kỳ báo cáo: từ ngày 01/07/2020 đến ngày 30/09/2020");
   // rows in Vietnamese order: Bảo trợ xã hội, Chứng thực, Đất đai…
   assert.deepEqual(
