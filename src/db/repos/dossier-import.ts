@@ -134,7 +134,8 @@ interface Prepared {
   item: Item;
   header: DossierHeader;
   log: ReturnType<typeof logFromRecord>;
-  row: ReturnType<typeof projectionRow>;
+  /** The projection row, computed once when first needed (the manual-figures check, or storing). */
+  row?: ReturnType<typeof projectionRow>;
   newUnits: { code: string; name: string; kind: string; parent: string | null; placeholder: boolean }[];
   newProcedure?: { code: string; name: string; field: string; level: string; limit: TimeLimit | null };
 }
@@ -297,7 +298,7 @@ class Importer {
       flags,
     };
     header.contentHash = contentHash(header, log);
-    return { item, header, log, row: projectionRow(header, log), newUnits, newProcedure };
+    return { item, header, log, newUnits, newProcedure };
   }
 
   /** The rules a line must pass besides its content: who may import it, and no double count of figures. */
@@ -323,6 +324,7 @@ class Importer {
    * start, or refused at intake inside it) would be counted twice.
    */
   private checkManualFigures(p: Prepared, pending: Map<string, Prepared["newUnits"][number]>) {
+    p.row ??= projectionRow(p.header, p.log);
     const time = (v: Date | string | null | undefined) => (v == null ? null : new Date(v).getTime());
     const received = time(p.row.received_at);
     const endAt = time(p.row.end_at);
@@ -529,7 +531,7 @@ class Importer {
     await insertChunked(
       trx,
       "dossiers",
-      batch.map((p) => p.row),
+      batch.map((p) => p.row ?? projectionRow(p.header, p.log)),
       800,
     );
     const events = batch.flatMap((p) =>
