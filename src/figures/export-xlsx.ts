@@ -2,7 +2,7 @@
 // merged multi-level Vietnamese headers, STT column, a "Tổng cộng" row; Times New Roman throughout.
 import ExcelJS from "exceljs";
 import type { Grouping } from "./grouping.ts";
-import type { ResultsDocument, ResultsRow } from "./results.ts";
+import type { MarkedDocument, ResultsDocument, ResultsRow } from "./results.ts";
 
 const FONT = "Times New Roman";
 const HEADER_TOP = 5;
@@ -99,7 +99,7 @@ function styleTable(sheet: ExcelJS.Worksheet, lastRow: number): void {
   }
 }
 
-function writeTitle(sheet: ExcelJS.Worksheet, document: ResultsDocument): void {
+function writeTitle(sheet: ExcelJS.Worksheet, document: Pick<ResultsDocument, "from" | "to" | "unit">): void {
   const lines = [
     "KẾT QUẢ TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ THỦ TỤC HÀNH CHÍNH THEO CƠ CHẾ MỘT CỬA",
     `Kỳ báo cáo: từ ngày ${vnDate(document.from)} đến ngày ${vnDate(document.to)}`,
@@ -115,7 +115,7 @@ function writeTitle(sheet: ExcelJS.Worksheet, document: ResultsDocument): void {
 }
 
 /** The workbook of one results document (one sheet "Kết quả một cửa"). */
-export function resultsWorkbook(document: ResultsDocument): ExcelJS.Workbook {
+export function resultsWorkbook(document: MarkedDocument): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "motcua";
   const sheet = workbook.addWorksheet("Kết quả một cửa", {
@@ -129,15 +129,39 @@ export function resultsWorkbook(document: ResultsDocument): ExcelJS.Workbook {
     sheet.getCell(range.split(":")[0]!).value = text;
   }
   document.rows.forEach((row, i) => {
-    sheet.getRow(FIRST_DATA_ROW + i).values = [i + 1, row.key, ...figures(row)];
+    const key = row.manual ? `${row.key} ${MANUAL_MARK}` : row.key;
+    sheet.getRow(FIRST_DATA_ROW + i).values = [i + 1, key, ...figures(row)];
   });
   const totalRow = FIRST_DATA_ROW + document.rows.length;
   sheet.getRow(totalRow).values = ["", "Tổng cộng", ...figures(document.total)];
   styleTable(sheet, totalRow);
+  manualNotes(document).forEach((text, i) => {
+    const cell = sheet.getCell(`B${totalRow + 2 + i}`);
+    cell.value = text;
+    cell.font = { name: FONT, size: 12, italic: true };
+  });
   return workbook;
 }
 
-export async function resultsToXlsx(document: ResultsDocument): Promise<Buffer> {
+const MANUAL_MARK = "(số liệu nhập tay)";
+
+/** Where the figures typed in by hand come from, and those the period could not include. */
+function manualNotes(document: MarkedDocument): string[] {
+  const period = (d: { unit: string; from: string; to: string }) =>
+    `${d.unit} từ ${vnDate(d.from)} đến ${vnDate(d.to)}`;
+  return [
+    ...(document.manual?.length
+      ? [`Ghi chú: dòng ghi ${MANUAL_MARK} gồm số liệu nhập tay của ${document.manual.map(period).join("; ")}.`]
+      : []),
+    ...(document.manualExcluded?.length
+      ? [
+          `Không gộp số liệu nhập tay của ${document.manualExcluded.map(period).join("; ")}: kỳ đó không nằm trọn trong kỳ báo cáo.`,
+        ]
+      : []),
+  ];
+}
+
+export async function resultsToXlsx(document: MarkedDocument): Promise<Buffer> {
   const data = await resultsWorkbook(document).xlsx.writeBuffer();
   return Buffer.from(data as ArrayBuffer);
 }

@@ -95,3 +95,31 @@ test("xlsx: Vietnamese merged headers like seed 000 Phụ lục 4, STT, totals r
   for (const address of ["A1", "C5", "L7", "B9", "N11"])
     assert.equal(sheet.getCell(address).font.name, "Times New Roman", address);
 });
+
+test("figures typed in by hand are marked in both exports, and a document the period could not include is named", async () => {
+  const marked = {
+    ...document,
+    rows: document.rows.map((r) => (r.key === "Chứng thực" ? { ...r, manual: true } : r)),
+    total: { ...document.total, manual: true },
+    manual: [{ unit: "H57.12", from: "2020-07-01", to: "2020-07-31" }],
+    manualExcluded: [{ unit: "H57.13", from: "2020-09-15", to: "2020-10-14" }],
+  };
+  const lines = resultsToCsv(marked).slice(1).trimEnd().split("\r\n");
+  assert.equal(lines[0], ["key", ...RESULT_FIELDS, "manual"].join(","));
+  assert.deepEqual(
+    lines.slice(1).map((l) => [l.split(",")[0], l.split(",").at(-1)]),
+    [
+      ["Bảo trợ xã hội", ""],
+      ["Chứng thực", "1"],
+      ['"Đất đai', ""],
+      ["total", "1"],
+    ],
+  );
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await resultsToXlsx(marked)) as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet("Kết quả một cửa")!;
+  assert.equal(sheet.getCell("B9").value, "Chứng thực (số liệu nhập tay)");
+  assert.equal(sheet.getCell("B8").value, "Bảo trợ xã hội");
+  assert.match(String(sheet.getCell("B13").value), /nhập tay của H57\.12 từ 01\/07\/2020 đến 31\/07\/2020/);
+  assert.match(String(sheet.getCell("B14").value), /Không gộp .*H57\.13 từ 15\/09\/2020 đến 14\/10\/2020/);
+});

@@ -30,6 +30,17 @@ export interface ResultsDocument {
 
 export const TOTAL_KEY = "total";
 
+/** A row that figures typed in by hand touched carries `manual` (db/repos/reports.ts joins them in). */
+export type MarkedRow = ResultsRow & { manual?: boolean };
+
+export interface MarkedDocument extends Omit<ResultsDocument, "rows" | "total"> {
+  rows: readonly MarkedRow[];
+  total: MarkedRow;
+  /** The manual documents included, and those overlapping the period without lying inside it. */
+  manual?: readonly { unit: string; from: string; to: string }[];
+  manualExcluded?: readonly { unit: string; from: string; to: string }[];
+}
+
 export interface ResultsWithDrillDown {
   document: ResultsDocument;
   /** Codes of the dossiers a cell counts, in input order; row key "total" for the total row. */

@@ -6,7 +6,7 @@
 import { type Kysely, sql } from "kysely";
 import { checkResultsDocument, type Violation } from "../../figures/check.ts";
 import { type Grouping, isGrouping } from "../../figures/grouping.ts";
-import { customPeriod, type Period } from "../../figures/period.ts";
+import { customPeriod, nextDate, type Period, previousDate } from "../../figures/period.ts";
 import type { ResultsRow } from "../../figures/results.ts";
 import { RESULT_FIELDS } from "../../figures/results-fields.ts";
 import type { Database } from "../schema.ts";
@@ -27,7 +27,16 @@ export type ManualRefusal =
   | { code: "invalid-document"; message: string; violations: Violation[] }
   | { code: "unknown-unit"; message: string }
   | { code: "overlaps-computed"; message: string; dossiers: string[] }
-  | { code: "overlaps-manual"; message: string; unit: string; from: string; to: string };
+  | { code: "overlaps-manual"; message: string; unit: string; from: string; to: string }
+  | {
+      code: "does-not-chain";
+      message: string;
+      unit: string;
+      from: string;
+      to: string;
+      expected: number;
+      found: number;
+    };
 
 export type ManualOutcome =
   | { accepted: true; replaced: boolean; document: ManualDocument }
@@ -134,6 +143,8 @@ export async function submitManualResults(
       },
     };
   }
+  const broken = await chainBreak(db, valid);
+  if (broken) return { accepted: false, refusal: broken };
   const row = {
     province_code: unit.provinceCode,
     unit_code: unit.code,
@@ -156,6 +167,37 @@ export async function submitManualResults(
   return { accepted: true, replaced, document: valid };
 }
 
+const openOf = (row: ResultsRow) => row.openWithinDeadline + row.openOverdue;
+
+/**
+ * Consecutive documents of one unit are one stock: what is open at the end of a period is what the next
+ * period carries over. A document adjacent to a stored one (its day before or after) that breaks the chain is
+ * refused; otherwise two consecutive months summed into a quarter would break the report's identity.
+ */
+async function chainBreak(db: Kysely<Database>, doc: ManualDocument): Promise<ManualRefusal | undefined> {
+  const neighbours = await db
+    .selectFrom("manual_results")
+    .select(["from", "to", "document"])
+    .where("unit_code", "=", doc.unit)
+    .where((eb) => eb.or([eb("to", "=", previousDate(doc.from)), eb("from", "=", nextDate(doc.to))]))
+    .execute();
+  for (const stored of neighbours) {
+    const other = (
+      typeof stored.document === "string" ? JSON.parse(stored.document) : stored.document
+    ) as ManualDocument;
+    const before = stored.to < doc.from;
+    const [expected, found] = before
+      ? [openOf(other.total), doc.total.carriedOver]
+      : [openOf(doc.total), other.total.carriedOver];
+    if (expected === found) continue;
+    const message = before
+      ? `Số hồ sơ chuyển từ kỳ trước (${found}) phải bằng số hồ sơ chưa giải quyết cuối kỳ ${other.from}..${other.to} đã nhập (${expected}).`
+      : `Số hồ sơ chưa giải quyết cuối kỳ (${openOf(doc.total)}) phải bằng số chuyển sang kỳ ${other.from}..${other.to} đã nhập (${other.total.carriedOver}).`;
+    return { code: "does-not-chain", message, unit: doc.unit, from: other.from, to: other.to, expected, found };
+  }
+  return undefined;
+}
+
 function ancestors(units: UnitDirectory, code: string): string[] {
   const chain: string[] = [];
   for (let parent = units.parentOf(code); parent && !chain.includes(parent); parent = units.parentOf(parent))
@@ -163,18 +205,29 @@ function ancestors(units: UnitDirectory, code: string): string[] {
   return chain;
 }
 
-/** Manual documents of the scope whose period lies inside the report's period, oldest first. */
+export interface ManualDocumentsInPeriod {
+  /** Documents whose period lies inside the report's, by unit, oldest first: they count. */
+  inside: ManualDocument[];
+  /** Documents that overlap the report's period without lying inside it: a figure cannot be split by day. */
+  straddling: { unit: string; from: string; to: string }[];
+}
+
+/** Manual documents of the scope that overlap the report's period. */
 export async function manualDocumentsIn(
   db: Kysely<Database>,
   period: Period,
   unitCodes?: readonly string[],
-): Promise<ManualDocument[]> {
+): Promise<ManualDocumentsInPeriod> {
   let query = db
     .selectFrom("manual_results")
-    .select(["document"])
-    .where("from", ">=", period.from)
-    .where("to", "<=", period.to);
+    .select(["unit_code", "from", "to", "document"])
+    .where("from", "<=", period.to)
+    .where("to", ">=", period.from);
   if (unitCodes) query = query.where("unit_code", "in", unitCodes.length ? [...unitCodes] : [""]);
   const rows = await query.orderBy("unit_code").orderBy("from").execute();
-  return rows.map((r) => (typeof r.document === "string" ? JSON.parse(r.document) : r.document) as ManualDocument);
+  const inside = rows.filter((r) => r.from >= period.from && r.to <= period.to);
+  return {
+    inside: inside.map((r) => (typeof r.document === "string" ? JSON.parse(r.document) : r.document) as ManualDocument),
+    straddling: rows.filter((r) => !inside.includes(r)).map((r) => ({ unit: r.unit_code, from: r.from, to: r.to })),
+  };
 }

@@ -1,13 +1,21 @@
 // The results report as the CLI and the API serve it: computed in SQL (reports-results.ts) for a unit and
 // its subtree, joined by the results typed in by hand for units and periods motcua holds no dossiers for.
 // A manual document counts when its period lies inside the report's: its flows (received, finished,
-// withdrawn, stopped, refused) add up; of several consecutive documents of one unit, the first gives the
-// carried-over stock and the last the open stock. Rows touched by manual figures carry `manual: true`.
+// withdrawn, stopped, refused) add up; of a run of consecutive documents of one unit (they chain: checked at
+// submission), the first gives the carried-over stock and the last the open stock. Rows touched by manual
+// figures carry `manual: true`; documents that overlap the period without lying inside it are named in
+// `manualExcluded` (a figure cannot be split by day), never silently left out.
 import type { Kysely } from "kysely";
 import { compareVietnamese, type Grouping } from "../../figures/grouping.ts";
-import type { Period } from "../../figures/period.ts";
-import { isAllZero, type ResultsDocument, type ResultsRow, TOTAL_KEY } from "../../figures/results.ts";
-import { RESULT_FIELDS, type ResultField, zeroCounts } from "../../figures/results-fields.ts";
+import { nextDate, type Period } from "../../figures/period.ts";
+import {
+  isAllZero,
+  type MarkedDocument,
+  type ResultsDocument,
+  type ResultsRow,
+  TOTAL_KEY,
+} from "../../figures/results.ts";
+import { assertIdentity, RESULT_FIELDS, type ResultField, zeroCounts } from "../../figures/results-fields.ts";
 import type { Database } from "../schema.ts";
 import { type ManualDocument, manualDocumentsIn } from "./reports-manual.ts";
 import { sqlResultsReport } from "./reports-results.ts";
@@ -15,11 +23,10 @@ import type { UnitDirectory } from "./units.ts";
 
 export type ReportRow = ResultsRow & { manual?: true };
 
-export interface ResultsReport extends Omit<ResultsDocument, "rows" | "total"> {
+/** The computed document, with the rows manual figures touched marked and the manual documents named. */
+export interface ResultsReport extends MarkedDocument {
   rows: ReportRow[];
   total: ReportRow;
-  /** The manual documents included (unit and period), when any. */
-  manual?: { unit: string; from: string; to: string }[];
 }
 
 export class UnknownUnitError extends Error {
@@ -47,8 +54,9 @@ export async function resultsReport(
   const by = query.by ?? "field";
   const unitCodes = unitScope(units, query.unit);
   const computed = await sqlResultsReport(db, { ...query, unit: query.unit ?? null, unitCodes, by });
-  const manual = await manualDocumentsIn(db, query, unitCodes);
-  return manual.length ? withManual(computed, manual, by) : computed;
+  const { inside, straddling } = await manualDocumentsIn(db, query, unitCodes);
+  const report: ResultsReport = inside.length ? withManual(computed, inside, by) : computed;
+  return straddling.length ? { ...report, manualExcluded: straddling } : report;
 }
 
 const STOCK_START: readonly ResultField[] = ["carriedOver"];
@@ -68,8 +76,11 @@ export function withManual(computed: ResultsDocument, docs: readonly ManualDocum
   for (const list of byUnit.values()) {
     list.sort((a, b) => (a.from < b.from ? -1 : 1));
     list.forEach((doc, i) => {
+      // a run of consecutive documents is one stock; a gap starts another run
+      const startsRun = i === 0 || nextDate(list[i - 1]!.to) !== doc.from;
+      const endsRun = i === list.length - 1 || nextDate(doc.to) !== list[i + 1]!.from;
       const fields = RESULT_FIELDS.filter(
-        (f) => (!STOCK_START.includes(f) || i === 0) && (!STOCK_END.includes(f) || i === list.length - 1),
+        (f) => (!STOCK_START.includes(f) || startsRun) && (!STOCK_END.includes(f) || endsRun),
       );
       const parts = by === "unit" || doc.by !== by ? [doc.total] : doc.rows;
       for (const part of parts) {
@@ -84,6 +95,7 @@ export function withManual(computed: ResultsDocument, docs: readonly ManualDocum
   const list = [...rows.values()].filter((r) => !isAllZero(r)).sort((a, b) => compareVietnamese(a.key, b.key));
   const total: ReportRow = { key: TOTAL_KEY, ...zeroCounts(), manual: true };
   for (const row of list) for (const f of RESULT_FIELDS) total[f] += row[f];
+  assertIdentity([...list, total]);
   return {
     ...computed,
     rows: list,

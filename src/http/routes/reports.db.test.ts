@@ -197,3 +197,43 @@ test("manual figures: checked (422 with rule codes), refused over computed dossi
   assert.equal(computedClash.statusCode, 409);
   assert.equal(computedClash.json().code, "overlaps-computed");
 });
+
+test("manual figures chain: a next period carries over what the last one left open; a period straddling the report's is named, not dropped", async () => {
+  const post = (from: string, to: string, document: unknown) =>
+    t.request({
+      method: "POST",
+      url: "/api/reports/manual",
+      cookie: reform,
+      payload: { unit: "P1.02", from, to, document },
+    });
+  // March (stored by the test before) left 1 open; April must carry over exactly that
+  const april = (carriedOver: number) => {
+    const doc = manualDoc(3);
+    for (const row of [...doc.rows, doc.total]) Object.assign(row, { carriedOver, finishedEarly: carriedOver - 1 });
+    return doc;
+  };
+  const broken = await post("2024-04-01", "2024-04-30", april(2));
+  assert.equal(broken.statusCode, 409, broken.body);
+  assert.equal(broken.json().code, "does-not-chain");
+  assert.match(broken.json().detail, /\(2\).*\(1\)/);
+  assert.equal((await post("2024-04-01", "2024-04-30", april(1))).statusCode, 201);
+  // two consecutive months in one report: one stock, the identity holds on every row
+  const both = await resultsReport(t.database.db, t.ctx.units, { from: "2024-03-01", to: "2024-04-30", unit: "P1.02" });
+  assert.deepEqual(both.manual, [
+    { unit: "P1.02", from: "2024-03-01", to: "2024-03-31" },
+    { unit: "P1.02", from: "2024-04-01", to: "2024-04-30" },
+  ]);
+  assert.equal(both.total.carriedOver, 2, "March's carried over");
+  assert.equal(both.total.received, 4 + 3);
+  assert.equal(both.total.openWithinDeadline, 1, "April's open");
+  for (const row of [...both.rows, both.total]) assert.ok(checkIdentity(row).holds, row.key);
+  // a report from mid-March cannot count March's document by day: it says so
+  const straddling = await resultsReport(t.database.db, t.ctx.units, {
+    from: "2024-03-15",
+    to: "2024-04-30",
+    unit: "P1.02",
+  });
+  assert.deepEqual(straddling.manualExcluded, [{ unit: "P1.02", from: "2024-03-01", to: "2024-03-31" }]);
+  assert.deepEqual(straddling.manual, [{ unit: "P1.02", from: "2024-04-01", to: "2024-04-30" }]);
+  assert.equal(straddling.total.carriedOver, 1);
+});

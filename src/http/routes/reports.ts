@@ -228,6 +228,7 @@ export const postManualResults = defineRoute({
         throw notFound(`đơn vị ${body.unit}`);
       case "overlaps-computed":
       case "overlaps-manual":
+      case "does-not-chain":
         throw conflict(refusal.code, refusal.message);
     }
   },
