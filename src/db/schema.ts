@@ -242,10 +242,6 @@ export interface ManualResultsTable {
   submitted_at: DefaultedTimestamp;
 }
 
-export interface Database {
-  units: UnitsTable;
-  users: UsersTable;
-  role_grants: RoleGrantsTable;
 /** A province's reporting-period cut day (migration 0008). */
 export interface ReportSettingsTable {
   province_code: string;
@@ -254,6 +250,10 @@ export interface ReportSettingsTable {
   updated_by: Defaulted<number | null>;
 }
 
+export interface Database {
+  units: UnitsTable;
+  users: UsersTable;
+  role_grants: RoleGrantsTable;
   sessions: SessionsTable;
   procedures: ProceduresTable;
   procedure_overrides: ProcedureOverridesTable;
@@ -266,5 +266,5 @@ export interface ReportSettingsTable {
   ratings: RatingsTable;
   feedback: FeedbackTable;
   manual_results: ManualResultsTable;
-}
   report_settings: ReportSettingsTable;
+}

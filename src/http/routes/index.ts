@@ -11,6 +11,7 @@ import * as dossierFiles from "./dossiers-files.ts";
 import * as dossierRatings from "./dossiers-ratings.ts";
 import * as feedback from "./feedback.ts";
 import * as health from "./health.ts";
+import * as interchange from "./interchange.ts";
 import * as officers from "./officers.ts";
 import * as publicDossiers from "./public.ts";
 import * as reportsOther from "./reports-other.ts";
@@ -58,6 +59,8 @@ export const routes: AnyRoute[] = [
   dossiers.listDossierQueue,
   dossiers.getDossierDetail,
   dossiers.getControlSheet,
+  interchange.importDossiers,
+  interchange.exportDossiers,
   documents.getDossierDocument,
   documents.getUnitLedger,
   documentAppendices.getResultsAppendix,
