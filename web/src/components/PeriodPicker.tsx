@@ -89,7 +89,7 @@ export function PeriodPicker({
         value={kind}
         onChange={(k) => {
           if (k === "custom") setCustom(true);
-          else pick(switchKind(value, k, cutDay));
+          else pick(switchKind(value, k, cutDay, today()));
         }}
         options={[
           ...PERIOD_KINDS.map((k) => ({ value: k as Kind, label: KIND_NAME[k] })),
@@ -100,6 +100,7 @@ export function PeriodPicker({
         <Select<number>
           aria-label={KIND_NAME[kind]}
           style={{ width: 170 }}
+          virtual={false}
           value={preset.index}
           onChange={(index) => pick({ ...preset, index })}
           options={Array.from({ length: indexCount(kind) }, (_, i) => ({
@@ -112,6 +113,7 @@ export function PeriodPicker({
         <Select<number>
           aria-label="Năm"
           style={{ width: 100 }}
+          virtual={false}
           value={preset.year}
           onChange={(year) => pick({ ...preset, year })}
           options={yearOptions(currentYear, preset.year).map((y) => ({ value: y, label: String(y) }))}

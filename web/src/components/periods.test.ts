@@ -46,6 +46,22 @@ describe("period presets", () => {
       year: 2026,
       index: 2,
     });
+    // this year → the quarter of today; with cut 15, 18/03 is already in quý II
+    assert.deepEqual(switchKind({ from: "2026-01-01", to: "2026-12-31" }, "quarter", 1, "2026-03-18"), {
+      kind: "quarter",
+      year: 2026,
+      index: 1,
+    });
+    assert.deepEqual(switchKind({ from: "2025-12-15", to: "2026-12-14" }, "quarter", 15, "2026-03-18"), {
+      kind: "quarter",
+      year: 2026,
+      index: 2,
+    });
+    assert.deepEqual(switchKind({ from: "2025-01-01", to: "2025-12-31" }, "month", 1, "2026-03-18"), {
+      kind: "month",
+      year: 2025,
+      index: 12,
+    });
   });
 
   test("names and years", () => {

@@ -74,9 +74,13 @@ export function presetContaining(kind: PeriodKind, date: string, cutDay = 1): Pr
   throw new RangeError(`no ${kind} period contains ${date}`);
 }
 
-/** Switching to another kind keeps the year and the part of it the current period is in. */
-export function switchKind(current: Period, kind: PeriodKind, cutDay = 1): Preset {
-  return presetContaining(kind, current.to, cutDay);
+/**
+ * Switching to another kind: the period of that kind containing today when the current period does (this
+ * year → this quarter), else the one containing the current period's last day (2025 → quý IV/2025).
+ */
+export function switchKind(current: Period, kind: PeriodKind, cutDay = 1, today?: string): Preset {
+  const day = today && current.from <= today && today <= current.to ? today : current.to;
+  return presetContaining(kind, day, cutDay);
 }
 
 /** Years to offer: the current one and the ten before it, and the shown period's year when older or newer. */

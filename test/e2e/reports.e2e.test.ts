@@ -1,0 +1,463 @@
+// The "Báo cáo" section on the demo province (motcua demo, 2,000 dossiers up to 18 March 2026; the server's
+// and the browser's clocks on that morning), as Huế's reform officer (hue.cchc: report.read and report.submit
+// at the province). Every figure a page shows is checked against the JSON the API returns for the same query,
+// never against numbers written here.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { type Page, request } from "playwright-core";
+import { RESULT_FIELDS } from "../../src/figures/results-fields.ts";
+import type {
+  ChannelsReport,
+  FeedbackReport,
+  IndicatorsReport,
+  LateReport,
+  ResultsReport,
+  SatisfactionReport,
+} from "../../web/src/types.ts";
+import {
+  type Browser,
+  choose,
+  DEFAULT_DEMO,
+  DEMO_PASSWORD,
+  launchBrowser,
+  type Server,
+  screenshot,
+  signIn,
+  startServer,
+} from "./harness.ts";
+
+const PROVINCE = "46"; // Thành phố Huế
+const UNIT = "19753"; // Phường Phú Xuân, one of its wards
+const YEAR = { from: "2026-01-01", to: "2026-12-31" }; // "Năm 2026", the default period on 18 March 2026
+
+const count = (n: number) => n.toLocaleString("vi-VN");
+const percent = (r: { value: number | null }) =>
+  r.value === null ? "—" : `${(r.value * 100).toLocaleString("vi-VN", { maximumFractionDigits: 2 })}%`;
+function groupRank(field: string): number {
+  if (field.startsWith("finished")) return 1;
+  if (field === "withdrawn" || field === "stopped" || field === "refusedAtIntake") return 2;
+  if (field.startsWith("open")) return 3;
+  return 0;
+}
+const qs = (q: Record<string, string>) => new URLSearchParams(q).toString();
+
+describe("reports: every page on the demo province, checked against the API", () => {
+  let server: Server;
+  let browser: Browser;
+  let page: Page;
+  /** The API's JSON for a path, with the browser's session (same cookies as the page). */
+  const api = async <T>(path: string): Promise<T> => {
+    const response = await page.request.get(`${server.url}/api${path}`);
+    assert.equal(response.status(), 200, `${path}: ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+
+  before(async () => {
+    const today = new Date(DEFAULT_DEMO.today);
+    server = await startServer({ data: "demo", demo: DEFAULT_DEMO, now: () => today });
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await page.clock.setFixedTime(today);
+    await signIn(page, server.url, "hue.cchc", DEMO_PASSWORD);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("results report: the table is the API's, by unit too; CSV and Excel; a cell drills to its dossiers", async () => {
+    await page.goto(`${server.url}/can-bo/bao-cao/ket-qua`);
+    await page.getByTestId("period-range").filter({ hasText: "Năm 2026: từ 01/01/2026 đến 31/12/2026" }).waitFor();
+    const byField = await api<ResultsReport>(`/reports/results?${qs({ ...YEAR, unit: PROVINCE, by: "field" })}`);
+    assert.ok(byField.total.received >= 20, `the demo gives Huế dossiers in 2026 (${byField.total.received})`);
+    const table = page.getByTestId("results-table");
+    await table.locator("tr").filter({ hasText: "Tổng cộng" }).waitFor();
+    for (const row of byField.rows) {
+      await table
+        .locator("tbody tr")
+        .filter({ hasText: row.key })
+        .first()
+        .getByRole("link", { name: `${count(row.received)} hồ sơ: ${row.key}, Mới tiếp nhận`, exact: true })
+        .waitFor();
+    }
+
+    await choose(page, page.getByRole("combobox", { name: "Thống kê theo" }), "", "Đơn vị");
+    await page.waitForURL((url) => url.searchParams.get("by") === "unit");
+    const byUnit = await api<ResultsReport>(`/reports/results?${qs({ ...YEAR, unit: PROVINCE, by: "unit" })}`);
+    const firstCells = table.locator("tbody tr.ant-table-row td:first-child");
+    await firstCells.first().filter({ hasText: byUnit.rows[0]!.key }).waitFor();
+    const keys = (await firstCells.allTextContents()).map((s) => s.trim());
+    assert.deepEqual(keys, [...byUnit.rows.map((r) => r.key), "Tổng cộng"]);
+    const totalCells = (
+      await table.locator("tr").filter({ hasText: "Tổng cộng" }).locator("td").allTextContents()
+    ).slice(1);
+    // the table groups its columns: intake, finished, other (withdrawn, stopped, refused), open
+    assert.deepEqual(
+      totalCells,
+      [...RESULT_FIELDS].sort((a, b) => groupRank(a) - groupRank(b)).map((f) => count(byUnit.total[f])),
+    );
+
+    for (const [label, format, type] of [
+      ["Tải CSV", "csv", "text/csv"],
+      ["Tải Excel", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+    ] as const) {
+      const href = (await page.getByRole("link", { name: label }).getAttribute("href")) ?? "";
+      assert.ok(href?.startsWith("/api/reports/results?"), `${label}: ${href}`);
+      const params = new URL(href, server.url).searchParams;
+      assert.deepEqual(
+        { format: params.get("format"), by: params.get("by"), unit: params.get("unit"), from: params.get("from") },
+        { format, by: "unit", unit: PROVINCE, from: YEAR.from },
+      );
+      const response = await page.request.get(`${server.url}${href}`);
+      assert.equal(response.status(), 200);
+      assert.ok(response.headers()["content-type"]?.startsWith(type), response.headers()["content-type"]);
+    }
+
+    // a cell of a real row, small enough for one page of the drill-down
+    const cell = byUnit.rows
+      .flatMap((row) =>
+        (["finishedLate", "openOverdue", "receivedOnlineFull", "received"] as const).map((field) => ({
+          row: row.key,
+          field,
+          n: row[field],
+        })),
+      )
+      .find((c) => c.n >= 1 && c.n <= 50);
+    assert.ok(cell, "a figure to drill into");
+    const label = {
+      finishedLate: "Trễ hạn",
+      openOverdue: "Quá hạn",
+      receivedOnlineFull: "Trực tuyến toàn trình",
+      received: "Mới tiếp nhận",
+    };
+    await table
+      .getByRole("link", { name: `${count(cell.n)} hồ sơ: ${cell.row}, ${label[cell.field]}`, exact: true })
+      .click();
+    await page.waitForURL((url) => url.pathname === "/can-bo/bao-cao/chi-tiet");
+    await page
+      .getByTestId("drill-total")
+      .filter({ hasText: `${cell.n} hồ sơ` })
+      .waitFor();
+    const drill = await api<{ dossiers: { code: string }[] }>(
+      `/reports/results/dossiers?${qs({ ...YEAR, unit: PROVINCE, by: "unit", row: cell.row, field: cell.field, pageSize: "50" })}`,
+    );
+    const listed = await page.getByTestId("drill-list").locator("tbody a[href^='/can-bo/ho-so/']").allTextContents();
+    assert.deepEqual(
+      listed,
+      drill.dossiers.map((d) => d.code),
+    );
+    assert.equal(await page.getByTestId("drill-manual").count(), 0, "no manual figures in this cell");
+    await page.getByRole("link", { name: "← Về báo cáo" }).click();
+    await page.waitForURL((url) => url.pathname === "/can-bo/bao-cao/ket-qua" && url.searchParams.get("by") === "unit");
+  });
+
+  test("channels: received, the shares and the procedures per online level; a channel lists its dossiers", async () => {
+    await page.goto(`${server.url}/can-bo/bao-cao/kenh-tiep-nhan?${qs({ ...YEAR, unit: PROVINCE })}`);
+    const data = await api<ChannelsReport>(`/reports/channels?${qs({ ...YEAR, unit: PROVINCE })}`);
+    await page.getByTestId("channels-received").getByText(count(data.received), { exact: true }).waitFor();
+    for (const [id, share] of [
+      ["share-online", data.onlineShare],
+      ["share-full", data.fullyOnlineShare],
+      ["share-postal", data.postalShare],
+    ] as const) {
+      const card = page.getByTestId(id);
+      await card.getByText(percent(share), { exact: true }).waitFor();
+      await card.getByText(`${count(share.numerator)} / ${count(share.denominator)} hồ sơ`).waitFor();
+    }
+    const levels = page.getByTestId("levels-table");
+    for (const [level, name] of [
+      ["full", "Dịch vụ công trực tuyến toàn trình"],
+      ["partial", "Dịch vụ công trực tuyến một phần"],
+      ["none", "Không cung cấp trực tuyến"],
+    ] as const) {
+      const p = data.procedures[level];
+      const cells = (await levels.locator("tbody tr").filter({ hasText: name }).locator("td").allTextContents()).slice(
+        1,
+        5,
+      );
+      assert.deepEqual(cells, [
+        count(p.offered),
+        count(p.withOnlineDossiers),
+        percent(p.withOnlineDossiersShare),
+        count(p.onlineDossiers),
+      ]);
+    }
+    // the channel with the fewest (non-zero) dossiers, to see its whole list on one page
+    const channel = (["postal", "online_full", "online_partial", "direct"] as const).find(
+      (c) => data.byChannel[c] > 0 && data.byChannel[c] <= 20,
+    );
+    assert.ok(channel, "a small channel");
+    const channelName = {
+      postal: "Bưu chính công ích",
+      online_full: "Trực tuyến toàn trình",
+      online_partial: "Trực tuyến một phần",
+      direct: "Trực tiếp",
+    }[channel];
+    await page
+      .getByTestId("channels-table")
+      .locator("tbody tr")
+      .filter({ hasText: new RegExp(`^${channelName}`) })
+      .getByRole("button")
+      .click();
+    const codes = await page.getByTestId("code-list").locator("tbody a").allTextContents();
+    assert.deepEqual(codes, data.dossiers[channel]);
+    await page.keyboard.press("Escape");
+  });
+
+  test("late dossiers by unit with and without apology, and the overdue list linking to each dossier", async () => {
+    const period = { from: "2024-01-01", to: "2025-12-31" }; // the demo's past: finished late dossiers exist
+    await page.goto(`${server.url}/can-bo/bao-cao/tre-han?${qs({ ...period, unit: PROVINCE })}`);
+    const data = await api<LateReport>(`/reports/late?${qs({ ...period, unit: PROVINCE })}`);
+    assert.ok(data.total.late > 0, "the demo has late dossiers in its two years");
+    const table = page.getByTestId("late-table");
+    const total = table.locator("tbody tr").filter({ hasText: "Tổng cộng" });
+    await total.waitFor();
+    assert.deepEqual((await total.locator("td").allTextContents()).slice(1), [
+      count(data.total.late),
+      count(data.total.withApology),
+      count(data.total.withoutApology),
+    ]);
+    assert.equal(await table.locator("tbody tr.ant-table-row").count(), data.rows.length + 1);
+    await screenshot(page, "reports-late");
+
+    // the overdue list of the current year (at its end, every dossier still open past its deadline)
+    await page.goto(`${server.url}/can-bo/bao-cao/tre-han?${qs({ ...YEAR, unit: PROVINCE })}`);
+    const now = await api<LateReport>(`/reports/late?${qs({ ...YEAR, unit: PROVINCE })}`);
+    await page
+      .getByTestId("overdue-count")
+      .filter({ hasText: `${count(now.overdueAtEnd.dossiers.length)} hồ sơ` })
+      .waitFor();
+    const first = now.overdueAtEnd.dossiers[0];
+    if (first) {
+      await page.getByTestId("overdue-table").getByRole("link", { name: first.code, exact: true }).click();
+      await page.getByRole("heading", { name: `Hồ sơ ${first.code}` }).waitFor();
+    }
+  });
+
+  test("Decision 766 indicators: value, formula, numerator and denominator, and the dossiers behind one", async () => {
+    await page.goto(`${server.url}/can-bo/bao-cao/chi-so`);
+    const data = await api<IndicatorsReport>(`/reports/indicators?${qs({ ...YEAR, unit: PROVINCE })}`);
+    assert.ok(data.indicators.length >= 6);
+    for (const i of data.indicators) {
+      const card = page.getByTestId(`indicator-${i.id}`);
+      await card.getByText(i.name, { exact: true }).waitFor();
+      assert.equal(await card.getByTestId("indicator-formula").textContent(), `Công thức: ${i.formula}`);
+      if (i.kind === "rate") {
+        await card.getByText(percent(i), { exact: true }).waitFor();
+        assert.equal(
+          await card.getByTestId("indicator-counts").textContent(),
+          `Tử số ${count(i.numerator)} / mẫu số ${count(i.denominator)}`,
+        );
+      } else {
+        assert.match(
+          (await card.getByTestId("indicator-counts").textContent()) ?? "",
+          new RegExp(`^${count(i.count)} hồ sơ`),
+        );
+      }
+    }
+    await screenshot(page, "reports-indicators");
+    const onTime = data.indicators.find((i) => i.id === "on-time-766");
+    assert.ok(onTime?.kind === "rate" && onTime.denominator > 0);
+
+    // the dashboard's headline is this indicator and links to its dossiers, not to the finishedOnTime column
+    await page.goto(`${server.url}/can-bo/bao-cao`);
+    const headline = page.locator(".ant-card").filter({ hasText: "Tỷ lệ đúng hạn (Chỉ số 766)" });
+    await headline.getByText(percent(onTime), { exact: true }).waitFor();
+    const link = headline.getByRole("link");
+    const href = (await link.getAttribute("href")) ?? "";
+    assert.ok(href.startsWith("/can-bo/bao-cao/chi-so/on-time-766"), href);
+    assert.ok(!href.includes("finishedOnTime"), href);
+    await link.click();
+    await page.getByTestId("indicator-title").filter({ hasText: onTime.name }).waitFor();
+    const numerator = page.getByTestId("numerator-list");
+    await page.getByText(`Tử số: ${count(onTime.numeratorCodes.length)} hồ sơ`).waitFor();
+    await page.getByText(`Mẫu số: ${count(onTime.denominatorCodes.length)} hồ sơ`).waitFor();
+    const firstPage = await numerator.locator("tbody a").allTextContents();
+    assert.deepEqual(firstPage, onTime.numeratorCodes.slice(0, 20));
+    await numerator.getByRole("link", { name: firstPage[0]!, exact: true }).click();
+    await page.getByRole("heading", { name: `Hồ sơ ${firstPage[0]}` }).waitFor();
+  });
+
+  test("satisfaction by field on both scales, and PAKN answered in time", async () => {
+    await page.goto(
+      `${server.url}/can-bo/bao-cao/hai-long?${qs({ from: "2024-01-01", to: "2026-03-31", unit: PROVINCE })}`,
+    );
+    const table = page.getByTestId("satisfaction-table");
+    for (const scale of ["satisfaction", "procedure"] as const) {
+      if (scale === "procedure") {
+        await choose(page, page.getByRole("combobox", { name: "Thang đánh giá" }), "", /Đánh giá thủ tục/);
+        await page.waitForURL((url) => url.searchParams.get("scale") === "procedure");
+        await table.locator("thead").getByText("Cần giảm giấy tờ").waitFor();
+      }
+      const data = await api<SatisfactionReport>(
+        `/reports/satisfaction?${qs({ from: "2024-01-01", to: "2026-03-31", unit: PROVINCE, scale })}`,
+      );
+      assert.ok(data.total.ballots > 0, `ratings on the ${scale} scale`);
+      const total = table.locator("tbody tr").filter({ hasText: "Tổng cộng" });
+      await total
+        .locator("td")
+        .nth(1)
+        .filter({ hasText: count(data.total.ballots) })
+        .waitFor();
+      const expected = [
+        count(data.total.ballots),
+        ...data.scale.flatMap((r) => [count(data.total.counts[r] ?? 0), percent(data.total.shares[r]!)]),
+      ];
+      assert.deepEqual((await total.locator("td").allTextContents()).slice(1), expected);
+      assert.equal(await table.locator("tbody tr.ant-table-row").count(), data.rows.length + 1);
+    }
+    await screenshot(page, "reports-satisfaction");
+
+    await page.goto(
+      `${server.url}/can-bo/bao-cao/phan-anh?${qs({ from: "2024-01-01", to: "2026-03-31", unit: PROVINCE })}`,
+    );
+    const feedback = await api<FeedbackReport>(
+      `/reports/feedback?${qs({ from: "2024-01-01", to: "2026-03-31", unit: PROVINCE })}`,
+    );
+    assert.ok(feedback.total.received > 0, "the demo has PAKN");
+    const fb = page.getByTestId("feedback-table").locator("tbody tr").filter({ hasText: "Tổng cộng" });
+    await fb.waitFor();
+    const fields = [
+      "carriedOver",
+      "received",
+      "answered",
+      "answeredInTime",
+      "answeredLate",
+      "openWithinDue",
+      "openOverdue",
+      "published",
+    ] as const;
+    assert.deepEqual((await fb.locator("td").allTextContents()).slice(1), [
+      ...fields.map((f) => count(feedback.total[f])),
+      percent(feedback.total.inTimeRate),
+    ]);
+    await page.getByTestId("feedback-formulas").getByText(feedback.formulas.inTimeRate!).waitFor();
+  });
+
+  test("period presets: quarter, month, half-year and year of any year; the province's cut day moves them", async () => {
+    await page.goto(`${server.url}/can-bo/bao-cao/ket-qua?unit=${PROVINCE}`);
+    const range = page.getByTestId("period-range");
+    await range.filter({ hasText: "Năm 2026" }).waitFor();
+    const kind = page.getByRole("combobox", { name: "Loại kỳ báo cáo" });
+    const expectPeriod = async (from: string, to: string, text: string) => {
+      await page.waitForURL((url) => url.searchParams.get("from") === from && url.searchParams.get("to") === to);
+      await range.filter({ hasText: text }).waitFor();
+      const report = await api<ResultsReport>(`/reports/results?${qs({ from, to, unit: PROVINCE, by: "field" })}`);
+      const totalRow = page.getByTestId("results-table").locator("tr").filter({ hasText: "Tổng cộng" });
+      // the first figure after "Kỳ trước chuyển qua" is "Mới tiếp nhận"
+      await totalRow
+        .locator("td")
+        .nth(2)
+        .filter({ hasText: new RegExp(`^${count(report.total.received)}$`) })
+        .waitFor();
+    };
+
+    await choose(page, kind, "", "Quý");
+    await expectPeriod("2026-01-01", "2026-03-31", "Quý I/2026: từ 01/01/2026 đến 31/03/2026");
+    await choose(page, page.getByRole("combobox", { name: "Quý" }), "", "Quý III");
+    await expectPeriod("2026-07-01", "2026-09-30", "Quý III/2026");
+    await choose(page, page.getByRole("combobox", { name: "Năm" }), "", "2025");
+    await expectPeriod("2025-07-01", "2025-09-30", "Quý III/2025: từ 01/07/2025 đến 30/09/2025");
+    await choose(page, kind, "", "Tháng");
+    await expectPeriod("2025-09-01", "2025-09-30", "Tháng 9/2025");
+    await choose(page, kind, "", "6 tháng");
+    await expectPeriod("2025-07-01", "2025-12-31", "6 tháng cuối năm 2025");
+    await choose(page, kind, "", "Tùy chọn");
+    await page.locator(".ant-picker-range").waitFor();
+
+    // Huế's administrator sets the province's cut day to 15: presets become "15th of the month before to the 14th"
+    const admin = await request.newContext({ baseURL: server.url });
+    try {
+      const login = await admin.post("/api/auth/login", { data: { username: "hue.quantri", password: DEMO_PASSWORD } });
+      assert.equal(login.status(), 200);
+      const put = await admin.put("/api/reports/period-settings", { data: { province: PROVINCE, cutDay: 15 } });
+      assert.equal(put.status(), 200, await put.text());
+      await page.goto(`${server.url}/can-bo/bao-cao/ket-qua?unit=${PROVINCE}`);
+      await range.filter({ hasText: "(kỳ tính từ ngày 15 tháng trước)" }).waitFor();
+      await range.filter({ hasText: "Năm 2026: từ 15/12/2025 đến 14/12/2026" }).waitFor();
+      await choose(page, kind, "", "Quý");
+      // 18 March is past the 14th: already quý II under this cut
+      await expectPeriod("2026-03-15", "2026-06-14", "Quý II/2026: từ 15/03/2026 đến 14/06/2026");
+      await choose(page, page.getByRole("combobox", { name: "Quý" }), "", "Quý III");
+      await expectPeriod("2026-06-15", "2026-09-14", "Quý III/2026: từ 15/06/2026 đến 14/09/2026");
+      await screenshot(page, "reports-results-cut-period", false);
+    } finally {
+      await admin.put("/api/reports/period-settings", { data: { province: PROVINCE, cutDay: 1 } });
+      await admin.dispose();
+    }
+  });
+
+  test("manual figures: an inconsistent row is refused next to its fields, a period with dossiers by the server, a valid one is accepted and marked nhập tay", async () => {
+    const june2023 = { from: "2023-06-01", to: "2023-06-30" }; // before the demo's first dossier
+    await page.goto(`${server.url}/can-bo/bao-cao/nhap-so-lieu`);
+    await choose(page, page.getByRole("combobox", { name: "Đơn vị nộp số liệu" }), "Phú Xuân", /Phường Phú Xuân/);
+    await choose(page, page.getByRole("combobox", { name: "Loại kỳ báo cáo" }), "", "Tháng");
+    await choose(page, page.getByRole("combobox", { name: "Tháng" }), "", /^Tháng 6$/);
+    await choose(page, page.getByRole("combobox", { name: "Năm" }), "", "2023");
+    await page.getByTestId("period-range").filter({ hasText: "Tháng 6/2023: từ 01/06/2023 đến 30/06/2023" }).waitFor();
+
+    const row = page.getByTestId("manual-row-0");
+    const figures: Record<string, number> = {
+      "Tiếp nhận: Kỳ trước chuyển qua": 2,
+      "Tiếp nhận: Mới tiếp nhận": 10,
+      "Tiếp nhận: Trong đó ngày thứ Bảy": 1,
+      "Tiếp nhận: Trực tiếp": 7, // 7 + 1 + 2 + 1 = 11 ≠ 10 received
+      "Tiếp nhận: Bưu chính": 1,
+      "Tiếp nhận: Trực tuyến một phần": 2,
+      "Tiếp nhận: Trực tuyến toàn trình": 1,
+      "Đã giải quyết: Trước hạn": 5,
+      "Đã giải quyết: Đúng hạn": 3,
+      "Đã giải quyết: Trễ hạn": 1,
+      "Khác: Rút hồ sơ": 0,
+      "Khác: Dừng xử lý": 0,
+      "Đang giải quyết: Trong hạn": 2,
+      "Đang giải quyết: Quá hạn": 1,
+      "Khác: Từ chối tiếp nhận": 0,
+    };
+    await row.getByLabel("Lĩnh vực").fill("Hộ tịch");
+    for (const [label, n] of Object.entries(figures)) await row.getByLabel(label, { exact: true }).fill(String(n));
+    await page.getByRole("button", { name: "Gửi số liệu" }).click();
+    const directItem = row
+      .locator(".ant-form-item")
+      .filter({ has: page.getByLabel("Tiếp nhận: Trực tiếp", { exact: true }) });
+    await directItem.getByText("Các thành phần không cộng đúng tổng (cần 10, có 11)").waitFor();
+    await page.getByRole("alert").filter({ hasText: "Số liệu không nhất quán" }).waitFor();
+    await screenshot(page, "reports-manual-error");
+    const before = await api<ResultsReport>(`/reports/results?${qs({ ...june2023, unit: UNIT })}`);
+    assert.equal(before.manual, undefined, "nothing was stored");
+
+    // consistent figures, but for a period Phú Xuân has dossiers in: the server refuses with its reason
+    const june2025 = await api<ResultsReport>(
+      `/reports/results?${qs({ from: "2025-06-01", to: "2025-06-30", unit: UNIT })}`,
+    );
+    assert.ok(june2025.total.carriedOver + june2025.total.received > 0, "Phú Xuân has dossiers in June 2025");
+    await row.getByLabel("Tiếp nhận: Trực tiếp", { exact: true }).fill("6");
+    await choose(page, page.getByRole("combobox", { name: "Năm" }), "", "2025");
+    await page.getByRole("button", { name: "Gửi số liệu" }).click();
+    await page.getByRole("alert").filter({ hasText: "đã có hồ sơ trên hệ thống" }).waitFor();
+
+    await choose(page, page.getByRole("combobox", { name: "Năm" }), "", "2023");
+    await page.getByTestId("period-range").filter({ hasText: "Tháng 6/2023" }).waitFor();
+    await page.getByRole("button", { name: "Gửi số liệu" }).click();
+    const accepted = page.getByTestId("manual-accepted");
+    await accepted.getByText("Đã nhận số liệu", { exact: true }).waitFor();
+    await accepted.getByText("01/06/2023 – 30/06/2023").waitFor();
+    const stored = await api<ResultsReport>(`/reports/results?${qs({ ...june2023, unit: UNIT })}`);
+    assert.deepEqual(stored.manual, [{ unit: UNIT, ...june2023 }]);
+    const storedRow = stored.rows.find((r) => r.key === "Hộ tịch");
+    assert.equal(storedRow?.manual, true);
+    assert.equal(storedRow?.receivedDirect, 6);
+
+    // the results report marks the row, and its drill-down says the figure is typed in by hand
+    await accepted.getByRole("link", { name: "Xem trong báo cáo kết quả giải quyết" }).click();
+    const table = page.getByTestId("results-table");
+    const manualRow = table.locator("tbody tr").filter({ hasText: "Hộ tịch" });
+    await manualRow.getByTestId("manual-tag").filter({ hasText: "nhập tay" }).waitFor();
+    await page.getByTestId("manual-note").waitFor();
+    await manualRow.getByRole("link", { name: "10 hồ sơ: Hộ tịch, Mới tiếp nhận", exact: true }).click();
+    const notice = page.getByTestId("drill-manual");
+    await notice.getByText(/Số liệu của ô là 10 hồ sơ, trong đó 10 hồ sơ thuộc số liệu nhập tay/).waitFor();
+    await page.getByTestId("drill-list").locator(".ant-empty").waitFor();
+    assert.equal(await page.getByTestId("drill-list").locator("tbody a[href^='/can-bo/ho-so/']").count(), 0);
+  });
+});
