@@ -6,7 +6,7 @@ import type { LifecycleEvent } from "../../dossier/events.ts";
 import type { DossierRecord } from "../../dossier/record.ts";
 import type { Database as Db } from "../engine.ts";
 import type { Database, DossiersTable } from "../schema.ts";
-import { eventFromRow, headerOf, recordOf } from "./dossier-store.ts";
+import { digitizedForIndex, eventFromRow, headerOf, recordOf } from "./dossier-store.ts";
 import type { UnitDirectory } from "./units.ts";
 
 export interface ExportFilter {
@@ -28,7 +28,8 @@ export function exportRecordOf(
   log: readonly LifecycleEvent[],
   units: UnitDirectory,
 ): DossierRecord | undefined {
-  const record = recordOf(headerOf(row), log);
+  const header = headerOf(row);
+  const record = recordOf(header, log);
   if (!record) return undefined;
   const unit = units.find(row.unit_code);
   const applicant = row.applicant as DossierRecord["applicant"];
@@ -36,7 +37,8 @@ export function exportRecordOf(
     ...record,
     unit: { code: row.unit_code, ...(unit ? { name: unit.name, parent: unit.parentCode } : {}) },
     ...(applicant && Object.keys(applicant).length ? { applicant } : {}),
-    digitized: row.digitized,
+    // the format's flag is the index's (components and result digitized), as an import reads it back
+    digitized: digitizedForIndex(header),
     eResult: row.e_result,
     fee: { amount: row.fee_amount, paidOnline: row.fee_paid_online },
   };

@@ -7,7 +7,8 @@ import type { DossierCommand } from "../../dossier/commands.ts";
 import type { Actor } from "../../dossier/status.ts";
 import { seedTestUnits } from "../../http/testing.ts";
 import { createProcedureVersion } from "./catalog.ts";
-import { exportDossierLines } from "./dossier-export.ts";
+import { exportDossierLines, exportRecordOf } from "./dossier-export.ts";
+import { eventFromRow } from "./dossier-store.ts";
 import { importDossierLines, type Rejection } from "./dossier-import.ts";
 import { type IntakeInput, intake } from "./dossiers/intake.ts";
 import { executeCommand, type ServiceContext } from "./dossiers/service.ts";
@@ -412,4 +413,18 @@ test("authorize: a line the caller may not import is rejected as forbidden, the 
     rejected.map((r) => [r.line, r.reason, r.message]),
     [[2, "forbidden", "không quản trị P2"]],
   );
+});
+
+test("the exported digitized flag is the index's: a live dossier's components and its result, an import's own flag", async () => {
+  const plain = await liveIntake("P1.02");
+  const row = await t.db.selectFrom("dossiers").selectAll().where("code", "=", plain.code).executeTakeFirstOrThrow();
+  const log = (
+    await t.db.selectFrom("dossier_events").selectAll().where("dossier_code", "=", plain.code).execute()
+  ).map(eventFromRow);
+  const flag = (overrides: Partial<typeof row>) => exportRecordOf({ ...row, ...overrides }, log, units)?.digitized;
+  assert.equal(flag({ digitized: true, result_digitized: null, source: "live" }), false, "result not digitized yet");
+  assert.equal(flag({ digitized: true, result_digitized: false, source: "live" }), false);
+  assert.equal(flag({ digitized: true, result_digitized: true, source: "live" }), true);
+  assert.equal(flag({ digitized: false, result_digitized: true, source: "live" }), false, "components on paper");
+  assert.equal(flag({ digitized: true, result_digitized: null, source: "import" }), true, "the line's own flag");
 });
