@@ -218,7 +218,6 @@ describe("reports: every page on the demo province, checked against the API", ()
       count(data.total.withoutApology),
     ]);
     assert.equal(await table.locator("tbody tr.ant-table-row").count(), data.rows.length + 1);
-    await screenshot(page, "reports-late");
 
     // the overdue list of the current year (at its end, every dossier still open past its deadline)
     await page.goto(`${server.url}/can-bo/bao-cao/tre-han?${qs({ ...YEAR, unit: PROVINCE })}`);
@@ -306,7 +305,6 @@ describe("reports: every page on the demo province, checked against the API", ()
       assert.deepEqual((await total.locator("td").allTextContents()).slice(1), expected);
       assert.equal(await table.locator("tbody tr.ant-table-row").count(), data.rows.length + 1);
     }
-    await screenshot(page, "reports-satisfaction");
 
     await page.goto(
       `${server.url}/can-bo/bao-cao/phan-anh?${qs({ from: "2024-01-01", to: "2026-03-31", unit: PROVINCE })}`,
@@ -378,9 +376,10 @@ describe("reports: every page on the demo province, checked against the API", ()
       await choose(page, kind, "", "Quý");
       // 18 March is past the 14th: already quý II under this cut
       await expectPeriod("2026-03-15", "2026-06-14", "Quý II/2026: từ 15/03/2026 đến 14/06/2026");
+      await page.locator(".ant-select-dropdown:visible").waitFor({ state: "hidden" });
+      await screenshot(page, "reports-results-cut-period", false);
       await choose(page, page.getByRole("combobox", { name: "Quý" }), "", "Quý III");
       await expectPeriod("2026-06-15", "2026-09-14", "Quý III/2026: từ 15/06/2026 đến 14/09/2026");
-      await screenshot(page, "reports-results-cut-period", false);
     } finally {
       await admin.put("/api/reports/period-settings", { data: { province: PROVINCE, cutDay: 1 } });
       await admin.dispose();
