@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Runs one group of test files with node's test runner through tsx.
-#   unit : src/**/*.test.ts except *.db.test.ts and *.e2e.test.ts (pure code, no database)
+#   unit : src/**/*.test.ts and web/src/**/*.test.ts except *.db.test.ts and *.e2e.test.ts (pure code, no database)
 #   db   : src/**/*.db.test.ts on the engine chosen by MOTCUA_TEST_ENGINE (pglite | postgres)
 #   e2e  : test/e2e/**/*.e2e.test.ts (a real server and Debian's Chromium)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kind=${1:?usage: run-tests.sh unit|db|e2e}
 case "$kind" in
-  unit) mapfile -t files < <(find src -name '*.test.ts' ! -name '*.db.test.ts' ! -name '*.e2e.test.ts' | sort) ;;
+  unit) mapfile -t files < <(find src web/src -name '*.test.ts' ! -name '*.db.test.ts' ! -name '*.e2e.test.ts' | sort) ;;
   db) mapfile -t files < <(find src -name '*.db.test.ts' | sort) ;;
   e2e) mapfile -t files < <(find test/e2e -name '*.e2e.test.ts' 2>/dev/null | sort) ;;
   *) echo "unknown test group: $kind" >&2; exit 2 ;;
