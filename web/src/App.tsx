@@ -34,10 +34,13 @@ const IndicatorDossiersPage = lazy(() => import("./pages/reports/IndicatorDossie
 const SatisfactionPage = lazy(() => import("./pages/reports/SatisfactionPage.tsx"));
 const FeedbackReportPage = lazy(() => import("./pages/reports/FeedbackReportPage.tsx"));
 const ManualFiguresPage = lazy(() => import("./pages/reports/ManualFiguresPage.tsx"));
+const OfficerRatingsPage = lazy(() => import("./pages/reports/OfficerRatingsPage.tsx"));
 const UnitsAdmin = lazy(() => import("./pages/admin/UnitsAdmin.tsx"));
 const UsersAdmin = lazy(() => import("./pages/admin/UsersAdmin.tsx"));
 const CatalogueAdmin = lazy(() => import("./pages/admin/CatalogueAdmin.tsx"));
 const CalendarAdmin = lazy(() => import("./pages/admin/CalendarAdmin.tsx"));
+const PeriodSettingsAdmin = lazy(() => import("./pages/admin/PeriodSettingsAdmin.tsx"));
+const InterchangeAdmin = lazy(() => import("./pages/admin/InterchangeAdmin.tsx"));
 
 const theme = {
   token: {
@@ -107,10 +110,13 @@ function AppRoutes() {
         <Route path="bao-cao/hai-long" element={<SatisfactionPage />} />
         <Route path="bao-cao/phan-anh" element={<FeedbackReportPage />} />
         <Route path="bao-cao/nhap-so-lieu" element={<ManualFiguresPage />} />
+        <Route path="bao-cao/danh-gia-can-bo" element={<OfficerRatingsPage />} />
         <Route path="quan-tri/don-vi" element={<UnitsAdmin />} />
         <Route path="quan-tri/nguoi-dung" element={<UsersAdmin />} />
         <Route path="quan-tri/thu-tuc" element={<CatalogueAdmin />} />
         <Route path="quan-tri/lich" element={<CalendarAdmin />} />
+        <Route path="quan-tri/ky-bao-cao" element={<PeriodSettingsAdmin />} />
+        <Route path="quan-tri/nhap-xuat-ho-so" element={<InterchangeAdmin />} />
       </Route>
       <Route
         path="can-bo/ho-so/:code/phieu-tiep-nhan"

@@ -15,6 +15,20 @@ const CODE_MESSAGES: Record<string, string> = {
   "validation-failed": "Dữ liệu không hợp lệ, vui lòng kiểm tra các trường được đánh dấu.",
   "revision-conflict": "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại trang và thử lại.",
   "invalid-credentials": "Tên đăng nhập hoặc mật khẩu không đúng.",
+  "approval-required":
+    "Quy trình của thủ tục có bước lãnh đạo phê duyệt: kết quả phải được lãnh đạo phê duyệt sau lần trình gần nhất trước khi hoàn thành giải quyết.",
+  "supplement-already-requested":
+    "Hồ sơ nộp trực tuyến chỉ được yêu cầu bổ sung một lần trước khi tiếp nhận, liệt kê đầy đủ mọi thành phần còn thiếu; hồ sơ này đã có yêu cầu bổ sung.",
+  "result-file-required": "Kết quả điện tử hoặc kết quả đã số hóa phải có tệp kết quả đính kèm.",
+  "not-online-dossier":
+    "Chỉ hồ sơ nộp trực tuyến mới được nộp bổ sung trực tuyến; hồ sơ này nộp bổ sung tại Bộ phận Một cửa.",
+  "does-not-chain":
+    "Số liệu không nối tiếp kỳ liền kề đã nhập: số chuyển từ kỳ trước phải bằng số chưa giải quyết cuối kỳ trước.",
+  "manual-figures-cover-period":
+    "Kỳ của hồ sơ đã có số liệu nhập thủ công của đơn vị: hồ sơ không được nhập để tránh tính hai lần.",
+  "payload-too-large": "Dữ liệu gửi lên quá lớn so với giới hạn của hệ thống.",
+  "file-too-large": "Tệp quá lớn: mỗi tệp tối đa 20 MB.",
+  "file-type-not-allowed": "Chỉ nhận tệp PDF, JPG, PNG hoặc DOCX.",
   network: "Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.",
 };
 
@@ -46,6 +60,11 @@ export class ApiProblem extends Error {
       errors: [p.reason],
     }));
   }
+}
+
+/** Our Vietnamese wording of a stable error code (the code itself when we have none). */
+export function codeMessage(code: string): string {
+  return CODE_MESSAGES[code] ?? code;
 }
 
 /** The message to show for any error thrown by the client (or by anything else). */

@@ -133,6 +133,10 @@ export interface Dossier extends DossierSummary {
   /** Names of the components handed in (older rows may carry objects). */
   components?: (string | { name: string })[];
   fee?: { amount: number; paidOnline?: boolean };
+  /** Kết quả điện tử (null when not recorded). */
+  eResult?: boolean | null;
+  /** Kết quả đã số hóa (null when not recorded). */
+  resultDigitized?: boolean | null;
 }
 
 export interface LookupResult {
@@ -144,8 +148,48 @@ export interface LookupResult {
   receivedAt?: string | null;
   dueAt?: string | null;
   extendedDueAt?: string | null;
-  history: { type: string; at: string; toState?: string; description?: string }[];
+  /** The deadline in force (moved by a supplement). */
+  deadlineAt?: string | null;
+  history: {
+    type: string;
+    at: string;
+    toState?: string;
+    description?: string;
+    /** supplement_requested: what the applicant must bring. */
+    missing?: string[];
+    /** received, accepted, supplement_received: the appointment then in force. */
+    dueAt?: string;
+  }[];
   canRate?: boolean;
+}
+
+/** GET /api/ratings/officers */
+export interface OfficerRatingsReport {
+  unit: string | null;
+  from: string;
+  to: string;
+  officers: OfficerRatingsRow[];
+}
+
+export type OfficerScore = "very_satisfied" | "satisfied" | "neutral" | "dissatisfied";
+
+export interface OfficerRatingsRow {
+  officer: { id: string; username: string; fullName: string };
+  ratings: number;
+  officerRatings: number;
+  averageOfficerStars: number | null;
+  officerScores: Record<OfficerScore, number>;
+  averageServiceStars: number | null;
+}
+
+/** POST /api/dossiers/import */
+export interface DossierImportSummary {
+  read: number;
+  imported: number;
+  unchanged: number;
+  rejected: number;
+  rejectedLines: { line: number; code?: string; reason: string; message: string }[];
+  rejectedLinesTruncated?: boolean;
 }
 
 /** One row of the results report (CONTRACTS.md §3). */
@@ -180,6 +224,8 @@ export interface ResultsReport {
   total: ResultsRow;
   /** The manual documents included in the report (unit and period). */
   manual?: { unit: string; from: string; to: string }[];
+  /** Manual documents overlapping the period without lying inside it: not counted. */
+  manualExcluded?: { unit: string; from: string; to: string }[];
 }
 
 /** A share with the counts it comes from; value null without a denominator. */

@@ -33,6 +33,8 @@ const NAV: NavItem[] = [
   { path: "/can-bo/quan-tri/nguoi-dung", label: "Người dùng", roles: ["admin"] },
   { path: "/can-bo/quan-tri/thu-tuc", label: "Danh mục thủ tục", roles: ["admin"] },
   { path: "/can-bo/quan-tri/lich", label: "Lịch làm việc", roles: ["admin"] },
+  { path: "/can-bo/quan-tri/ky-bao-cao", label: "Kỳ báo cáo", roles: ["admin"] },
+  { path: "/can-bo/quan-tri/nhap-xuat-ho-so", label: "Nhập / xuất hồ sơ", roles: ["admin"] },
 ];
 
 const REPORT_READERS: Role[] = ["leader", "reform_officer", "admin"];
@@ -46,6 +48,7 @@ const REPORTS: NavItem[] = [
   { path: "/can-bo/bao-cao/chi-so", label: "Chỉ số chất lượng (766)", roles: REPORT_READERS },
   { path: "/can-bo/bao-cao/hai-long", label: "Mức độ hài lòng", roles: REPORT_READERS },
   { path: "/can-bo/bao-cao/phan-anh", label: "Phản ánh, kiến nghị", roles: REPORT_READERS },
+  { path: "/can-bo/bao-cao/danh-gia-can-bo", label: "Đánh giá cán bộ", roles: REPORT_READERS },
   { path: "/can-bo/bao-cao/nhap-so-lieu", label: "Nhập số liệu thủ công", roles: ["reform_officer"] },
 ];
 const REPORTS_KEY = "bao-cao";

@@ -9,6 +9,7 @@ import { formatInstant, stateColor, stateName } from "../../format.ts";
 import { useTitle } from "../../hooks.ts";
 import type { LookupResult } from "../../types.ts";
 import { RatingForm } from "./RatingForm.tsx";
+import { canSupplementOnline, SupplementForm, SupplementSent } from "./SupplementForm.tsx";
 
 export default function LookupPage() {
   useTitle("Tra cứu hồ sơ");
@@ -18,6 +19,7 @@ export default function LookupPage() {
   const [creds, setCreds] = useState<{ code: string; secret: string }>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [supplemented, setSupplemented] = useState(false);
 
   const lookup = async (v: { code: string; secret: string }) => {
     setBusy(true);
@@ -27,6 +29,7 @@ export default function LookupPage() {
       const secret = v.secret.trim();
       setResult(await api.get<LookupResult>("/public/lookup", { code, secret }));
       setCreds({ code, secret });
+      setSupplemented(false);
     } catch (e) {
       setResult(undefined);
       setError(showProblem(form, e));
@@ -101,15 +104,34 @@ export default function LookupPage() {
             {result.extendedDueAt && (
               <Descriptions.Item label="Ngày hẹn lại">{formatInstant(result.extendedDueAt)}</Descriptions.Item>
             )}
+            {result.deadlineAt && result.dueAt && result.deadlineAt !== result.dueAt && (
+              <Descriptions.Item label="Hạn giải quyết (sau bổ sung)">
+                <span data-testid="lookup-deadline">{formatInstant(result.deadlineAt)}</span>
+              </Descriptions.Item>
+            )}
           </Descriptions>
           <Typography.Title level={2} style={{ fontSize: 18, marginTop: 16 }}>
             Quá trình xử lý
           </Typography.Title>
           <Timeline
             items={result.history.map((h) => ({
-              children: `${formatInstant(h.at)} — ${h.description ?? stateName(h.toState ?? h.type)}`,
+              children: `${formatInstant(h.at)} — ${h.description ?? stateName(h.toState ?? h.type)}${
+                h.missing?.length ? `: ${h.missing.join("; ")}` : ""
+              }`,
             }))}
           />
+          {supplemented && <SupplementSent result={result} />}
+          {creds && canSupplementOnline(result) && (
+            <SupplementForm
+              code={creds.code}
+              secret={creds.secret}
+              result={result}
+              onDone={(updated) => {
+                setResult(updated);
+                setSupplemented(true);
+              }}
+            />
+          )}
           {creds && (result.canRate ?? result.state === "returned") && (
             <RatingForm code={creds.code} secret={creds.secret} />
           )}

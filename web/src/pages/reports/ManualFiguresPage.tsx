@@ -96,6 +96,8 @@ export default function ManualFiguresPage() {
       if (error instanceof ApiProblem && error.code === "invalid-document") {
         show(serverViolations(error.invalidParams), keys);
         setProblem(`Máy chủ từ chối số liệu: ${error.userMessage}`);
+      } else if (error instanceof ApiProblem && error.code === "does-not-chain") {
+        setProblem(`Số liệu không nối tiếp kỳ liền kề đã nhập: ${error.userMessage}`);
       } else if (error instanceof ApiProblem && error.code === "validation-failed") {
         setProblem([error.userMessage, ...error.invalidParams.map((p) => `${p.name}: ${p.reason}`)].join(" — "));
       } else {

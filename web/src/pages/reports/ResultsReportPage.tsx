@@ -72,6 +72,17 @@ export default function ResultsReportPage() {
             .join("; ")}.`}
         />
       )}
+      {data?.manualExcluded && data.manualExcluded.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="manual-excluded"
+          title="Có số liệu nhập tay không được gộp"
+          description={`Không gộp số liệu nhập tay của ${data.manualExcluded
+            .map((m) => `${m.unit} (${formatDate(m.from)} – ${formatDate(m.to)})`)
+            .join("; ")} vì kỳ đó không nằm trọn trong kỳ báo cáo.`}
+        />
+      )}
       {data && (
         <ResultsTable
           rows={data.rows}

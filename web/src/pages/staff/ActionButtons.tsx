@@ -1,12 +1,13 @@
 // One button per action the server allows for this user on this dossier; each opens its form in a dialog.
-import { App, Button, Form, Modal, Space } from "antd";
+import { Alert, App, Button, Form, Modal, Space } from "antd";
+import type { UploadFile } from "antd";
 import { useState } from "react";
-import { api, newIdempotencyKey } from "../../api.ts";
+import { ApiProblem, api, codeMessage, newIdempotencyKey } from "../../api.ts";
 import { showProblem } from "../../components/forms.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { actionName, componentName } from "../../format.ts";
 import type { Action, Dossier } from "../../types.ts";
-import { type ActionValues, actionBody, actionFields, DANGEROUS } from "./actionForms.tsx";
+import { type ActionValues, actionBody, actionFields, DANGEROUS, RESULT_FILE_FIELD } from "./actionForms.tsx";
 
 async function toBase64(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -15,9 +16,9 @@ async function toBase64(file: Blob): Promise<string> {
   return btoa(binary);
 }
 
-/** Uploads the draft (POST /api/files, for the dossier's unit) and returns the id the action names. */
-async function uploadDraft(dossier: Dossier, values: ActionValues): Promise<string | undefined> {
-  const file = values.draftFile?.[0];
+/** Uploads the action's file (POST /api/files, for the dossier's unit) and returns the id the action names. */
+async function uploadFile(dossier: Dossier, list: UploadFile[] | undefined): Promise<string | undefined> {
+  const file = list?.[0];
   if (!file?.originFileObj) return undefined;
   const stored = await api.post<{ id: string }>("/files", {
     unitCode: dossier.currentUnit?.code ?? dossier.unit?.code,
@@ -30,6 +31,37 @@ async function uploadDraft(dossier: Dossier, values: ActionValues): Promise<stri
 
 /** Staff never act on a citizen's behalf for these. */
 const CITIZEN_ONLY: ReadonlySet<Action> = new Set<Action>(["rate", "submit_online"]);
+
+/** The file each action uploads before it is sent. */
+function fileOf(action: Action, values: ActionValues): UploadFile[] | undefined {
+  if (action === "propose_result") return values.draftFile;
+  if (action === "resolve") return values.resultFile;
+  return undefined;
+}
+
+/** Actions that may be allowed through a grant at the receiving unit only (docs/lifecycle.md). */
+const AT_RECEIVING_UNIT: ReadonlySet<Action> = new Set<Action>(["return", "withdraw"]);
+
+/**
+ * Why resolve is not offered, when the server's allowedActions say so and the reason follows from them: in
+ * received/processing, resolve is open to every role that acts on the dossier at its current unit (front desk,
+ * officer, leader), so a user offered another such action but not resolve is waiting for the leader's approval
+ * (the procedure's process has a phê duyệt step; docs/lifecycle.md). Undefined when resolve is offered or the
+ * user holds no role there.
+ */
+export function resolveBlockedReason(dossier: Dossier): string | undefined {
+  if (dossier.state !== "received" && dossier.state !== "processing") return undefined;
+  const allowed = dossier.allowedActions;
+  if (allowed.includes("resolve")) return undefined;
+  if (!allowed.some((a) => !CITIZEN_ONLY.has(a) && !AT_RECEIVING_UNIT.has(a))) return undefined;
+  const last = (type: string) => dossier.events.findLastIndex((e) => e.type === type);
+  const proposed = last("result_proposed");
+  const pending = proposed >= 0 && last("result_approved") < proposed;
+  const step = pending
+    ? "Kết quả đã trình đang chờ lãnh đạo phê duyệt."
+    : "Chuyên viên trình kết quả (dự thảo) để lãnh đạo phê duyệt trước.";
+  return `${codeMessage("approval-required")} ${step}`;
+}
 
 export function ActionButtons({ dossier, onDone }: { dossier: Dossier; onDone: (d: Dossier) => void }) {
   const { message } = App.useApp();
@@ -58,10 +90,10 @@ export function ActionButtons({ dossier, onDone }: { dossier: Dossier; onDone: (
     setBusy(true);
     setError(undefined);
     try {
-      const draftId = action === "propose_result" ? await uploadDraft(dossier, values) : undefined;
+      const fileId = await uploadFile(dossier, fileOf(action, values));
       const updated = await api.post<Dossier>(
         `/dossiers/${encodeURIComponent(dossier.code)}/actions/${action}`,
-        actionBody(action, dossier.revision, values, draftId),
+        actionBody(action, dossier.revision, values, fileId),
         { idempotencyKey: key },
       );
       message.success(`Đã ${actionName(action).toLowerCase()}`);
@@ -69,11 +101,16 @@ export function ActionButtons({ dossier, onDone }: { dossier: Dossier; onDone: (
       onDone(updated);
     } catch (e) {
       setError(showProblem(form, e));
+      // the refusal names no field: it is the result file's
+      if (e instanceof ApiProblem && e.code === "result-file-required") {
+        form.setFields([{ name: RESULT_FILE_FIELD, errors: [e.userMessage] }]);
+      }
     } finally {
       setBusy(false);
     }
   };
 
+  const blocked = resolveBlockedReason(dossier);
   if (actions.length === 0) return <p>Không có thao tác nào dành cho bạn ở trạng thái này.</p>;
   return (
     <>
@@ -89,7 +126,23 @@ export function ActionButtons({ dossier, onDone }: { dossier: Dossier; onDone: (
             {actionName(a)}
           </Button>
         ))}
+        {blocked && (
+          <Button disabled data-action="resolve-unavailable" aria-describedby="resolve-unavailable">
+            {actionName("resolve")}
+          </Button>
+        )}
       </Space>
+      {blocked && (
+        <Alert
+          id="resolve-unavailable"
+          data-testid="resolve-unavailable"
+          type="info"
+          showIcon
+          style={{ marginTop: 12 }}
+          title={`Chưa thể ${actionName("resolve").toLowerCase()}`}
+          description={blocked}
+        />
+      )}
       <Modal
         open={action !== undefined}
         title={action ? `${actionName(action)} — ${dossier.code}` : ""}

@@ -1,9 +1,9 @@
 // The inputs each lifecycle action asks for, and the body POST /api/dossiers/:code/actions/:action receives.
 // Which actions are shown comes from the server's `allowedActions`; nothing here decides what is allowed.
-import { Button, DatePicker, Form, Input, InputNumber, Radio, Select, Switch, Upload } from "antd";
+import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Switch, Upload } from "antd";
 import type { UploadFile } from "antd";
 import type { ReactNode } from "react";
-import { api } from "../../api.ts";
+import { api, codeMessage } from "../../api.ts";
 import { foldedSearch } from "../../components/search.ts";
 import { useLoad } from "../../hooks.ts";
 import type { Action } from "../../types.ts";
@@ -21,7 +21,14 @@ export interface ActionValues {
   dueAt?: { toISOString(): string };
   /** The draft of the result (propose_result): one file, uploaded through POST /api/files before the action. */
   draftFile?: UploadFile[];
+  /** resolve: kết quả điện tử, kết quả đã số hóa, and the result file (required when either is ticked). */
+  eResult?: boolean;
+  resultDigitized?: boolean;
+  resultFile?: UploadFile[];
 }
+
+/** The form field the server's `result-file-required` refusal belongs to. */
+export const RESULT_FILE_FIELD = "resultFile";
 
 /** What the dialog knows about the dossier: its components, and the unit now handling it (for the officers). */
 export interface ActionContext {
@@ -102,6 +109,60 @@ const evidence = (label: string) => (
   </Form.Item>
 );
 
+const RESULT_FILE_MESSAGE = codeMessage("result-file-required");
+
+/**
+ * Resolve: the result (its number or the file), whether it is an electronic result and whether the paper result
+ * was digitized. Either flag needs the result file — the server refuses it otherwise (422 result-file-required,
+ * shown under the file field by ActionButtons).
+ */
+const resolveFields: ReactNode[] = [
+  <Form.Item
+    key="record"
+    label="Kết quả giải quyết"
+    name="record"
+    dependencies={[RESULT_FILE_FIELD]}
+    extra="Số, ký hiệu văn bản kết quả; có thể để trống khi đính kèm tệp kết quả"
+    rules={[
+      ({ getFieldValue }) => ({
+        validator: (_r, v: string | undefined) =>
+          v?.trim() || (getFieldValue(RESULT_FILE_FIELD) ?? []).length > 0
+            ? Promise.resolve()
+            : Promise.reject(new Error("Nhập số, ký hiệu văn bản kết quả hoặc đính kèm tệp kết quả")),
+      }),
+    ]}
+  >
+    <Input />
+  </Form.Item>,
+  <Form.Item key="eResult" name="eResult" valuePropName="checked" style={{ marginBottom: 4 }}>
+    <Checkbox>Kết quả điện tử</Checkbox>
+  </Form.Item>,
+  <Form.Item key="resultDigitized" name="resultDigitized" valuePropName="checked">
+    <Checkbox>Đã số hóa kết quả</Checkbox>
+  </Form.Item>,
+  <Form.Item
+    key={RESULT_FILE_FIELD}
+    label="Tệp kết quả"
+    name={RESULT_FILE_FIELD}
+    valuePropName="fileList"
+    dependencies={["eResult", "resultDigitized"]}
+    getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList.slice(-1)}
+    extra="Bắt buộc khi là kết quả điện tử hoặc đã số hóa kết quả (PDF, DOCX, JPG, PNG)"
+    rules={[
+      ({ getFieldValue }) => ({
+        validator: (_r, v: UploadFile[] | undefined) =>
+          (getFieldValue("eResult") || getFieldValue("resultDigitized")) && !(v ?? []).length
+            ? Promise.reject(new Error(RESULT_FILE_MESSAGE))
+            : Promise.resolve(),
+      }),
+    ]}
+  >
+    <Upload beforeUpload={() => false} maxCount={1} accept=".pdf,.docx,.jpg,.jpeg,.png">
+      <Button>Chọn tệp kết quả</Button>
+    </Upload>
+  </Form.Item>,
+];
+
 /** The form fields of each action; actions without entry need only a confirmation. */
 export function actionFields(action: Action, { components, unitCode }: ActionContext): ReactNode[] {
   switch (action) {
@@ -180,7 +241,7 @@ export function actionFields(action: Action, { components, unitCode }: ActionCon
           : []),
       ];
     case "resolve":
-      return [evidence("Kết quả giải quyết")];
+      return resolveFields;
     case "return":
       return [
         <Form.Item key="via" label="Hình thức trả" name="via" initialValue="direct">
@@ -212,13 +273,13 @@ export function actionFields(action: Action, { components, unitCode }: ActionCon
 
 /**
  * The body for the action: the revision the user saw (a concurrent change makes it fail), and the inputs.
- * `draftId`: the id POST /api/files gave the draft of a propose_result.
+ * `fileId`: the id POST /api/files gave the draft of a propose_result or the result file of a resolve.
  */
 export function actionBody(
   action: Action,
   revision: number,
   v: ActionValues,
-  draftId?: string,
+  fileId?: string,
 ): Record<string, unknown> {
   const base = { revision, ...(v.reason ? { reason: v.reason } : {}) };
   switch (action) {
@@ -229,13 +290,19 @@ export function actionBody(
     case "transfer":
       return { ...base, toUnit: v.toUnit, link: v.link };
     case "propose_result":
-      return { ...base, draft: { ...(draftId ? { document: { id: draftId } } : {}) } };
+      return { ...base, draft: { ...(fileId ? { document: { id: fileId } } : {}) } };
     case "request_payment":
       return { ...base, amount: v.amount };
     case "record_payment":
       return { ...base, amount: v.amount, paidOnline: v.paidOnline ?? false };
     case "resolve":
-      return { ...base, result: { record: v.record } };
+      return {
+        ...base,
+        result: { ...(fileId ? { document: { id: fileId } } : {}), ...(v.record?.trim() ? { record: v.record } : {}) },
+        // only what was ticked: an unticked box leaves the intake's value (or "not recorded") as it is
+        ...(v.eResult ? { eResult: true } : {}),
+        ...(v.resultDigitized ? { resultDigitized: true } : {}),
+      };
     case "return":
       return { ...base, via: v.via, handover: { record: v.record } };
     case "extend":

@@ -1,0 +1,243 @@
+// Nhập / xuất hồ sơ (CONTRACTS.md §2, JSON Lines): an administrator uploads a .jsonl file to
+// POST /api/dossiers/import — the same import as `motcua import` — and sees its summary and each rejected line
+// with its number, reason and message; and downloads GET /api/dossiers/export for a unit and a date range.
+// Larger files go through the command line (the API takes up to 32 MB).
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Descriptions,
+  Form,
+  Select,
+  Space,
+  Table,
+  Typography,
+  Upload,
+} from "antd";
+import type { UploadFile } from "antd";
+import type { Dayjs } from "dayjs";
+import { useState } from "react";
+import { ApiProblem, api, codeMessage, errorMessage, withQuery } from "../../api.ts";
+import { useAuth } from "../../auth.tsx";
+import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { foldedSearch } from "../../components/search.ts";
+import { formatCount } from "../../format.ts";
+import { useLoad, useTitle } from "../../hooks.ts";
+import type { DossierImportSummary, Unit } from "../../types.ts";
+
+/** The API's import limit (src/http/routes/interchange.ts IMPORT_BODY_LIMIT). */
+const IMPORT_MAX_BYTES = 32 * 1024 * 1024;
+
+function ImportCard() {
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [createMissing, setCreateMissing] = useState(false);
+  const [result, setResult] = useState<DossierImportSummary>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const run = async () => {
+    const file = files[0]?.originFileObj;
+    setError(undefined);
+    setResult(undefined);
+    if (!file) {
+      setError("Chọn tệp .jsonl cần nhập.");
+      return;
+    }
+    if (file.size > IMPORT_MAX_BYTES) {
+      setError(
+        `${codeMessage("payload-too-large")} Tệp nhập qua trang này tối đa 32 MB; tệp lớn hơn dùng lệnh motcua import.`,
+      );
+      return;
+    }
+    setBusy(true);
+    try {
+      const text = await file.text();
+      setResult(
+        await api.post<DossierImportSummary>("/dossiers/import", undefined, {
+          raw: { contentType: "application/x-ndjson", text },
+          query: { createMissing: createMissing ? "true" : "false" },
+        }),
+      );
+    } catch (e) {
+      setError(
+        e instanceof ApiProblem && e.code === "payload-too-large"
+          ? `${e.userMessage} Tệp lớn hơn dùng lệnh motcua import.`
+          : errorMessage(e),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card size="small" title="Nhập hồ sơ từ tệp JSON Lines (.jsonl)">
+      <Space direction="vertical" style={{ width: "100%" }}>
+        <Typography.Text type="secondary">
+          Mỗi dòng là một hồ sơ theo định dạng trao đổi (CONTRACTS.md §2). Hồ sơ đã có và không đổi được bỏ qua; dòng
+          sai được báo kèm số dòng, các dòng khác vẫn được nhập.
+        </Typography.Text>
+        <Upload
+          beforeUpload={() => false}
+          maxCount={1}
+          accept=".jsonl,.ndjson,.txt"
+          fileList={files}
+          onChange={(e) => setFiles(e.fileList.slice(-1))}
+        >
+          <Button>Chọn tệp .jsonl</Button>
+        </Upload>
+        <Checkbox checked={createMissing} onChange={(e) => setCreateMissing(e.target.checked)}>
+          Tạo đơn vị/thủ tục còn thiếu
+        </Checkbox>
+        <Button type="primary" onClick={run} loading={busy}>
+          Nhập hồ sơ
+        </Button>
+        <ProblemAlert message={error} />
+        {result && (
+          <>
+            <Alert
+              type={result.rejected ? "warning" : "success"}
+              showIcon
+              role="status"
+              title={result.rejected ? "Đã nhập, có dòng bị từ chối" : "Đã nhập xong"}
+            />
+            <Descriptions bordered size="small" column={{ xs: 2, md: 4 }} data-testid="import-summary">
+              <Descriptions.Item label="Số dòng đã đọc">{formatCount(result.read)}</Descriptions.Item>
+              <Descriptions.Item label="Đã nhập">{formatCount(result.imported)}</Descriptions.Item>
+              <Descriptions.Item label="Không thay đổi">{formatCount(result.unchanged)}</Descriptions.Item>
+              <Descriptions.Item label="Bị từ chối">{formatCount(result.rejected)}</Descriptions.Item>
+            </Descriptions>
+            {result.rejectedLines.length > 0 && (
+              <Table
+                size="small"
+                rowKey={(r) => `${r.line}-${r.reason}`}
+                data-testid="import-rejected"
+                dataSource={result.rejectedLines}
+                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                columns={[
+                  { title: "Dòng", dataIndex: "line", width: 80 },
+                  { title: "Lý do", dataIndex: "reason", width: 220 },
+                  { title: "Chi tiết", dataIndex: "message" },
+                ]}
+              />
+            )}
+            {result.rejectedLinesTruncated && (
+              <Typography.Text type="secondary">
+                Chỉ liệt kê {formatCount(result.rejectedLines.length)} dòng đầu bị từ chối.
+              </Typography.Text>
+            )}
+          </>
+        )}
+      </Space>
+    </Card>
+  );
+}
+
+interface ExportValues {
+  unit?: string;
+  range?: [Dayjs, Dayjs] | null;
+}
+
+function ExportCard() {
+  const { user } = useAuth();
+  const units = useLoad((signal) => api.get<{ units: Unit[] }>("/units", undefined, signal), []);
+  const [form] = Form.useForm<ExportValues>();
+  const [error, setError] = useState<string>();
+  const [done, setDone] = useState<{ lines: number; name: string }>();
+  const [busy, setBusy] = useState(false);
+  const roots = new Set((user?.grants ?? []).map((g) => g.unitCode));
+  const all = units.data?.units ?? [];
+  const provinceOf = new Map(all.map((u) => [u.code, u.provinceCode ?? u.code]));
+  const provinces = new Set([...roots].map((c) => provinceOf.get(c) ?? c));
+  const options = all
+    .filter((u) => user?.isSuperuser || provinces.has(u.provinceCode ?? u.code))
+    .map((u) => ({ value: u.code, label: `${u.name} (${u.code})` }));
+
+  const run = async (v: ExportValues) => {
+    setBusy(true);
+    setError(undefined);
+    setDone(undefined);
+    try {
+      const query = {
+        unit: v.unit,
+        from: v.range?.[0]?.format("YYYY-MM-DD"),
+        to: v.range?.[1]?.format("YYYY-MM-DD"),
+      };
+      const response = await fetch(withQuery("/api/dossiers/export", query), { credentials: "same-origin" });
+      if (!response.ok) {
+        const body = (await response.json().catch(() => ({}))) as { code?: string; detail?: string; title?: string };
+        throw new ApiProblem(response.status, body.code ?? `http-${response.status}`, body.title ?? "", body.detail);
+      }
+      const blob = await response.blob();
+      const text = await blob.text();
+      const name = ["ho-so", query.unit, query.from, query.to].filter(Boolean).join("-") + ".jsonl";
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setDone({ lines: text.split("\n").filter((l) => l.trim()).length, name });
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card size="small" title="Xuất hồ sơ ra tệp JSON Lines">
+      <Form form={form} layout="vertical" onFinish={run}>
+        <Form.Item
+          label="Đơn vị"
+          name="unit"
+          extra="Hồ sơ của đơn vị và các đơn vị trực thuộc; để trống: mọi đơn vị của bạn"
+        >
+          <Select
+            aria-label="Đơn vị xuất"
+            allowClear
+            showSearch={foldedSearch}
+            style={{ maxWidth: 400 }}
+            loading={units.loading}
+            options={options}
+            placeholder="Mọi đơn vị trong phạm vi"
+          />
+        </Form.Item>
+        <Form.Item label="Ngày tiếp nhận (từ – đến)" name="range">
+          <DatePicker.RangePicker format="DD/MM/YYYY" aria-label="Ngày tiếp nhận từ – đến" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          Xuất hồ sơ
+        </Button>
+      </Form>
+      <div style={{ marginTop: 12 }}>
+        <ProblemAlert message={error} />
+        {done && (
+          <Alert
+            type="success"
+            showIcon
+            role="status"
+            data-testid="export-done"
+            title={`Đã xuất ${formatCount(done.lines)} hồ sơ vào tệp ${done.name}`}
+          />
+        )}
+      </div>
+    </Card>
+  );
+}
+
+export default function InterchangeAdmin() {
+  useTitle("Nhập / xuất hồ sơ");
+  return (
+    <Space direction="vertical" size="middle" style={{ width: "100%" }}>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        Nhập / xuất hồ sơ
+      </Typography.Title>
+      <ImportCard />
+      <ExportCard />
+    </Space>
+  );
+}
