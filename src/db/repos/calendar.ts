@@ -22,6 +22,7 @@ import {
   type WorkingCalendar,
 } from "../../calendar/index.ts";
 import type { Database } from "../schema.ts";
+import { type ChangedBy, writeAudit } from "./audit.ts";
 import type { UnitDirectory, UnitRow } from "./units.ts";
 
 export const NATIONAL_SCOPE = "*";
@@ -252,7 +253,7 @@ export interface OverrideEditResult {
 export async function editOverrides(
   db: Kysely<Database>,
   edit: OverrideEdit,
-  by: { userId: number | null; now: Date },
+  by: ChangedBy,
 ): Promise<OverrideEditResult> {
   const dates = [...edit.add.map((a) => a.date), ...edit.remove];
   for (const date of dates) checkIsoDate(date);
@@ -325,22 +326,11 @@ export async function editOverrides(
       replaced: added.filter((a) => existing.has(a.date)),
       removed: edit.remove.map((d) => existing.get(d)!),
     };
-    await trx
-      .insertInto("audit_log")
-      .values({
-        at: by.now,
-        user_id: by.userId,
-        action: past.length ? "calendar.override.correct" : "calendar.override.edit",
-        subject: `calendar:${edit.scope}`,
-        detail: JSON.stringify({
-          ...outcome,
-          before: [...existing.values()],
-          force: edit.force,
-          reason: edit.reason,
-          past,
-        }),
-      })
-      .execute();
+    await writeAudit(trx, by, {
+      action: past.length ? "calendar.override.correct" : "calendar.override.edit",
+      subject: `calendar:${edit.scope}`,
+      detail: { ...outcome, before: [...existing.values()], force: edit.force, reason: edit.reason, past },
+    });
     return outcome;
   });
   await calendarRegistryOf(db).load();
@@ -352,7 +342,7 @@ export async function setOfficeHours(
   db: Kysely<Database>,
   unitCode: string,
   input: UnitOfficeHoursInput,
-  by: { userId: number | null; now: Date },
+  by: ChangedBy,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await trx
@@ -371,15 +361,10 @@ export async function setOfficeHours(
       })
       .where("code", "=", unitCode)
       .execute();
-    await trx
-      .insertInto("audit_log")
-      .values({
-        at: by.now,
-        user_id: by.userId,
-        action: "unit.office-hours.set",
-        subject: `unit:${unitCode}`,
-        detail: JSON.stringify({ before, after: { officeHours: stored, ...input } }),
-      })
-      .execute();
+    await writeAudit(trx, by, {
+      action: "unit.office-hours.set",
+      subject: `unit:${unitCode}`,
+      detail: { before, after: { officeHours: stored, ...input } },
+    });
   });
 }

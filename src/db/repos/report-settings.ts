@@ -4,6 +4,7 @@
 import type { Kysely } from "kysely";
 import { MAX_CUT_DAY, MIN_CUT_DAY } from "../../figures/period.ts";
 import type { Database } from "../schema.ts";
+import { type ChangedBy, writeAudit } from "./audit.ts";
 
 /** Calendar periods: what a province without a setting uses. */
 export const DEFAULT_PROVINCE_CUT_DAY = 1;
@@ -31,7 +32,7 @@ export async function cutDayOf(db: Kysely<Database>, province: string): Promise<
 export async function setCutDay(
   db: Kysely<Database>,
   settings: PeriodSettings,
-  by: { userId: number | null; now: Date },
+  by: ChangedBy,
 ): Promise<PeriodSettings> {
   if (!isCutDay(settings.cutDay)) throw new RangeError(`cut day must be ${MIN_CUT_DAY}..${MAX_CUT_DAY}`);
   await db.transaction().execute(async (trx) => {
@@ -53,19 +54,14 @@ export async function setCutDay(
         oc.column("province_code").doUpdateSet({ cut_day: settings.cutDay, updated_at: by.now, updated_by: by.userId }),
       )
       .execute();
-    await trx
-      .insertInto("audit_log")
-      .values({
-        at: by.now,
-        user_id: by.userId,
-        action: "report.period-settings.set",
-        subject: `report-settings:${settings.province}`,
-        detail: JSON.stringify({
-          before: { cutDay: before ? Number(before.cut_day) : DEFAULT_PROVINCE_CUT_DAY, stored: Boolean(before) },
-          after: { cutDay: settings.cutDay },
-        }),
-      })
-      .execute();
+    await writeAudit(trx, by, {
+      action: "report.period-settings.set",
+      subject: `report-settings:${settings.province}`,
+      detail: {
+        before: { cutDay: before ? Number(before.cut_day) : DEFAULT_PROVINCE_CUT_DAY, stored: Boolean(before) },
+        after: { cutDay: settings.cutDay },
+      },
+    });
   });
   return { province: settings.province, cutDay: settings.cutDay };
 }
