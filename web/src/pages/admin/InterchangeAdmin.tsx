@@ -27,6 +27,45 @@ import { formatCount } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
 import type { DossierImportSummary, Unit } from "../../types.ts";
 
+/** The import's rejection codes (docs/lifecycle.md, Interchange) in Vietnamese; the server's message follows. */
+export const IMPORT_REASONS: Record<string, string> = {
+  "invalid-json": "Không phải JSON hợp lệ",
+  "not-an-object": "Dòng không phải một đối tượng JSON",
+  "missing-field": "Thiếu trường bắt buộc",
+  "invalid-field": "Trường không hợp lệ",
+  "instant-without-offset": "Thời điểm thiếu múi giờ",
+  "invalid-instant": "Thời điểm không hợp lệ",
+  "invalid-channel": "Kênh tiếp nhận không hợp lệ",
+  "invalid-level": "Cấp thực hiện không hợp lệ",
+  "invalid-id-number": "Số định danh không hợp lệ",
+  "invalid-via": "Hình thức trả kết quả không hợp lệ",
+  "unknown-event-type": "Loại sự kiện không xác định",
+  "received-at-missing": "Thiếu ngày tiếp nhận (và không bị từ chối)",
+  "refused-after-receipt": "Từ chối sau khi đã tiếp nhận",
+  "due-without-receipt": "Có ngày hẹn trả nhưng chưa tiếp nhận",
+  "due-before-receipt": "Ngày hẹn trả trước ngày tiếp nhận",
+  "due-required": "Thiếu ngày hẹn trả mới",
+  "apology-required": "Gia hạn thiếu thư xin lỗi",
+  "to-unit-required": "Chuyển liên thông thiếu đơn vị nhận",
+  "via-required": "Trả kết quả thiếu hình thức trả",
+  "reason-required": "Từ chối thiếu lý do",
+  "events-out-of-order": "Sự kiện không theo thứ tự thời gian",
+  "event-before-receipt": "Sự kiện trước ngày tiếp nhận",
+  "event-after-end": "Sự kiện sau khi hồ sơ đã kết thúc",
+  "supplement-not-requested": "Nhận bổ sung khi chưa yêu cầu bổ sung",
+  "supplement-already-requested": "Yêu cầu bổ sung lần hai trước khi tiếp nhận",
+  "invalid-code": "Mã hồ sơ không hợp lệ",
+  "code-unit-mismatch": "Mã hồ sơ không khớp đơn vị tiếp nhận",
+  "unknown-unit": "Đơn vị chưa có (chọn tạo đơn vị/thủ tục còn thiếu)",
+  "unknown-procedure": "Thủ tục chưa có (chọn tạo đơn vị/thủ tục còn thiếu)",
+  "invalid-limit": "Thời hạn giải quyết không hợp lệ",
+  "due-at-missing": "Thiếu ngày hẹn trả và không tính được từ thời hạn",
+  conflict: "Mã hồ sơ đã có với nội dung khác",
+  "storage-error": "Lỗi khi lưu",
+  "manual-figures-cover-period": "Kỳ đã có số liệu nhập thủ công",
+  forbidden: "Không có quyền nhập hồ sơ của tỉnh này",
+};
+
 /** The API's import limit (src/http/routes/interchange.ts IMPORT_BODY_LIMIT). */
 const IMPORT_MAX_BYTES = 32 * 1024 * 1024;
 
@@ -117,7 +156,13 @@ function ImportCard() {
                 pagination={{ pageSize: 20, hideOnSinglePage: true }}
                 columns={[
                   { title: "Dòng", dataIndex: "line", width: 80 },
-                  { title: "Lý do", dataIndex: "reason", width: 220 },
+                  {
+                    title: "Lý do",
+                    dataIndex: "reason",
+                    width: 260,
+                    render: (reason: string) =>
+                      IMPORT_REASONS[reason] ? `${IMPORT_REASONS[reason]} (${reason})` : reason,
+                  },
                   { title: "Chi tiết", dataIndex: "message" },
                 ]}
               />

@@ -1,0 +1,468 @@
+// The lifecycle and administration pieces on the demo province (motcua demo up to 18 March 2026; the server's
+// clock walks on from that morning): a leader's approval before the officer resolves with "Kết quả điện tử" and a
+// result file; the applicant's online supplement from the lookup page; ratings per officer against the API's
+// JSON; the province's cut day set on the Kỳ báo cáo page moving the report presets; a .jsonl import with a bad
+// line and an export. The states a journey starts from are made through the API; the journey itself is driven
+// in the browser and read back from the server.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { after, before, describe, test } from "node:test";
+import { type APIRequestContext, type Page, request } from "playwright-core";
+import type { OfficerRatingsReport } from "../../web/src/types.ts";
+import {
+  type Browser,
+  choose,
+  type Clock,
+  DEFAULT_DEMO,
+  DEMO_PASSWORD,
+  fixedClock,
+  launchBrowser,
+  type Server,
+  screenshot,
+  signIn,
+  startServer,
+} from "./harness.ts";
+
+const PROVINCE = "46"; // Thành phố Huế
+const UNIT = "19753"; // Phường Phú Xuân
+const PROCEDURE = "1.004873"; // cấp Giấy xác nhận tình trạng hôn nhân: fully online, a leader-approval step
+/** The smallest file the server recognises as a PDF by its bytes. */
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+
+interface DossierView {
+  code: string;
+  revision: number;
+  state: string;
+  lookupSecret?: string;
+}
+
+/** A demo account's API session (its own cookies), asserting each call's status. */
+class Session {
+  private constructor(readonly api: APIRequestContext) {}
+  static async open(server: Server, username: string): Promise<Session> {
+    const api = await request.newContext({ baseURL: server.url });
+    const login = await api.post("/api/auth/login", { data: { username, password: DEMO_PASSWORD } });
+    assert.equal(login.status(), 200, `${username}: ${await login.text()}`);
+    return new Session(api);
+  }
+  async call<T>(method: "GET" | "POST" | "PUT", path: string, data?: unknown, status = [200, 201]): Promise<T> {
+    const response = await this.api.fetch(path, { method, ...(data === undefined ? {} : { data }) });
+    assert.ok(status.includes(response.status()), `${method} ${path}: ${response.status()} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+  async act(code: string, action: string, revision: number, body: Record<string, unknown> = {}) {
+    return this.call<DossierView>("POST", `/api/dossiers/${encodeURIComponent(code)}/actions/${action}`, {
+      revision,
+      ...body,
+    });
+  }
+  async file(name: string): Promise<string> {
+    const stored = await this.call<{ id: string }>("POST", "/api/files", {
+      unitCode: UNIT,
+      name,
+      dataBase64: PDF.toString("base64"),
+    });
+    return stored.id;
+  }
+  close() {
+    return this.api.dispose();
+  }
+}
+
+const stateTag = (page: Page) => page.getByTestId("dossier-state");
+async function expectState(page: Page, name: string) {
+  await stateTag(page)
+    .filter({ hasText: new RegExp(`^${name}$`, "i") })
+    .waitFor();
+}
+async function openDossier(page: Page, server: Server, code: string) {
+  await page.goto(`${server.url}/can-bo/ho-so/${encodeURIComponent(code)}`);
+  await page.getByRole("heading", { name: `Hồ sơ ${code}` }).waitFor();
+}
+
+describe("lifecycle and administration on the demo province", () => {
+  let server: Server;
+  let browser: Browser;
+  let clock: Clock;
+  let frontDesk: Session;
+  let officer: Session;
+  /** The dossier the leader approves and the officer resolves (returned and rated afterwards). */
+  let resolvedCode = "";
+
+  /** Counter intake, assigned to the ward's officer, started and proposed: waiting for the leader. */
+  async function proposedDossier(name: string): Promise<DossierView> {
+    let d = await frontDesk.call<DossierView>("POST", "/api/dossiers", {
+      unitCode: UNIT,
+      procedureCode: PROCEDURE,
+      channel: "direct",
+      applicant: { name, phone: "0905123456" },
+    });
+    d = await frontDesk.act(d.code, "assign", d.revision, { assignee: "phuxuan.chuyenvien" });
+    d = await officer.act(d.code, "start_processing", d.revision);
+    const draft = await officer.file("du-thao.pdf");
+    return officer.act(d.code, "propose_result", d.revision, { draft: { document: { id: draft } } });
+  }
+
+  before(async () => {
+    clock = fixedClock("2026-03-18T10:30:00+07:00");
+    server = await startServer({ data: "demo", demo: DEFAULT_DEMO, now: clock.now });
+    browser = await launchBrowser();
+    frontDesk = await Session.open(server, "phuxuan.motcua");
+    officer = await Session.open(server, "phuxuan.chuyenvien");
+  });
+  after(async () => {
+    await frontDesk?.close();
+    await officer?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("resolve waits for the leader's approval; then the officer resolves with Kết quả điện tử and a file", async () => {
+    const proposed = await proposedDossier("Trần Thị Thu");
+    resolvedCode = proposed.code;
+    clock.set("2026-03-18T11:00:00+07:00");
+    const page = await browser.newPage();
+    await signIn(page, server.url, "phuxuan.chuyenvien", DEMO_PASSWORD);
+    await openDossier(page, server, resolvedCode);
+    await expectState(page, "đang xử lý");
+    // not offered: the procedure has a phê duyệt step and the proposal is not approved
+    assert.equal(await page.locator('[data-action="resolve"]').count(), 0);
+    const why = page.getByTestId("resolve-unavailable");
+    await why.getByText(/phải được lãnh đạo phê duyệt/).waitFor();
+    await why.getByText("Kết quả đã trình đang chờ lãnh đạo phê duyệt.").waitFor();
+    assert.ok(await page.locator('[data-action="resolve-unavailable"]').isDisabled());
+
+    await signIn(page, server.url, "phuxuan.lanhdao", DEMO_PASSWORD);
+    await openDossier(page, server, resolvedCode);
+    await page.locator('[data-action="approve"]').click();
+    let dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Ý kiến phê duyệt").fill("Đồng ý.");
+    await dialog.getByRole("button", { name: "Xác nhận" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByTestId("timeline").getByText("Phê duyệt kết quả").waitFor();
+
+    clock.set("2026-03-18T14:00:00+07:00");
+    await signIn(page, server.url, "phuxuan.chuyenvien", DEMO_PASSWORD);
+    await openDossier(page, server, resolvedCode);
+    assert.equal(await page.getByTestId("resolve-unavailable").count(), 0);
+    await page.locator('[data-action="resolve"]').click();
+    dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Kết quả giải quyết").fill("Giấy xác nhận tình trạng hôn nhân số 12/GXN-UBND");
+    await dialog.getByLabel("Kết quả điện tử").check();
+    await dialog.getByRole("button", { name: "Xác nhận" }).click();
+    // an electronic result without its file is refused beside the file field, nothing is sent
+    await dialog.getByText("Kết quả điện tử hoặc kết quả đã số hóa phải có tệp kết quả đính kèm.").waitFor();
+    await dialog
+      .locator("input[type=file]")
+      .setInputFiles({ name: "giay-xac-nhan-12.pdf", mimeType: "application/pdf", buffer: PDF });
+    await dialog.getByText("giay-xac-nhan-12.pdf").waitFor();
+    // attaching the file clears the refusal
+    await dialog
+      .getByText("Kết quả điện tử hoặc kết quả đã số hóa phải có tệp kết quả đính kèm.")
+      .waitFor({ state: "hidden" });
+    await dialog.getByRole("button", { name: "Xác nhận" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await expectState(page, "đã xử lý xong");
+
+    const stored = await server.database.db
+      .selectFrom("dossiers")
+      .select(["state", "e_result", "result_digitized"])
+      .where("code", "=", resolvedCode)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(stored, { state: "resolved", e_result: true, result_digitized: null });
+    const event = await server.database.db
+      .selectFrom("dossier_events")
+      .select(["payload"])
+      .where("dossier_code", "=", resolvedCode)
+      .where("type", "=", "resolved")
+      .executeTakeFirstOrThrow();
+    const payload = (typeof event.payload === "string" ? JSON.parse(event.payload) : event.payload) as {
+      eResult?: boolean;
+      result: { document?: { name?: string }; record?: string };
+    };
+    assert.equal(payload.eResult, true);
+    assert.equal(payload.result.document?.name, "giay-xac-nhan-12.pdf");
+    await page.close();
+  });
+
+  test("the applicant of an online dossier sends the missing papers from the lookup page", async () => {
+    clock.set("2026-03-18T14:30:00+07:00");
+    const citizen = await request.newContext({ baseURL: server.url });
+    const submitted = await citizen.post("/api/public/submissions", {
+      data: {
+        unitCode: UNIT,
+        procedureCode: PROCEDURE,
+        applicant: { name: "Võ Thị Hạnh", phone: "0914777888" },
+        attachments: [{ name: "to-khai.pdf", dataBase64: PDF.toString("base64") }],
+      },
+    });
+    assert.equal(submitted.status(), 201, await submitted.text());
+    const { code, lookupSecret } = (await submitted.json()) as { code: string; lookupSecret: string };
+    await citizen.dispose();
+    let d = await frontDesk.call<DossierView>("GET", `/api/dossiers/${code}`);
+    d = await frontDesk.act(code, "accept", d.revision);
+    const missing = ["Bản sao giấy chứng tử của người chồng trước", "Bản sao sổ hộ khẩu"];
+    clock.set("2026-03-18T15:00:00+07:00");
+    d = await frontDesk.act(code, "request_supplement", d.revision, { missing });
+    assert.equal(d.state, "awaiting_supplement");
+
+    clock.set("2026-03-19T09:00:00+07:00");
+    const page = await browser.newPage();
+    const lookupUrl = `${server.url}/tra-cuu?code=${encodeURIComponent(code)}&secret=${lookupSecret}`;
+    await page.goto(lookupUrl);
+    const form = page.getByRole("region", { name: "Nộp bổ sung hồ sơ trực tuyến" });
+    const items = form.getByTestId("supplement-missing").locator("li");
+    await items.nth(missing.length - 1).waitFor();
+    assert.deepEqual(await items.allTextContents(), missing);
+
+    // a file that is not a PDF, JPG, PNG or DOCX: refused in Vietnamese, nothing stored, still waiting
+    await form
+      .locator("input[type=file]")
+      .setInputFiles({ name: "ghi-chu.pdf", mimeType: "application/pdf", buffer: Buffer.from("không phải PDF") });
+    await form.getByRole("button", { name: "Gửi hồ sơ bổ sung" }).click();
+    await form.getByRole("alert").filter({ hasText: "không phải PDF, JPG, PNG hoặc DOCX" }).waitFor();
+    const filesBefore = await server.database.db
+      .selectFrom("files")
+      .select("name")
+      .where("dossier_code", "=", code)
+      .execute();
+    assert.deepEqual(
+      filesBefore.map((f) => f.name),
+      ["to-khai.pdf"],
+    );
+
+    await page.goto(lookupUrl);
+    await items.nth(missing.length - 1).waitFor();
+    await form
+      .locator("input[type=file]")
+      .setInputFiles({ name: "giay-chung-tu.pdf", mimeType: "application/pdf", buffer: PDF });
+    await form.getByLabel("Ghi chú gửi cơ quan giải quyết").fill("Xin gửi bổ sung giấy chứng tử.");
+    await screenshot(page, "citizen-supplement");
+    await form.getByRole("button", { name: "Gửi hồ sơ bổ sung" }).click();
+    const sent = page.getByTestId("supplement-sent");
+    await sent.waitFor();
+    await page
+      .getByTestId("lookup-state")
+      .filter({ hasText: /được tiếp nhận/i })
+      .waitFor();
+    assert.equal(await page.getByTestId("supplement-form").count(), 0);
+
+    // the new appointment shown is the server's deadline in force after the pause
+    const after = await frontDesk.call<{
+      state: string;
+      deadlineAt: string;
+      events: { type: string; actor: { id: string }; reason?: string }[];
+    }>("GET", `/api/dossiers/${code}`);
+    assert.equal(after.state, "received");
+    const last = after.events.at(-1)!;
+    assert.equal(last.type, "supplement_received");
+    assert.equal(last.actor.id, "citizen");
+    assert.equal(last.reason, "Xin gửi bổ sung giấy chứng tử.");
+    const shown = new Date(after.deadlineAt).toLocaleString("vi-VN", {
+      timeZone: "Asia/Ho_Chi_Minh",
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+    });
+    await sent.getByText(new RegExp(`Ngày hẹn trả kết quả mới: .*${shown.replace(/\//g, "\\/")}`)).waitFor();
+    const files = await server.database.db
+      .selectFrom("files")
+      .select("name")
+      .where("dossier_code", "=", code)
+      .orderBy("name")
+      .execute();
+    assert.deepEqual(
+      files.map((f) => f.name),
+      ["giay-chung-tu.pdf", "to-khai.pdf"],
+    );
+    await page.close();
+  });
+
+  test("officer ratings: the page shows the API's figures for each officer rated", async () => {
+    // the resolved dossier is returned at the counter and rated; a second one rated lower, for a distribution
+    clock.set("2026-03-19T10:00:00+07:00");
+    const second = await proposedDossier("Lê Văn Tâm");
+    const leader = await Session.open(server, "phuxuan.lanhdao");
+    try {
+      const approved = await leader.act(second.code, "approve", second.revision);
+      await officer.act(second.code, "resolve", approved.revision, { result: { record: "Số 13/GXN-UBND" } });
+    } finally {
+      await leader.close();
+    }
+    const citizen = await request.newContext({ baseURL: server.url });
+    try {
+      for (const [code, score, officerScore] of [
+        [resolvedCode, 5, 4],
+        [second.code, 3, 2],
+      ] as const) {
+        const d = await frontDesk.call<DossierView>("GET", `/api/dossiers/${code}`);
+        await frontDesk.act(code, "return", d.revision, { via: "direct", handover: { record: "Ký nhận sổ" } });
+        const rated = await citizen.post("/api/public/ratings", {
+          data: { code, secret: d.lookupSecret, score, officerScore },
+        });
+        assert.equal(rated.status(), 201, await rated.text());
+      }
+    } finally {
+      await citizen.dispose();
+    }
+
+    const page = await browser.newPage();
+    await page.clock.setFixedTime(new Date("2026-03-19T10:30:00+07:00"));
+    await signIn(page, server.url, "hue.cchc", DEMO_PASSWORD);
+    await page.getByRole("menuitem", { name: "Báo cáo" }).click();
+    await page.getByRole("link", { name: "Đánh giá cán bộ" }).click();
+    await page.getByRole("heading", { name: "Đánh giá của người dân theo cán bộ" }).waitFor();
+    await page.getByTestId("period-range").filter({ hasText: "Năm 2026" }).waitFor();
+    const response = await page.request.get(
+      `${server.url}/api/ratings/officers?unit=${PROVINCE}&from=2026-01-01&to=2026-12-31`,
+    );
+    assert.equal(response.status(), 200);
+    const report = (await response.json()) as OfficerRatingsReport;
+    const desk = report.officers.find((o) => o.officer.username === "phuxuan.motcua");
+    assert.ok(desk, "the front desk who handed the results over is rated");
+    assert.equal(desk.ratings, 2);
+    assert.deepEqual(desk.officerScores, { very_satisfied: 0, satisfied: 1, neutral: 0, dissatisfied: 1 });
+
+    const n = (v: number) => v.toLocaleString("vi-VN");
+    const stars = (v: number | null) =>
+      v === null ? "—" : v.toLocaleString("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const rows = page.getByTestId("officer-ratings-table").locator("tbody tr.ant-table-row");
+    await rows.nth(report.officers.length - 1).waitFor();
+    assert.equal(await rows.count(), report.officers.length);
+    for (const [i, o] of report.officers.entries()) {
+      const cells = await rows.nth(i).locator("td").allTextContents();
+      assert.deepEqual(cells, [
+        `${o.officer.fullName} (${o.officer.username})`,
+        n(o.ratings),
+        n(o.officerRatings),
+        stars(o.averageOfficerStars),
+        n(o.officerScores.very_satisfied),
+        n(o.officerScores.satisfied),
+        n(o.officerScores.neutral),
+        n(o.officerScores.dissatisfied),
+        stars(o.averageServiceStars),
+      ]);
+    }
+    await page.close();
+  });
+
+  test("the administrator sets the province's cut day to 15 and the report presets follow", async () => {
+    const page = await browser.newPage();
+    await page.clock.setFixedTime(new Date("2026-03-19T10:30:00+07:00"));
+    await signIn(page, server.url, "hue.quantri", DEMO_PASSWORD);
+    await page.getByRole("link", { name: "Kỳ báo cáo" }).click();
+    await page.getByTestId("cut-day-saved").filter({ hasText: "ngày 1 (theo tháng dương lịch)" }).waitFor();
+    const preview = page.getByTestId("period-preview");
+    const quarter = (name: string) => preview.locator("tr").filter({ hasText: name });
+    assert.deepEqual(await quarter("Quý I/2026").locator("td").allTextContents(), [
+      "Quý I/2026",
+      "01/01/2026",
+      "31/03/2026",
+    ]);
+    await page.getByLabel("Ngày chốt kỳ").fill("15");
+    // the preview follows the day typed, before it is saved
+    await quarter("Quý III/2026").filter({ hasText: "15/06/2026" }).waitFor();
+    assert.deepEqual(await quarter("Quý III/2026").locator("td").allTextContents(), [
+      "Quý III/2026",
+      "15/06/2026",
+      "14/09/2026",
+    ]);
+    await page.getByRole("button", { name: "Lưu ngày chốt kỳ" }).click();
+    await page.getByText("Đã lưu ngày chốt kỳ báo cáo: ngày 15").waitFor();
+    await page.getByTestId("cut-day-saved").filter({ hasText: "ngày 15 (từ ngày 15 tháng trước)" }).waitFor();
+    const stored = await page.request.get(`${server.url}/api/reports/period-settings?unit=${UNIT}`);
+    assert.deepEqual(await stored.json(), { province: PROVINCE, cutDay: 15 });
+
+    try {
+      await page.goto(`${server.url}/can-bo/bao-cao/ket-qua?unit=${PROVINCE}`);
+      const range = page.getByTestId("period-range");
+      await range
+        .filter({ hasText: "Năm 2026: từ 15/12/2025 đến 14/12/2026 (kỳ tính từ ngày 15 tháng trước)" })
+        .waitFor();
+      await choose(page, page.getByRole("combobox", { name: "Loại kỳ báo cáo" }), "", "Quý");
+      await page.waitForURL((url) => url.searchParams.get("from") === "2026-03-15");
+      await range.filter({ hasText: "Quý II/2026: từ 15/03/2026 đến 14/06/2026" }).waitFor();
+    } finally {
+      // back to calendar months through the same page, for the other tests of the suite
+      await page.goto(`${server.url}/can-bo/quan-tri/ky-bao-cao`);
+      await page.getByTestId("cut-day-saved").filter({ hasText: "ngày 15" }).waitFor();
+      await page.getByLabel("Ngày chốt kỳ").fill("1");
+      await page.getByRole("button", { name: "Lưu ngày chốt kỳ" }).click();
+      await page.getByTestId("cut-day-saved").filter({ hasText: "ngày 1 (theo tháng dương lịch)" }).waitFor();
+    }
+    await page.close();
+  });
+
+  test("the administrator imports a .jsonl with a bad line, sees it rejected by number, then exports", async () => {
+    const page = await browser.newPage();
+    await page.clock.setFixedTime(new Date("2026-03-19T10:30:00+07:00"));
+    await signIn(page, server.url, "hue.quantri", DEMO_PASSWORD);
+    const exported = await page.request.get(
+      `${server.url}/api/dossiers/export?unit=${UNIT}&from=2026-01-01&to=2026-03-17`,
+    );
+    assert.equal(exported.status(), 200);
+    const lines = (await exported.text()).split("\n").filter(Boolean);
+    assert.ok(lines.length > 0, "the demo gives Phú Xuân dossiers in 2026");
+    const existing = JSON.parse(lines[0]!) as { code: string };
+    // the same dossier under a number the unit has not used that day: a new dossier
+    const newCode = existing.code.replace(/-\d{4}$/, "-9876");
+    const file = [
+      lines[0],
+      JSON.stringify({ ...existing, code: newCode }),
+      JSON.stringify({ code: `${UNIT}-260310-9877`, channel: "direct" }),
+    ].join("\n");
+
+    await page.getByRole("link", { name: "Nhập / xuất hồ sơ" }).click();
+    await page.getByRole("heading", { name: "Nhập / xuất hồ sơ" }).waitFor();
+    await page
+      .locator("input[type=file]")
+      .setInputFiles({ name: "ho-so.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from(file) });
+    await page.getByText("ho-so.jsonl").waitFor();
+    await page.getByRole("button", { name: "Nhập hồ sơ" }).click();
+    const summary = page.getByTestId("import-summary");
+    await summary.waitFor();
+    const figures = await summary.locator("td").allTextContents();
+    assert.deepEqual(figures, ["3", "1", "1", "1"]);
+    const rejected = await page.getByTestId("import-rejected").locator("tbody tr.ant-table-row").all();
+    assert.equal(rejected.length, 1);
+    const cells = await rejected[0]!.locator("td").allTextContents();
+    assert.equal(cells[0], "3");
+    assert.equal(cells[1], "Thiếu trường bắt buộc (missing-field)");
+    assert.ok((cells[2] ?? "").length > 0, "the server's message");
+    await screenshot(page, "admin-import-dossiers");
+    const stored = await server.database.db
+      .selectFrom("dossiers")
+      .select("code")
+      .where("code", "in", [newCode, `${UNIT}-260310-9877`])
+      .execute();
+    assert.deepEqual(
+      stored.map((s) => s.code),
+      [newCode],
+    );
+
+    // export: Phú Xuân, received 1 January – 17 March 2026, the API's own file
+    await choose(page, page.getByRole("combobox", { name: "Đơn vị xuất" }), "phu xuan", /Phường Phú Xuân \(19753\)/);
+    const start = page.getByPlaceholder("Ngày bắt đầu");
+    await start.click();
+    await start.fill("01/01/2026");
+    await start.press("Enter");
+    const end = page.getByPlaceholder("Ngày kết thúc");
+    await end.fill("17/03/2026");
+    await end.press("Enter");
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Xuất hồ sơ" }).click();
+    const saved = await (await download).path();
+    const again = await page.request.get(
+      `${server.url}/api/dossiers/export?unit=${UNIT}&from=2026-01-01&to=2026-03-17`,
+    );
+    const expected = await again.text();
+    assert.equal(readFileSync(saved, "utf8"), expected);
+    const count = expected.split("\n").filter(Boolean).length;
+    assert.equal(count, lines.length + 1, "the imported dossier is exported too");
+    await page
+      .getByTestId("export-done")
+      .filter({ hasText: `Đã xuất ${count.toLocaleString("vi-VN")} hồ sơ` })
+      .waitFor();
+    await page.close();
+  });
+});
