@@ -67,7 +67,7 @@ function readDossier(value: unknown): DossierRecord {
   const applicant = object(value, "applicant", false);
   const fee = object(value, "fee", false);
   const rawEvents = value["events"] ?? [];
-  if (!Array.isArray(rawEvents)) return reject("invalid-field", "events", "an array");
+  if (!Array.isArray(rawEvents)) return reject("invalid-field", "events", "một mảng");
   const record: DossierRecord = {
     code: text(value, "code", "code", true)!,
     unit: prune({
@@ -96,7 +96,7 @@ function readDossier(value: unknown): DossierRecord {
     const amount = fee["amount"];
     if (amount === undefined) reject("missing-field", "fee.amount");
     if (typeof amount !== "number" || !Number.isFinite(amount) || amount < 0) {
-      reject("invalid-field", "fee.amount", "a non-negative number");
+      reject("invalid-field", "fee.amount", "một số không âm");
     }
     const paidOnline = flag(fee, "paidOnline", "fee.paidOnline");
     record.fee = { amount: amount as number, ...(paidOnline === undefined ? {} : { paidOnline }) };
@@ -125,7 +125,7 @@ function readApplicant(a: Json): NonNullable<DossierRecord["applicant"]> {
 
 function readEvent(raw: unknown, i: number): DossierEvent {
   const path = `events[${i}]`;
-  if (!isObject(raw)) return reject("invalid-field", path, "an object");
+  if (!isObject(raw)) return reject("invalid-field", path, "một đối tượng");
   const type = raw["type"];
   if (type === undefined) reject("missing-field", `${path}.type`);
   if (!EVENT_TYPES.includes(type as DossierEventType))
@@ -178,21 +178,21 @@ function readEvent(raw: unknown, i: number): DossierEvent {
 function object(v: Json, key: string, required: boolean): Json | undefined {
   const o = v[key];
   if (o === undefined || o === null) return required ? reject("missing-field", key) : undefined;
-  return isObject(o) ? o : reject("invalid-field", key, "an object");
+  return isObject(o) ? o : reject("invalid-field", key, "một đối tượng");
 }
 
 /** A non-empty string, or undefined when absent (null counts as absent for optional fields). */
 function text(v: Json, key: string, path: string, required: boolean): string | undefined {
   const s = v[key];
   if (s === undefined || s === null) return required ? reject("missing-field", path) : undefined;
-  if (typeof s !== "string" || s.trim() === "") return reject("invalid-field", path, "a non-empty string");
+  if (typeof s !== "string" || s.trim() === "") return reject("invalid-field", path, "một chuỗi không rỗng");
   return s;
 }
 
 function flag(v: Json, key: string, path: string): boolean | undefined {
   const b = v[key];
   if (b === undefined || b === null) return undefined;
-  return typeof b === "boolean" ? b : reject("invalid-field", path, "true or false");
+  return typeof b === "boolean" ? b : reject("invalid-field", path, "true hoặc false");
 }
 
 function instant(v: Json, key: string, path: string): Date | undefined {
