@@ -109,6 +109,14 @@ test("motcua demo fills an empty database, and a second run on the same day chan
     .where("code", "=", code!)
     .executeTakeFirstOrThrow();
   assert.deepEqual(sample, { lookup_secret: secret, end_at: null });
+  // the officer rated is the front desk of the dossier's unit (units that have demo staff; older units have none)
+  const officerRatings = await sql<{ n: number; named: number }>`
+    select count(*)::int as n, count(*) filter (where g.user_id = r.officer_id)::int as named
+    from ratings r join dossiers d on d.code = r.dossier_code
+    join role_grants g on g.unit_code = d.unit_code and g.role = 'front_desk'
+    where r.officer_score is not null`.execute(database.db);
+  assert.ok(officerRatings.rows[0]!.n > 50, `${officerRatings.rows[0]!.n} officer ratings`);
+  assert.equal(officerRatings.rows[0]!.named, officerRatings.rows[0]!.n);
   // open dossiers were assigned by the unit's leader to its officer, and some started by that officer
   const steps = await sql<{ type: string; n: number; wrong: number }>`
     select e.type, count(*)::int as n,

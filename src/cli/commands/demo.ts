@@ -273,6 +273,17 @@ async function applyWorkflow(database: Database, directory: UnitDirectory, steps
 }
 
 async function storeRatings(database: Database, directory: UnitDirectory, ratings: readonly DemoRating[]) {
+  // the officer rated is the unit's front desk, who returned the result at the counter
+  const frontDesk = new Map(
+    (
+      await database.db
+        .selectFrom("role_grants")
+        .select(["unit_code", "user_id"])
+        .where("role", "=", "front_desk")
+        .orderBy("user_id")
+        .execute()
+    ).map((g) => [g.unit_code, g.user_id]),
+  );
   let stored = 0;
   for (let i = 0; i < ratings.length; i += CHUNK) {
     const rows = ratings.slice(i, i + CHUNK).map((x) => ({
@@ -281,6 +292,7 @@ async function storeRatings(database: Database, directory: UnitDirectory, rating
       at: x.at,
       score: x.score,
       officer_score: x.officerScore ?? null,
+      officer_id: x.officerScore === undefined ? null : (frontDesk.get(x.unitCode) ?? null),
       procedure_assessment: x.assessment ?? null,
       comment: x.comment ?? null,
       stars: x.stars,
