@@ -269,6 +269,23 @@ describe("online submission to return, with a supplement, then lookup and rating
     await page.close();
   });
 
+  test("the citizen looks it up by the phone number given at submission, written with spaces", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/tra-cuu`);
+    assert.equal(await page.getByText("(Tùy chọn)").count(), 0, "no stray optional mark on the lookup form");
+    await page.getByLabel("Mã hồ sơ").fill(code);
+    const spaced = `${APPLICANT.phone.slice(0, 4)} ${APPLICANT.phone.slice(4, 7)} ${APPLICANT.phone.slice(7)}`;
+    await page.getByLabel("Mã tra cứu hoặc số điện thoại").fill(spaced);
+    await page.getByRole("button", { name: "Tra cứu" }).click();
+    await page
+      .getByTestId("lookup-state")
+      .filter({ hasText: /đã trả kết quả/i })
+      .waitFor();
+    await page.getByTestId("lookup-by-phone-note").waitFor();
+    assert.equal(await page.getByRole("region", { name: "Đánh giá mức độ hài lòng" }).count(), 0);
+    await page.close();
+  });
+
   test("a citizen sends feedback to the ward picked from the unit list", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/phan-anh-kien-nghi`);

@@ -1,10 +1,12 @@
-// Track a dossier by its code and lookup secret (no personal data is shown), then rate the service.
+// Track a dossier by its code and lookup secret or the applicant's mobile phone (no personal data is shown);
+// with the secret, also supplement an online dossier and rate the service (both need the secret itself).
 import { Button, Card, Col, Descriptions, Form, Input, Row, Space, Tag, Timeline, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { api } from "../../api.ts";
 import { showProblem } from "../../components/forms.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { credentialOf } from "../../components/credential.ts";
 import { formatInstant, stateColor, stateName } from "../../format.ts";
 import { useTitle } from "../../hooks.ts";
 import type { LookupResult } from "../../types.ts";
@@ -26,9 +28,9 @@ export default function LookupPage() {
     setError(undefined);
     try {
       const code = v.code.trim();
-      const secret = v.secret.trim();
-      setResult(await api.get<LookupResult>("/public/lookup", { code, secret }));
-      setCreds({ code, secret });
+      const credential = credentialOf(v.secret);
+      setResult(await api.get<LookupResult>("/public/lookup", { code, ...credential }));
+      setCreds(credential.secret ? { code, secret: credential.secret } : undefined);
       setSupplemented(false);
     } catch (e) {
       setResult(undefined);
@@ -57,7 +59,7 @@ export default function LookupPage() {
           layout="vertical"
           onFinish={lookup}
           initialValues={{ code: params.get("code") ?? "", secret: params.get("secret") ?? "" }}
-          requiredMark="optional"
+          requiredMark={false}
         >
           <Row gutter={16}>
             <Col xs={24} md={10}>
@@ -66,12 +68,17 @@ export default function LookupPage() {
                 name="code"
                 rules={[{ required: true, message: "Nhập mã hồ sơ ghi trên phiếu tiếp nhận" }]}
               >
-                <Input placeholder="Ví dụ: H57.12-260302-0001" />
+                <Input placeholder="Ví dụ: H57.12-260302-0001" autoComplete="off" />
               </Form.Item>
             </Col>
             <Col xs={24} md={10}>
-              <Form.Item label="Mã tra cứu" name="secret" rules={[{ required: true, message: "Nhập mã tra cứu" }]}>
-                <Input autoComplete="off" />
+              <Form.Item
+                label="Mã tra cứu hoặc số điện thoại"
+                name="secret"
+                extra="Mã tra cứu in trên phiếu hẹn, hoặc số điện thoại di động đã khai khi nộp hồ sơ"
+                rules={[{ required: true, message: "Nhập mã tra cứu in trên phiếu hẹn hoặc số điện thoại" }]}
+              >
+                <Input autoComplete="off" placeholder="Ví dụ: 7KQ2M9HP hoặc 0905123456" />
               </Form.Item>
             </Col>
             <Col xs={24} md={4}>
@@ -134,6 +141,11 @@ export default function LookupPage() {
           )}
           {creds && (result.canRate ?? result.state === "returned") && (
             <RatingForm code={creds.code} secret={creds.secret} />
+          )}
+          {!creds && (
+            <Typography.Paragraph type="secondary" data-testid="lookup-by-phone-note">
+              Để bổ sung hồ sơ hoặc đánh giá mức độ hài lòng, vui lòng tra cứu bằng mã tra cứu in trên phiếu hẹn.
+            </Typography.Paragraph>
           )}
         </Card>
       )}

@@ -91,7 +91,10 @@ export default function SubmitPage() {
           </>
         }
         extra={
-          <LinkButton to={`/tra-cuu?code=${encodeURIComponent(done.code)}`} type="primary">
+          <LinkButton
+            to={`/tra-cuu?code=${encodeURIComponent(done.code)}&secret=${encodeURIComponent(done.lookupSecret)}`}
+            type="primary"
+          >
             Tra cứu hồ sơ
           </LinkButton>
         }
