@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { getCalendar } from "./working-calendar.ts";
-import { localInstant, localMinuteOfDay, localWeekday } from "./local-time.ts";
+import { formatLocal, localDate, localInstant, localMinuteOfDay, localWeekday } from "./local-time.ts";
 import { DEFAULT_OFFICE_HOURS, type OfficeHours } from "./office-hours.ts";
 
 const FROM = Date.parse("1990-01-01T00:00:00+07:00");
@@ -144,6 +144,44 @@ test("the appointment is the earliest such instant: one minute earlier, less tim
       const cal = profiles[name];
       const due = cal.addWorkingMinutes(from, n);
       assert.ok(cal.workingMinutesBetween(from, new Date(due.getTime() - 60_000)) < n);
+    }),
+    RUNS,
+  );
+});
+
+// Calendar days, Civil Code 2015 (91/2015/QH13) Art. 147(2) and Art. 148(1), (5): see working-calendar.test.ts.
+const days = fc.integer({ min: 1, max: 400 });
+const addDays = (date: string, n: number) => localDate(localInstant(date, 12 * 60).getTime() + n * 86_400_000);
+
+test("calendar days: always the end of a working day, on the first working day from receipt date + N", () => {
+  fc.assert(
+    fc.property(calendars, instant, days, (name, from, n) => {
+      const cal = profiles[name];
+      const due = cal.appointment(from, { value: n, unit: "calendar_days" });
+      const date = localDate(due);
+      assert.ok(cal.isWorkingDay(date), `${formatLocal(due)} is not on a working day`);
+      // The end of the day: working time elapsed before it, none after it that day.
+      assert.ok(cal.workingMinutesBetween(localInstant(date, 0), due) > 0);
+      assert.equal(cal.workingMinutesBetween(due, localInstant(date, 24 * 60)), 0);
+      // Never before the receipt date + N; exactly N days after the (next working instant's) date unless that
+      // day is off, and then no working day in between (Art. 148(5)).
+      assert.ok(date >= addDays(localDate(from), n), `${formatLocal(due)} before ${localDate(from)} + ${n}`);
+      const target = addDays(localDate(cal.nextWorkingInstant(from)), n);
+      assert.ok(date >= target);
+      for (let d = target; d < date; d = addDays(d, 1)) assert.equal(cal.isWorkingDay(d), false, d);
+    }),
+    RUNS,
+  );
+});
+
+test("calendar days: monotone in N and in the receipt instant", () => {
+  fc.assert(
+    fc.property(calendars, instant, days, days, fc.integer({ min: 0, max: 30 * 86_400_000 }), (name, from, a, b, d) => {
+      const cal = profiles[name];
+      const [lo, hi] = a <= b ? [a, b] : [b, a];
+      const due = (at: Date, n: number) => cal.appointment(at, { value: n, unit: "calendar_days" }).getTime();
+      assert.ok(due(from, lo) <= due(from, hi));
+      assert.ok(due(from, lo) <= due(new Date(from.getTime() + d), lo));
     }),
     RUNS,
   );

@@ -7,6 +7,10 @@ import { DEFAULT_OFFICE_HOURS, type OfficeHours } from "./office-hours.ts";
 import { CalendarError } from "./errors.ts";
 
 const national = getCalendar();
+const saturdayUnit: OfficeHours = {
+  windows: { ...DEFAULT_OFFICE_HOURS.windows, saturday: [{ start: "07:30", end: "11:30" }] },
+  saturdayCounts: true,
+};
 const at = (iso: string) => parseInstant(iso.includes("+") ? iso : `${iso}+07:00`)!;
 const due = (received: string, limit: string, cutoff?: string, cal = national) =>
   formatLocal(cal.appointment(at(received), parseLimit(limit, cutoff)));
@@ -63,12 +67,38 @@ test("National Day pair: 2025 Mon 1/9–Tue 2/9, 2024 Mon 2/9–Tue 3/9", () => 
   assert.equal(due("2024-08-30T09:00:00", "1 working day"), "2024-09-04T09:00:00+07:00");
 });
 
-test("calendar days: same local time N days later, else the end of the next working day", () => {
-  assert.equal(due("2026-03-02T09:00:00", "3 calendar days"), "2026-03-05T09:00:00+07:00");
+// Civil Code 2015 (Bộ luật Dân sự, 91/2015/QH13): Art. 147(2) "ngày đầu tiên của thời hạn không được tính";
+// Art. 148(1) the limit ends at the end of its last day; Art. 148(5) a last day that is a weekend day or a
+// holiday moves the end to the end of the next working day. The end of a day is the end of its last window.
+test("calendar days (Civil Code 2015 Art. 147(2)): the day of receipt is not counted; the end of the last day", () => {
+  assert.equal(due("2026-03-02T09:00:00", "2 calendar days"), "2026-03-04T17:00:00+07:00"); // CONTRACTS §5
+  assert.equal(due("2026-03-02T07:30:00", "1 calendar day"), "2026-03-03T17:00:00+07:00");
+  assert.equal(due("2026-03-02T16:59:00", "3 calendar days"), "2026-03-05T17:00:00+07:00");
+  assert.equal(due("2026-03-02T12:00:00", "1 calendar day"), "2026-03-03T17:00:00+07:00"); // lunch: still Monday
+  assert.equal(due("2026-03-02T09:00:00", "30 calendar days"), "2026-04-01T17:00:00+07:00");
+});
+
+test("calendar days (Civil Code 2015 Art. 148(5)): a last day off moves to the end of the next working day", () => {
   assert.equal(due("2026-03-02T09:00:00", "5 calendar days"), "2026-03-09T17:00:00+07:00"); // Saturday
-  assert.equal(due("2026-03-02T18:00:00", "2 calendar days"), "2026-03-05T17:00:00+07:00"); // after hours
-  assert.equal(due("2026-03-02T17:00:00", "1 calendar day"), "2026-03-03T17:00:00+07:00"); // end of window
-  assert.equal(due("2026-02-10T10:00:00", "7 calendar days"), "2026-02-23T17:00:00+07:00"); // Tết
+  assert.equal(due("2026-03-02T09:00:00", "6 calendar days"), "2026-03-09T17:00:00+07:00"); // Sunday
+  assert.equal(due("2026-02-10T10:00:00", "7 calendar days"), "2026-02-23T17:00:00+07:00"); // Tết 14–22/2
+  assert.equal(due("2026-04-24T09:00:00", "3 calendar days"), "2026-04-28T17:00:00+07:00"); // Giỗ Tổ, Mon 27/4 off
+  // A swapped working Saturday is a working day: 2025 Sat 26/4 was worked.
+  assert.equal(due("2025-04-23T09:00:00", "3 calendar days"), "2025-04-26T17:00:00+07:00");
+});
+
+test("calendar days: a receipt outside working time takes the date of the next working instant", () => {
+  assert.equal(due("2026-03-02T18:00:00", "2 calendar days"), "2026-03-05T17:00:00+07:00"); // → Tue
+  assert.equal(due("2026-03-02T17:00:00", "1 calendar day"), "2026-03-04T17:00:00+07:00"); // 17:00 is closed
+  assert.equal(due("2026-03-03T06:00:00", "1 calendar day"), "2026-03-04T17:00:00+07:00"); // early: still Tue
+  assert.equal(due("2026-03-07T10:00:00", "1 calendar day"), "2026-03-10T17:00:00+07:00"); // Sat → Mon
+  assert.equal(due("2026-02-13T18:00:00", "2 calendar days"), "2026-02-25T17:00:00+07:00"); // Fri before Tết → 23/2
+});
+
+test("calendar days on a unit whose Saturday mornings count: the end of Saturday's last window", () => {
+  const cal = getCalendar({ officeHours: saturdayUnit });
+  assert.equal(due("2026-03-05T09:00:00", "2 calendar days", undefined, cal), "2026-03-07T11:30:00+07:00");
+  assert.equal(due("2026-03-05T09:00:00", "3 calendar days", undefined, cal), "2026-03-09T17:00:00+07:00");
 });
 
 test("same day: the cut-off defaults to the end of the last window", () => {
@@ -89,11 +119,6 @@ test("pause and resume shift the appointment by the paused working time", () => 
   assert.equal(national.workingMinutesBetween(at("2026-03-02T09:00:00"), at("2026-03-05T09:00:00")), 3 * 450);
   assert.equal(national.workingMinutesBetween(at("2026-03-05T09:00:00"), at("2026-03-02T09:00:00")), -3 * 450);
 });
-
-const saturdayUnit: OfficeHours = {
-  windows: { ...DEFAULT_OFFICE_HOURS.windows, saturday: [{ start: "07:30", end: "11:30" }] },
-  saturdayCounts: true,
-};
 
 test("a Saturday-service unit whose Saturday mornings count", () => {
   const cal = getCalendar({ officeHours: saturdayUnit });

@@ -64,12 +64,21 @@ class IndexedCalendar implements WorkingCalendar {
     return this.index.endOfDay(this.index.nextWorkingDayAfter(i));
   }
 
-  /** The same local time N days later; outside working time or on a non-working day → end of the next working day. */
+  /**
+   * Civil Code 2015 (91/2015/QH13): Art. 147(2) — a limit in days does not count the day it starts from;
+   * Art. 148(1) — it ends at the end of its last day; Art. 148(5) — a last day that is a weekend day or a
+   * holiday moves the end to the end of the next working day. "The end of the day" is the end of the unit's
+   * last window that day (CONTRACTS.md §5), not Art. 148(6)'s 24:00: results are returned in office hours.
+   * A receipt outside working time takes the date of the next working instant as its receipt date.
+   */
   private calendarDays(at: number, days: number): number {
-    if (!Number.isInteger(days)) throw new CalendarError("invalid-limit", "số ngày theo lịch phải là số nguyên");
-    const target = at + days * DAY_MS; // UTC+7 has no DST: the same local time
-    if (this.index.inWorkingTimeClosed(target)) return target;
-    return this.index.endOfDay(this.index.nextWorkingDayAfter(this.index.dayIndex(target)));
+    if (!Number.isInteger(days) || days < 0) {
+      throw new CalendarError("invalid-limit", "số ngày theo lịch phải là số nguyên không âm");
+    }
+    const received = this.index.dayIndex(this.index.startInstant(this.index.position(at)));
+    const last = received + days;
+    if (last >= this.index.days) throw new CalendarError("out-of-range", "thời hạn vượt quá phạm vi lịch 1900–2100");
+    return this.index.endOfDay(this.index.isWorkingDayIndex(last) ? last : this.index.nextWorkingDayAfter(last));
   }
 
   addWorkingMinutes(from: Date, minutes: number): Date {

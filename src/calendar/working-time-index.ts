@@ -151,13 +151,4 @@ export class WorkingTimeIndex {
   nextWorkingDayAfter(i: number): number {
     return this.findDay(this.cum[i + 1]!, true);
   }
-
-  /** Whether `at` lies in a counting window, ends included (an appointment at 17:00 is in working time). */
-  inWorkingTimeClosed(at: number): boolean {
-    const i = this.dayIndex(at);
-    const ms = at + OFFSET_MS - (i + FIRST_DAY) * DAY_MS;
-    const w = this.patterns[this.patternOf[i]!]!.windows;
-    for (let k = 0; k < w.length; k += 2) if (ms >= w[k]! && ms <= w[k + 1]!) return true;
-    return false;
-  }
 }
