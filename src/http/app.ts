@@ -7,6 +7,7 @@ import type { Database } from "../db/engine.ts";
 import { UnitDirectory } from "../db/repos/units.ts";
 import { type AppContext, sessionReader } from "./context.ts";
 import { ApiError } from "./errors.ts";
+import { installVietnameseMessages } from "./messages-vi.ts";
 import { openApiDocument } from "./openapi.ts";
 import { RateLimiter } from "./rate-limit.ts";
 import { SessionCache } from "./session-cache.ts";
@@ -23,6 +24,7 @@ export interface AppOptions {
 }
 
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+  installVietnameseMessages();
   const app = Fastify({
     logger: options.logger ? { level: "info" } : false,
     bodyLimit: 64 * 1024 * 1024,
