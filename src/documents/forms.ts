@@ -8,6 +8,7 @@ import QRCode from "qrcode";
 import { type FormDefinition, formSetFor, getFormDefinition } from "./form-catalog.ts";
 import { DELIMITERS } from "./form-templates.ts";
 import { formView } from "./form-view.ts";
+import { LITERAL_XML_DELIMITER, textOnly } from "./safe-text.ts";
 import type { FormRequest, FormSet } from "./types.ts";
 
 /** templates/ at the repository root, where the shipped defaults live. */
@@ -78,8 +79,10 @@ export async function renderForm(request: FormRequest, options: FormRenderOption
   try {
     const out = await createReport({
       template,
-      data,
+      // values are text only: see safe-text.ts (forged runs through the `||` literal-XML delimiter)
+      data: textOnly(data),
       cmdDelimiter: DELIMITERS,
+      literalXmlDelimiter: LITERAL_XML_DELIMITER,
       failFast: false,
       rejectNullish: true,
       processLineBreaks: true,

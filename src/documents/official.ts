@@ -18,6 +18,7 @@ import {
   type FileChild,
   type IRunOptions,
 } from "docx";
+import { xmlSafeText } from "./safe-text.ts";
 
 export const FONT = "Times New Roman";
 /** Body size in half-points: 13 pt. */
@@ -45,7 +46,7 @@ export type RunStyle = Pick<IRunOptions, "bold" | "italics" | "underline" | "all
 /** A run in the document font; `size` in points. */
 export function run(text: string, style: RunStyle = {}): TextRun {
   const { size, ...rest } = style;
-  return new TextRun({ text: text.normalize("NFC"), font: FONT_ALL, size: (size ?? 13) * 2, ...rest });
+  return new TextRun({ text: xmlSafeText(text), font: FONT_ALL, size: (size ?? 13) * 2, ...rest });
 }
 
 export interface ParaOptions {

@@ -3,6 +3,7 @@
 import ExcelJS from "exceljs";
 import { orderedRows, placeHeader, type TableSpec } from "./grid.ts";
 import { FONT, MARGINS_MM } from "./official.ts";
+import { xmlSafeText } from "./safe-text.ts";
 
 const THIN = { style: "thin" as const, color: { argb: "FF000000" } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, bottom: THIN, left: THIN, right: THIN };
@@ -33,7 +34,7 @@ export function addTableSheet(workbook: ExcelJS.Workbook, name: string, spec: Ta
   const captionLine = (text: string, font: Partial<ExcelJS.Font>) => {
     sheet.mergeCells(r, 1, r, width);
     const cell = sheet.getCell(r, 1);
-    cell.value = text;
+    cell.value = xmlSafeText(text);
     cell.font = { name: FONT, size: 13, ...font };
     cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
     r++;
@@ -49,7 +50,7 @@ export function addTableSheet(workbook: ExcelJS.Workbook, name: string, spec: Ta
     const row = top + c.row;
     const col = 1 + c.col;
     if (c.rowSpan > 1 || c.colSpan > 1) sheet.mergeCells(row, col, row + c.rowSpan - 1, col + c.colSpan - 1);
-    sheet.getCell(row, col).value = c.text;
+    sheet.getCell(row, col).value = xmlSafeText(c.text);
   }
   for (let i = 0; i < spec.header.length; i++) {
     for (let j = 1; j <= width; j++) {
@@ -67,7 +68,7 @@ export function addTableSheet(workbook: ExcelJS.Workbook, name: string, spec: Ta
     const cells = total ? [values[0]!, ...new Array<string>(labelSpan - 1).fill(""), ...values.slice(1)] : values;
     cells.forEach((v, i) => {
       const cell = sheet.getCell(r, i + 1);
-      cell.value = v;
+      cell.value = typeof v === "string" ? xmlSafeText(v) : v;
       cell.font = { name: FONT, size: 12, bold: total };
       const align = total && i < labelSpan ? "center" : (spec.columns[i]?.align ?? "center");
       cell.alignment = { horizontal: align, vertical: "middle", wrapText: true };
@@ -80,7 +81,7 @@ export function addTableSheet(workbook: ExcelJS.Workbook, name: string, spec: Ta
     r++;
     sheet.mergeCells(r, 1, r, width);
     const cell = sheet.getCell(r, 1);
-    cell.value = note;
+    cell.value = xmlSafeText(note);
     cell.font = { name: FONT, size: 12, italic: true };
     cell.alignment = { wrapText: true, vertical: "top" };
     sheet.getRow(r).height = 32;

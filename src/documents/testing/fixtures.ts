@@ -94,3 +94,7 @@ export function ledger2025(): LedgerContext {
     ],
   };
 }
+
+/** Issue 14's forged run: Word XML between docx-templates' literal-XML delimiters, typed as a name. */
+export const FORGED =
+  '||</w:t></w:r><w:r><w:rPr><w:color w:val="FF0000"/></w:rPr><w:t>DA DUYET - MIEN PHI</w:t></w:r><w:r><w:t>||';

@@ -12,6 +12,8 @@ import { CliFailure, UsageError } from "../../cli/errors.ts";
 import { testEngine } from "../../db/testing.ts";
 import { findSoffice } from "../../documents/pdf.ts";
 import { openDocx } from "../../documents/testing/docx-inspect.ts";
+import { FORGED } from "../../documents/testing/fixtures.ts";
+import { checkWellFormed } from "../../documents/testing/xml-check.ts";
 import { APPLICANT, type Fixture, startFixture } from "./dossiers.fixtures.ts";
 
 let f: Fixture;
@@ -171,6 +173,27 @@ test("form 07: the unit's ledger lists the dossiers received in the period", asy
     (await download(c["motcua.01"], "/api/units/P1.01/ledger?from=2026-02-01&to=2026-02-28")).bytes,
   );
   assert.ok(!empty.text.includes(code));
+});
+
+test("a forged or malformed applicant's name prints as text on the receipt and the unit's ledger (no 500)", async () => {
+  at("2026-03-17T09:00:00+07:00");
+  const names = [FORGED, "||</w:t></w:r></w:p><w:p>||", "Lê\u0001Văn <Bình> & ||"];
+  for (const name of names) {
+    const r = await f.intake(c["motcua.01"]!, { applicant: { ...APPLICANT, name } });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    const receipt = await download(c["motcua.01"], docUrl(r.body.code, "01"));
+    assert.equal(receipt.status, 200);
+    const doc = await openDocx(receipt.bytes);
+    assert.doesNotThrow(() => checkWellFormed(doc.xml));
+    assert.doesNotMatch(doc.xml, /<w:color /, "no run coloured by the data");
+    assert.ok(doc.text.includes(name.replace("\u0001", "")), name);
+  }
+  const ledger = await download(c["motcua.01"], "/api/units/P1.01/ledger?from=2026-03-01&to=2026-03-31");
+  assert.equal(ledger.status, 200);
+  const doc = await openDocx(ledger.bytes);
+  assert.doesNotThrow(() => checkWellFormed(doc.xml));
+  assert.ok(doc.text.includes(FORGED));
+  assert.doesNotMatch(doc.xml, /<w:color /);
 });
 
 test("Phụ lục 4 as .xlsx has the results report's totals; the other appendices render", async () => {
