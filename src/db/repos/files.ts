@@ -202,3 +202,12 @@ export async function describeFiles(
   }
   return found;
 }
+
+/** One file with its content, by id in any province (ids are random UUIDs), for a download the caller authorizes. */
+export async function findFileContent(db: Db, id: string) {
+  return db
+    .selectFrom("files")
+    .select(["province_code", "id", "name", "mime", "size", "content", "dossier_code", "uploaded_by"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+}

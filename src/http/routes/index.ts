@@ -10,6 +10,7 @@ import * as dossierActions from "./dossiers-actions.ts";
 import * as dossierFiles from "./dossiers-files.ts";
 import * as dossierRatings from "./dossiers-ratings.ts";
 import * as feedback from "./feedback.ts";
+import * as filesDownload from "./files-download.ts";
 import * as health from "./health.ts";
 import * as interchange from "./interchange.ts";
 import * as officers from "./officers.ts";
@@ -69,6 +70,7 @@ export const routes: AnyRoute[] = [
   documentAppendices.getSatisfactionAppendix,
   dossierActions.dossierAction,
   dossierFiles.uploadFile,
+  filesDownload.downloadFile,
   publicDossiers.submitOnline,
   publicDossiers.lookupDossier,
   publicDossiers.sendSupplement,
