@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { type Database, openDatabase } from "../src/db/engine.ts";
 import { migrate } from "../src/db/migrate.ts";
-import { exportProcedures, seedReferenceData } from "../src/db/repos/catalog.ts";
+import { exportProcedures, seedReferenceData } from "../src/db/repos/catalog-import.ts";
 import { importDossierLines } from "../src/db/repos/dossier-import.ts";
 import { UnitDirectory, unitFromRow } from "../src/db/repos/units.ts";
 import { writeDemoLines } from "./import-lines.ts";

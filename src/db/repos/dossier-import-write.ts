@@ -6,7 +6,7 @@ import { findDossierCode } from "../../dossier/code.ts";
 import { dossierDifferences, parseDossierLine, serializeDossier } from "../../dossier/interchange/index.ts";
 import type { Database as Db } from "../engine.ts";
 import type { Database } from "../schema.ts";
-import { catalogueChanged } from "./catalog.ts";
+import { catalogueChanged } from "./catalog-rows.ts";
 import { exportRecordOf, logsOf } from "./dossier-export.ts";
 import { type LinePreparer, type Prepared, Rejected } from "./dossier-import-prepare.ts";
 import { eventRow, projectionRow } from "./dossier-store.ts";

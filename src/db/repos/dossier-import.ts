@@ -9,7 +9,7 @@ import { parseDossierLine } from "../../dossier/interchange/index.ts";
 import type { DossierRecord } from "../../dossier/record.ts";
 import type { Database as Db } from "../engine.ts";
 import { calendarRegistryOf } from "./calendar.ts";
-import { overrideFromRow, procedureFromRow } from "./catalog.ts";
+import { overrideFromRow, procedureFromRow } from "./catalog-rows.ts";
 import {
   type ImportScope,
   type Item,
