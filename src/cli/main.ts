@@ -1,11 +1,14 @@
 // The `motcua` command line: dispatches to one module per command (CONTRACTS.md §1).
 // Each command module exports `run(args: string[]): Promise<number>` returning the exit code.
 import { UsageError, CliFailure } from "./errors.ts";
+import { COMMAND_HELP, examplesText, wantsHelp } from "./help.ts";
 
-type CommandModule = { run(args: string[]): Promise<number>; summary: string };
+/** `help`, when exported, is the command's full usage; `motcua <command> --help` prints it and the examples. */
+type CommandModule = { run(args: string[]): Promise<number>; summary: string; help?: string };
 
 // Each name loads ./commands/<name>.ts lazily, so a command pays only for what it uses.
-const commandNames = [
+// src/cli/readme-commands.db.test.ts runs every command README.md shows: a command missing here fails it.
+export const commandNames = [
   "serve",
   "demo",
   "due",
@@ -14,6 +17,7 @@ const commandNames = [
   "export",
   "report",
   "check",
+  "document",
   "migrate",
   "user",
   "units",
@@ -23,13 +27,25 @@ const commands: Record<string, () => Promise<CommandModule>> = Object.fromEntrie
   commandNames.map((name) => [name, () => import(`./commands/${name}.ts`) as Promise<CommandModule>]),
 );
 
+const width = Math.max(...commandNames.map((name) => name.length));
 const usage = `motcua — nền tảng một cửa cho thủ tục hành chính (one-stop administrative procedures)
 
 Usage: motcua <command> [options]
 
-Commands: ${Object.keys(commands).join(", ")}
-Run "motcua <command> --help" for a command's options.
+Commands:
+${commandNames.map((name) => `  ${name.padEnd(width)}  ${COMMAND_HELP[name]?.summary ?? ""}`).join("\n")}
+
+Run "motcua <command> --help" for a command's options and examples (ví dụ).
 Common options: --data DIR (embedded database, default ./data or $MOTCUA_DATA); DATABASE_URL=postgres://… selects PostgreSQL.`;
+
+/** `motcua <command> --help`: the command's usage and examples on stdout, exit 0; never opens a database. */
+async function printHelp(name: string, load: () => Promise<CommandModule>): Promise<number> {
+  const mod = await load();
+  const text = typeof mod.help === "string" ? mod.help : (COMMAND_HELP[name]?.usage ?? `Usage: motcua ${name}`);
+  const examples = examplesText(name);
+  process.stdout.write(`${text}\n${examples ? `\n${examples}\n` : ""}`);
+  return 0;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -43,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    if (wantsHelp(rest)) return await printHelp(name, load);
     const mod = await load();
     return await mod.run(rest);
   } catch (error) {

@@ -11,7 +11,7 @@ import { CliFailure, UsageError } from "../errors.ts";
 
 export const summary = "import, export or seed the procedure catalogue (motcua catalog import <file>)";
 
-const help = `Usage:
+export const help = `Usage:
   motcua catalog import <file.json|file.csv>   per-row report: bad rows on stderr, exit 1 if any row is rejected
   motcua catalog export [--format json|csv] [--out FILE]
   motcua catalog seed                            the starter catalogue and the units of Huế and Đà Nẵng (idempotent)

@@ -25,7 +25,7 @@ import { UsageError } from "../errors.ts";
 
 export const summary = "điền dữ liệu mẫu: demo [--seed N] [--dossiers N] (đơn vị, thủ tục, tài khoản, hồ sơ hai năm)";
 
-const help = `Usage: motcua demo [--seed N] [--dossiers N] [--data DIR] [--today ISO]
+export const help = `Usage: motcua demo [--seed N] [--dossiers N] [--data DIR] [--today ISO]
   --seed      số hạt giống (mặc định 1): cùng hạt giống và cùng ngày cho cùng dữ liệu
   --dossiers  số hồ sơ trong hai năm (mặc định ${DEFAULT_DOSSIERS})
   --today     thời điểm kết thúc dữ liệu (mặc định: bây giờ), ISO 8601 có múi giờ

@@ -10,7 +10,7 @@ import { readInput } from "./catalog.ts";
 
 export const summary = "import or export the administrative unit tree (motcua units import <file.json>)";
 
-const help = `Usage:
+export const help = `Usage:
   motcua units import <file.json>     all or nothing: any bad row (printed on stderr) and nothing is stored, exit 1
   motcua units export [--under CODE] [--out FILE]
 A unit already stored is never modified: the same content is "unchanged", other content an error.`;
