@@ -250,6 +250,76 @@ export interface ReportSettingsTable {
   updated_by: Defaulted<number | null>;
 }
 
+/** A reform plan (kế hoạch CCHC and its companions, migration 0012). */
+export interface ReformPlansTable {
+  province_code: string;
+  id: Generated<number>;
+  unit_code: string;
+  kind: string;
+  number: string;
+  title: string;
+  issued_on: string;
+  issuer: string;
+  year: number;
+  period_from: string;
+  period_to: string;
+  file_id: string | null;
+  evidence: Json;
+  note: string | null;
+  version: Defaulted<number>;
+  created_at: DefaultedTimestamp;
+  created_by: number | null;
+  updated_at: DefaultedTimestamp;
+  updated_by: number | null;
+  deleted_at: Timestamp | null;
+}
+
+/** A task of a reform plan (migration 0012). */
+export interface ReformTasksTable {
+  province_code: string;
+  id: Generated<number>;
+  plan_id: number;
+  ordinal: number;
+  area: string;
+  content: string;
+  output_kind: string;
+  lead: string;
+  supporting: Json;
+  deadline: string | null;
+  kind: string;
+  source: string;
+  progress: number;
+  completed_on: string | null;
+  output: Json | null;
+  evidence: Json;
+  note: string | null;
+  version: Defaulted<number>;
+  created_at: DefaultedTimestamp;
+  created_by: number | null;
+  updated_at: DefaultedTimestamp;
+  updated_by: number | null;
+  deleted_at: Timestamp | null;
+}
+
+/** A dated reform record of another kind: directive, inspection, …, fact (migration 0012). */
+export interface ReformRecordsTable {
+  province_code: string;
+  id: Generated<number>;
+  unit_code: string;
+  kind: string;
+  occurred_on: string;
+  ref: string;
+  data: Json;
+  evidence: Json;
+  note: string | null;
+  version: Defaulted<number>;
+  created_at: DefaultedTimestamp;
+  created_by: number | null;
+  updated_at: DefaultedTimestamp;
+  updated_by: number | null;
+  deleted_at: Timestamp | null;
+}
+
 export interface Database {
   units: UnitsTable;
   users: UsersTable;
@@ -267,4 +337,7 @@ export interface Database {
   feedback: FeedbackTable;
   manual_results: ManualResultsTable;
   report_settings: ReportSettingsTable;
+  reform_plans: ReformPlansTable;
+  reform_tasks: ReformTasksTable;
+  reform_records: ReformRecordsTable;
 }

@@ -58,8 +58,21 @@ export interface Completion {
 
 export const round2 = (x: number): number => Math.round(x * 100) / 100;
 
-export function completionOf(tasks: readonly TaskRef[], planOf: (id: number) => PlanRef | undefined, asOf: string): Completion {
-  const c: Completion = { planned: 0, done: 0, onTime: 0, late: 0, overdue: 0, pending: 0, recurringAwaiting: 0, percent: null };
+export function completionOf(
+  tasks: readonly TaskRef[],
+  planOf: (id: number) => PlanRef | undefined,
+  asOf: string,
+): Completion {
+  const c: Completion = {
+    planned: 0,
+    done: 0,
+    onTime: 0,
+    late: 0,
+    overdue: 0,
+    pending: 0,
+    recurringAwaiting: 0,
+    percent: null,
+  };
   for (const task of tasks) {
     const plan = planOf(task.planId);
     if (!plan) continue;
@@ -107,6 +120,10 @@ export function overdueTasks<T extends TaskRef>(
 }
 
 /** Plans whose period meets [from, to] and that were issued by `to`. */
-export function plansInRange<P extends PlanRef & { issuedOn: string }>(plans: readonly P[], from: string, to: string): P[] {
+export function plansInRange<P extends PlanRef & { issuedOn: string }>(
+  plans: readonly P[],
+  from: string,
+  to: string,
+): P[] {
   return plans.filter((p) => p.periodFrom <= to && p.periodTo >= from && p.issuedOn <= to);
 }
