@@ -25,6 +25,8 @@ export const ACTIONS = {
   "dossier.import": ["admin"],
   "report.read": ["leader", "reform_officer", "admin"],
   "report.submit": ["reform_officer"],
+  "reform.read": ["leader", "reform_officer", "admin"],
+  "reform.manage": ["reform_officer"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type Action = keyof typeof ACTIONS;
 
