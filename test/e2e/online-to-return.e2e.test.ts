@@ -117,6 +117,20 @@ describe("online submission to return, with a supplement, then lookup and rating
     await page.goto(`${server.url}/can-bo/hang-doi/truc-tuyen`);
     await page.getByRole("link", { name: code, exact: true }).click();
     await expectState(page, "mới đăng ký");
+    // the clerk sees who applied and the papers before accepting (issue 15)
+    const papers = page.getByTestId("dossier-papers");
+    for (const shown of [APPLICANT.name, APPLICANT.idNumber, APPLICANT.phone]) await papers.getByText(shown).waitFor();
+    await papers.getByTestId("dossier-files").getByText("to-khai.pdf").waitFor();
+    await papers.getByTestId("dossier-files").getByRole("button", { name: "Xem" }).click();
+    const viewer = page.getByTestId("file-viewer");
+    await viewer.waitFor();
+    const src = (await viewer.getAttribute("src")) ?? "";
+    const served = await page.evaluate(async (url) => {
+      const r = await fetch(url);
+      return { status: r.status, type: r.headers.get("content-type") };
+    }, src);
+    assert.deepEqual(served, { status: 200, type: "application/pdf" });
+    await page.keyboard.press("Escape");
     await screenshot(page, "online-dossier-before-accept");
     await act(page, "accept");
     await expectState(page, "được tiếp nhận");
@@ -129,6 +143,8 @@ describe("online submission to return, with a supplement, then lookup and rating
       await settleDropdowns(page, dialog);
     });
     await page.getByTestId("timeline").getByText(/Giao:/).waitFor();
+    // the assignee has not acted yet: still named, never "cán bộ số N"
+    assert.equal(await page.getByText(/cán bộ số \d+/).count(), 0);
     const stored = await server.database.db
       .selectFrom("dossiers")
       .innerJoin("users", "users.id", "dossiers.assignee_id")
@@ -192,6 +208,8 @@ describe("online submission to return, with a supplement, then lookup and rating
     clock.set("2026-03-17T15:00:00+07:00");
     await signIn(page, server.url, "lanhdao.phuxuan");
     await openDossier(page, server, code);
+    // the leader sees the draft before approving it
+    await page.getByTestId("dossier-files").getByText("du-thao-giay-xac-nhan.pdf").waitFor();
     await act(page, "approve", async (dialog) => {
       await dialog.getByLabel("Ý kiến phê duyệt").fill("Đồng ý cấp giấy xác nhận.");
     });

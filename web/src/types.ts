@@ -137,6 +137,22 @@ export interface Dossier extends DossierSummary {
   eResult?: boolean | null;
   /** Kết quả đã số hóa (null when not recorded). */
   resultDigitized?: boolean | null;
+  /** Files linked to the dossier (content at GET /api/files/:id). */
+  files?: DossierFile[];
+  /** The assigned officer's name, whether or not that officer has acted yet. */
+  assigneeName?: string | null;
+  /** Staff named in the log (actors and assignees), by user id. */
+  staffNames?: Record<string, string>;
+}
+
+export interface DossierFile {
+  id: string;
+  name: string;
+  mime: string;
+  size?: number;
+  component?: string | null;
+  digitized?: boolean;
+  createdAt?: string;
 }
 
 export interface LookupResult {
@@ -210,6 +226,7 @@ export interface ResultsRow {
   openWithinDeadline: number;
   openOverdue: number;
   refusedAtIntake: number;
+  declined: number;
   /** Set when the row includes figures typed in by hand (POST /api/reports/manual). */
   manual?: boolean;
 }

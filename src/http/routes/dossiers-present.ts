@@ -82,6 +82,9 @@ export function presentDetail(row: DossierRow, units: UnitDirectory, now: Date, 
     ...presentSummary(row, units, now, extra.calendar),
     ...withLocalInstants({
       applicant: row.applicant,
+      assigneeName: row.assignee_id === null ? null : name(String(row.assignee_id)),
+      /** Staff named in the log (actors and assignees), by user id: the page names people, never ids. */
+      staffNames: Object.fromEntries(extra.names),
       lookupSecret: row.lookup_secret,
       components: row.components,
       timeLimit: row.time_limit,

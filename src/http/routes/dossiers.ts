@@ -16,7 +16,7 @@ import { type Actor, can } from "../../people/policy.ts";
 import type { AppContext } from "../context.ts";
 import { forbidden, validationFailed } from "../errors.ts";
 import { defineRoute, Paging } from "../route.ts";
-import { allowedActions, canReadDossier, coreActor, readableUnits } from "./dossiers-access.ts";
+import { allowedActions, canReadDossier, coreActor, outOfScope, readableUnits } from "./dossiers-access.ts";
 import { dossierProblem, presentDetail, presentSummary, withLocalInstants } from "./dossiers-present.ts";
 
 export const serviceOf = (ctx: AppContext): ServiceContext => ({ db: ctx.database.db, units: ctx.units, now: ctx.now });
@@ -105,7 +105,8 @@ export const previewDossierAppointment = defineRoute({
 export const listDossierQueue = defineRoute({
   method: "GET",
   url: "/api/dossiers",
-  summary: "Danh sách hồ sơ trong phạm vi đơn vị: lọc theo đơn vị, trạng thái, hàng đợi, tìm không dấu",
+  summary:
+    "Danh sách hồ sơ trong phạm vi đơn vị: lọc theo đơn vị, trạng thái, hàng đợi, tìm không dấu; phân trang bằng con trỏ (cursor, nextCursor)",
   tags: ["dossiers"],
   access: "staff",
   query: z.object({
@@ -113,6 +114,7 @@ export const listDossierQueue = defineRoute({
     state: z.enum(STATUSES as [string, ...string[]]).optional(),
     queue: z.enum(QUEUES).optional(),
     q: z.string().max(200).optional(),
+    cursor: z.string().max(600).optional().describe("nextCursor của trang trước; không gửi = trang đầu"),
     ...Paging,
   }),
   async handler({ ctx, actor, query }) {
@@ -123,12 +125,19 @@ export const listDossierQueue = defineRoute({
       scope = units.subtree(query.unit);
     }
     const service = serviceOf(ctx);
-    const { items, total } = await listDossiers(service, { ...query, units: scope, userId: actor!.userId });
+    const page = await listDossiers(service, { ...query, units: scope, userId: actor!.userId }).catch(dossierProblem);
     const now = ctx.now();
     const presented = [];
-    for (const row of items)
+    for (const row of page.items)
       presented.push(presentSummary(row, units, now, await calendarOf(service.db, units, row.unit_code)));
-    return { items: presented, total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: presented,
+      total: page.total,
+      totalExact: page.totalExact,
+      nextCursor: page.nextCursor,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   },
 });
 
@@ -157,12 +166,17 @@ export async function detailOf(
   ]);
   const [names, sheet, files] = await Promise.all([
     known.names ??
-      staffNames(
-        service.db,
-        log.map((e) => e.actor.id),
-      ),
+      staffNames(service.db, [
+        ...log.map((e) => e.actor.id),
+        ...log.flatMap((e) => (e.type === "assigned" ? [e.payload.assignee] : [])),
+        ...(row.assignee_id === null ? [] : [String(row.assignee_id)]),
+      ]),
     controlSheetOf(service, row, log, calendar, procedure),
-    known.noFiles ? [] : filesOf(service.db, row.province_code, row.code),
+    known.noFiles
+      ? []
+      : filesOf(service.db, row.province_code, row.code).then((rows) =>
+          rows.map(({ created_at, ...file }) => ({ ...file, createdAt: created_at })),
+        ),
   ]);
   return presentDetail(row, ctx.units, ctx.now(), {
     log,
@@ -184,7 +198,7 @@ export const getDossierDetail = defineRoute({
   params: DossierCodeParam,
   async handler({ ctx, actor, params }) {
     const { row, log } = await getDossier(serviceOf(ctx), params.code).catch(dossierProblem);
-    if (!canReadDossier(actor, row, ctx.units)) throw forbidden("Hồ sơ không thuộc phạm vi đơn vị của tài khoản.");
+    if (!canReadDossier(actor, row, ctx.units)) throw outOfScope(row.code);
     return detailOf(ctx, actor!, row, log);
   },
 });
@@ -199,7 +213,7 @@ export const getControlSheet = defineRoute({
   async handler({ ctx, actor, params }) {
     const service = serviceOf(ctx);
     const { row, log } = await getDossier(service, params.code).catch(dossierProblem);
-    if (!canReadDossier(actor, row, ctx.units)) throw forbidden("Hồ sơ không thuộc phạm vi đơn vị của tài khoản.");
+    if (!canReadDossier(actor, row, ctx.units)) throw outOfScope(row.code);
     const calendar = await calendarOf(service.db, ctx.units, row.unit_code);
     return withLocalInstants({ code: row.code, ...(await controlSheetOf(service, row, log, calendar)) });
   },

@@ -9,6 +9,7 @@ import { CHANNEL_NAME, formatInstant, formatRemaining, stateColor, stateName } f
 import { useLoad, useTitle } from "../../hooks.ts";
 import type { Dossier, DossierEvent } from "../../types.ts";
 import { ActionButtons } from "./ActionButtons.tsx";
+import { DossierPapers } from "./DossierPapers.tsx";
 import { LinkButton } from "../../components/LinkButton.tsx";
 
 const FORMS: [string, string][] = [
@@ -36,9 +37,13 @@ function actorName(e: DossierEvent): string {
   return e.actor?.fullName ?? e.actor?.name ?? e.actor?.id ?? "—";
 }
 
-/** The log stores the assignee's user id; the name is the one the log gives that user when acting. */
-function staffName(events: DossierEvent[], id: string): string {
-  return events.find((e) => e.actor?.id === id && e.actor.fullName)?.actor?.fullName ?? `cán bộ số ${id}`;
+/** The log stores the assignee's user id; the server names every user the log mentions. */
+function staffName(d: Dossier, id: string): string {
+  return (
+    d.staffNames?.[id] ??
+    d.events.find((e) => e.actor?.id === id && e.actor.fullName)?.actor?.fullName ??
+    `cán bộ số ${id}`
+  );
 }
 
 export default function DossierPage() {
@@ -80,8 +85,11 @@ export default function DossierPage() {
           <Descriptions.Item label="Ngày hẹn lại (sau xin lỗi)">{formatInstant(d.extendedDueAt)}</Descriptions.Item>
         )}
         <Descriptions.Item label="Thời gian còn lại">{formatRemaining(d.remainingMinutes)}</Descriptions.Item>
-        {d.assignee && <Descriptions.Item label="Người xử lý">{staffName(d.events, d.assignee)}</Descriptions.Item>}
+        {d.assignee && (
+          <Descriptions.Item label="Người xử lý">{d.assigneeName ?? staffName(d, d.assignee)}</Descriptions.Item>
+        )}
       </Descriptions>
+      <DossierPapers dossier={d} />
       <Card title="Quá trình giải quyết (phiếu kiểm soát)" size="small">
         <Table<DossierEvent>
           size="small"
@@ -104,7 +112,7 @@ export default function DossierPage() {
             {
               title: "Nội dung",
               dataIndex: "reason",
-              render: (r: string | undefined, e) => [describePayload(e, d.events), r].filter(Boolean).join(" · "),
+              render: (r: string | undefined, e) => [describePayload(e, d), r].filter(Boolean).join(" · "),
             },
           ]}
         />
@@ -129,12 +137,12 @@ export default function DossierPage() {
   );
 }
 
-function describePayload(e: DossierEvent, events: DossierEvent[]): string {
+function describePayload(e: DossierEvent, d: Dossier): string {
   const p = e.payload ?? {};
   const parts: string[] = [];
   if (Array.isArray(p.missing)) parts.push(`Cần bổ sung: ${(p.missing as string[]).join("; ")}`);
   if (typeof p.dueAt === "string") parts.push(`Hẹn trả: ${formatInstant(p.dueAt)}`);
-  if (typeof p.assignee === "string") parts.push(`Giao: ${staffName(events, p.assignee)}`);
+  if (typeof p.assignee === "string") parts.push(`Giao: ${staffName(d, p.assignee)}`);
   if (typeof p.toUnit === "string") parts.push(`Chuyển đến: ${p.toUnit}`);
   if (typeof p.receiptNo === "string") parts.push(`Số phiếu: ${p.receiptNo}`);
   const letter = p.letter as { record?: string; document?: { name?: string } } | undefined;
