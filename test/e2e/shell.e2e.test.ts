@@ -27,6 +27,21 @@ describe("application shell", () => {
     await page.close();
   });
 
+  test("anonymous public pages log nothing in the browser console (no 401 from the session probe)", async () => {
+    const page = await browser.newPage();
+    const logged: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error" || m.type() === "warning") logged.push(`${m.type()}: ${m.text()}`);
+    });
+    for (const path of ["/", "/tra-cuu", "/phan-anh-kien-nghi"]) {
+      await page.goto(`${server.url}${path}`);
+      await page.locator("h1").first().waitFor();
+      await page.waitForLoadState("networkidle");
+    }
+    assert.deepEqual(logged, []);
+    await page.close();
+  });
+
   test("a wrong password is refused with the server's Vietnamese message", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/dang-nhap`);

@@ -1,4 +1,4 @@
-// The signed-in staff member (GET /api/auth/me), shared by the staff console. The session is an HTTP-only
+// The signed-in staff member (GET /api/auth/session), shared by the staff console. The session is an HTTP-only
 // cookie: the browser holds it, the app only asks who it belongs to.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { ApiProblem, api } from "./api.ts";
@@ -21,7 +21,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const { user } = await api.get<{ user: User }>("/auth/me");
+      // always 200 (user: null when signed out): an anonymous page logs no 401 in the console
+      const { user } = await api.get<{ user: User | null }>("/auth/session");
       setUser(user);
       return user;
     } catch (error) {
@@ -44,7 +45,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       refresh,
       async login(username, password) {
         await api.post<{ user: User }>("/auth/login", { username, password });
-        // /auth/me carries the grants with unit names: one source for the signed-in user.
+        // the session carries the grants with unit names: one source for the signed-in user.
         const me = await refresh();
         if (!me) throw new ApiProblem(401, "unauthenticated", "Chưa đăng nhập", undefined);
         return me;

@@ -18,6 +18,7 @@ import * as publicDossiers from "./public.ts";
 import * as reportsOther from "./reports-other.ts";
 import * as reportsPeriods from "./reports-periods.ts";
 import * as reports from "./reports.ts";
+import * as session from "./session.ts";
 import * as units from "./units.ts";
 import * as users from "./users.ts";
 
@@ -26,6 +27,7 @@ export const routes: AnyRoute[] = [
   auth.login,
   auth.logout,
   auth.me,
+  session.getSession,
   auth.changePassword,
   units.listUnits,
   units.exportUnitTree,
