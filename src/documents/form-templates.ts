@@ -159,6 +159,17 @@ function stopNotice(def: FormDefinition): FileChild[] {
   ];
 }
 
+/**
+ * A table row repeated once per item: docx-templates repeats the rows between a row holding only the FOR
+ * command and a row holding only END-FOR, and drops those two rows. (FOR and END-FOR in the first and last
+ * cells of one row repeat the cells instead, all items in one row: the bug of issue 13.)
+ */
+function loopRows(loop: string, width: number, cells: string[]): string[][] {
+  const variable = loop.split(" ")[0];
+  const blank = (first: string) => [first, ...new Array<string>(width - 1).fill("")];
+  return [blank(`{{FOR ${loop}}}`), cells, blank(`{{END-FOR ${variable}}}`)];
+}
+
 function controlSheet(def: FormDefinition): FileChild[] {
   const table: TableSpec = {
     caption: [],
@@ -171,14 +182,12 @@ function controlSheet(def: FormDefinition): FileChild[] {
       ],
     ],
     columns: [{ width: 34, align: "left" }, { width: 24 }, { width: 22 }, { width: 20, align: "left" }],
-    body: [
-      [
-        "{{FOR h IN handoffs}}{{$h.no}}. Giao: {{$h.fromUnit}}\nNgười giao: {{$h.fromOfficer}}\nNhận: {{$h.toUnit}}\nNgười nhận: {{$h.toOfficer}}",
-        "{{$h.atText}}",
-        "{{$h.resultText}}",
-        "{{$h.note}}{{END-FOR h}}",
-      ],
-    ],
+    body: loopRows("h IN handoffs", 4, [
+      "{{$h.no}}. Giao: {{$h.fromUnit}}\nNgười giao: {{$h.fromOfficer}}\nNhận: {{$h.toUnit}}\nNgười nhận: {{$h.toOfficer}}",
+      "{{$h.atText}}",
+      "{{$h.resultText}}",
+      "{{$h.note}}",
+    ]),
   };
   return [
     head(),
@@ -216,23 +225,21 @@ function ledger(def: FormDefinition): FileChild[] {
       ],
     ],
     columns: [4, 11, 16, 6, 11, 12, 10, 9, 9, 9, 9, 9, 8].map((width) => ({ width })),
-    body: [
-      [
-        "{{FOR e IN entries}}{{$e.no}}",
-        "{{$e.code}}",
-        "{{$e.procedureName}}",
-        "{{$e.sets}}",
-        "{{$e.applicantName}}",
-        "{{$e.contact}}",
-        "{{$e.processingUnit}}",
-        "{{$e.receivedText}}",
-        "{{$e.dueText}}",
-        "{{$e.transferredText}}",
-        "{{$e.resultReceivedText}}",
-        "{{$e.returnedText}}",
-        "{{$e.note}}{{END-FOR e}}",
-      ],
-    ],
+    body: loopRows("e IN entries", 13, [
+      "{{$e.no}}",
+      "{{$e.code}}",
+      "{{$e.procedureName}}",
+      "{{$e.sets}}",
+      "{{$e.applicantName}}",
+      "{{$e.contact}}",
+      "{{$e.processingUnit}}",
+      "{{$e.receivedText}}",
+      "{{$e.dueText}}",
+      "{{$e.transferredText}}",
+      "{{$e.resultReceivedText}}",
+      "{{$e.returnedText}}",
+      "{{$e.note}}",
+    ]),
     landscape: true,
   };
   return [

@@ -175,6 +175,8 @@ export interface ResultsRow {
   finishedLate: number;
   withdrawn: number;
   stopped: number;
+  /** Returned after appraisal as not qualifying, with a written notice (CONTRACTS.md §2, `declined`). */
+  declined: number;
   openWithinDeadline: number;
   openOverdue: number;
   refusedAtIntake: number;

@@ -1,7 +1,7 @@
 // Loads what the official documents need from the database and maps it through src/documents/from-dossier.ts:
 // a dossier's forms 01–06 (row, log, procedure version, unit and officer names, control sheet with step
 // deadlines), a unit's tracking ledger (form 07) for a period, and the survey counts of the satisfaction
-// appendix. Shared by the API (src/http/routes/documents.ts) and the CLI (motcua document).
+// appendix, and the report appendices' tables. Shared by the API (src/http/routes/documents.ts) and the CLI (motcua document).
 import { type Kysely, sql } from "kysely";
 import {
   type DossierFormId,
@@ -11,10 +11,23 @@ import {
   officeOf,
   type UnitInfo,
 } from "../../documents/from-dossier.ts";
+import {
+  channelsAppendixSpec,
+  lateByUnitSpec,
+  resultsAppendixSpec,
+  satisfactionSpec,
+} from "../../documents/appendices.ts";
+import type { TableSpec } from "../../documents/grid.ts";
+import type { Heading } from "../../documents/official.ts";
 import type { FormRequest, LedgerContext, SatisfactionRow } from "../../documents/types.ts";
+import { placeDateLine } from "../../documents/vn-format.ts";
+import type { Grouping } from "../../figures/grouping.ts";
+import { lateByUnit } from "../../figures/late.ts";
 import { periodBounds, type Period } from "../../figures/period.ts";
 import type { Database } from "../schema.ts";
 import { findProcedureVersion } from "./catalog.ts";
+import { resultsReport } from "./reports.ts";
+import { loadPeriodRecords } from "./reports-records.ts";
 import { eventFromRow } from "./dossier-store.ts";
 import type { DossierRow, ServiceContext } from "./dossiers/service.ts";
 import { controlSheetOf } from "./dossiers/sheet.ts";
@@ -135,4 +148,92 @@ export async function surveyCountsByField(
   return rows
     .map((r) => ({ field: r.field, simple: r.simple, fewerPapers: r.fewer, complicated: r.complicated }))
     .sort((a, b) => a.field.localeCompare(b.field, "vi"));
+}
+
+// ---- Report appendices (API and `motcua document appendix`) ----
+
+export const APPENDIX_KINDS = ["results", "channels", "late", "satisfaction"] as const;
+export type AppendixKind = (typeof APPENDIX_KINDS)[number];
+
+export interface AppendixRequest {
+  kind: AppendixKind;
+  period: Period;
+  /** The unit reported on (its subtree); null for every unit. */
+  unit: string | null;
+  unitCodes: string[] | undefined;
+  /** results: a grouping; channels: "channel" | "level". */
+  by?: string;
+  /** late: the unit a late dossier counts for. */
+  basis?: "receiving" | "handling";
+  now: Date;
+}
+
+const KEY_LABEL: Record<Grouping, string> = {
+  field: "Lĩnh vực, công việc thực hiện cơ chế một cửa",
+  unit: "Cơ quan, đơn vị",
+  procedure: "Thủ tục hành chính",
+  "field-level": "Lĩnh vực, cấp thực hiện",
+};
+
+const APPENDIX_NAME: Record<AppendixKind, string> = {
+  results: "Phụ lục 4 - Kết quả một cửa",
+  channels: "Phụ lục - Kênh tiếp nhận",
+  late: "Phụ lục - Hồ sơ trễ hạn",
+  satisfaction: "Phụ lục - Khảo sát hài lòng",
+};
+
+/** The Decree 30 heading of a standalone appendix: the unit's People's Committee, number left blank. */
+export function appendixHeading(units: UnitDirectory, unitCode: string | null, now: Date): Heading {
+  const unit = unitCode ? units.find(unitCode) : undefined;
+  const parent = unit?.parentCode ? units.find(unit.parentCode) : undefined;
+  const office = officeOf(unit, parent, unitCode ?? "");
+  return {
+    ...(parent ? { parentName: officeOf(parent, undefined, parent.code).parentName } : {}),
+    issuerName: unit ? office.parentName : "ỦY BAN NHÂN DÂN",
+    number: "      /BC-UBND",
+    placeDate: placeDateLine(unit ? office.place : "", now),
+  };
+}
+
+function periodNote(period: Period): string {
+  const d = (iso: string) => iso.split("-").reverse().join("/");
+  return `(Kỳ báo cáo: từ ngày ${d(period.from)} đến ngày ${d(period.to)})`;
+}
+
+/** An appendix's table, heading and file name, from the same report functions as the JSON reports. */
+export async function appendixOf(
+  db: Kysely<Database>,
+  units: UnitDirectory,
+  r: AppendixRequest,
+): Promise<{ spec: TableSpec; heading: Heading; name: string }> {
+  const note = periodNote(r.period);
+  let spec: TableSpec;
+  switch (r.kind) {
+    case "results": {
+      const by = (r.by ?? "field") as Grouping;
+      const report = await resultsReport(db, units, { ...r.period, unit: r.unit, by });
+      spec = resultsAppendixSpec(report.rows, { total: report.total, keyLabel: KEY_LABEL[by], note });
+      break;
+    }
+    case "channels": {
+      const report = await resultsReport(db, units, { ...r.period, unit: r.unit });
+      spec = channelsAppendixSpec(report.total, { by: r.by === "level" ? "level" : "channel", note });
+      break;
+    }
+    case "late": {
+      const records = await loadPeriodRecords(db, { ...r.period, unitCodes: r.unitCodes });
+      const late = lateByUnit(records, { ...r.period, basis: r.basis ?? "receiving" });
+      const rows = late.rows.map((x) => ({
+        unit: units.find(x.unit)?.name ?? x.unit,
+        late: x.late,
+        withApology: x.withApology,
+      }));
+      spec = lateByUnitSpec(rows, { note });
+      break;
+    }
+    case "satisfaction":
+      spec = satisfactionSpec(await surveyCountsByField(db, r.period, r.unitCodes), { note });
+      break;
+  }
+  return { spec, heading: appendixHeading(units, r.unit, r.now), name: APPENDIX_NAME[r.kind] };
 }

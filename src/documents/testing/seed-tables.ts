@@ -15,6 +15,7 @@ const ZERO: Omit<ResultsRow, "key"> = {
   finishedLate: 0,
   withdrawn: 0,
   stopped: 0,
+  declined: 0,
   openWithinDeadline: 0,
   openOverdue: 0,
   refusedAtIntake: 0,

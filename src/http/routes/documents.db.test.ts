@@ -149,10 +149,10 @@ test("form 03 of a refusal at the counter, form 05 of a stopped dossier", async 
   assert.ok(notice.text.includes("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"));
 });
 
-test("who may download: another commune's staff and the other province get 403, no session 401", async () => {
+test("who may download: another commune's staff and the other province get 404 (as if none), no session 401", async () => {
   for (const who of ["motcua.02", "cv.02", "motcua.p2"]) {
     const r = await download(c[who], docUrl(code, "01"));
-    assert.equal(r.status, 403, who);
+    assert.equal(r.status, 404, who);
   }
   assert.equal((await download(undefined, docUrl(code, "01"))).status, 401);
   assert.equal((await download(c["ld.p1"], docUrl(code, "01"))).status, 200, "the province's leader");
@@ -277,9 +277,38 @@ test("motcua document: a dossier's form and a unit's ledger written to --out fro
     const doc = await openDocx(readFileSync(apology));
     assert.ok(doc.text.includes("17 giờ 00 phút, ngày 18/3/2026") && doc.text.includes(code));
     const ledger = join(dir, "ledger.docx");
-    const args = ["ledger", "--unit", "P1.01", "--from", "2026-03-01", "--to", "2026-03-31", "--out", ledger];
+    const args = ["07", "--unit", "P1.01", "--from", "2026-03-01", "--to", "2026-03-31", "--out", ledger];
     assert.equal(await documentCommand([...args, ...data]), 0);
     assert.ok((await openDocx(readFileSync(ledger))).text.includes(code));
+    await assert.rejects(documentCommand([...args.slice(0, -1), join(dir, "x.txt"), ...data]), UsageError);
+    await assert.rejects(documentCommand([...args, "--format", "pdf", ...data]), /does not match/);
+    await assert.rejects(documentCommand(["07", "--unit", "P1.01", "--out", ledger, ...data]), UsageError);
+    const xlsx = join(dir, "phu-luc-4.xlsx");
+    const appendix = ["appendix", "results", "--unit", "P1", "--from", "2026-03-01", "--to", "2026-03-31"];
+    assert.equal(await documentCommand([...appendix, "--out", xlsx, ...data]), 0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
+    const cells: unknown[] = [];
+    book.worksheets[0]!.eachRow((row) => {
+      cells.push(row.getCell(1).value);
+    });
+    assert.ok(cells.includes("Tổng cộng"), "the totals row");
+    for (const kind of ["channels", "late", "satisfaction"]) {
+      const out = join(dir, `${kind}.docx`);
+      assert.equal(
+        await documentCommand(["appendix", kind, "--from", "2026-03-01", "--to", "2026-03-31", "--out", out, ...data]),
+        0,
+      );
+      assert.ok((await openDocx(readFileSync(out))).text.includes("Tổng cộng"), kind);
+    }
+    await assert.rejects(
+      documentCommand(["appendix", "nosuch", "--from", "2026-03-01", "--to", "2026-03-31", "--out", xlsx, ...data]),
+      UsageError,
+    );
+    await assert.rejects(
+      documentCommand([...appendix.slice(0, 2), "--unit", "NOPE", ...appendix.slice(4), "--out", xlsx, ...data]),
+      (e: unknown) => e instanceof CliFailure && e.exitCode === 2,
+    );
     await assert.rejects(
       documentCommand(["03", "--dossier", code, "--out", join(dir, "x.docx"), ...data]),
       (e: unknown) => e instanceof CliFailure && e.exitCode === 2 && /chưa có mẫu 03/.test(e.message),
