@@ -24,6 +24,11 @@ test("the catalogue's Vietnamese wording", () => {
   assert.deepEqual(parseLimit("4 giờ làm việc"), { value: 4, unit: "working_hours" });
   assert.deepEqual(parseLimit("15 ngày"), { value: 15, unit: "calendar_days" });
   assert.deepEqual(parseLimit("Trong ngày"), { value: 0, unit: "same_day" });
+  assert.deepEqual(parseLimit("15 ngày theo lịch"), { value: 15, unit: "calendar_days" });
+  assert.deepEqual(parseLimit("0,5 ngày làm việc"), { value: 0.5, unit: "working_days" });
+  assert.deepEqual(parseLimit("trong ngày, giờ chốt 15:00"), { value: 0, unit: "same_day", cutoff: "15:00" });
+  // Decomposed diacritics (as some keyboards and terminals send them) read the same.
+  assert.deepEqual(parseLimit("3 ngày làm việc".normalize("NFD")), { value: 3, unit: "working_days" });
 });
 
 test("bad limits throw CalendarError invalid-limit", () => {

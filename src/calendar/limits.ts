@@ -12,10 +12,10 @@ export interface TimeLimit {
 }
 
 // English per CONTRACTS.md §5 (decimal point or comma, singular or plural, any case), plus the Vietnamese
-// wording of the catalogue ("3 ngày làm việc", "4 giờ làm việc", "15 ngày", "trong ngày").
+// wording of the catalogue ("3 ngày làm việc", "4 giờ làm việc", "15 ngày" or "15 ngày theo lịch", "trong ngày").
 const NUMBERED =
-  /^(\d+(?:[.,]\d+)?)\s+(working\s+days?|working\s+hours?|calendar\s+days?|ngày\s+làm\s+việc|giờ\s+làm\s+việc|ngày)$/iu;
-const SAME_DAY = /^(?:same\s+day|trong\s+ngày)(?:\s*,?\s*cut-?off\s+(\d{2}:\d{2}))?$/iu;
+  /^(\d+(?:[.,]\d+)?)\s+(working\s+days?|working\s+hours?|calendar\s+days?|ngày\s+làm\s+việc|giờ\s+làm\s+việc|ngày(?:\s+theo\s+lịch)?)$/iu;
+const SAME_DAY = /^(?:same\s+day|trong\s+ngày)(?:\s*,?\s*(?:cut-?off|giờ\s+chốt)\s+(\d{2}:\d{2}))?$/iu;
 
 function unitOf(word: string): LimitUnit {
   const w = word.toLowerCase().normalize("NFC").replace(/\s+/g, " ");
@@ -38,7 +38,8 @@ export function parseLimit(text: string, cutoff?: string): TimeLimit {
   if (!match) {
     throw new CalendarError(
       "invalid-limit",
-      `thời hạn không hợp lệ: "${text}" (ví dụ: "3 working days", "4 working hours", "15 calendar days", "same day")`,
+      `thời hạn không hợp lệ: "${text}" (ví dụ: "3 ngày làm việc", "4 giờ làm việc", "15 ngày", "trong ngày"; ` +
+        `"3 working days", "4 working hours", "15 calendar days", "same day")`,
     );
   }
   const value = Number(match[1]!.replace(",", "."));

@@ -7,7 +7,7 @@ import { CliFailure, UsageError } from "../errors.ts";
 
 export const summary = "check a results document (JSON) against the consistency rules; exit 1 on violations";
 
-const help = `Usage: motcua check [--json] <file.json>
+export const help = `Usage: motcua check [--json] <file.json>
 Checks a results document (CONTRACTS.md §4): not-a-count, part-exceeds-whole, parts-do-not-sum, identity,
 total-is-not-sum. Prints each violation on one line; --json prints them as one JSON array instead.
 Exit codes: 0 no violation, 1 violations found, 2 unreadable or invalid input.`;

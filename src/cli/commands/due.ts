@@ -6,11 +6,16 @@ import { CalendarError, formatLocal, getCalendar, parseInstant, parseLimit } fro
 
 export const summary = 'in ngày hẹn trả kết quả: due --received <ISO> --limit "<thời hạn>" [--cutoff HH:MM]';
 
-const help = `Usage: motcua due --received <ISO instant> --limit "<limit>" [--cutoff HH:MM]
-  --received  thời điểm tiếp nhận, ISO 8601 có múi giờ (ví dụ 2026-03-02T09:00:00+07:00)
-  --limit     thời hạn: "3 working days", "4 working hours", "0,5 working days", "15 calendar days", "same day"
-  --cutoff    giờ chốt nhận cho thời hạn "same day" (mặc định: hết giờ làm việc)
-Prints the appointment as YYYY-MM-DDTHH:mm:ss+07:00.`;
+export const help = `Usage: motcua due --received <ISO instant> --limit "<limit>" [--cutoff HH:MM]
+Prints the appointment (ngày hẹn trả) on the national calendar with the default office hours, as
+YYYY-MM-DDTHH:mm:ss+07:00 (docs/calendar.md).
+  --received  thời điểm tiếp nhận, ISO 8601 có múi giờ / the receipt instant, ISO 8601 with an offset
+  --limit     thời hạn / the time limit, in Vietnamese or English (any case; decimals with "," or "."):
+                "3 ngày làm việc"  = "3 working days"
+                "4 giờ làm việc"   = "4 working hours"
+                "15 ngày"          = "15 calendar days" (Bộ luật Dân sự 2015, Điều 147–148)
+                "trong ngày"       = "same day"
+  --cutoff    giờ chốt nhận của thời hạn trong ngày (mặc định: hết giờ làm việc) / the same-day cut-off`;
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parseCommandArgs(
