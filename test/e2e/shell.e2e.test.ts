@@ -33,6 +33,9 @@ describe("application shell", () => {
     page.on("console", (m) => {
       if (m.type() === "error" || m.type() === "warning") logged.push(`${m.type()}: ${m.text()}`);
     });
+    page.on("response", (r) => {
+      if (r.status() >= 400) logged.push(`${r.status()} ${new URL(r.url()).pathname}`);
+    });
     for (const path of ["/", "/tra-cuu", "/phan-anh-kien-nghi"]) {
       await page.goto(`${server.url}${path}`);
       await page.locator("h1").first().waitFor();

@@ -18,6 +18,7 @@ import {
 } from "antd";
 import type { UploadFile } from "antd";
 import type { Dayjs } from "dayjs";
+import { importVerdict } from "./import-verdict.ts";
 import { useState } from "react";
 import { ApiProblem, api, codeMessage, errorMessage, withQuery } from "../../api.ts";
 import { useAuth } from "../../auth.tsx";
@@ -114,8 +115,8 @@ function ImportCard() {
     <Card size="small" title="Nhập hồ sơ từ tệp JSON Lines (.jsonl)">
       <Space direction="vertical" style={{ width: "100%" }}>
         <Typography.Text type="secondary">
-          Mỗi dòng là một hồ sơ theo định dạng trao đổi (CONTRACTS.md §2). Hồ sơ đã có và không đổi được bỏ qua; dòng
-          sai được báo kèm số dòng, các dòng khác vẫn được nhập.
+          Mỗi dòng là một hồ sơ theo định dạng trao đổi (docs/contracts.md §2). Hồ sơ đã có và không đổi được bỏ qua;
+          dòng sai được báo kèm số dòng, các dòng khác vẫn được nhập.
         </Typography.Text>
         <Upload
           beforeUpload={() => false}
@@ -135,12 +136,7 @@ function ImportCard() {
         <ProblemAlert message={error} />
         {result && (
           <>
-            <Alert
-              type={result.rejected ? "warning" : "success"}
-              showIcon
-              role="status"
-              title={result.rejected ? "Đã nhập, có dòng bị từ chối" : "Đã nhập xong"}
-            />
+            <Alert {...importVerdict(result)} showIcon role="status" />
             <Descriptions bordered size="small" column={{ xs: 2, md: 4 }} data-testid="import-summary">
               <Descriptions.Item label="Số dòng đã đọc">{formatCount(result.read)}</Descriptions.Item>
               <Descriptions.Item label="Đã nhập">{formatCount(result.imported)}</Descriptions.Item>
@@ -235,7 +231,15 @@ function ExportCard() {
 
   return (
     <Card size="small" title="Xuất hồ sơ ra tệp JSON Lines">
-      <Form form={form} layout="vertical" onFinish={run}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={run}
+        // Enter in a half-typed date must not export everything: only the button exports (issue 15)
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && (e.target as HTMLElement).tagName === "INPUT") e.preventDefault();
+        }}
+      >
         <Form.Item
           label="Đơn vị"
           name="unit"
