@@ -320,6 +320,38 @@ export interface ReformRecordsTable {
   deleted_at: Timestamp | null;
 }
 
+/** A 01b value typed in by hand (migration 0013). */
+export interface ReformSheetManualTable {
+  province_code: string;
+  unit_code: string;
+  from: string;
+  to: string;
+  code: string;
+  value: number;
+  note: string | null;
+  entered_by: number | null;
+  entered_at: DefaultedTimestamp;
+}
+
+/** An issued periodic CCHC report, frozen (migration 0013). */
+export interface ReformReportsTable {
+  province_code: string;
+  unit_code: string;
+  from: string;
+  to: string;
+  version: number;
+  kind: string;
+  number: string | null;
+  due_on: string | null;
+  status: Defaulted<string>;
+  figures: Json;
+  file: Buffer | null;
+  issued_by: number | null;
+  issued_at: DefaultedTimestamp;
+  submitted_at: Timestamp | null;
+  return_comment: string | null;
+}
+
 export interface Database {
   units: UnitsTable;
   users: UsersTable;
@@ -340,4 +372,6 @@ export interface Database {
   reform_plans: ReformPlansTable;
   reform_tasks: ReformTasksTable;
   reform_records: ReformRecordsTable;
+  reform_sheet_manual: ReformSheetManualTable;
+  reform_reports: ReformReportsTable;
 }

@@ -6,7 +6,7 @@
 // (figures_overdue_at, migration 0005). Row keys and Vietnamese order come from the pure code (grouping.ts),
 // so the SQL and the fold cannot disagree on a key. docs/figures.md "SQL" has the equivalence argument.
 import { type Kysely, type RawBuilder, sql } from "kysely";
-import type { DossierRecord } from "../../dossier/record.ts";
+import type { Channel, DossierRecord } from "../../dossier/record.ts";
 import { compareVietnamese, type Grouping, rowKeyOf } from "../../figures/grouping.ts";
 import { nextDate, type Period } from "../../figures/period.ts";
 import { isAllZero, type ResultsDocument, type ResultsRow, TOTAL_KEY } from "../../figures/results.ts";
@@ -26,6 +26,11 @@ export interface SqlResultsQuery extends Period {
   /** Receiving units in scope (the unit and its subtree); undefined: every unit. */
   unitCodes?: readonly string[];
   by?: Grouping;
+  /**
+   * Only dossiers received through this channel (01b 3.3.2 per channel, src/reform/sheet). The counters keep
+   * no channel: a query with a channel is answered by the full scan (sqlResultsReportByScan).
+   */
+  channel?: Channel;
 }
 
 /** The SQL condition for each column, over `d` (dossiers) and `b` (bounds s, e). */
@@ -63,7 +68,7 @@ const GROUP_COLUMNS: Record<Grouping, string[]> = {
 };
 
 /** `start` = from 00:00 local, `end` = the day after `to`, 00:00 local (never a bare '+07' offset). */
-function boundsSql(period: Period): RawBuilder<unknown> {
+export function boundsSql(period: Period): RawBuilder<unknown> {
   return sql`(select (${period.from}::date)::timestamp at time zone 'Asia/Ho_Chi_Minh' as s,
     (${period.to}::date + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh' as e)`;
 }
@@ -74,8 +79,9 @@ function boundsSql(period: Period): RawBuilder<unknown> {
  */
 export function scopeSql(query: SqlResultsQuery): RawBuilder<unknown> {
   const units = query.unitCodes ? sql`d.unit_code = any(${[...query.unitCodes]}::text[])` : sql`true`;
+  const channel = query.channel ? sql`d.channel = ${query.channel}` : sql`true`;
   return sql`from dossiers d cross join ${boundsSql(query)} b
-    where ${units}
+    where ${units} and ${channel}
       and ((d.received_at < b.e and (d.end_at is null or d.end_at >= b.s))
         or (d.received_at is null and d.end_type = 'refused' and d.end_at >= b.s and d.end_at < b.e))`;
 }
@@ -211,6 +217,7 @@ function lastPauseOrResume(end: RawBuilder<unknown>): RawBuilder<unknown> {
 
 /** The results document, computed in the database from the counters (resultsCountsSql). */
 export async function sqlResultsReport(db: Kysely<Database>, query: SqlResultsQuery): Promise<ResultsDocument> {
+  if (query.channel) return sqlResultsReportByScan(db, query);
   const by = query.by ?? "field";
   const { rows } = await resultsCountsSql(query).execute(db);
   return assembleDocument(query, by, rows);
