@@ -10,6 +10,16 @@ export const UnitKind = z.enum(["province", "district", "commune", "ward", "spec
 });
 export type UnitKind = z.infer<typeof UnitKind>;
 
+/** Vietnamese names of the unit kinds, for the UI and documents. */
+export const UNIT_KIND_LABELS: Readonly<Record<UnitKind, string>> = {
+  province: "Tỉnh, thành phố",
+  district: "Huyện, quận, thị xã (trước 01/7/2025)",
+  commune: "Xã",
+  ward: "Phường",
+  special_zone: "Đặc khu",
+  agency: "Cơ quan, đơn vị",
+};
+
 /** Same rule as the `units.code` CHECK constraint. */
 export const UnitCode = z
   .string({ error: "Mã đơn vị phải là chuỗi ký tự" })

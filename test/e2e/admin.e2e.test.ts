@@ -22,6 +22,9 @@ describe("administrator", () => {
     await signIn(page, server.url, "quantri.hue");
     await page.waitForURL(`${server.url}/can-bo/quan-tri/don-vi`);
     await page.getByRole("cell", { name: "Thành phố Huế" }).waitFor();
+    // unit kinds in Vietnamese, no English left on the page (issue 15)
+    await page.getByRole("cell", { name: "Tỉnh, thành phố", exact: true }).first().waitFor();
+    assert.equal(await page.getByRole("cell", { name: "province", exact: true }).count(), 0);
     await page.close();
   });
 

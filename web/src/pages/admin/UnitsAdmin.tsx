@@ -6,6 +6,7 @@ import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { formatDate } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
 import type { Unit } from "../../types.ts";
+import { UNIT_KIND_LABELS } from "../../../../src/units/unit.ts";
 
 type Node = Unit & { children?: Node[] };
 
@@ -47,7 +48,11 @@ export default function UnitsAdmin() {
         columns={[
           { title: "Mã", dataIndex: "code" },
           { title: "Tên đơn vị", dataIndex: "name" },
-          { title: "Loại", dataIndex: "kind" },
+          {
+            title: "Loại",
+            dataIndex: "kind",
+            render: (k: string) => UNIT_KIND_LABELS[k as keyof typeof UNIT_KIND_LABELS] ?? k,
+          },
           { title: "Hiệu lực từ", dataIndex: "effectiveFrom", render: (v?: string) => formatDate(v) },
           {
             title: "Hết hiệu lực",
