@@ -15,6 +15,8 @@ import * as health from "./health.ts";
 import * as interchange from "./interchange.ts";
 import * as officers from "./officers.ts";
 import * as publicDossiers from "./public.ts";
+import * as reformRecords from "./reform-records.ts";
+import * as reformRegisters from "./reform-records-registers.ts";
 import * as reportsOther from "./reports-other.ts";
 import * as reportsPeriods from "./reports-periods.ts";
 import * as reports from "./reports.ts";
@@ -84,4 +86,20 @@ export const routes: AnyRoute[] = [
   feedback.publishedFeedback,
   feedback.unitFeedback,
   feedback.answerFeedbackItem,
+  reformRecords.listReformPlans,
+  reformRecords.createReformPlan,
+  reformRecords.getReformPlan,
+  reformRecords.updateReformPlan,
+  reformRecords.deleteReformPlan,
+  reformRecords.createReformTask,
+  reformRecords.overdueReformTasks,
+  reformRecords.updateReformTask,
+  reformRecords.deleteReformTask,
+  reformRecords.reformHistory,
+  reformRegisters.listReformRecords,
+  reformRegisters.createReformRecord,
+  reformRegisters.getReformRecord,
+  reformRegisters.updateReformRecord,
+  reformRegisters.deleteReformRecord,
+  reformRegisters.getReformRecordFigures,
 ];

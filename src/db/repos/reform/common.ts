@@ -158,3 +158,37 @@ export const unknownUnit = (unit: string) => new ServiceError(404, "unknown-unit
 export function isUnique(error: unknown): boolean {
   return (error as { code?: string })?.code === "23505";
 }
+
+/** The province of a plan, task or record by its id (ids come from one identity sequence per table). */
+export async function provinceOfRow(
+  db: Db,
+  table: "reform_plans" | "reform_tasks" | "reform_records",
+  id: number,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom(table)
+    .select("province_code")
+    .where("id", "=", id)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+  return row?.province_code;
+}
+
+/** The province and unit of a plan, task (its plan's unit) or record, deleted or not: for its history. */
+export async function ownerOf(db: Db, what: "plan" | "task" | "record", id: number) {
+  if (what === "task") {
+    return db
+      .selectFrom("reform_tasks as t")
+      .innerJoin("reform_plans as p", (join) =>
+        join.onRef("p.province_code", "=", "t.province_code").onRef("p.id", "=", "t.plan_id"),
+      )
+      .select(["t.province_code as provinceCode", "p.unit_code as unit"])
+      .where("t.id", "=", id)
+      .executeTakeFirst();
+  }
+  return db
+    .selectFrom(what === "plan" ? "reform_plans" : "reform_records")
+    .select(["province_code as provinceCode", "unit_code as unit"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
