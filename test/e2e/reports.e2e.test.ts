@@ -147,6 +147,15 @@ describe("reports: every page on the demo province, checked against the API", ()
       drill.dossiers.map((d) => d.code),
     );
     assert.equal(await page.getByTestId("drill-manual").count(), 0, "no manual figures in this cell");
+    // the unit is named, never shown by its code (issue 15: "Đơn vị: 19753")
+    const units = await api<{ units: { code: string; name: string }[] }>("/units");
+    const unitName = units.units.find((u) => u.code === cell.row)?.name ?? "?";
+    await page.getByTestId("drill-title").filter({ hasText: unitName }).waitFor();
+    const receiving = await page
+      .getByTestId("drill-list")
+      .locator("tbody tr.ant-table-row td:nth-child(4)")
+      .allTextContents();
+    assert.ok(receiving.length > 0 && receiving.every((t) => !/^\d+$/.test(t.trim())), receiving.join(", "));
     await page.getByRole("link", { name: "← Về báo cáo" }).click();
     await page.waitForURL((url) => url.pathname === "/can-bo/bao-cao/ket-qua" && url.searchParams.get("by") === "unit");
   });

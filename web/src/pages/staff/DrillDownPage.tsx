@@ -6,6 +6,7 @@ import { Link, useSearchParams } from "react-router-dom";
 import { api } from "../../api.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { RESULT_COLUMNS } from "../../components/ResultsTable.tsx";
+import { useUnitNames } from "../../components/unit-names.ts";
 import { formatCount, formatDate } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
 import type { ResultsReport, ResultsRow } from "../../types.ts";
@@ -24,7 +25,9 @@ export default function DrillDownPage() {
   const page = Number(get("page") ?? "1");
   const pageSize = Number(get("pageSize") ?? "50");
   const described = RESULT_COLUMNS.find((c) => c.key === column);
-  const title = `${described ? `${described.group}: ${described.label}` : column} — ${key === "total" ? "Tổng cộng" : key}`;
+  const unitName = useUnitNames();
+  const rowName = key === "total" ? "Tổng cộng" : by === "unit" && key ? unitName(key) : key;
+  const title = `${described ? `${described.group}: ${described.label}` : column} — ${rowName}`;
   useTitle(title);
   const { data, error, loading } = useLoad(
     (signal) =>
@@ -55,6 +58,7 @@ export default function DrillDownPage() {
       </Typography.Title>
       <Typography.Text>
         Kỳ báo cáo: {formatDate(from)} – {formatDate(to)}
+        {unit ? ` · Đơn vị: ${unitName(unit)}` : ""}
       </Typography.Text>
       <ProblemAlert message={error} />
       {row?.manual && data && cellValue !== undefined && (
@@ -68,7 +72,7 @@ export default function DrillDownPage() {
               Số liệu của ô là {formatCount(cellValue)} hồ sơ, trong đó{" "}
               {formatCount(Math.max(cellValue - data.total, 0))} hồ sơ thuộc số liệu nhập tay
               {manualDocs.length > 0 &&
-                ` (${manualDocs.map((m) => `${m.unit}: ${formatDate(m.from)} – ${formatDate(m.to)}`).join("; ")})`}
+                ` (${manualDocs.map((m) => `${unitName(m.unit)}: ${formatDate(m.from)} – ${formatDate(m.to)}`).join("; ")})`}
               . Số liệu nhập tay không có hồ sơ trên hệ thống nên không liệt kê được; danh sách dưới đây chỉ gồm{" "}
               {formatCount(data.total)} hồ sơ có trên hệ thống.
             </>
@@ -102,7 +106,7 @@ export default function DrillDownPage() {
           },
           { title: "Thủ tục", dataIndex: "procedureCode" },
           { title: "Lĩnh vực", dataIndex: "field" },
-          { title: "Đơn vị tiếp nhận", dataIndex: "unitCode" },
+          { title: "Đơn vị tiếp nhận", dataIndex: "unitCode", render: (c: string) => unitName(c) },
         ]}
       />
     </Space>
