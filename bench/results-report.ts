@@ -121,7 +121,7 @@ function bareSql(from: string, to: string, group: string): string {
         and ((x.type = 'supplement_requested' and (x.payload->>'clockPaused')::boolean)
           or (x.type = 'supplement_received' and x.payload->>'dueAt' is not null))
       order by x.seq desc limit 1) l on true) end`;
-  const fin = `end_type in ('resolved', 'returned') and end_at < ${E}`;
+  const fin = `end_type in ('resolved', 'declined', 'returned') and end_at < ${E}`;
   const cols = {
     carriedOver: `received_at < ${S}`,
     received: `received_at >= ${S}`,
@@ -138,6 +138,7 @@ function bareSql(from: string, to: string, group: string): string {
     openWithinDeadline: `${open} and not (${overdue})`,
     openOverdue: `${open} and (${overdue})`,
     refusedAtIntake: "received_at is null",
+    declined: `end_type = 'declined' and end_at < ${E}`,
   };
   return `select ${group}, ${RESULT_FIELDS.map((f) => `count(*) filter (where ${cols[f]}) as "${f}"`).join(", ")}
     from dossiers d

@@ -28,6 +28,8 @@ export interface CommandFields<L> {
    * result was scanned into the system (số hóa kết quả). Either, when true, needs the result file itself.
    */
   resolve: { result: Evidence; eResult?: boolean; resultDigitized?: boolean };
+  /** Trả lại hồ sơ (không đủ điều kiện giải quyết): the reason (required) and the written notice, if attached. */
+  decline: { notice?: Evidence };
   return: { via: ReturnVia; handover: Evidence };
   withdraw: NoFields;
   stop: NoFields;

@@ -85,6 +85,7 @@ function handoff(before: DossierState, e: LifecycleEvent): Party | undefined {
     case "result_approved":
       return { kind: "staff", unit, user: null, role: null };
     case "resolved":
+    case "declined":
       return { kind: "staff", unit: before.unit ?? unit, user: null, role: "front_desk" };
     case "returned":
       return { kind: "applicant" };
@@ -121,7 +122,8 @@ export function controlSheet(log: readonly LifecycleEvent[], plan?: StepPlan): C
       const pause = open.pauses.at(-1);
       if (pause !== undefined && pause.to === null) pause.to = e.at;
     }
-    if (e.type === "resolved" && before.dueAt !== null) outcome = classify(e.at, before.dueAt);
+    if ((e.type === "resolved" || e.type === "declined") && before.dueAt !== null)
+      outcome = classify(e.at, before.dueAt);
     const to = handoff(before, e);
     if (to === undefined) continue;
     if (open !== undefined) close(open, e.at, plan);

@@ -22,6 +22,7 @@ const VALID: { [K in Action]: CommandOf<K, number> } = {
   request_payment: { action: "request_payment", amount: 30_000 },
   record_payment: { action: "record_payment", amount: 50_000, paidOnline: true },
   resolve: { action: "resolve", result: { document: { id: "f-result" } } },
+  decline: { action: "decline", reason: "Không đủ điều kiện cấp phép theo điểm b khoản 2 Điều 9" },
   return: { action: "return", via: "postal", handover: { record: "Phiếu chuyển phát EMS 123" } },
   withdraw: { action: "withdraw", reason: "Xin rút" },
   stop: { action: "stop", reason: "Có tranh chấp" },
@@ -49,7 +50,8 @@ const EXPECTED: Record<Action, { from: Partial<Record<Phase, DossierStatus>>; ro
   request_payment: { from: { received: "awaiting_payment", processing: "awaiting_payment" }, roles: [F, "officer"] },
   record_payment: { from: { awaiting_payment: "received" }, roles: [F, "citizen", "system"] },
   resolve: { from: { received: "resolved", processing: "resolved" }, roles: [F, "officer", "leader"] },
-  return: { from: { resolved: "returned" }, roles: [F, "system"] },
+  decline: { from: { received: "declined", processing: "declined" }, roles: ["officer", "leader"] },
+  return: { from: { resolved: "returned", declined: "returned" }, roles: [F, "system"] },
   withdraw: {
     from: {
       submitted: "withdrawn",
@@ -79,6 +81,7 @@ const RECEIVED_PHASES = new Set<Phase>([
   "withdrawn",
   "stopped",
   "resolved",
+  "declined",
   "returned",
 ]);
 

@@ -156,6 +156,13 @@ function build<L>(
       return { type: "payment_recorded", payload: { amount: command.amount, paidOnline: command.paidOnline } };
     case "resolve":
       return resolve(state, command, deps, err);
+    case "decline":
+      // trả lại hồ sơ: the written notice must say why (Decree 61/2018 art. 19(2)(c)); the notice itself is optional
+      if (blank(command.reason)) return err("reason-required");
+      return {
+        type: "declined",
+        payload: { reason: command.reason!.trim(), ...(hasEvidence(command.notice) ? { notice: command.notice } : {}) },
+      };
     case "return":
       if (!hasEvidence(command.handover)) return err("handover-required");
       return { type: "returned", payload: { via: command.via, handover: command.handover } };

@@ -37,6 +37,12 @@ export interface EventPayloads {
   payment_recorded: { amount: number; paidOnline: boolean };
   /** The result, and (when recorded) whether it is electronic and whether it was digitized (quality index). */
   resolved: { result: Evidence; eResult?: boolean; resultDigitized?: boolean };
+  /**
+   * Trả lại hồ sơ: after appraisal the dossier does not qualify; the written notice states why (Decree
+   * 61/2018/NĐ-CP art. 19(1)(b) as amended; Decree 118/2025/NĐ-CP). `reason` is the notice's reason (also the
+   * event's common `reason`); `notice` the notice itself or its record when one was attached.
+   */
+  declined: { reason: string; notice?: Evidence };
   returned: { via: ReturnVia; handover: Evidence };
   withdrawn: Record<string, never>;
   stopped: Record<string, never>;
@@ -62,6 +68,7 @@ export const LIFECYCLE_EVENT_TYPES: readonly LifecycleEventType[] = [
   "payment_requested",
   "payment_recorded",
   "resolved",
+  "declined",
   "returned",
   "withdrawn",
   "stopped",

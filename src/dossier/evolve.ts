@@ -44,7 +44,9 @@ export interface DossierState {
   paymentDue: number | null;
   paid: number;
   resolvedAt: Date | null;
-  /** When the dossier ended: resolved (or returned without resolved), withdrawn, stopped, refused. */
+  /** When it was returned as not qualifying (trả lại hồ sơ, `declined`): an end, timed like `resolvedAt`. */
+  declinedAt: Date | null;
+  /** When the dossier ended: resolved, declined (or returned without either), withdrawn, stopped, refused. */
   endedAt: Date | null;
   returnedAt: Date | null;
   returnedVia: ReturnVia | null;
@@ -80,6 +82,7 @@ export const INITIAL_STATE: DossierState = Object.freeze({
   paymentDue: null,
   paid: 0,
   resolvedAt: null,
+  declinedAt: null,
   endedAt: null,
   returnedAt: null,
   returnedVia: null,
@@ -166,6 +169,8 @@ export function evolve(state: DossierState, event: LifecycleEvent): DossierState
       return { ...base, resumeTo: null, paymentDue: null, paid: state.paid + event.payload.amount };
     case "resolved":
       return { ...base, resolvedAt: event.at, endedAt: event.at };
+    case "declined":
+      return { ...base, declinedAt: event.at, endedAt: event.at };
     case "returned":
       return { ...base, returnedAt: event.at, returnedVia: event.payload.via, endedAt: state.endedAt ?? event.at };
     case "withdrawn":

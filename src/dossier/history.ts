@@ -38,6 +38,9 @@ export function recordTimeline(log: readonly LifecycleEvent[]): RecordTimeline |
       case "returned":
         events.push({ type: e.type, at: e.at, via: e.payload.via });
         break;
+      case "declined":
+        events.push({ type: e.type, at: e.at, reason: e.payload.reason });
+        break;
       case "resolved":
       case "withdrawn":
       case "stopped":
@@ -114,6 +117,14 @@ export function logFromRecord(record: DossierRecord): LifecycleEvent[] {
         break;
       case "resolved":
         push({ ...base("resolved", e.reason), at: e.at, type: e.type, payload: { result: { record: IMPORTED } } });
+        break;
+      case "declined":
+        push({
+          ...base("declined", e.reason),
+          at: e.at,
+          type: e.type,
+          payload: { reason: e.reason ?? IMPORTED, notice: { record: IMPORTED } },
+        });
         break;
       case "returned":
         push({

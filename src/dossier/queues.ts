@@ -32,13 +32,14 @@ export function queueOf(state: DossierState, at: Date, deps: QueueDeps): QueueNa
 }
 
 /**
- * Late at `at`: resolved after the deadline in force, or open, not paused, and past it. An extension never
+ * Late at `at`: resolved (or declined: trả lại hồ sơ, timed like resolved) after the deadline in force, or open, not paused, and past it. An extension never
  * makes a dossier on time (CONTRACTS §2): it only promises a new appointment with an apology.
  */
 export function isLate(state: DossierState, at: Date): boolean {
   if (state.dueAt === null) return false;
   const due = state.dueAt.getTime();
   if (state.resolvedAt !== null) return state.resolvedAt.getTime() > due;
+  if (state.declinedAt !== null) return state.declinedAt.getTime() > due;
   if (state.status === "returned" && state.endedAt !== null) return state.endedAt.getTime() > due;
   if (!isOpen(state) || clockStopped(state)) return false;
   return at.getTime() > due;

@@ -17,6 +17,7 @@ export type DossierEventType =
   | "extended"
   | "transferred"
   | "resolved"
+  | "declined"
   | "returned"
   | "withdrawn"
   | "stopped"
@@ -33,7 +34,7 @@ export interface DossierEvent {
   toUnit?: string;
   /** returned: how the result was handed over. */
   via?: ReturnVia;
-  /** refused, withdrawn, stopped, supplement_requested: the written reason. */
+  /** refused, declined, withdrawn, stopped, supplement_requested: the written reason. */
   reason?: string;
 }
 

@@ -11,6 +11,7 @@ export type DossierStatus =
   | "withdrawn" // 7 rút hồ sơ
   | "stopped" // 8 dừng xử lý
   | "resolved" // 9 đã xử lý xong
+  | "declined" // 9b trả lại hồ sơ: không đủ điều kiện giải quyết (an end, timed like resolved)
   | "returned"; // 10 đã trả kết quả
 
 /** A dossier that does not exist yet is in the phase `initial`: intake commands start from it. */
@@ -26,12 +27,13 @@ export const STATUSES: readonly DossierStatus[] = [
   "withdrawn",
   "stopped",
   "resolved",
+  "declined",
   "returned",
 ];
 
 export const PHASES: readonly Phase[] = ["initial", ...STATUSES];
 
-/** The national status code of each state. */
+/** The national status code of each state (`declined` is 9b, a kind of 9: the dossier was dealt with). */
 export const STATUS_CODE: Readonly<Record<DossierStatus, number>> = {
   submitted: 1,
   received: 2,
@@ -42,6 +44,7 @@ export const STATUS_CODE: Readonly<Record<DossierStatus, number>> = {
   withdrawn: 7,
   stopped: 8,
   resolved: 9,
+  declined: 9,
   returned: 10,
 };
 
@@ -56,6 +59,7 @@ export const STATUS_NAME_VI: Readonly<Record<Phase, string>> = {
   withdrawn: "rút hồ sơ",
   stopped: "dừng xử lý",
   resolved: "đã xử lý xong",
+  declined: "trả lại hồ sơ (không đủ điều kiện giải quyết)",
   returned: "đã trả kết quả",
 };
 

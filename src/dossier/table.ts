@@ -112,8 +112,15 @@ export const ACTION_TABLE: Readonly<Record<Action, ActionRule>> = {
     requires: ["approval-required", "result-required", "result-file-required"],
     vi: "hoàn thành giải quyết",
   },
+  decline: {
+    from: ["received", "processing"],
+    roles: ["officer", "leader"],
+    to: "declined",
+    requires: ["reason-required"],
+    vi: "trả lại hồ sơ (không đủ điều kiện giải quyết)",
+  },
   return: {
-    from: ["resolved"],
+    from: ["resolved", "declined"],
     roles: ["front_desk", "system"],
     to: "returned",
     requires: ["handover-required"],

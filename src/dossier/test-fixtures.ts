@@ -100,6 +100,11 @@ export function inPhase(phase: Phase): Run {
         [receive, "front_desk"],
         [resolve, "front_desk"],
       ]);
+    case "declined":
+      return run([
+        [receive, "front_desk"],
+        [{ action: "decline", reason: "Không đủ điều kiện giải quyết" }, "officer"],
+      ]);
     case "returned":
       return run([
         [receive, "front_desk"],

@@ -67,6 +67,7 @@ const PART_OF: [FigureField, FigureField][] = [
   ["finishedOnTime", "finished"],
   ["finishedLate", "finished"],
   ["finishedOnTimeOrEarly", "finished"],
+  ["declined", "finished"],
   ["finishedEarly", "finishedOnTimeOrEarly"],
   ["finishedOnTime", "finishedOnTimeOrEarly"],
   ["openWithinDeadline", "open"],
@@ -83,6 +84,21 @@ export function partExceedsWhole(counts: Counts, key: string): Violation[] {
     const w = counts[whole];
     if (p !== undefined && w !== undefined && p > w) {
       violations.push({ code: "part-exceeds-whole", row: key, fields: [part, whole], expected: `≤ ${w}`, found: p });
+    }
+  }
+  // `declined` is a part of finished: without the aggregate, it is checked against the finished parts present
+  const declined = counts.declined;
+  if (declined !== undefined && counts.finished === undefined) {
+    const parts = firstPresent(counts, FINISHED_TERMS.slice(0, 2));
+    const whole = parts && sumOf(counts, parts);
+    if (parts && whole !== undefined && declined > whole) {
+      violations.push({
+        code: "part-exceeds-whole",
+        row: key,
+        fields: ["declined", ...parts],
+        expected: `≤ ${whole}`,
+        found: declined,
+      });
     }
   }
   return violations;

@@ -19,8 +19,11 @@ export function classifyDossier(dossier: DossierRecord, bounds: PeriodBounds): R
   const fields: ResultField[] = [];
   if (receivedAt < start) fields.push("carriedOver");
   else fields.push(...receivedFields(dossier, receivedAt));
-  if (ending && ending.at < end) fields.push(endField(dossier, ending.kind, ending.at));
-  else fields.push(openField(dossier, end));
+  if (ending && ending.at < end) {
+    fields.push(endField(dossier, ending.kind, ending.at));
+    // trả lại hồ sơ: finished by its timeliness, and also counted apart (not a term of the identity)
+    if (ending.event.type === "declined") fields.push("declined");
+  } else fields.push(openField(dossier, end));
   return fields;
 }
 

@@ -13,12 +13,13 @@ export interface EndEvent {
 }
 
 /**
- * The first of `resolved` (or `returned` when the dossier has no `resolved`), `withdrawn`, `stopped`.
+ * The first of `resolved`, `declined` (or `returned` when the dossier has neither), `withdrawn`, `stopped`.
+ * A `declined` end is `finished` (timed like `resolved`); its event type tells it apart.
  * Undefined while the dossier is open, and for a dossier refused at intake.
  */
 export function endEventOf(dossier: DossierRecord): EndEvent | undefined {
   if (dossier.receivedAt === null) return undefined;
-  const hasResolved = dossier.events.some((e) => e.type === "resolved");
+  const hasResolved = dossier.events.some((e) => e.type === "resolved" || e.type === "declined");
   for (const event of dossier.events) {
     const kind = endKindOf(event, hasResolved);
     if (kind) return { kind, at: event.at, event };
@@ -29,6 +30,7 @@ export function endEventOf(dossier: DossierRecord): EndEvent | undefined {
 function endKindOf(event: DossierEvent, hasResolved: boolean): EndKind | undefined {
   switch (event.type) {
     case "resolved":
+    case "declined":
       return "finished";
     case "returned":
       return hasResolved ? undefined : "finished";

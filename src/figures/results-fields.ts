@@ -18,6 +18,7 @@ export const RESULT_FIELDS = [
   "openWithinDeadline", // đang giải quyết trong hạn
   "openOverdue", // đang giải quyết quá hạn
   "refusedAtIntake", // từ chối tiếp nhận (ngoài đẳng thức)
+  "declined", // trong số đã giải quyết: trả lại hồ sơ, không đủ điều kiện giải quyết (ngoài đẳng thức)
 ] as const;
 
 export type ResultField = (typeof RESULT_FIELDS)[number];

@@ -43,7 +43,7 @@ function instantArb(period: Period, lastOfFirst: string): fc.Arbitrary<number> {
 }
 
 type Step = "supplement_requested" | "supplement_received" | "extended" | "transferred" | "end";
-const END_TYPES = ["resolved", "returned", "withdrawn", "stopped"] as const;
+const END_TYPES = ["resolved", "declined", "returned", "withdrawn", "stopped"] as const;
 
 function dossierArb(period: Period, lastOfFirst: string, index: number): fc.Arbitrary<DossierRecord> {
   const instant = instantArb(period, lastOfFirst);
@@ -114,7 +114,7 @@ function buildDossier(r: Raw, index: number): DossierRecord {
       return;
     }
     if (step === "end") {
-      events.push({ type: r.endType, at: when });
+      events.push({ type: r.endType, at: when, ...(r.endType === "declined" ? { reason: "không đủ điều kiện" } : {}) });
       ended = true;
     } else if (step === "supplement_received" && paused) {
       events.push({ type: "supplement_received", at: when, dueAt: dueFrom(r.dues[i + 1]!, at) });
@@ -158,6 +158,12 @@ test("the identity holds on every row and the total; the total is the sum of the
         for (const row of [...document.rows, document.total]) {
           const identity = checkIdentity(row);
           assert.ok(identity.holds, `${row.key}: ${identity.left} ≠ ${identity.right}`);
+          // declined is a part of finished, never a term of the identity
+          const declined = dossiersIn(row.key, "declined");
+          const finished = new Set(
+            (["finishedEarly", "finishedOnTime", "finishedLate"] as const).flatMap((f) => dossiersIn(row.key, f)),
+          );
+          for (const code of declined) assert.ok(finished.has(code), `${row.key}: declined ${code} is not finished`);
           for (const field of RESULT_FIELDS) assert.equal(dossiersIn(row.key, field).length, row[field]);
         }
         for (const field of RESULT_FIELDS) {

@@ -160,6 +160,7 @@ test("the document has exactly the fields of CONTRACTS.md §3 in order", () => {
     "openWithinDeadline",
     "openOverdue",
     "refusedAtIntake",
+    "declined",
   ]);
   assert.equal(doc.unit, null);
   assert.equal(doc.by, "field");

@@ -71,7 +71,15 @@ function nextAtArb(range: DayRange): fc.Arbitrary<(cursor: number, deadline: num
 }
 
 type Step = "supplement" | "extended" | "transferred" | "end";
-export const END_TYPES = ["resolved", "resolved_returned", "returned", "withdrawn", "stopped"] as const;
+export const END_TYPES = [
+  "resolved",
+  "resolved_returned",
+  "declined",
+  "declined_returned",
+  "returned",
+  "withdrawn",
+  "stopped",
+] as const;
 
 export interface ProcedureSpec {
   code: string;
@@ -168,6 +176,10 @@ function buildEvents(
       if (endType === "resolved_returned") {
         events.push({ type: "resolved", at });
         events.push({ type: "returned", at: new Date(cursor + (cursor % 3) * HOUR), via: "direct" });
+      } else if (endType === "declined" || endType === "declined_returned") {
+        events.push({ type: "declined", at, reason: "không đủ điều kiện giải quyết" });
+        if (endType === "declined_returned")
+          events.push({ type: "returned", at: new Date(cursor + (cursor % 2) * HOUR), via: "direct" });
       } else if (endType === "returned") events.push({ type: "returned", at, via: "postal" });
       else events.push({ type: endType, at });
       return events;

@@ -35,6 +35,7 @@ const LABEL: Record<ResultField, string> = {
   openWithinDeadline: "Trong hạn",
   openOverdue: "Quá hạn",
   refusedAtIntake: "Từ chối tiếp nhận",
+  declined: "Trong đó trả lại hồ sơ (không đủ điều kiện)",
 };
 
 function groupRank(field: ResultField): number {

@@ -1,4 +1,4 @@
-// The results report's counters (migration 0006, figure_counts): kept by triggers on `dossiers`, checked and
+// The results report's counters (migrations 0006 and 0010, figure_counts): kept by triggers on `dossiers`, checked and
 // rebuilt here against figure_counts_expected, their recomputation from the dossiers table.
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../schema.ts";
@@ -19,6 +19,7 @@ export const FIGURE_COUNT_COLUMNS = [
   "refused",
   "overdue_on",
   "overdue_off",
+  "declined",
 ] as const;
 
 const KEY = "span, day, province_code, unit_code, procedure_code, field, level";

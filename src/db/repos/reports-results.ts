@@ -38,7 +38,7 @@ const OPEN = "(d.received_at is not null and (d.end_at is null or d.end_at >= b.
 const OVERDUE = `(case when not ${OPEN} then false
   when d.supplement_requests = 0 then coalesce(b.e > d.due_at, false)
   else figures_overdue_at(d.province_code, d.code, d.due_at, b.e) end)`;
-const FINISHED = "d.end_type in ('resolved', 'returned') and d.end_at < b.e";
+const FINISHED = "d.end_type in ('resolved', 'declined', 'returned') and d.end_at < b.e";
 const LOCAL_WEEKDAY = "extract(isodow from d.received_at at time zone 'Asia/Ho_Chi_Minh')";
 
 export const COLUMN_SQL: Record<ResultField, string> = {
@@ -57,6 +57,7 @@ export const COLUMN_SQL: Record<ResultField, string> = {
   openWithinDeadline: `${OPEN} and not ${OVERDUE}`,
   openOverdue: `${OPEN} and ${OVERDUE}`,
   refusedAtIntake: "d.received_at is null",
+  declined: "d.end_type = 'declined' and d.end_at < b.e",
 };
 
 /** Raw grouping columns per `by`; the row key is computed from them by rowKeyOf. */
@@ -162,6 +163,7 @@ export function resultsCountsSql(query: SqlResultsQuery): RawBuilder<RawRow> {
         ${flow("w.withdrawn")} as withdrawn,
         ${flow("w.stopped")} as stopped,
         ${flow("w.refused")} as refused,
+        ${flow("w.declined")} as declined,
         sum(w.in_e * (${sql.raw(received)} - w.ended)) as open,
         sum(w.in_e * (w.overdue_on - w.overdue_off)) as overdue
       from w
@@ -172,10 +174,10 @@ export function resultsCountsSql(query: SqlResultsQuery): RawBuilder<RawRow> {
       online_partial::int as "receivedOnlinePartial", online_full::int as "receivedOnlineFull",
       early::int as "finishedEarly", on_time::int as "finishedOnTime", late::int as "finishedLate",
       withdrawn::int as "withdrawn", stopped::int as "stopped", (open - overdue)::int as "openWithinDeadline",
-      overdue::int as "openOverdue", refused::int as "refusedAtIntake"
+      overdue::int as "openOverdue", refused::int as "refusedAtIntake", declined::int as "declined"
     from a
     union all
-    select ${sql.raw(columns.join(", "))}, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -overdue, overdue, 0
+    select ${sql.raw(columns.join(", "))}, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -overdue, overdue, 0, 0
     from (
       select ${sql.raw(dossierGroups)},
         count(*) filter (where not coalesce(l.type = 'supplement_requested'

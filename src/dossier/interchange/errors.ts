@@ -24,6 +24,7 @@ export type InterchangeErrorCode =
   | "events-out-of-order"
   | "event-before-receipt"
   | "event-after-end"
+  | "declined-and-resolved"
   | "supplement-not-requested"
   | "supplement-already-requested";
 
@@ -43,17 +44,20 @@ export const INTERCHANGE_MESSAGES: Readonly<Record<InterchangeErrorCode, string>
   "received-at-missing":
     "thiếu receivedAt nhưng hồ sơ không có sự kiện refused (chỉ hồ sơ bị từ chối tiếp nhận mới không có receivedAt)",
   "refused-after-receipt":
-    "hồ sơ đã tiếp nhận không thể bị từ chối: sau tiếp nhận, hồ sơ kết thúc bằng resolved, withdrawn hoặc stopped",
+    "hồ sơ đã tiếp nhận không thể bị từ chối: sau tiếp nhận, hồ sơ kết thúc bằng resolved, declined, withdrawn hoặc stopped",
   "due-without-receipt": "hồ sơ bị từ chối tiếp nhận không có ngày hẹn trả (dueAt)",
   "due-before-receipt": "ngày hẹn trả (dueAt) trước receivedAt",
   "due-required": "sự kiện này cần dueAt (ngày hẹn trả mới)",
   "apology-required": "sự kiện extended cần apology: true hoặc false",
   "to-unit-required": "sự kiện transferred cần toUnit",
   "via-required": "sự kiện returned cần via",
-  "reason-required": "sự kiện refused cần lý do bằng văn bản (reason)",
+  "reason-required": "sự kiện refused hoặc declined cần lý do bằng văn bản (reason)",
   "events-out-of-order": "các sự kiện không theo thứ tự thời gian",
   "event-before-receipt": "có sự kiện trước receivedAt",
-  "event-after-end": "có sự kiện sau khi hồ sơ đã kết thúc (sau resolved chỉ có thể là returned)",
+  "event-after-end":
+    "có sự kiện sau khi hồ sơ đã kết thúc (sau resolved hoặc declined chỉ có thể là một sự kiện returned)",
+  "declined-and-resolved":
+    "hồ sơ không thể vừa được giải quyết (resolved) vừa bị trả lại vì không đủ điều kiện (declined): chỉ một trong hai",
   "supplement-not-requested": "supplement_received khi không có yêu cầu bổ sung (supplement_requested) đang mở",
   "supplement-already-requested":
     "supplement_requested khi yêu cầu trước còn đang mở (phải liệt kê mọi thành phần còn thiếu trong một lần)",

@@ -162,6 +162,40 @@ test("every rule of CONTRACTS §2 rejects a bad line with its own code", () => {
       ]),
       "supplement-already-requested",
     ],
+    [withEvents([{ type: "declined", at: at("09:00") }]), "reason-required", "events[0].reason"],
+    [
+      withEvents([
+        { type: "resolved", at: at("09:00") },
+        { type: "declined", at: at("10:00"), reason: "Không đủ điều kiện" },
+      ]),
+      "declined-and-resolved",
+      "events[1].type",
+    ],
+    [
+      withEvents([
+        { type: "declined", at: at("09:00"), reason: "Không đủ điều kiện" },
+        { type: "returned", at: at("10:00"), via: "direct" },
+        { type: "resolved", at: at("11:00") },
+      ]),
+      "declined-and-resolved",
+      "events[2].type",
+    ],
+    [
+      withEvents([
+        { type: "declined", at: at("09:00"), reason: "Không đủ điều kiện" },
+        { type: "withdrawn", at: at("10:00") },
+      ]),
+      "event-after-end",
+      "events[1].type",
+    ],
+    [
+      withEvents([
+        { type: "declined", at: at("09:00"), reason: "Không đủ điều kiện" },
+        { type: "returned", at: at("10:00"), via: "direct" },
+        { type: "returned", at: at("11:00"), via: "direct" },
+      ]),
+      "event-after-end",
+    ],
     [withFields({ fee: { amount: -1 } }), "invalid-field", "fee.amount"],
     [withFields({ digitized: "yes" }), "invalid-field", "digitized"],
   ];
@@ -178,4 +212,20 @@ test("the error message names the field and the value", () => {
   const r = parseDossierLine(withFields({ channel: "email" }));
   assert.ok("error" in r);
   assert.match(r.error.message, /^channel: .*"email"/);
+});
+
+test("declined (trả lại hồ sơ) with its reason, then returned, parses; the reason is kept", () => {
+  const r = parseDossierLine(
+    withEvents([
+      { type: "declined", at: at("09:00"), reason: "Không đủ điều kiện cấp phép" },
+      { type: "returned", at: at("10:00"), via: "postal" },
+    ]),
+  );
+  assert.ok("ok" in r, JSON.stringify(r));
+  assert.deepEqual(r.ok.events[0], {
+    type: "declined",
+    at: new Date("2020-07-06T02:00:00Z"),
+    reason: "Không đủ điều kiện cấp phép",
+  });
+  assert.equal(r.ok.events[1]!.type, "returned");
 });

@@ -20,6 +20,7 @@ export const EVENT_TYPES: readonly DossierEventType[] = [
   "extended",
   "transferred",
   "resolved",
+  "declined",
   "returned",
   "withdrawn",
   "stopped",
@@ -154,6 +155,7 @@ function readEvent(raw: unknown, i: number): DossierEvent {
       if (!VIAS.includes(via as ReturnVia)) reject("invalid-via", `${path}.via`, JSON.stringify(via));
       break;
     case "refused":
+    case "declined":
       if (reason === undefined) reject("reason-required", `${path}.reason`);
       break;
     case "supplement_requested":

@@ -14,7 +14,13 @@ export function checkEvents(record: DossierRecord): InterchangeError | undefined
     if (dueAt !== null && dueAt.getTime() < receivedAt.getTime())
       return interchangeError("due-before-receipt", "dueAt");
   }
-  let ended: "resolved" | "final" | null = null;
+  const resolvedAt = events.findIndex((e) => e.type === "resolved");
+  const declinedAt = events.findIndex((e) => e.type === "declined");
+  if (resolvedAt >= 0 && declinedAt >= 0) {
+    return interchangeError("declined-and-resolved", `events[${Math.max(resolvedAt, declinedAt)}].type`);
+  }
+  // after resolved or declined only one returned may follow; after any other end nothing
+  let ended: "resolved" | "declined" | "final" | null = null;
   let supplementOpen = false;
   for (const [i, e] of events.entries()) {
     const path = `events[${i}]`;
@@ -22,7 +28,7 @@ export function checkEvents(record: DossierRecord): InterchangeError | undefined
     if (previous !== undefined && e.at.getTime() < previous.at.getTime()) {
       return interchangeError("events-out-of-order", `${path}.at`);
     }
-    if (ended === "final" || (ended === "resolved" && e.type !== "returned")) {
+    if (ended === "final" || ((ended === "resolved" || ended === "declined") && e.type !== "returned")) {
       return interchangeError("event-after-end", `${path}.type`, e.type);
     }
     if (e.type !== "refused" && (receivedAt === null || e.at.getTime() < receivedAt.getTime())) {
@@ -39,6 +45,9 @@ export function checkEvents(record: DossierRecord): InterchangeError | undefined
         break;
       case "resolved":
         ended = "resolved";
+        break;
+      case "declined":
+        ended = "declined";
         break;
       case "returned":
       case "withdrawn":

@@ -64,7 +64,17 @@ const record: fc.Arbitrary<DossierRecord> = fc
     start: fc.integer({ min: 0, max: 2000 * DAY }),
     gaps: fc.array(fc.integer({ min: 0, max: 3 * DAY }), { minLength: 12, maxLength: 12 }),
     middle: fc.array(fc.constantFrom("supplement", "extended", "transferred"), { maxLength: 4 }),
-    ending: fc.constantFrom("none", "resolved", "resolved+returned", "returned", "withdrawn", "stopped", "refused"),
+    ending: fc.constantFrom(
+      "none",
+      "resolved",
+      "resolved+returned",
+      "declined",
+      "declined+returned",
+      "returned",
+      "withdrawn",
+      "stopped",
+      "refused",
+    ),
     channel: fc.constantFrom("direct", "postal", "online_partial", "online_full" as const),
     idNumber: fc.option(fc.stringMatching(/^(\d{12}|\d{9})$/), { nil: undefined }),
     name: fc.option(
@@ -96,6 +106,8 @@ const record: fc.Arbitrary<DossierRecord> = fc
         } else events.push({ type: "transferred", at: next(i), toUnit: `H${i}.01` });
       });
       if (g.ending.startsWith("resolved")) events.push({ type: "resolved", at: next(7) });
+      if (g.ending.startsWith("declined"))
+        events.push({ type: "declined", at: next(7), reason: "Không đủ điều kiện giải quyết" });
       if (g.ending.endsWith("returned")) events.push({ type: "returned", at: next(8), via: "postal" });
       if (g.ending === "withdrawn" || g.ending === "stopped")
         events.push({ type: g.ending, at: next(9), reason: "Lý do" });

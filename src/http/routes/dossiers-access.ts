@@ -25,6 +25,7 @@ export const STAFF_ACTIONS = [
   "request_payment",
   "record_payment",
   "resolve",
+  "decline",
   "return",
   "withdraw",
   "stop",

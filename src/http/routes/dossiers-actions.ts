@@ -54,6 +54,8 @@ const ACTION_BODIES: Record<StaffAction, z.ZodObject> = {
     /** Kết quả đã số hóa: the paper result was scanned into the system. */
     resultDigitized: z.boolean({ message: "Số hóa kết quả (resultDigitized) phải là true hoặc false" }).optional(),
   }),
+  /** Trả lại hồ sơ: the reason (required by decide) and the written notice, a file or its record. */
+  decline: z.object({ ...Common, notice: EvidenceBody.optional() }),
   return: z.object({ ...Common, via: z.enum(["direct", "postal", "online"]), handover: EvidenceBody.default({}) }),
   withdraw: z.object(Common),
   stop: z.object(Common),
@@ -83,6 +85,7 @@ interface Body {
   resultDigitized?: boolean;
   via: ReturnVia;
   handover?: unknown;
+  notice?: unknown;
   dueAt: string;
   apology?: unknown;
 }
@@ -90,7 +93,7 @@ interface Body {
 /** The file ids the command names: attachments, and the documents inside evidence. */
 function fileIds(body: Body): string[] {
   const ids = body.attachments.map((a) => a.id);
-  for (const value of [body.draft, body.result, body.handover, body.apology]) {
+  for (const value of [body.draft, body.result, body.handover, body.apology, body.notice]) {
     const doc = (value as { document?: { id: string } } | undefined)?.document;
     if (doc) ids.push(doc.id);
   }
@@ -142,6 +145,10 @@ function commandOf(
       };
     case "return":
       return { ...base, action, via: b.via, handover: evidence(b.handover, files) };
+    case "decline": {
+      const notice = evidence(b.notice, files);
+      return { ...base, action, ...(notice.document || notice.record ? { notice } : {}) };
+    }
     case "extend":
       return { ...base, action, dueAt: new Date(b.dueAt), apology: evidence(b.apology, files) };
     case "refuse":

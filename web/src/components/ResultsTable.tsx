@@ -21,6 +21,7 @@ export const RESULT_COLUMNS: { key: keyof ResultsRow; label: string; group: stri
   { key: "openWithinDeadline", label: "Trong hạn", group: "Đang giải quyết" },
   { key: "openOverdue", label: "Quá hạn", group: "Đang giải quyết" },
   { key: "refusedAtIntake", label: "Từ chối tiếp nhận", group: "Khác" },
+  { key: "declined", label: "Trong đó trả lại hồ sơ (không đủ điều kiện)", group: "Đã giải quyết" },
 ];
 
 interface Props {

@@ -53,6 +53,7 @@ const EVENT_TEXT: Record<string, string> = {
   payment_requested: "Yêu cầu thực hiện nghĩa vụ tài chính",
   payment_recorded: "Đã thực hiện nghĩa vụ tài chính",
   resolved: "Đã giải quyết xong, chờ trả kết quả",
+  declined: "Hồ sơ không đủ điều kiện giải quyết: trả lại hồ sơ kèm thông báo bằng văn bản nêu rõ lý do",
   returned: "Đã trả kết quả",
   withdrawn: "Hồ sơ đã được rút",
   stopped: "Dừng xử lý hồ sơ",
@@ -86,6 +87,7 @@ export function publicView(row: DossierRow, log: readonly LifecycleEvent[], unit
       ...(event.type === "received" || event.type === "accepted" ? { dueAt: event.payload.dueAt } : {}),
       ...(event.type === "supplement_received" && event.payload.dueAt ? { dueAt: event.payload.dueAt } : {}),
       ...(event.type === "returned" ? { via: event.payload.via } : {}),
+      ...(event.type === "declined" ? { reason: event.payload.reason } : {}),
     })),
     canRate: state === "returned" && !log.some((e) => e.type === "rated"),
   };

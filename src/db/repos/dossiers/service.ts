@@ -47,6 +47,7 @@ export const EVENT_OF_ACTION: Readonly<Record<Action, LifecycleEventType>> = {
   request_payment: "payment_requested",
   record_payment: "payment_recorded",
   resolve: "resolved",
+  decline: "declined",
   return: "returned",
   withdraw: "withdrawn",
   stop: "stopped",

@@ -52,7 +52,7 @@ export async function publicStatistics(ctx: ServiceContext, period: PublicPeriod
   const [start, end] = periodBounds(period.from, period.to);
   const inReceived = sql`received_at >= ${start} and received_at < ${end}`;
   const inEnd = sql`end_at >= ${start} and end_at < ${end}`;
-  const finished = sql`end_type in ('resolved', 'returned') and ${inEnd}`;
+  const finished = sql`end_type in ('resolved', 'declined', 'returned') and ${inEnd}`;
   const unitFilter = period.units ? sql`and unit_code = any(${[...period.units]}::text[])` : sql``;
   const { rows } = await sql<Record<string, unknown>>`
     select field as key,
