@@ -9,7 +9,9 @@ import { type AppContext, sessionReader } from "./context.ts";
 import { ApiError } from "./errors.ts";
 import { installVietnameseMessages } from "./messages-vi.ts";
 import { openApiDocument } from "./openapi.ts";
-import { RateLimiter } from "./rate-limit.ts";
+import { RateLimiter, SlowDown } from "./rate-limit.ts";
+import { installJsonParser, JSON_BODY_LIMIT } from "./request-guards.ts";
+import { installSecurityHeaders, logSerializers } from "./security-headers.ts";
 import { SessionCache } from "./session-cache.ts";
 import { mountRoute } from "./route.ts";
 import { routes } from "./routes/index.ts";
@@ -21,14 +23,22 @@ export interface AppOptions {
   logger?: boolean;
   now?: () => Date;
   publicUrl?: string;
+  /**
+   * Addresses (IPs or CIDRs, comma-separated) of reverse proxies whose X-Forwarded-For is believed; without it
+   * the client's address is the socket's, whatever the headers say (docs/security.md).
+   */
+  trustProxy?: string;
 }
+
+/** Postgres "data exception" and "program limit exceeded" classes: the input was bad, not the server. */
+const BAD_INPUT_SQLSTATE = /^(22|54)[0-9A-Z]{3}$/;
 
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
   installVietnameseMessages();
   const app = Fastify({
-    logger: options.logger ? { level: "info" } : false,
-    bodyLimit: 64 * 1024 * 1024,
-    trustProxy: true,
+    logger: options.logger ? { level: "info", serializers: logSerializers } : false,
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: options.trustProxy ? parseTrustProxy(options.trustProxy) : false,
   });
   const units = new UnitDirectory(options.database.db);
   await units.refresh();
@@ -39,32 +49,49 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     database: options.database,
     units,
     sessions: sessionReader(sessions),
-    limits: { login: new RateLimiter(5, 15 * 60_000), lookup: new RateLimiter(30, 60_000) },
+    limits: {
+      login: new RateLimiter(5, 15 * 60_000),
+      loginAddress: new RateLimiter(30, 15 * 60_000),
+      loginAccount: new SlowDown(5, 60_000, 15 * 60_000),
+      lookup: new RateLimiter(30, 60_000),
+      submissionAddress: new RateLimiter(20, 60 * 60_000),
+      submissionIdentity: new RateLimiter(5, 60 * 60_000),
+    },
     now: options.now ?? (() => new Date()),
     publicUrl: options.publicUrl ?? "http://127.0.0.1:3000",
   };
   await app.register(fastifyCookie);
-  for (const type of ["text/csv", "application/x-ndjson", "text/plain"]) {
+  installSecurityHeaders(app);
+  installJsonParser(app);
+  for (const type of ["text/csv", "application/x-ndjson"]) {
     app.addContentTypeParser(type, { parseAs: "string" }, (_request, body, done) => done(null, body));
   }
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ApiError) {
+      for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
       return reply.status(error.status).type("application/problem+json").send(error.toProblem());
     }
     const status = (error as { statusCode?: number }).statusCode;
     if (status === 413) {
-      const limit = request.routeOptions.bodyLimit ?? 64 * 1024 * 1024;
+      const limit = request.routeOptions.bodyLimit ?? JSON_BODY_LIMIT;
       const problem = new ApiError(
         413,
         "payload-too-large",
         "Dữ liệu gửi lên quá lớn",
-        `Nội dung gửi lên vượt quá giới hạn ${Math.round(limit / 1024 / 1024)} MB của API này.`,
+        `Nội dung gửi lên vượt quá giới hạn ${(limit / 1024 / 1024).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB của API này.`,
       );
       return reply.status(413).type("application/problem+json").send(problem.toProblem());
     }
     if (status && status >= 400 && status < 500) {
       const problem = new ApiError(status, "bad-request", "Yêu cầu không hợp lệ", (error as Error).message);
       return reply.status(status).type("application/problem+json").send(problem.toProblem());
+    }
+    const sqlState = (error as { code?: unknown }).code;
+    if (typeof sqlState === "string" && BAD_INPUT_SQLSTATE.test(sqlState)) {
+      // a value the database cannot hold that validation let through: the request's fault, said as such
+      request.log.warn({ sqlState, message: (error as Error).message }, "bad input reached the database");
+      const problem = new ApiError(400, "invalid-input", "Dữ liệu không hợp lệ", "Giá trị gửi lên không hợp lệ.");
+      return reply.status(400).type("application/problem+json").send(problem.toProblem());
     }
     request.log.error(error);
     const problem = new ApiError(500, "internal-error", "Lỗi hệ thống", "Đã có lỗi xảy ra, vui lòng thử lại sau.");
@@ -81,4 +108,12 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     app.setNotFoundHandler((_request, reply) => reply.sendFile("index.html"));
   }
   return { app, ctx };
+}
+
+/** `--trust-proxy 10.0.0.0/8,192.168.1.5` → the list Fastify (proxy-addr) checks the socket's address against. */
+export function parseTrustProxy(value: string): string[] {
+  return value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
 }

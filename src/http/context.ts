@@ -3,7 +3,7 @@ import type { FastifyRequest } from "fastify";
 import type { Database as Db } from "../db/engine.ts";
 import type { UnitDirectory } from "../db/repos/units.ts";
 import type { Actor } from "../people/policy.ts";
-import type { RateLimiter } from "./rate-limit.ts";
+import type { RateLimiter, SlowDown } from "./rate-limit.ts";
 import type { SessionCache } from "./session-cache.ts";
 
 export const SESSION_COOKIE = "motcua_session";
@@ -19,7 +19,18 @@ export interface AppContext {
     /** Sessions are being remembered between requests (PostgreSQL, LISTEN connection up). */
     readonly caching: boolean;
   };
-  limits: { login: RateLimiter; lookup: RateLimiter };
+  limits: {
+    /** Failed logins per address and account name. */
+    login: RateLimiter;
+    /** Failed logins per address, whatever the account. */
+    loginAddress: RateLimiter;
+    /** Failed logins per account from any address: a slow-down, never a lock-out. */
+    loginAccount: SlowDown;
+    lookup: RateLimiter;
+    /** Online submissions per address and per applicant's identity number. */
+    submissionAddress: RateLimiter;
+    submissionIdentity: RateLimiter;
+  };
   /** The server's time: live events carry it, so nothing done today lands in a closed period. */
   now(): Date;
   /** Base URL printed in QR codes and links (e.g. https://motcua.hue.gov.vn). */

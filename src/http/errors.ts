@@ -6,6 +6,8 @@ export interface InvalidParam {
 
 export class ApiError extends Error {
   override name = "ApiError";
+  /** Response headers that go with the problem (e.g. Retry-After). */
+  headers: Record<string, string> = {};
   constructor(
     readonly status: number,
     readonly code: string,
@@ -36,10 +38,13 @@ export const notFound = (what: string) => new ApiError(404, "not-found", "Không
 export const conflict = (code: string, detail: string) => new ApiError(409, code, "Xung đột dữ liệu", detail);
 export const validationFailed = (invalidParams: InvalidParam[], detail?: string) =>
   new ApiError(400, "validation-failed", "Dữ liệu không hợp lệ", detail ?? invalidParams[0]?.reason, invalidParams);
-export const tooManyRequests = (retryAfterSeconds: number) =>
-  new ApiError(
+export function tooManyRequests(retryAfterSeconds: number, detail?: string): ApiError {
+  const error = new ApiError(
     429,
     "rate-limited",
     "Quá nhiều yêu cầu",
-    `Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ${retryAfterSeconds} giây.`,
+    detail ?? `Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ${retryAfterSeconds} giây.`,
   );
+  error.headers["retry-after"] = String(retryAfterSeconds);
+  return error;
+}

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Actor } from "../people/policy.ts";
 import type { AppContext } from "./context.ts";
 import { type InvalidParam, unauthenticated, validationFailed } from "./errors.ts";
+import { checkRequestOrigin, findNulByte, JSON_BODY_LIMIT } from "./request-guards.ts";
 
 export type Access = "public" | "user" | "staff";
 
@@ -21,8 +22,13 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   rawBody?: string[];
   /** Response content types other than JSON (for the OpenAPI document). */
   produces?: string[];
-  /** The largest request body in bytes (default the app's); a larger one is refused with 413. */
+  /** The largest request body in bytes (default JSON_BODY_LIMIT, 1 MB); only uploads and imports raise it. */
   bodyLimit?: number;
+  /**
+   * The body is JSON carrying base64 files (a few long strings): a large body made of a mass of members is
+   * refused before it is parsed. Uploads also raise bodyLimit.
+   */
+  upload?: boolean;
   handler(input: {
     params: z.infer<P>;
     query: z.infer<Q>;
@@ -60,8 +66,19 @@ export function mountRoute(app: FastifyInstance, ctx: AppContext, spec: AnyRoute
   app.route({
     method: spec.method,
     url: spec.url,
-    ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
+    bodyLimit: spec.bodyLimit ?? JSON_BODY_LIMIT,
+    config: { upload: spec.upload === true },
+    // before the body is read: a state-changing request must come from this site, as JSON or a declared type,
+    // and a route for signed-in users reads no body from anyone else
+    onRequest: async (request) => {
+      checkRequestOrigin(request, ctx.publicUrl, spec.rawBody ?? []);
+      if (spec.access !== "public" && !(await ctx.sessions.actorOf(request))) throw unauthenticated();
+    },
     handler: async (request, reply) => {
+      const nul = findNulByte(request.params) ?? findNulByte(request.query) ?? findNulByte(request.body);
+      if (nul !== undefined) {
+        throw validationFailed([{ name: nul, reason: "Dữ liệu chứa ký tự không hợp lệ (NUL)" }]);
+      }
       const actor = await ctx.sessions.actorOf(request);
       if (spec.access !== "public" && !actor) throw unauthenticated();
       if (spec.access === "staff" && actor?.kind !== "staff") throw unauthenticated();
@@ -76,7 +93,19 @@ export function mountRoute(app: FastifyInstance, ctx: AppContext, spec: AnyRoute
 }
 
 /** Zod helpers shared by routes. */
-export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải có dạng YYYY-MM-DD");
+export const LocalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải có dạng YYYY-MM-DD")
+  .refine(isCalendarDate, "Ngày không tồn tại (ví dụ 30/02 hoặc tháng 13)");
+
+/** Whether a YYYY-MM-DD string names a day of the Gregorian calendar (years 1000–9999). */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
 export const Paging = {
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),

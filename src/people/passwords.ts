@@ -1,5 +1,6 @@
 // Password hashing with node:crypto scrypt (no native build step; docs/adr/0004).
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 
 const scryptAsync = promisify(scrypt) as (
@@ -34,9 +35,40 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** Vietnamese message when a new password is too weak, or undefined. */
-export function passwordWeakness(password: string): string | undefined {
-  if (password.length < 10) return "Mật khẩu phải có ít nhất 10 ký tự";
+let nobody: Promise<string> | undefined;
+
+/**
+ * Hashes a login attempt for an account that does not exist (or is disabled) at the same cost as a real
+ * one, so the answer's timing does not reveal which account names exist; always false.
+ */
+export async function verifyAgainstNobody(password: string): Promise<false> {
+  nobody ??= hashPassword(randomBytes(18).toString("base64"));
+  await verifyPassword(password, await nobody);
+  return false;
+}
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+/** The shipped list of common passwords (src/people/common-passwords.txt), lower case. */
+export const COMMON_PASSWORDS: ReadonlySet<string> = new Set(
+  readFileSync(new URL("./common-passwords.txt", import.meta.url), "utf8")
+    .split("\n")
+    .map((line) => line.trim().toLowerCase())
+    .filter((line) => line && !line.startsWith("#")),
+);
+
+/**
+ * Vietnamese message when a new password is too weak, or undefined: at least 12 characters, letters and
+ * digits, not the account name (nor containing it), not a listed common password.
+ */
+export function passwordWeakness(password: string, username?: string): string | undefined {
+  if ([...password].length < MIN_PASSWORD_LENGTH) return `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự`;
   if (!/[A-Za-zÀ-ỹ]/.test(password) || !/[0-9]/.test(password)) return "Mật khẩu phải có cả chữ và số";
+  const lower = password.toLowerCase();
+  const name = username?.trim().toLowerCase();
+  if (name && (lower === name || (name.length >= 4 && lower.includes(name)))) {
+    return "Mật khẩu không được là hoặc chứa tên đăng nhập";
+  }
+  if (COMMON_PASSWORDS.has(lower)) return "Mật khẩu này quá phổ biến, dễ bị đoán; hãy chọn mật khẩu khác";
   return undefined;
 }

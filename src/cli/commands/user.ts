@@ -8,7 +8,7 @@ import { CliFailure, UsageError } from "../errors.ts";
 
 export const summary = "manage user accounts (motcua user add …)";
 
-const help = `Usage: motcua user add --username NAME --name "Họ và tên" [--unit CODE --role ROLE…] [--superuser] [--password P]
+export const help = `Usage: motcua user add --username NAME --name "Họ và tên" [--unit CODE --role ROLE…] [--superuser] [--password P]
   The password can also come from the MOTCUA_PASSWORD environment variable.
   Roles: ${STAFF_ROLES.join(", ")}. The first administrator of a deployment: --superuser.`;
 
@@ -31,7 +31,7 @@ export async function run(args: string[]): Promise<number> {
   const password = values.password ?? process.env.MOTCUA_PASSWORD;
   if (!values.username || !values.name || !password)
     throw new UsageError(`--username, --name and a password are required\n${help}`);
-  const weakness = passwordWeakness(password);
+  const weakness = passwordWeakness(password, values.username);
   if (weakness) throw new UsageError(weakness);
   const roles = (values.role ?? []) as StaffRole[];
   for (const role of roles) if (!STAFF_ROLES.includes(role)) throw new UsageError(`unknown role "${role}"`);

@@ -41,6 +41,7 @@ test("wrong passwords are refused, then rate-limited", async () => {
   assert.equal(blocked.statusCode, 429);
   assert.equal(blocked.json().code, "rate-limited");
   t.ctx.limits.login.reset(`127.0.0.1|motcua.an`);
+  t.ctx.limits.loginAccount.reset("motcua.an");
 });
 
 test("logout ends the session; password change ends every session", async () => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createSession, deleteSession, findUserByUsername, grantsOf } from "../../db/repos/people.ts";
-import { hashPassword, passwordWeakness, verifyPassword } from "../../people/passwords.ts";
+import { hashPassword, passwordWeakness, verifyPassword, verifyAgainstNobody } from "../../people/passwords.ts";
 import { SESSION_COOKIE, SESSION_TTL_MS } from "../context.ts";
 import { ApiError, tooManyRequests, validationFailed } from "../errors.ts";
 import { defineRoute } from "../route.ts";
@@ -22,15 +22,23 @@ export const login = defineRoute({
   access: "public",
   body: Login,
   async handler({ body, ctx, request, reply }) {
+    const { login, loginAddress, loginAccount } = ctx.limits;
     const key = `${request.ip}|${body.username}`;
-    const wait = ctx.limits.login.blocked(key);
+    const wait = Math.max(login.blocked(key), loginAddress.blocked(request.ip), loginAccount.wait(body.username));
     if (wait) throw tooManyRequests(wait);
     const user = await findUserByUsername(ctx.database.db, body.username);
-    if (!user?.active || !(await verifyPassword(body.password, user.password_hash))) {
-      ctx.limits.login.hit(key);
+    // an unknown name costs the same hash as a known one: the answer's timing does not tell which names exist
+    const matches = user
+      ? await verifyPassword(body.password, user.password_hash)
+      : await verifyAgainstNobody(body.password);
+    if (!user?.active || !matches) {
+      login.hit(key);
+      loginAddress.hit(request.ip);
+      loginAccount.fail(body.username);
       throw badCredentials();
     }
-    ctx.limits.login.reset(key);
+    login.reset(key);
+    loginAccount.reset(body.username);
     const token = await createSession(ctx.database.db, user.id, SESSION_TTL_MS);
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
@@ -84,7 +92,7 @@ export const changePassword = defineRoute({
     if (!user || !(await verifyPassword(body.currentPassword, user.password_hash))) {
       throw validationFailed([{ name: "currentPassword", reason: "Mật khẩu hiện tại không đúng" }]);
     }
-    const weakness = passwordWeakness(body.newPassword);
+    const weakness = passwordWeakness(body.newPassword, user.username);
     if (weakness) throw validationFailed([{ name: "newPassword", reason: weakness }]);
     await ctx.database.db.transaction().execute(async (trx) => {
       await trx

@@ -19,7 +19,7 @@ import type { FormRequest } from "../../documents/types.ts";
 import { can } from "../../people/policy.ts";
 import { ApiError, forbidden, notFound } from "../errors.ts";
 import { defineRoute, LocalDate } from "../route.ts";
-import { canReadDossier } from "./dossiers-access.ts";
+import { canReadDossier, outOfScope } from "./dossiers-access.ts";
 import { DossierCodeParam, serviceOf } from "./dossiers.ts";
 import { dossierProblem } from "./dossiers-present.ts";
 import { periodOf } from "./reports.ts";
@@ -71,7 +71,7 @@ export const getDossierDocument = defineRoute({
   async handler({ ctx, actor, params, query, reply }) {
     const service = serviceOf(ctx);
     const { row, log } = await getDossier(service, params.code).catch(dossierProblem);
-    if (!canReadDossier(actor, row, ctx.units)) throw forbidden("Hồ sơ không thuộc phạm vi đơn vị của tài khoản.");
+    if (!canReadDossier(actor, row, ctx.units)) throw outOfScope(row.code);
     const form = dossierFormOf(params.form)!;
     const request = await dossierFormRequest(service, row, log, form, ctx.publicUrl, ctx.now());
     if (!request) {

@@ -9,7 +9,8 @@ import { ACTION_TABLE } from "../../dossier/table.ts";
 import type { DossierRow } from "../../db/repos/dossiers/service.ts";
 import type { UnitDirectory } from "../../db/repos/units.ts";
 import { type Actor, can, lineage, STAFF_ROLES, type StaffRole, scopeRoots } from "../../people/policy.ts";
-import { forbidden } from "../errors.ts";
+import { dossierNotFound } from "../../db/repos/dossiers/errors.ts";
+import { ApiError, forbidden } from "../errors.ts";
 
 /** Actions staff do through POST /api/dossiers/:code/actions/:action (intake and rating have their own routes). */
 export const STAFF_ACTIONS = [
@@ -34,6 +35,14 @@ export const STAFF_ACTIONS = [
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
 const AT_RECEIVING_UNIT: ReadonlySet<Action> = new Set<Action>(["return", "withdraw"]);
+
+/**
+ * A dossier the actor may not read is answered exactly like one that does not exist (404, same message):
+ * a 403 would tell a guesser which codes exist in other units and provinces.
+ */
+export function outOfScope(code: string): ApiError {
+  return new ApiError(404, "not-found", "Không tìm thấy", dossierNotFound(code).message);
+}
 
 export function canReadDossier(actor: Actor | undefined, row: DossierRow, units: UnitDirectory): boolean {
   return (
@@ -75,7 +84,7 @@ export function coreActor(actor: Actor, as: { role: StaffRole; unit: string }): 
 
 /** The core actor for an action, or 403 (role and scope are both checked here, before decide()). */
 export function authorizeAction(actor: Actor, action: Action, row: DossierRow, units: UnitDirectory): CoreActor {
-  if (!canReadDossier(actor, row, units)) throw forbidden("Hồ sơ không thuộc phạm vi đơn vị của tài khoản.");
+  if (!canReadDossier(actor, row, units)) throw outOfScope(row.code);
   const as = actingAs(actor, action, row, units);
   if (!as) {
     throw forbidden(`Tài khoản không có vai trò được "${ACTION_TABLE[action].vi}" hồ sơ tại đơn vị này.`);

@@ -4,8 +4,9 @@
 import { z } from "zod";
 import { storeFile } from "../../db/repos/files.ts";
 import { can } from "../../people/policy.ts";
-import { forbidden, validationFailed } from "../errors.ts";
+import { forbidden } from "../errors.ts";
 import { defineRoute } from "../route.ts";
+import { checkedFile, STAFF_FILE_TYPES } from "../upload-guards.ts";
 import { dossierProblem, withLocalInstants } from "./dossiers-present.ts";
 import { serviceOf } from "./dossiers.ts";
 
@@ -19,12 +20,10 @@ export const FileUpload = z.object({
   digitized: z.boolean().default(false),
 });
 
-export function decodeBase64(text: string, field: string): Buffer {
-  const clean = text.replace(/^data:[^,]*,/, "").replace(/\s+/g, "");
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean))
-    throw validationFailed([{ name: field, reason: "Nội dung tệp không phải base64" }]);
-  return Buffer.from(clean, "base64");
-}
+export { decodeBase64 } from "../upload-guards.ts";
+
+/** A 20 MB file as base64 with its fields. */
+const FILE_BODY_LIMIT = 28 * 1024 * 1024 + 64 * 1024;
 
 export const uploadFile = defineRoute({
   method: "POST",
@@ -32,6 +31,8 @@ export const uploadFile = defineRoute({
   summary: "Tải lên tệp (thành phần hồ sơ số hóa, dự thảo, kết quả): PDF, JPG, PNG, DOCX, tối đa 20 MB",
   tags: ["dossiers"],
   access: "staff",
+  upload: true,
+  bodyLimit: FILE_BODY_LIMIT,
   body: FileUpload,
   async handler({ ctx, actor, body, reply }) {
     const units = await ctx.units.fresh();
@@ -39,7 +40,7 @@ export const uploadFile = defineRoute({
     const stored = await storeFile(serviceOf(ctx).db, {
       provinceCode: units.provinceOf(body.unitCode) ?? body.unitCode,
       name: body.name,
-      content: decodeBase64(body.dataBase64, "dataBase64"),
+      content: checkedFile(body, "", STAFF_FILE_TYPES),
       uploadedBy: actor!.userId,
       ...(body.component ? { component: body.component } : {}),
       digitized: body.digitized,

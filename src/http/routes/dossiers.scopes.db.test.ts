@@ -52,7 +52,8 @@ test("reading a P1.01 dossier: its own staff and the province above; not the nei
   const d = await f.intake(f.cookies["motcua.01"]!);
   for (const user of USERS) {
     const r = await f.get(f.cookies[user]!, d.body.code);
-    assert.equal(r.status, READERS.includes(user) ? 200 : 403, `${user} GET ${d.body.code}`);
+    // out of scope is answered as "no such dossier" (404), not 403: codes of other units stay unconfirmed
+    assert.equal(r.status, READERS.includes(user) ? 200 : 404, `${user} GET ${d.body.code}`);
     const list = await f.t.request({ method: "GET", url: "/api/dossiers?pageSize=200", cookie: f.cookies[user] });
     const codes = list.json().items.map((i: { code: string }) => i.code);
     assert.equal(codes.includes(d.body.code), READERS.includes(user), `${user} list`);
@@ -62,11 +63,11 @@ test("reading a P1.01 dossier: its own staff and the province above; not the nei
 });
 
 for (const [action, body, allowed] of MATRIX) {
-  test(`${action}: allowed for ${allowed.join(", ")}; 403 for everyone else`, async () => {
+  test(`${action}: allowed for ${allowed.join(", ")}; 403 for other readers, 404 outside`, async () => {
     for (const user of USERS) {
       const d = await intake(f.cookies["motcua.01"]!);
       const r = await f.act(f.cookies[user]!, d.body.code, action, { revision: d.body.revision, ...body });
-      const expected = allowed.includes(user) ? 200 : 403;
+      const expected = allowed.includes(user) ? 200 : READERS.includes(user) ? 403 : 404;
       assert.equal(r.status, expected, `${user} ${action}: ${JSON.stringify(r.body)}`);
       if (expected === 200) assert.ok(r.body.revision === 2);
       const view = await f.get(f.cookies["ld.p1"]!, d.body.code);

@@ -84,7 +84,11 @@ test("import: only an administrator of a province (or a superuser) imports, and 
   assert.equal(commune.rejected, 1);
   assert.equal(commune.rejectedLines[0].reason, "forbidden");
 
-  const again = (await post(body, "qt.p1", "", "text/plain")).json();
+  // text/plain is what a cross-site form can send (CSRF): refused before the body is read
+  const plain = await post(body, "qt.p1", "", "text/plain");
+  assert.equal(plain.statusCode, 415);
+  assert.equal(plain.json().code, "unsupported-media-type");
+  const again = (await post(body, "qt.p1")).json();
   assert.deepEqual([again.imported, again.unchanged, again.rejected], [0, 2, 2]);
 });
 

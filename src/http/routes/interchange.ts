@@ -40,7 +40,7 @@ export const importDossiers = defineRoute({
   summary: "Nhập hồ sơ (JSON Lines, CONTRACTS.md §2): tóm tắt như motcua import và từng dòng bị từ chối",
   tags: ["interchange"],
   access: "staff",
-  rawBody: [NDJSON, "text/plain"],
+  rawBody: [NDJSON], // not text/plain: a cross-site form can send that (docs/security.md)
   bodyLimit: IMPORT_BODY_LIMIT,
   query: z.object({
     createMissing: z
@@ -57,7 +57,7 @@ export const importDossiers = defineRoute({
         415,
         "unsupported-media-type",
         "Kiểu dữ liệu không được hỗ trợ",
-        `Gửi tệp JSON Lines với Content-Type ${NDJSON} hoặc text/plain (nhận được ${request.headers["content-type"] ?? "không có"}).`,
+        `Gửi tệp JSON Lines với Content-Type ${NDJSON} (nhận được ${request.headers["content-type"] ?? "không có"}).`,
       );
     }
     const rejectedLines: Rejection[] = [];

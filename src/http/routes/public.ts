@@ -11,13 +11,18 @@ import { localDate } from "../../calendar/index.ts";
 import { ApiError, tooManyRequests, validationFailed } from "../errors.ts";
 import type { AppContext } from "../context.ts";
 import { defineRoute, LocalDate } from "../route.ts";
-import { decodeBase64 } from "./dossiers-files.ts";
+import { checkedFiles, PUBLIC_FILE_TYPES, DOSSIER_FILES_MAX_BYTES } from "../upload-guards.ts";
+import { UPLOAD_BODY_LIMIT } from "../request-guards.ts";
+import { limitSubmission } from "./public-limits.ts";
 import { dossierProblem, withLocalInstants } from "./dossiers-present.ts";
 import { idempotencyKeyOf, serviceOf } from "./dossiers.ts";
 
 const CITIZEN = { id: "citizen", role: "citizen", unit: "" } as const;
 
-/** Files sent by the applicant: the intake's limits (30 files, 20 MB each; type read from the bytes). */
+/**
+ * Files sent by the applicant: PDF, JPG or PNG as read from the bytes and as declared, 20 MB each, 30 MB for the
+ * dossier (upload-guards.ts), at most 30 files.
+ */
 const SentFiles = z
   .array(
     z.object({
@@ -46,9 +51,13 @@ export const submitOnline = defineRoute({
   summary: "Nộp hồ sơ trực tuyến (trạng thái mới đăng ký; trả về mã hồ sơ và mã tra cứu)",
   tags: ["public"],
   access: "public",
+  upload: true,
+  bodyLimit: UPLOAD_BODY_LIMIT,
   body: Submission,
   async handler({ ctx, body, request, reply }) {
     const key = idempotencyKeyOf(request.headers);
+    const contents = checkedFiles(body.attachments, "attachments", PUBLIC_FILE_TYPES);
+    await limitSubmission(ctx, request.ip, body.applicant);
     const service = serviceOf(ctx);
     const procedure = await ctx.database.db
       .selectFrom("procedures")
@@ -78,7 +87,7 @@ export const submitOnline = defineRoute({
         components: body.components,
         newFiles: body.attachments.map((a, i) => ({
           name: a.name,
-          content: decodeBase64(a.dataBase64, `attachments.${i}.dataBase64`),
+          content: contents[i]!,
           ...(a.component ? { component: a.component } : {}),
         })),
         ...(body.note ? { reason: body.note } : {}),
@@ -155,6 +164,8 @@ export const sendSupplement = defineRoute({
   summary: "Nộp bổ sung hồ sơ trực tuyến theo yêu cầu bổ sung (bằng mã hồ sơ và mã tra cứu)",
   tags: ["public"],
   access: "public",
+  upload: true,
+  bodyLimit: UPLOAD_BODY_LIMIT,
   body: z.object({
     code: z.string().trim().min(1, "Nhập mã hồ sơ").max(80),
     secret: z.string().trim().min(1, "Nhập mã tra cứu").max(40),
@@ -165,12 +176,14 @@ export const sendSupplement = defineRoute({
   async handler({ ctx, body, request }) {
     limitLookup(ctx, request.ip, body.code);
     const service = serviceOf(ctx);
-    await findByCredentials(service, body.code, { secret: body.secret }).catch(dossierProblem);
+    const { row } = await findByCredentials(service, body.code, { secret: body.secret }).catch(dossierProblem);
+    const stored = await storedBytes(ctx, row.province_code, row.code);
+    const contents = checkedFiles(body.attachments, "attachments", PUBLIC_FILE_TYPES, DOSSIER_FILES_MAX_BYTES, stored);
     const outcome = await supplementByApplicant(service, {
       code: body.code,
       files: body.attachments.map((a, i) => ({
         name: a.name,
-        content: decodeBase64(a.dataBase64, `attachments.${i}.dataBase64`),
+        content: contents[i]!,
         ...(a.component ? { component: a.component } : {}),
       })),
       components: body.components,
@@ -219,6 +232,17 @@ export const apologies = defineRoute({
     return withLocalInstants({ items });
   },
 });
+
+/** Bytes of the files a dossier already holds (its total is limited, supplements included). */
+async function storedBytes(ctx: AppContext, provinceCode: string, code: string): Promise<number> {
+  const row = await ctx.database.db
+    .selectFrom("files")
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("size"), eb.lit(0)).as("bytes"))
+    .where("province_code", "=", provinceCode)
+    .where("dossier_code", "=", code)
+    .executeTakeFirstOrThrow();
+  return Number(row.bytes);
+}
 
 const lookupNotFoundUnit = (unit: string) =>
   new ApiError(404, "not-found", "Không tìm thấy", `Không có đơn vị ${unit}.`);

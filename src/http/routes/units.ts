@@ -5,6 +5,7 @@ import { can } from "../../people/policy.ts";
 import { forbidden, notFound, validationFailed } from "../errors.ts";
 import { defineRoute } from "../route.ts";
 import { presentUnit } from "./presenters.ts";
+import { IMPORT_BODY_LIMIT } from "../request-guards.ts";
 
 export const listUnits = defineRoute({
   method: "GET",
@@ -43,6 +44,7 @@ export const importUnitTree = defineRoute({
   summary: "Nhập đơn vị (JSON); không sửa đơn vị đã có; có lỗi thì không nhập gì",
   tags: ["units"],
   access: "staff",
+  bodyLimit: IMPORT_BODY_LIMIT,
   body: z.unknown(),
   async handler({ ctx, actor, body }) {
     await ctx.units.fresh();

@@ -87,7 +87,7 @@ export const addUser = defineRoute({
     const units = await ctx.units.fresh();
     if (!units.find(body.unitCode)) throw validationFailed([{ name: "unitCode", reason: "Đơn vị không tồn tại" }]);
     if (!can(actor, "user.manage", body.unitCode, units.parentOf)) throw forbidden();
-    const weakness = passwordWeakness(body.password);
+    const weakness = passwordWeakness(body.password, body.username);
     if (weakness) throw validationFailed([{ name: "password", reason: weakness }]);
     if (await findUserByUsername(ctx.database.db, body.username)) {
       throw conflict("username-taken", `Tên đăng nhập "${body.username}" đã được dùng.`);
