@@ -3,6 +3,7 @@
 // the job), a clear reason per rejected line, and nothing of a rejected line stored. Lines are parsed here,
 // prepared against reference data in memory (dossier-import-prepare.ts) and stored by the batch writer
 // (dossier-import-write.ts).
+import { setImmediate } from "node:timers/promises";
 import type { WorkingCalendar } from "../../calendar/index.ts";
 import { startOfLocalDate } from "../../calendar/local-time.ts";
 import { parseDossierLine } from "../../dossier/interchange/index.ts";
@@ -68,25 +69,30 @@ export async function importDossierLines(
     | Iterator<string>;
   const importer = new Importer(database, units, options);
   await importer.start();
-  let line = 0;
-  let batch: Item[] = [];
-  for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-    const text = next.value;
-    line++;
-    if (text.trim() === "") continue;
-    const parsed = parseDossierLine(text);
-    if ("error" in parsed) {
-      importer.rejectLine({ line, reason: parsed.error.code, message: parsed.error.message });
-      importer.summary.read++;
-      continue;
+  const pipeline = new Pipeline(importer);
+  try {
+    let line = 0;
+    let batch: ReadBatch = { items: [], unparsed: [] };
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      const text = next.value;
+      line++;
+      if (text.trim() === "") continue;
+      const parsed = parseDossierLine(text);
+      if ("error" in parsed) {
+        batch.unparsed.push({ line, reason: parsed.error.code, message: parsed.error.message });
+        continue;
+      }
+      batch.items.push({ line, record: parsed.ok });
+      if (batch.items.length >= importer.batchSize) {
+        await pipeline.push(batch);
+        batch = { items: [], unparsed: [] };
+      }
     }
-    batch.push({ line, record: parsed.ok });
-    if (batch.length >= importer.batchSize) {
-      await importer.run(batch);
-      batch = [];
-    }
+    await pipeline.push(batch);
+    await pipeline.finish();
+  } finally {
+    await pipeline.settle();
   }
-  if (batch.length) await importer.run(batch);
   return importer.summary;
 }
 
@@ -99,10 +105,71 @@ export async function importDossierRecords(
 ): Promise<ImportSummary> {
   const importer = new Importer(database, units, options);
   await importer.start();
-  for (let i = 0; i < records.length; i += importer.batchSize) {
-    await importer.run(records.slice(i, i + importer.batchSize).map((record, j) => ({ line: i + j + 1, record })));
+  const pipeline = new Pipeline(importer);
+  try {
+    for (let i = 0; i < records.length; i += importer.batchSize) {
+      const items = records.slice(i, i + importer.batchSize).map((record, j) => ({ line: i + j + 1, record }));
+      await pipeline.push({ items, unparsed: [] });
+    }
+    await pipeline.finish();
+  } finally {
+    await pipeline.settle();
   }
   return importer.summary;
+}
+
+/** A batch as read: its parsed lines, and the lines before them that did not parse. */
+interface ReadBatch {
+  items: Item[];
+  unparsed: Rejection[];
+}
+
+/** A batch prepared: the lines to store, and the rejections so far, reported when the batch is written. */
+interface PreparedBatch {
+  read: ReadBatch;
+  prepared: Prepared[];
+  rejections: Rejection[];
+  /** Whether storing it creates units or procedures (which the next batch must see before it is prepared). */
+  createsReference: boolean;
+}
+
+/** Lines prepared between two yields to the event loop (so the batch in flight keeps moving meanwhile). */
+const PREPARE_SLICE = 50;
+
+/**
+ * Prepares batch k+1 while batch k is being stored: the preparation is CPU work on reference data in memory,
+ * the storing mostly waiting for the database. Batches are still written one after the other, in order, and
+ * each batch's rejections are reported when it is written, so what the caller sees (rejections, their order,
+ * progress, the summary) is what a batch-after-batch import reports. A batch that creates units or procedures
+ * (--create-missing) is stored before the next one is prepared: the next one must find them stored.
+ */
+class Pipeline {
+  private inFlight: Promise<void> | undefined;
+  private waitBeforePreparing = false;
+
+  constructor(private readonly importer: Importer) {}
+
+  async push(batch: ReadBatch) {
+    if (!batch.items.length && !batch.unparsed.length) return;
+    if (this.waitBeforePreparing) await this.inFlight;
+    const prepared = await this.importer.prepare(batch);
+    await this.inFlight;
+    const writing = this.importer.write(prepared);
+    // a failure is awaited by the next push or by finish; until then it must not count as unhandled
+    writing.catch(() => {});
+    this.inFlight = writing;
+    this.waitBeforePreparing = prepared.createsReference;
+  }
+
+  /** Waits for the last batch; throws its error. */
+  async finish() {
+    await this.inFlight;
+  }
+
+  /** Waits for the batch in flight without throwing (before an earlier error propagates). */
+  async settle() {
+    await this.inFlight?.catch(() => {});
+  }
 }
 
 class Importer {
@@ -152,20 +219,35 @@ class Importer {
     this.options.onReject?.(rejection);
   }
 
-  async run(items: Item[]) {
-    this.summary.read += items.length;
+  /** Checks a batch's lines against the reference data (no database), a slice at a time. */
+  async prepare(read: ReadBatch): Promise<PreparedBatch> {
     const prepared: Prepared[] = [];
+    const rejections: Rejection[] = [];
     const pendingUnits = new Map<string, NewUnit>();
-    for (const item of items) {
+    for (const [i, item] of read.items.entries()) {
+      if (i > 0 && i % PREPARE_SLICE === 0) await setImmediate();
       try {
         const p = this.preparer.prepare(item, pendingUnits);
         this.preparer.admit(p, pendingUnits);
         prepared.push(p);
       } catch (error) {
         if (!(error instanceof Rejected)) throw error;
-        this.rejectLine({ line: item.line, code: item.record.code, reason: error.reason, message: error.message });
+        rejections.push({ line: item.line, code: item.record.code, reason: error.reason, message: error.message });
       }
     }
+    const createsReference = prepared.some((p) => p.newUnits.length > 0 || p.newProcedure !== undefined);
+    return { read, prepared, rejections, createsReference };
+  }
+
+  /** Reports the batch's rejections so far, drops the lines already stored and stores the rest. */
+  async write({ read, prepared, rejections }: PreparedBatch) {
+    for (const rejection of read.unparsed) {
+      this.rejectLine(rejection);
+      this.summary.read++;
+    }
+    if (!read.items.length) return;
+    this.summary.read += read.items.length;
+    for (const rejection of rejections) this.rejectLine(rejection);
     const fresh = await this.writer.dropExisting(prepared);
     if (fresh.length) {
       this.summary.imported += await this.writer.storeAll(fresh);
