@@ -1,7 +1,7 @@
 // Bulk import and export of the catalogue (JSON/CSV rows a pure importer accepted, all or nothing per row) and
 // the shipped reference data (units of Huế and Đà Nẵng, the starter catalogue).
 import { readFileSync } from "node:fs";
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import { canonicalJson } from "../../catalog/canonical.ts";
 import type { ImportError, ImportResult } from "../../catalog/import-error.ts";
 import type { Procedure } from "../../catalog/procedure.ts";
@@ -36,11 +36,22 @@ export interface ProcedureImportReport {
  * `version-order`); a stored placeholder version is completed by the real one. Good rows are stored together
  * in one transaction.
  */
-export async function importProcedures(db: Db, parsed: ImportResult<Procedure>): Promise<ProcedureImportReport> {
-  return changing(storeProcedures(db, parsed));
+export async function importProcedures(
+  db: Db,
+  parsed: ImportResult<Procedure>,
+  /** Written in the same transaction as the stored versions (the audit trail). */
+  audit?: ImportAudit,
+): Promise<ProcedureImportReport> {
+  return changing(storeProcedures(db, parsed, audit));
 }
 
-async function storeProcedures(db: Db, parsed: ImportResult<Procedure>): Promise<ProcedureImportReport> {
+type ImportAudit = (trx: Transaction<Database>, stored: Procedure[]) => Promise<void>;
+
+async function storeProcedures(
+  db: Db,
+  parsed: ImportResult<Procedure>,
+  audit?: ImportAudit,
+): Promise<ProcedureImportReport> {
   const errors = [...parsed.errors];
   const rowErrorRows = new Set(errors.filter((e) => e.row > 0).map((e) => e.row));
   const read = parsed.ok.length + rowErrorRows.size;
@@ -93,6 +104,7 @@ async function storeProcedures(db: Db, parsed: ImportResult<Procedure>): Promise
         .where("placeholder", "=", true)
         .execute();
     }
+    if (fresh.length + completed.length) await audit?.(trx, [...fresh, ...completed]);
     return { read, imported: fresh.length + completed.length, unchanged, errors: sortErrors(errors) };
   });
 }

@@ -1,7 +1,7 @@
 // Province overrides (tenant rows) of a national procedure: time limit, fees or steps a province sets for
 // itself, versioned like national versions (later date, next number). Reading them: catalog-versions.ts
 // findEffectiveProcedure.
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { ProcedureOverride } from "../../catalog/procedure.ts";
 import type { Database } from "../schema.ts";
 import { CatalogError, changing } from "./catalog-rows.ts";
@@ -9,7 +9,12 @@ import { CatalogError, changing } from "./catalog-rows.ts";
 type Db = Kysely<Database>;
 
 /** Adds a version of a province's override (same rule as national versions: later date, next number). */
-export async function createOverrideVersion(db: Db, input: ProcedureOverride): Promise<ProcedureOverride> {
+export async function createOverrideVersion(
+  db: Db,
+  input: ProcedureOverride,
+  /** Written in the same transaction as the override (the audit trail). */
+  audit?: (trx: Transaction<Database>, created: ProcedureOverride) => Promise<void>,
+): Promise<ProcedureOverride> {
   return changing(
     db.transaction().execute(async (trx) => {
       await sql`lock table procedure_overrides in share row exclusive mode`.execute(trx);
@@ -45,6 +50,7 @@ export async function createOverrideVersion(db: Db, input: ProcedureOverride): P
           steps: created.steps === null ? null : JSON.stringify(created.steps),
         })
         .execute();
+      await audit?.(trx, created);
       return created;
     }),
   );

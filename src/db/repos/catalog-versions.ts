@@ -1,7 +1,7 @@
 // Versions of the national catalogue: a version is never rewritten — an edit adds the next version with a later
 // effectiveFrom, and a dossier keeps the one it was received under. The version in force on a date is read with
 // the province's override laid over it.
-import { type Kysely, type Selectable, sql } from "kysely";
+import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
 import { jsonObjectFrom } from "kysely/helpers/postgres";
 import type { Procedure } from "../../catalog/procedure.ts";
 import { findEffectiveProcedure as applyOverride } from "../../catalog/versions.ts";
@@ -22,7 +22,12 @@ type Db = Kysely<Database>;
  * and its effectiveFrom must be after every stored version's: old versions, and the dossiers that keep them,
  * are never touched.
  */
-export async function createProcedureVersion(db: Db, input: Procedure): Promise<Procedure> {
+export async function createProcedureVersion(
+  db: Db,
+  input: Procedure,
+  /** Written in the same transaction as the version (the audit trail). */
+  audit?: (trx: Transaction<Database>, created: Procedure) => Promise<void>,
+): Promise<Procedure> {
   return changing(
     db.transaction().execute(async (trx) => {
       await sql`lock table procedures in share row exclusive mode`.execute(trx);
@@ -40,6 +45,7 @@ export async function createProcedureVersion(db: Db, input: Procedure): Promise<
       }
       const created: Procedure = { ...input, version: (latest?.version ?? 0) + 1 };
       await trx.insertInto("procedures").values(procedureToRow(created)).execute();
+      await audit?.(trx, created);
       return created;
     }),
   );

@@ -63,12 +63,13 @@ test("search without diacritics: 'chung thuc ban sao' finds 'Chứng thực bả
   assert.equal(invalid.json().invalidParams[0].name, "level");
 });
 
-test("who may write the catalogue: nobody anonymous, no front desk, no commune admin; a province admin may", async () => {
+test("who may write the national catalogue: nobody anonymous, no front desk, no admin of a unit; a superuser may", async () => {
   const csv = exportProceduresCsv([]);
   for (const [cookie, status] of [
     [undefined, 401],
     [frontDesk, 403],
     [communeAdmin, 403],
+    [admin1, 403], // a province changes only its overrides: the national catalogue is every province's
   ] as const) {
     const imported = await t.request({
       method: "POST",
@@ -81,7 +82,7 @@ test("who may write the catalogue: nobody anonymous, no front desk, no commune a
     const created = await t.request({ method: "POST", url: "/api/procedures", cookie, payload: procedure });
     assert.equal(created.statusCode, status);
   }
-  const created = await t.request({ method: "POST", url: "/api/procedures", cookie: admin1, payload: procedure });
+  const created = await t.request({ method: "POST", url: "/api/procedures", cookie: root, payload: procedure });
   assert.equal(created.statusCode, 201);
   assert.equal(created.json().version, 1);
 });
@@ -95,7 +96,7 @@ test("CSV import over HTTP: the bad row is reported with row, field, code and a 
   const response = await t.request({
     method: "POST",
     url: "/api/procedures/import",
-    cookie: admin1,
+    cookie: root,
     headers: { "content-type": "text/csv" },
     payload: header,
   });
@@ -113,14 +114,14 @@ test("CSV import over HTTP: the bad row is reported with row, field, code and a 
   const json = await t.request({
     method: "POST",
     url: "/api/procedures/import",
-    cookie: admin1,
+    cookie: root,
     payload: [{ ...procedure, code: "1.009911", name: "Tên khác", effectiveFrom: "2025-07-01" }],
   });
   assert.equal(json.json().errors[0].code, "version-exists");
   const broken = await t.request({
     method: "POST",
     url: "/api/procedures/import",
-    cookie: admin1,
+    cookie: root,
     headers: { "content-type": "text/csv" },
     payload: "code,name\r\nx,y\r\n",
   });
@@ -132,12 +133,12 @@ test("versions over HTTP: ?at an older date returns the old version; a province 
   const edited = await t.request({
     method: "POST",
     url: "/api/procedures",
-    cookie: admin1,
+    cookie: root,
     payload: { ...procedure, timeLimit: { value: 2, unit: "working_days" }, effectiveFrom: "2025-07-01" },
   });
   assert.equal(edited.statusCode, 201);
   assert.equal(edited.json().version, 2);
-  const stale = await t.request({ method: "POST", url: "/api/procedures", cookie: admin1, payload: procedure });
+  const stale = await t.request({ method: "POST", url: "/api/procedures", cookie: root, payload: procedure });
   assert.equal(stale.statusCode, 409);
   assert.equal(stale.json().code, "version-order");
   const today = (await t.request({ method: "GET", url: "/api/procedures/1.009901" })).json();

@@ -1,9 +1,10 @@
 // The procedure catalogue (danh mục TTHC): public search and reading; versions, overrides and imports for
-// those who manage it. The national catalogue is shared by every province of a deployment, so writing it
-// takes catalog.manage at a province (a top-level unit); a province's override takes it at that province.
+// those who manage it. The national catalogue is shared by every province of a deployment, so only a
+// superuser writes it; a province's administrator (catalog.manage at the province) writes that province's
+// overrides. Effective dates stay within a sane window; every change is audited (docs/security.md).
 import { z } from "zod";
 import { localDate } from "../../calendar/local-time.ts";
-import { FILE_ERROR_CODES } from "../../catalog/import-error.ts";
+import { FILE_ERROR_CODES, type ImportResult } from "../../catalog/import-error.ts";
 import { CompetentLevel, OnlineLevel, Procedure, ProcedureOverride } from "../../catalog/procedure.ts";
 import { exportProceduresCsv, importProceduresCsv } from "../../catalog/procedure-csv.ts";
 import { exportProceduresJson, importProceduresJson } from "../../catalog/procedure-json.ts";
@@ -18,20 +19,54 @@ import {
   listProcedureVersions,
   searchProcedures,
 } from "../../db/repos/catalog.ts";
-import type { UnitDirectory } from "../../db/repos/units.ts";
+import { writeAudit } from "../../db/repos/audit.ts";
 import { type Actor, can } from "../../people/policy.ts";
+import type { AppContext } from "../context.ts";
 import { ApiError, conflict, forbidden, notFound, validationFailed } from "../errors.ts";
+import { IMPORT_BODY_LIMIT } from "../request-guards.ts";
 import { defineRoute, LocalDate, Paging } from "../route.ts";
 
-/** catalog.manage at a province (top-level unit), or a superuser. */
-function mayManageNationalCatalog(actor: Actor | undefined, units: UnitDirectory): boolean {
-  if (!actor) return false;
-  if (actor.isSuperuser) return true;
-  return actor.grants.some(
-    (grant) =>
-      units.find(grant.unitCode)?.parentCode === null && can(actor, "catalog.manage", grant.unitCode, units.parentOf),
-  );
+/** The national catalogue is every province's: only a superuser changes it. */
+function mayManageNationalCatalog(actor: Actor | undefined): boolean {
+  return actor?.isSuperuser === true;
 }
+
+const nationalOnly = () =>
+  forbidden(
+    "Danh mục thủ tục quốc gia dùng chung cho mọi tỉnh: chỉ quản trị hệ thống được thay đổi. Tỉnh chỉ thêm quy định riêng.",
+  );
+
+/** The earliest effective date accepted, and how far ahead one may be set. */
+export const EARLIEST_EFFECTIVE = "1990-01-01";
+export const LATEST_EFFECTIVE_YEARS_AHEAD = 2;
+
+/** Why an effective date is outside the sane window (a version dated 9999 would lock a procedure), or undefined. */
+export function effectiveDateProblem(date: string, today: string): string | undefined {
+  if (date < EARLIEST_EFFECTIVE) return `Ngày hiệu lực không được trước ${EARLIEST_EFFECTIVE}`;
+  const latest = `${Number(today.slice(0, 4)) + LATEST_EFFECTIVE_YEARS_AHEAD}${today.slice(4)}`;
+  if (date > latest) return `Ngày hiệu lực không được sau ${latest} (tối đa ${LATEST_EFFECTIVE_YEARS_AHEAD} năm tới)`;
+  return undefined;
+}
+
+function checkEffectiveDate(ctx: AppContext, date: string): void {
+  const problem = effectiveDateProblem(date, localDate(ctx.now()));
+  if (problem) throw validationFailed([{ name: "effectiveFrom", reason: problem }]);
+}
+
+/** The audit entry of a catalogue change, written in the change's transaction. */
+const auditAs =
+  (ctx: AppContext, actor: Actor | undefined, action: string, subject: (created: never) => string) =>
+  // biome-ignore lint/suspicious/noExplicitAny: the repos pass what they stored
+  async (trx: any, created: any) =>
+    writeAudit(
+      trx,
+      { userId: actor?.userId ?? null, now: ctx.now() },
+      {
+        action,
+        subject: subject(created as never),
+        detail: created,
+      },
+    );
 
 function catalogFailure(error: unknown): never {
   if (error instanceof CatalogError) {
@@ -141,8 +176,10 @@ export const createVersion = defineRoute({
   access: "staff",
   body: Procedure,
   async handler({ ctx, actor, body, reply }) {
-    if (!mayManageNationalCatalog(actor, await ctx.units.fresh())) throw forbidden();
-    const created = await createProcedureVersion(ctx.database.db, body).catch(catalogFailure);
+    if (!mayManageNationalCatalog(actor)) throw nationalOnly();
+    checkEffectiveDate(ctx, body.effectiveFrom);
+    const audit = auditAs(ctx, actor, "catalog.version", (p: Procedure) => `${p.code} v${p.version}`);
+    const created = await createProcedureVersion(ctx.database.db, body, audit).catch(catalogFailure);
     reply.status(201);
     return created;
   },
@@ -169,13 +206,21 @@ export const createOverride = defineRoute({
       throw validationFailed([{ name: "provinceCode", reason: `Không có tỉnh ${body.provinceCode}` }]);
     }
     if (!can(actor, "catalog.manage", province.code, units.parentOf)) throw forbidden();
+    checkEffectiveDate(ctx, body.effectiveFrom);
     const parsed = ProcedureOverride.safeParse({ ...body, procedureCode: params.code });
     if (!parsed.success) {
       throw validationFailed(
         parsed.error.issues.map((issue) => ({ name: issue.path.map(String).join("."), reason: issue.message })),
       );
     }
-    const created = await createOverrideVersion(ctx.database.db, parsed.data).catch(catalogFailure);
+    const audit = auditAs(
+      ctx,
+      actor,
+      "catalog.override",
+      (o: { provinceCode: string; procedureCode: string; version?: number }) =>
+        `${o.provinceCode}/${o.procedureCode} v${o.version}`,
+    );
+    const created = await createOverrideVersion(ctx.database.db, parsed.data, audit).catch(catalogFailure);
     reply.status(201);
     return created;
   },
@@ -188,10 +233,14 @@ export const importCatalog = defineRoute({
   tags: ["catalog"],
   access: "staff",
   rawBody: ["text/csv"],
+  bodyLimit: IMPORT_BODY_LIMIT,
   body: z.unknown(),
   async handler({ ctx, actor, body }) {
-    if (!mayManageNationalCatalog(actor, await ctx.units.fresh())) throw forbidden();
-    const parsed = typeof body === "string" ? importProceduresCsv(body) : importProceduresJson(body);
+    if (!mayManageNationalCatalog(actor)) throw nationalOnly();
+    const parsed = withinDateWindow(
+      typeof body === "string" ? importProceduresCsv(body) : importProceduresJson(body),
+      localDate(ctx.now()),
+    );
     const fileErrors = parsed.errors.filter((e) => FILE_ERROR_CODES.has(e.code));
     if (fileErrors.length) {
       throw validationFailed(
@@ -199,7 +248,31 @@ export const importCatalog = defineRoute({
         fileErrors[0]!.message,
       );
     }
-    const report = await importProcedures(ctx.database.db, parsed);
+    const audit = auditAs(ctx, actor, "catalog.import", (stored: Procedure[]) => `${stored.length} phiên bản`);
+    const report = await importProcedures(ctx.database.db, parsed, (trx, stored) =>
+      audit(
+        trx,
+        stored.map((p) => ({ code: p.code, version: p.version, effectiveFrom: p.effectiveFrom })),
+      ),
+    );
     return report;
   },
 });
+
+/** Rows dated outside the window become row errors (the rest are imported, as with any bad row). */
+function withinDateWindow(parsed: ImportResult<Procedure>, today: string): ImportResult<Procedure> {
+  const rows = parsed.rows ?? parsed.ok.map((_, i) => i + 1);
+  const ok: Procedure[] = [];
+  const keptRows: number[] = [];
+  const errors = [...parsed.errors];
+  parsed.ok.forEach((p, i) => {
+    const problem = effectiveDateProblem(p.effectiveFrom, today);
+    if (problem)
+      errors.push({ row: rows[i]!, field: "effectiveFrom", code: "effective-date-out-of-range", message: problem });
+    else {
+      ok.push(p);
+      keptRows.push(rows[i]!);
+    }
+  });
+  return { ...parsed, ok, rows: keptRows, errors };
+}
