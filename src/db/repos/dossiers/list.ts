@@ -1,10 +1,23 @@
-// The staff lists: dossiers in the caller's units, filtered by unit, state, queue and a search without
-// diacritics on the code or the applicant's name, paged on the server. The queues read the projection columns
-// with the same rules as src/dossier/queues.ts (overdue, due soon, late without a timely apology).
-import { type ExpressionBuilder, sql } from "kysely";
+// The staff lists: dossiers in the caller's units, filtered by state, queue or a search without diacritics on
+// the code or the applicant's name, a page at a time by keyset (a cursor) and ordered by an index
+// (list-sql.ts, migration 0014). The queues read the projection columns with the same rules as
+// src/dossier/queues.ts (overdue, due soon, late without a timely apology). A count is exact up to
+// COUNT_CAP and the planner's estimate beyond (totalExact: false; the web says "khoảng").
+import { type RawBuilder, sql } from "kysely";
 import type { WorkingCalendar } from "../../../calendar/index.ts";
 import { OPEN_STATUSES } from "../../../dossier/status.ts";
-import type { Database } from "../../schema.ts";
+import {
+  type Cursor,
+  cappedCountSql,
+  cursorAfter,
+  decodeCursor,
+  estimateSql,
+  type Order,
+  pageSql,
+  type Scope,
+  scopeOf,
+} from "./list-sql.ts";
+import { searchDossiers } from "./list-search.ts";
 import type { DossierRow, ServiceContext } from "./service.ts";
 import { calendarOf } from "./terms.ts";
 
@@ -18,73 +31,74 @@ export interface ListQuery {
   queue?: Queue;
   q?: string;
   userId: number;
-  page: number;
   pageSize: number;
+  /** The page after this cursor (the previous page's nextCursor). */
+  cursor?: string;
+  /** Without a cursor: page numbers as before keyset paging (reads page × pageSize rows; kept for old clients). */
+  page?: number;
 }
 
-type Eb = ExpressionBuilder<Database, "dossiers">;
+export interface ListPage {
+  items: DossierRow[];
+  /** Exact when totalExact, else the planner's estimate (more than COUNT_CAP rows). */
+  total: number;
+  totalExact: boolean;
+  /** The cursor of the next page; null on the last page. */
+  nextCursor: string | null;
+}
 
-/** Awaiting a supplement requested by the deadline: the clock is stopped, the dossier is not late. */
-const clockStopped = (eb: Eb) =>
-  eb.and([
-    eb("state", "=", "awaiting_supplement"),
-    eb("paused_at", "is not", null),
-    eb("paused_at", "<=", eb.ref("deadline_at")),
-  ]);
+/** Counted exactly up to this many rows; estimated beyond. */
+export const COUNT_CAP = 1000;
+/** Due soon: at most this many open dossiers with a deadline in the next 14 days are checked on the calendar. */
+const DUE_SOON_CANDIDATES = 2000;
 
-const openAndRunning = (eb: Eb) =>
-  eb.and([eb("state", "in", [...OPEN_STATUSES]), eb("deadline_at", "is not", null), eb.not(clockStopped(eb))]);
-
-/** Late at `now` without an apology dated at or before the deadline it missed. */
-const lateWithoutApology = (eb: Eb, now: Date) =>
-  eb.and([
-    eb.or([
-      eb.and([eb("end_type", "in", ["resolved", "returned"]), eb("finish_class", "=", "late")]),
-      eb.and([openAndRunning(eb), eb("deadline_at", "<", now)]),
-    ]),
-    eb.or([eb("apology_at", "is", null), eb("apology_at", ">", eb.fn.coalesce("end_deadline_at", "deadline_at"))]),
-  ]);
+export const OPEN = sql`d.end_at is null and d.state in (${sql.join(OPEN_STATUSES.map((s) => sql`${s}`))})`;
+/** Open, with a deadline, and not awaiting a supplement requested by the deadline (the clock is stopped). */
+const OPEN_RUNNING = sql`${OPEN} and d.deadline_at is not null
+  and not (d.state = 'awaiting_supplement' and d.paused_at is not null and d.paused_at <= d.deadline_at)`;
+/** No apology dated at or before the deadline missed (the predicate of dossiers_late_listed). */
+const NO_TIMELY_APOLOGY = sql`(d.apology_at is null or d.apology_at > coalesce(d.end_deadline_at, d.deadline_at))`;
+/** Finished late without a timely apology: exactly the predicate of dossiers_late_listed (migration 0014). */
+const ENDED_LATE_NO_APOLOGY = sql`d.end_type in ('resolved', 'declined', 'returned') and d.finish_class = 'late'
+    and (d.apology_at is null or d.apology_at > coalesce(d.end_deadline_at, d.deadline_at))`;
 
 /** Up to this far ahead a deadline may still be less than a working day away (Tết: nine days off). */
 const DUE_SOON_HORIZON_MS = 14 * 86_400_000;
 
-function filtered(ctx: ServiceContext, query: ListQuery, now: Date) {
-  let base = ctx.db.selectFrom("dossiers");
-  if (query.units) {
-    const units = [...query.units];
-    if (units.length === 0) base = base.where(sql<boolean>`false`);
-    else base = base.where((eb) => eb.or([eb("current_unit_code", "in", units), eb("unit_code", "in", units)]));
-  }
-  if (query.state) base = base.where("state", "=", query.state);
-  const q = query.q?.trim();
-  if (q) {
-    const like = q.replace(/[\\%_]/g, (c) => `\\${c}`);
-    base = base.where((eb) =>
-      eb.or([
-        eb("code", "ilike", `${like}%`),
-        eb(sql`lower(f_unaccent(applicant ->> 'name'))`, "like", sql<string>`'%' || lower(f_unaccent(${like})) || '%'`),
-      ]),
-    );
-  }
+export interface Plan {
+  where: RawBuilder<unknown>[];
+  alternatives?: RawBuilder<unknown>[][];
+  order: Order;
+}
+
+export function planOf(query: Pick<ListQuery, "state" | "queue" | "userId">, now: Date): Plan {
+  const where: RawBuilder<unknown>[] = query.state ? [sql`d.state = ${query.state}`] : [];
   switch (query.queue) {
     case "mine":
-      return base.where("assignee_id", "=", query.userId).where("end_at", "is", null);
+      return { where: [...where, sql`d.assignee_id = ${query.userId}`, sql`d.end_at is null`], order: "recent" };
     case "submitted":
-      return base.where("state", "=", "submitted");
+      return { where: [...where, sql`d.state = 'submitted'`, sql`d.end_at is null`], order: "recent" };
     case "overdue":
-      return base.where((eb) => eb.and([openAndRunning(eb), eb("deadline_at", "<", now)]));
+      return { where: [...where, OPEN_RUNNING, sql`d.deadline_at < ${now}`], order: "deadline" };
     case "due_soon":
-      return base.where((eb) =>
-        eb.and([
-          openAndRunning(eb),
-          eb("deadline_at", ">=", now),
-          eb("deadline_at", "<=", new Date(now.getTime() + DUE_SOON_HORIZON_MS)),
-        ]),
-      );
+      return {
+        where: [
+          ...where,
+          OPEN_RUNNING,
+          sql`d.deadline_at >= ${now}`,
+          sql`d.deadline_at <= ${new Date(now.getTime() + DUE_SOON_HORIZON_MS)}`,
+        ],
+        order: "deadline",
+      };
     case "late_without_apology":
-      return base.where((eb) => lateWithoutApology(eb, now));
+      return {
+        where,
+        // two arms per scope arm: each reads its own partial index (ended late; open) recent first
+        alternatives: [[ENDED_LATE_NO_APOLOGY], [OPEN_RUNNING, sql`d.deadline_at < ${now}`, NO_TIMELY_APOLOGY]],
+        order: "recent",
+      };
     case undefined:
-      return base;
+      return { where, order: "recent" };
   }
 }
 
@@ -94,32 +108,89 @@ export function isDueSoon(calendar: WorkingCalendar, now: Date, deadline: Date):
   return left >= 0 && left < calendar.workingDayMinutes;
 }
 
-export async function listDossiers(
+export async function listDossiers(ctx: ServiceContext, query: ListQuery): Promise<ListPage> {
+  const now = ctx.now();
+  const scope = scopeOf(query.units, ctx.units);
+  const q = query.q?.trim();
+  if (q) return searchDossiers(ctx, { ...query, q }, scope, planOf(query, now).where);
+  const plan = planOf(query, now);
+  const after = query.cursor ? decodeCursor(query.cursor, plan.order) : undefined;
+  if (query.queue === "due_soon") return dueSoon(ctx, query, scope, plan, now, after);
+  const skip = after ? 0 : ((query.page ?? 1) - 1) * query.pageSize;
+  const rows = await runPage(ctx, { ...plan, scope, after, limit: skip + query.pageSize + 1 });
+  const items = rows.slice(skip, skip + query.pageSize);
+  const more = rows.length > skip + query.pageSize;
+  const counted = await countOf(ctx, scope, plan);
+  return {
+    items,
+    ...counted,
+    nextCursor: more && items.length ? cursorAfter(items.at(-1)!, plan.order) : null,
+  };
+}
+
+async function runPage(ctx: ServiceContext, query: Parameters<typeof pageSql>[0]): Promise<DossierRow[]> {
+  const { rows } = await pageSql(query).execute(ctx.db);
+  return rows as unknown as DossierRow[];
+}
+
+/** Exact up to COUNT_CAP (a page of COUNT_CAP + 1 narrow rows in index order), else the planner's estimate. */
+export async function countOf(
+  ctx: ServiceContext,
+  scope: Scope,
+  plan: Plan,
+): Promise<{ total: number; totalExact: boolean }> {
+  const { rows } = await cappedCountSql({ ...plan, scope }, COUNT_CAP).execute(ctx.db);
+  const n = rows[0]!.n;
+  if (n <= COUNT_CAP) return { total: n, totalExact: true };
+  return {
+    total: Math.max(COUNT_CAP + 1, await estimate(ctx, scope, plan.where, plan.alternatives)),
+    totalExact: false,
+  };
+}
+
+export async function estimate(
+  ctx: ServiceContext,
+  scope: Scope,
+  where: RawBuilder<unknown>[],
+  alternatives?: RawBuilder<unknown>[][],
+): Promise<number> {
+  const { rows } = await estimateSql(scope, where, alternatives).execute(ctx.db);
+  const plan = (rows[0] as { "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] })["QUERY PLAN"];
+  return Math.round(plan[0].Plan["Plan Rows"]);
+}
+
+/**
+ * Due soon needs each unit's calendar (less than a working day left): the open dossiers whose deadline is in
+ * the next 14 days, in deadline order (at most DUE_SOON_CANDIDATES), checked here; the page is cut after the
+ * cursor. Exact while the candidates are fewer than the cap.
+ */
+async function dueSoon(
   ctx: ServiceContext,
   query: ListQuery,
-): Promise<{ items: DossierRow[]; total: number }> {
-  const now = ctx.now();
-  const byDeadline = query.queue === "overdue" || query.queue === "due_soon";
-  const rows = filtered(ctx, query, now).selectAll();
-  const ordered = byDeadline
-    ? rows.orderBy("deadline_at", "asc").orderBy("code")
-    : rows.orderBy(sql`coalesce(received_at, submitted_at, created_at)`, "desc").orderBy("code", "desc");
-  const offset = (query.page - 1) * query.pageSize;
-  if (query.queue === "due_soon") {
-    // working time left needs each unit's calendar: filter the (few) candidates in the application
-    const candidates = await ordered.execute();
-    const soon: DossierRow[] = [];
-    for (const row of candidates) {
-      const calendar = await calendarOf(ctx.db, ctx.units, row.unit_code);
-      if (isDueSoon(calendar, now, row.deadline_at!)) soon.push(row);
-    }
-    return { items: soon.slice(offset, offset + query.pageSize), total: soon.length };
+  scope: Scope,
+  plan: Plan,
+  now: Date,
+  after: Cursor | undefined,
+): Promise<ListPage> {
+  const candidates = await runPage(ctx, { ...plan, scope, limit: DUE_SOON_CANDIDATES });
+  const soon: DossierRow[] = [];
+  for (const row of candidates) {
+    const calendar = await calendarOf(ctx.db, ctx.units, row.unit_code);
+    if (isDueSoon(calendar, now, row.deadline_at!)) soon.push(row);
   }
-  const [items, count] = await Promise.all([
-    ordered.limit(query.pageSize).offset(offset).execute(),
-    filtered(ctx, query, now)
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+  const start = after
+    ? soon.findIndex(
+        (r) =>
+          r.deadline_at!.getTime() > new Date(after.key).getTime() ||
+          (r.deadline_at!.getTime() === new Date(after.key).getTime() && r.code > after.code),
+      )
+    : ((query.page ?? 1) - 1) * query.pageSize;
+  const from = start < 0 ? soon.length : start;
+  const items = soon.slice(from, from + query.pageSize);
+  return {
+    items,
+    total: soon.length,
+    totalExact: candidates.length < DUE_SOON_CANDIDATES,
+    nextCursor: from + query.pageSize < soon.length && items.length ? cursorAfter(items.at(-1)!, "deadline") : null,
+  };
 }
