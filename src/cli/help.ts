@@ -227,6 +227,27 @@ Prints {"read","imported","unchanged","rejected"} on stdout, each rejected line 
       { vi: "nhập lại tệp đã sửa", en: "import the edited file", command: "motcua catalog import thu-tuc.csv" },
     ],
   },
+  reform: {
+    summary: "Phụ lục 01b và báo cáo CCHC định kỳ / the CCHC statistics sheet and periodic report",
+    usage: "Usage: motcua reform sheet|report --unit U (--from D --to D | --period P [--cut-day N]) …",
+    examples: [
+      {
+        vi: "Phụ lục 01b của xã, 6 tháng đầu năm 2024 cắt ngày 15",
+        en: "a commune's 01b sheet, H1 2024 cut on the 15th",
+        command: "motcua reform sheet --unit H57.12 --period 2024-H1 --cut-day 15",
+      },
+      {
+        vi: "Phụ lục 01b ra Excel",
+        en: "the sheet as .xlsx",
+        command: "motcua reform sheet --unit H57.12 --from 2024-01-01 --to 2024-06-30 --format xlsx --out 01b.xlsx",
+      },
+      {
+        vi: "báo cáo CCHC quý III kèm phụ lục, ra PDF",
+        en: "the Q3 report with its appendices as PDF",
+        command: "motcua reform report --unit H57.12 --period 2020-Q3 --number 82 --out bao-cao-cchc.pdf",
+      },
+    ],
+  },
 };
 
 /** Whether the arguments ask for help (`--help` or `-h` before any `--`). */

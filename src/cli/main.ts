@@ -22,6 +22,7 @@ export const commandNames = [
   "user",
   "units",
   "catalog",
+  "reform",
 ] as const;
 const commands: Record<string, () => Promise<CommandModule>> = Object.fromEntries(
   commandNames.map((name) => [name, () => import(`./commands/${name}.ts`) as Promise<CommandModule>]),

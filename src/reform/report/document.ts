@@ -1,0 +1,164 @@
+// The periodic CCHC report as a .docx in the layout of Decree 30/2020/NĐ-CP (Phụ lục I): issuing body and
+// national motto, "Số: …/BC-UBND", place and date, "BÁO CÁO" and its summary, sections I–V, "Nơi nhận" and
+// the signature; then the appendices on their own pages: Phụ lục 01b (seed 001) and the results by field
+// (seed 000, Phụ lục 4). The text and the appendices are drawn from one ReportInputs (figures.ts), after the
+// checks (check.ts) have passed.
+import { Document, type FileChild, type ISectionOptions, PageOrientation } from "docx";
+import { gridTable, type TableSpec } from "../../documents/grid.ts";
+import { resultsAppendixSpec } from "../../documents/appendices.ts";
+import {
+  A4_TWIPS,
+  BODY_SIZE,
+  FONT,
+  heading,
+  MARGINS_MM,
+  mmToTwip,
+  para,
+  recipientLines,
+  recipientsAndSignature,
+  run,
+  type SignatureBlock,
+  title,
+  toBuffer,
+} from "../../documents/official.ts";
+import { decreeDate, upper } from "../../documents/vn-format.ts";
+import { startOfLocalDate } from "../../calendar/local-time.ts";
+import { sheetTableSpec } from "../sheet/layout.ts";
+import { assertReportable } from "./check.ts";
+import { fillText, type ReportFigures, type ReportInputs, reportFigures } from "./figures.ts";
+import { namePeriod, type PeriodName } from "./period-kind.ts";
+import { type ReportLevel, reportTemplate } from "./template.ts";
+
+export interface ReportMeta {
+  /** "ỦY BAN NHÂN DÂN" over "XÃ AN HÒA". */
+  issuerParent?: string;
+  issuer: string;
+  /** "UBND xã An Hòa": how the text names the unit. */
+  unitName: string;
+  /** "An Hòa" for the place-and-date line. */
+  place: string;
+  /** The report's date, YYYY-MM-DD. */
+  date: string;
+  /** The number before "/BC-UBND"; blank until issued ("…"). */
+  number?: string;
+  level: ReportLevel;
+  recipients: string[];
+  signature: SignatureBlock;
+}
+
+export interface ComposedReport {
+  period: PeriodName;
+  numberText: string;
+  placeDate: string;
+  titleLines: string[];
+  sections: { heading: string; paragraphs: string[] }[];
+  closing: string;
+  figures: ReportFigures;
+}
+
+/** "ngày 04 tháng 6 năm 2024" (Decree 30: days below 10, January and February padded) for a local date. */
+function dateWords(date: string): string {
+  return decreeDate(startOfLocalDate(date));
+}
+
+/** The report's text with its figures filled in (throws UnknownFigureError on a template naming no figure). */
+export function composeReport(inputs: ReportInputs, meta: ReportMeta): ComposedReport {
+  const period = namePeriod(inputs.sheet);
+  const template = reportTemplate(period, meta.level, meta.unitName);
+  const figures = reportFigures(inputs);
+  return {
+    period,
+    numberText: `${meta.number ?? "…"}/BC-UBND`,
+    placeDate: `${meta.place}, ${dateWords(meta.date)}`,
+    titleLines: ["BÁO CÁO", template.summary],
+    sections: template.sections.map((s) => ({
+      heading: fillText(s.heading, figures),
+      paragraphs: s.paragraphs.map((p) => fillText(p, figures)),
+    })),
+    closing: template.closing,
+    figures,
+  };
+}
+
+/** The note under each appendix's caption. */
+function attachedTo(meta: ReportMeta): string {
+  return `(Kèm theo Báo cáo số ${meta.number ?? "…"}/BC-UBND ${dateWords(meta.date)} của ${meta.unitName})`;
+}
+
+function tableBlock(spec: TableSpec): FileChild[] {
+  return [
+    ...spec.caption.map((line, i) => para([run(line, { bold: true, size: i === 0 ? 13 : 14 })], { align: "center" })),
+    ...(spec.note ? [para([run(spec.note, { italics: true })], { align: "center" })] : []),
+    para("", { after: 6 }),
+    gridTable(spec),
+    ...(spec.footnotes ?? []).map((n) => para([run(n, { italics: true, size: 12 })])),
+  ];
+}
+
+function section(children: FileChild[], landscape = false): ISectionOptions {
+  return {
+    properties: {
+      page: {
+        size: {
+          width: A4_TWIPS.width,
+          height: A4_TWIPS.height,
+          orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+        },
+        margin: {
+          top: mmToTwip(MARGINS_MM.top),
+          bottom: mmToTwip(MARGINS_MM.bottom),
+          left: mmToTwip(MARGINS_MM.left),
+          right: mmToTwip(MARGINS_MM.right),
+        },
+      },
+    },
+    children,
+  };
+}
+
+/** The appendix table specs: 01b and the results by field, from the report's inputs. */
+export function appendixSpecs(inputs: ReportInputs, meta: ReportMeta, period: PeriodName): TableSpec[] {
+  const note = attachedTo(meta);
+  const sheet = sheetTableSpec(inputs.sheet, {
+    subject: upper(meta.unitName),
+    periodTitle: upper(period.title),
+    note,
+  });
+  const results = resultsAppendixSpec([...inputs.results.rows], {
+    label: "Phụ lục 02",
+    note,
+    total: { ...inputs.results.total, key: "Tổng cộng" },
+  });
+  return [sheet, results];
+}
+
+/** The report and its appendices as one .docx. */
+export async function reportToDocx(inputs: ReportInputs, meta: ReportMeta): Promise<Buffer> {
+  assertReportable(inputs);
+  const report = composeReport(inputs, meta);
+  const body: FileChild[] = [
+    heading({
+      parentName: meta.issuerParent,
+      issuerName: meta.issuer,
+      number: report.numberText,
+      placeDate: report.placeDate,
+    }),
+    ...title(report.titleLines),
+  ];
+  for (const s of report.sections) {
+    body.push(para([run(s.heading, { bold: true })], { before: 6, after: 3, keepNext: true }));
+    for (const p of s.paragraphs) body.push(para(p, { align: "justify", indentMm: 10, after: 3 }));
+  }
+  body.push(para(report.closing, { align: "justify", indentMm: 10, after: 6 }));
+  body.push(recipientsAndSignature(recipientLines(meta.recipients), meta.signature));
+  const [sheetSpec, resultsSpec] = appendixSpecs(inputs, meta, report.period);
+  const doc = new Document({
+    creator: "motcua",
+    title: `Báo cáo CCHC ${report.period.title}`,
+    styles: {
+      default: { document: { run: { font: { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }, size: BODY_SIZE } } },
+    },
+    sections: [section(body), section(tableBlock(sheetSpec!)), section(tableBlock(resultsSpec!), true)],
+  });
+  return toBuffer(doc);
+}
