@@ -4,9 +4,10 @@ import { startOfLocalDate } from "../../calendar/local-time.ts";
 import { serializeDossier } from "../../dossier/interchange/index.ts";
 import type { LifecycleEvent } from "../../dossier/events.ts";
 import type { DossierRecord } from "../../dossier/record.ts";
+import { digitizedForIndex } from "../../figures/digitized.ts";
 import type { Database as Db } from "../engine.ts";
 import type { Database, DossiersTable } from "../schema.ts";
-import { digitizedForIndex, eventFromRow, headerOf, recordOf } from "./dossier-store.ts";
+import { eventFromRow, headerOf, recordOf } from "./dossier-store.ts";
 import type { UnitDirectory } from "./units.ts";
 
 export interface ExportFilter {

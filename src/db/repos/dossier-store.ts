@@ -135,17 +135,6 @@ function resultFacts(log: readonly LifecycleEvent[]): { eResult?: boolean; resul
   return {};
 }
 
-/**
- * Whether a dossier counts as digitized in the national index ("components and result both digitized"): a live
- * dossier needs its components digitized and its result recorded as digitized at resolve; an imported one
- * carries the index's flag itself (CONTRACTS §2 `digitized`), unless its log recorded the result.
- */
-export function digitizedForIndex(header: Pick<DossierHeader, "digitized" | "resultDigitized" | "source">): boolean {
-  if (!header.digitized) return false;
-  const result = header.resultDigitized ?? null;
-  return result === null ? header.source === "import" : result;
-}
-
 /** The projection row: current state from the fold, and the report facts from the interchange view. */
 export function projectionRow(header: DossierHeader, log: readonly LifecycleEvent[]): Insertable<DossiersTable> {
   const state = project(log);

@@ -5,7 +5,8 @@
 // report (reports.ts), marked `manual: true`.
 import { type Kysely, sql } from "kysely";
 import { checkResultsDocument, type Violation } from "../../figures/check.ts";
-import { type Grouping, isGrouping } from "../../figures/grouping.ts";
+import { isGrouping } from "../../figures/grouping.ts";
+import type { ManualDocument } from "../../figures/manual.ts";
 import { customPeriod, nextDate, type Period, previousDate } from "../../figures/period.ts";
 import type { ResultsRow } from "../../figures/results.ts";
 import { RESULT_FIELDS } from "../../figures/results-fields.ts";
@@ -13,15 +14,7 @@ import type { Database } from "../schema.ts";
 import { scopeSql } from "./reports-results.ts";
 import type { UnitDirectory } from "./units.ts";
 
-export interface ManualDocument {
-  report: "results";
-  unit: string;
-  from: string;
-  to: string;
-  by: Grouping;
-  rows: ResultsRow[];
-  total: ResultsRow;
-}
+export type { ManualDocument } from "../../figures/manual.ts";
 
 export type ManualRefusal =
   | { code: "invalid-document"; message: string; violations: Violation[] }

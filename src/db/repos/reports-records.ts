@@ -8,8 +8,9 @@ import type { OfferedProcedure, OnlineLevel } from "../../figures/channels.ts";
 import type { FeedbackRecord } from "../../figures/feedback-report.ts";
 import { type Period, periodBounds } from "../../figures/period.ts";
 import { lineage } from "../../people/policy.ts";
+import { digitizedForIndex } from "../../figures/digitized.ts";
 import type { Database } from "../schema.ts";
-import { digitizedForIndex, eventFromRow, headerOf, recordOf } from "./dossier-store.ts";
+import { eventFromRow, headerOf, recordOf } from "./dossier-store.ts";
 import { scopeSql } from "./reports-results.ts";
 import type { UnitDirectory } from "./units.ts";
 
