@@ -6,6 +6,7 @@
 // has few matches to sort).
 import { type RawBuilder, sql } from "kysely";
 import {
+  badCursor,
   CODE_KEY,
   type Cursor,
   cursorAfter,
@@ -50,8 +51,8 @@ export async function searchDossiers(
   const want = (first ?? 0) + query.pageSize + 1;
   let after: Cursor | undefined;
   if (query.cursor) {
-    const head = decodeCursor(query.cursor, "code");
-    after = head.phase === "n" ? decodeCursor(query.cursor, "recent") : head;
+    after = decodeCursor(query.cursor, ["code", "recent"]);
+    if ((after.phase === "n") !== (after.order === "recent")) throw badCursor();
   }
   let byCode: DossierRow[] = [];
   if (prefix && after?.phase !== "n") {

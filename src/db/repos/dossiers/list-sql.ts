@@ -56,13 +56,13 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.order, cursor.key, cursor.code, cursor.phase ?? ""])).toString("base64url");
 }
 
-const badCursor = () =>
+export const badCursor = () =>
   new ServiceError(400, "validation-failed", "Con trỏ trang (cursor) không hợp lệ: hãy tải lại danh sách từ đầu", [
     { name: "cursor", reason: "Con trỏ trang không hợp lệ" },
   ]);
 
-/** The cursor sent back by a client, checked to belong to a list ordered by `order`. */
-export function decodeCursor(text: string, order: Order): Cursor {
+/** The cursor sent back by a client, checked to belong to a list ordered by `order` (or one of them). */
+export function decodeCursor(text: string, order: Order | readonly Order[]): Cursor {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
@@ -71,9 +71,14 @@ export function decodeCursor(text: string, order: Order): Cursor {
   }
   if (!Array.isArray(parsed) || parsed.length !== 4 || !parsed.every((p) => typeof p === "string")) throw badCursor();
   const [o, key, code, phase] = parsed as string[];
-  if (o !== order || !code || (phase !== "" && phase !== "c" && phase !== "n")) throw badCursor();
+  if (
+    !(Array.isArray(order) ? order : [order]).includes(o as Order) ||
+    !code ||
+    (phase !== "" && phase !== "c" && phase !== "n")
+  )
+    throw badCursor();
   if (o !== "code" && Number.isNaN(new Date(key!).getTime())) throw badCursor();
-  return { order: o, key: key!, code: code!, ...(phase ? { phase: phase as "c" | "n" } : {}) };
+  return { order: o as Order, key: key!, code: code!, ...(phase ? { phase: phase as "c" | "n" } : {}) };
 }
 
 /** The cursor after `row` in a list ordered by `order`. */
