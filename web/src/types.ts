@@ -78,6 +78,10 @@ export interface Procedure {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** false: `total` is an estimate (staff lists past 1,000 dossiers). */
+  totalExact?: boolean;
+  /** Keyset paging: the cursor of the next page, null on the last one. */
+  nextCursor?: string | null;
 }
 
 export interface Applicant {

@@ -1,4 +1,4 @@
-// A compact, server-paged list of dossiers for dashboards and drill-downs.
+// A compact, server-paged list of dossiers for dashboards and drill-downs (keyset pages: CursorPager).
 import { Table, Tag } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
@@ -7,16 +7,18 @@ import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { formatInstant, stateColor, stateName } from "../../format.ts";
 import { useLoad } from "../../hooks.ts";
 import type { DossierSummary, Page } from "../../types.ts";
+import { CursorPager, useCursorPages } from "./CursorPager.tsx";
 
 type Query = Record<string, string | undefined>;
 
 export function DossierList({ query, path = "/dossiers" }: { query: Query; path?: string }) {
-  const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(10);
   const key = JSON.stringify(query);
+  const pages = useCursorPages(`${path}|${key}|${pageSize}`);
+  const { cursor } = pages;
   const { data, error, loading } = useLoad(
-    (signal) => api.get<Page<DossierSummary>>(path, { ...query, page, pageSize }, signal),
-    [key, path, page, pageSize],
+    (signal) => api.get<Page<DossierSummary>>(path, { ...query, pageSize, cursor }, signal),
+    [key, path, cursor, pageSize],
   );
   return (
     <>
@@ -28,16 +30,7 @@ export function DossierList({ query, path = "/dossiers" }: { query: Query; path?
         dataSource={data?.items ?? []}
         scroll={{ x: true }}
         data-testid="dossier-list"
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showTotal: (t) => `${t} hồ sơ`,
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
+        pagination={false}
         columns={[
           {
             title: "Mã hồ sơ",
@@ -53,6 +46,7 @@ export function DossierList({ query, path = "/dossiers" }: { query: Query; path?
           { title: "Hẹn trả", dataIndex: "dueAt", render: (v: string) => formatInstant(v) },
         ]}
       />
+      <CursorPager data={data ?? undefined} pages={pages} pageSize={pageSize} onPageSize={setPageSize} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { CHANNEL_NAME, formatInstant, formatRemaining, stateColor, stateName } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
 import type { DossierSummary, Page } from "../../types.ts";
+import { CursorPager, useCursorPages } from "./CursorPager.tsx";
 
 interface QueueDef {
   title: string;
@@ -33,18 +34,18 @@ export default function QueuePage() {
   const [params, setParams] = useSearchParams();
   const unit = params.get("unit") ?? undefined;
   const q = params.get("q") ?? undefined;
-  const page = Number(params.get("page") ?? "1");
   const pageSize = Number(params.get("pageSize") ?? "20");
+  const pages = useCursorPages(`${queue}|${unit}|${q}|${pageSize}`);
+  const { cursor } = pages;
   const set = (k: string, v: string | undefined) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
     else next.delete(k);
-    if (k !== "page") next.delete("page");
     setParams(next, { replace: true });
   };
   const { data, error, loading } = useLoad(
-    (signal) => api.get<Page<DossierSummary>>("/dossiers", { ...def.query, unit, q, page, pageSize }, signal),
-    [queue, unit, q, page, pageSize],
+    (signal) => api.get<Page<DossierSummary>>("/dossiers", { ...def.query, unit, q, pageSize, cursor }, signal),
+    [queue, unit, q, cursor, pageSize],
   );
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
@@ -78,18 +79,7 @@ export default function QueuePage() {
         loading={loading}
         dataSource={data?.items ?? []}
         scroll={{ x: true }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showTotal: (t) => `${t} hồ sơ`,
-          onChange: (p, s) => {
-            const next = new URLSearchParams(params);
-            next.set("page", String(p));
-            next.set("pageSize", String(s));
-            setParams(next, { replace: true });
-          },
-        }}
+        pagination={false}
         columns={[
           {
             title: "Mã hồ sơ",
@@ -114,6 +104,12 @@ export default function QueuePage() {
             ),
           },
         ]}
+      />
+      <CursorPager
+        data={data ?? undefined}
+        pages={pages}
+        pageSize={pageSize}
+        onPageSize={(size) => set("pageSize", String(size))}
       />
     </Space>
   );
