@@ -15,6 +15,9 @@ import { createTestDatabase, type TestDatabase } from "../../testing.ts";
 import { createProcedureVersion } from "../catalog.ts";
 import { importDossierRecords } from "../dossier-import.ts";
 import { resultsReport, UnknownUnitError } from "../reports.ts";
+import { createPlan } from "../reform/plans.ts";
+import { loadRecordFigures } from "../reform/sheet-figures.ts";
+import { createTask } from "../reform/tasks.ts";
 import { UnitDirectory } from "../units.ts";
 import { deleteManualValue, type ManualValueError, manualEntries, setManualValue } from "./manual.ts";
 import { computeSheet } from "./sheet.ts";
@@ -193,4 +196,54 @@ test("hand entries: stored for the unit and period, marked manual, audited; refu
 
 test("an unknown unit is refused", async () => {
   await assert.rejects(computeSheet(t.db, units, { unit: "NOPE", ...PERIOD }), UnknownUnitError);
+});
+
+test("rows the reform records hold come from them (loadRecordFigures), before any hand entry", async () => {
+  const by = { userId: null, now: new Date("2024-03-12T09:00:00+07:00") };
+  const plan = await createPlan(
+    t.db,
+    "P1",
+    {
+      unit: "P1.01",
+      kind: "annual",
+      number: "01/KH-UBND",
+      title: "Kế hoạch CCHC năm 2024",
+      issuedOn: "2024-01-02",
+      issuer: "UBND xã",
+      year: 2024,
+      periodFrom: "2024-01-01",
+      periodTo: "2024-12-31",
+      evidence: [],
+    },
+    by,
+  );
+  for (const content of ["Ban hành kế hoạch tuyên truyền", "Rà soát TTHC"]) {
+    await createTask(
+      t.db,
+      plan,
+      "P1",
+      {
+        area: "direction",
+        content,
+        outputKind: "plan",
+        lead: "Văn phòng",
+        supporting: [],
+        kind: "one_off",
+        source: "own",
+        progress: 0,
+        deadline: "2024-03-31",
+        evidence: [],
+      },
+      by,
+    );
+  }
+  const recorded = await loadRecordFigures(t.db, { unit: "P1.01", ...PERIOD });
+  assert.ok(recorded["1.1.1"] !== undefined, "the records count the plan's tasks");
+  const { sheet } = await computeSheet(t.db, units, { unit: "P1.01", ...PERIOD });
+  const row = sheet.rows.find((r) => r.code === "1.1.1")!;
+  assert.deepEqual([row.value, row.source], [recorded["1.1.1"], "records"], "records win over the hand entry of 38");
+  for (const [code, value] of Object.entries(recorded)) {
+    const r = sheet.rows.find((x) => x.code === code);
+    if (r) assert.deepEqual([r.value, r.source], [value, "records"], code);
+  }
 });
