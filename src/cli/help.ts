@@ -21,10 +21,12 @@ export interface CommandHelp {
 export const COMMAND_HELP: Record<string, CommandHelp> = {
   serve: {
     summary: "chạy ứng dụng web và API / start the web application and the API",
-    usage: `Usage: motcua serve [--port N] [--host H] [--public-url URL] [--data DIR]
-  --port        cổng (mặc định $PORT hoặc 3000) / port (default $PORT or 3000)
-  --host        địa chỉ nghe (mặc định 127.0.0.1) / listen address (default 127.0.0.1)
-  --public-url  địa chỉ in trong mã QR và đường dẫn / address printed in QR codes and links
+    usage: `Usage: motcua serve [--port N] [--host H] [--public-url URL] [--trust-proxy CIDR] [--data DIR]
+  --port         cổng (mặc định $PORT hoặc 3000) / port (default $PORT or 3000)
+  --host         địa chỉ nghe (mặc định 127.0.0.1) / listen address (default 127.0.0.1)
+  --public-url   địa chỉ in trong mã QR và đường dẫn ($MOTCUA_PUBLIC_URL) / address printed in QR codes and links
+  --trust-proxy  địa chỉ/CIDR của reverse proxy được tin X-Forwarded-For ($MOTCUA_TRUST_PROXY) /
+                 reverse proxies whose X-Forwarded-For is believed, e.g. 127.0.0.1/32 (docs/security.md)
 Web app at /, API under /api/, OpenAPI 3.1 at /api/openapi.json.`,
     examples: [
       { vi: "chạy trên cổng 8080", en: "run on port 8080", command: "motcua serve --port 8080" },

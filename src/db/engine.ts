@@ -1,12 +1,13 @@
 // Opens motcua's database: PostgreSQL when a URL is given, otherwise the embedded PGlite directory,
 // served from a worker thread over the wire protocol so both engines share one `pg` + Kysely code path.
-import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
-import lockfile from "proper-lockfile";
+import { lockDataDir, protectDataDir, SOCKET_PORT, socketPlace } from "./pglite-files.ts";
 import type { Database as Schema } from "./schema.ts";
+
+export { DatabaseBusyError } from "./pglite-files.ts";
 
 // Dates stay `YYYY-MM-DD` strings; bigint counts become numbers (they never exceed 2^53 here).
 pg.types.setTypeParser(1082, (value) => value);
@@ -31,11 +32,6 @@ export interface OpenOptions {
   dataDir?: string;
   /** Pool size for PostgreSQL (PGlite serves one session at a time). */
   poolSize?: number;
-}
-
-export class DatabaseBusyError extends Error {
-  override name = "DatabaseBusyError";
-  readonly code = "database-busy";
 }
 
 /** Resolves the options every command shares: --data, MOTCUA_DATA, DATABASE_URL. */
@@ -75,36 +71,27 @@ async function openPostgres(url: string, max: number): Promise<Database> {
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
-  mkdirSync(dataDir, { recursive: true });
-  let unlock: () => Promise<void>;
+  protectDataDir(dataDir);
+  const unlock = await lockDataDir(dataDir);
+  const socket = socketPlace(dataDir);
+  const worker = new Worker(new URL("./pglite-host.mjs", import.meta.url), {
+    workerData: { dataDir, socketPath: socket.path },
+  });
   try {
-    unlock = await lockfile.lock(dataDir, { lockfilePath: `${dataDir}/.motcua.lock`, stale: 15_000, update: 5_000 });
-  } catch (error) {
-    if ((error as { code?: string }).code === "ELOCKED") {
-      throw new DatabaseBusyError(
-        `Thư mục dữ liệu ${dataDir} đang được một tiến trình motcua khác sử dụng (ví dụ "motcua serve"). ` +
-          `Dừng tiến trình đó rồi chạy lại, hoặc dùng DATABASE_URL để kết nối PostgreSQL. ` +
-          `(The data directory is held by another motcua process.)`,
-      );
-    }
-    throw error;
-  }
-  const worker = new Worker(new URL("./pglite-host.mjs", import.meta.url), { workerData: { dataDir } });
-  let address: string;
-  try {
-    address = await new Promise<string>((resolvePromise, reject) => {
+    await new Promise<string>((resolvePromise, reject) => {
       worker.once("error", reject);
       worker.once("message", (message: { address: string }) => resolvePromise(message.address));
     });
   } catch (error) {
     await worker.terminate();
+    socket.cleanup();
     await unlock();
     throw error;
   }
-  const [host, port] = address.split(":");
   const pool = new pg.Pool({
-    host,
-    port: Number(port),
+    // a Unix socket in a directory only this OS user may enter: no TCP port, nothing for other users to reach
+    host: socket.dir,
+    port: SOCKET_PORT,
     user: "postgres",
     database: "postgres",
     max: 1,
@@ -119,6 +106,8 @@ async function openPglite(dataDir: string): Promise<Database> {
       worker.postMessage("close");
     });
     await worker.terminate();
+    socket.cleanup();
+    protectDataDir(dataDir); // files the database created while open: 0600 at rest
     await unlock();
   });
 }
