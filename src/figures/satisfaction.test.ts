@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { formatPercent } from "./ratio.ts";
-import { type RatingRecord, type Rating, satisfactionReport, SURVEY_SCALE_004 } from "./satisfaction.ts";
+import { type RatingRecord, type Rating, ratingOf, satisfactionReport, SURVEY_SCALE_004 } from "./satisfaction.ts";
 
 function ballots(field: string, counts: Partial<Record<Rating, number>>): RatingRecord[] {
   return Object.entries(counts).flatMap(([rating, n]) =>
@@ -33,4 +33,17 @@ test("seed 004's survey: Đất đai 1104 ballots, 91,7% simple, 3% fewer papers
 
 test("a rating off the scale is refused", () => {
   assert.throws(() => satisfactionReport([{ field: "A", rating: "simple" }]), RangeError);
+});
+
+test("stored ratings land on the report's scales: very satisfied counts as satisfied; unknown values count nowhere", () => {
+  assert.equal(ratingOf("score", "very_satisfied"), "satisfied");
+  assert.equal(ratingOf("score", "satisfied"), "satisfied");
+  assert.equal(ratingOf("score", "neutral"), "neutral");
+  assert.equal(ratingOf("score", "dissatisfied"), "dissatisfied");
+  assert.equal(ratingOf("procedure_assessment", "simple"), "simple");
+  assert.equal(ratingOf("procedure_assessment", "fewer_papers"), "needs_fewer_papers");
+  assert.equal(ratingOf("procedure_assessment", "complicated"), "complicated");
+  assert.equal(ratingOf("score", null), undefined);
+  assert.equal(ratingOf("score", "simple"), undefined, "an assessment is not a score");
+  assert.equal(ratingOf("procedure_assessment", "toString"), undefined);
 });

@@ -20,6 +20,29 @@ export const RATING_WORDS: Record<Rating, string> = {
   complicated: "Phức tạp",
 };
 
+/**
+ * How a stored rating lands on the report's scales: the applicant's score (very satisfied counts as satisfied,
+ * as the 766 index has no fourth step) and the seed 004 assessment of the procedure.
+ */
+const RATING_OF_SCORE: Readonly<Record<string, Rating>> = {
+  very_satisfied: "satisfied",
+  satisfied: "satisfied",
+  neutral: "neutral",
+  dissatisfied: "dissatisfied",
+};
+const RATING_OF_ASSESSMENT: Readonly<Record<string, Rating>> = {
+  simple: "simple",
+  fewer_papers: "needs_fewer_papers",
+  complicated: "complicated",
+};
+
+/** The report's rating for a stored score or procedure assessment; undefined for none or an unknown value. */
+export function ratingOf(kind: "score" | "procedure_assessment", value: string | null): Rating | undefined {
+  if (value === null) return undefined;
+  const map = kind === "score" ? RATING_OF_SCORE : RATING_OF_ASSESSMENT;
+  return Object.hasOwn(map, value) ? map[value] : undefined;
+}
+
 export interface RatingRecord {
   field: string;
   unit?: string;

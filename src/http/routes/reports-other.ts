@@ -2,7 +2,6 @@
 // satisfaction and feedback (PAKN) answered in time over HTTP. These load the unit's dossiers that play a part in the period (reports-records.ts:
 // SQL + recordOf) and run the pure definitions of src/figures on them — right at commune and district scale;
 // the results report, which provinces run over millions of dossiers, is computed in SQL (reports.ts).
-import { sql } from "kysely";
 import { z } from "zod";
 import {
   competentLevelsOf,
@@ -10,19 +9,14 @@ import {
   loadPeriodRecords,
   offeredProcedures,
 } from "../../db/repos/reports-records.ts";
+import { loadPeriodRatings } from "../../db/repos/reports-ratings.ts";
 import { getCalendar } from "../../calendar/index.ts";
 import { channelsReport } from "../../figures/channels.ts";
 import { feedbackReport } from "../../figures/feedback-report.ts";
 import { lateByUnit, overdueAt } from "../../figures/late.ts";
 import { periodBounds } from "../../figures/period.ts";
 import { qualityIndicators } from "../../figures/quality.ts";
-import {
-  type Rating,
-  type RatingRecord,
-  SATISFACTION_SCALE,
-  SURVEY_SCALE_004,
-  satisfactionReport,
-} from "../../figures/satisfaction.ts";
+import { SATISFACTION_SCALE, SURVEY_SCALE_004, satisfactionReport } from "../../figures/satisfaction.ts";
 import { defineRoute } from "../route.ts";
 import { ReportQuery, reportRequest } from "./reports.ts";
 
@@ -72,7 +66,7 @@ export const getIndicatorsReport = defineRoute({
   async handler({ ctx, actor, query }) {
     const { period, scope } = await reportRequest(ctx, actor, query);
     const records = await loadPeriodRecords(ctx.database.db, { ...period, unitCodes: scope.unitCodes });
-    const ratings = await ratingsOf(ctx.database.db, period, scope.unitCodes, "score");
+    const ratings = await loadPeriodRatings(ctx.database.db, period, scope.unitCodes, "score");
     // working time on the national calendar with the default office hours (CONTRACTS §5)
     const calendar = getCalendar();
     return {
@@ -103,7 +97,7 @@ export const getSatisfactionReport = defineRoute({
   async handler({ ctx, actor, query }) {
     const { period, scope } = await reportRequest(ctx, actor, query);
     const kind = query.scale === "procedure" ? "procedure_assessment" : "score";
-    const ratings = await ratingsOf(ctx.database.db, period, scope.unitCodes, kind);
+    const ratings = await loadPeriodRatings(ctx.database.db, period, scope.unitCodes, kind);
     return {
       ...satisfactionReport(ratings, query.scale === "procedure" ? SURVEY_SCALE_004 : SATISFACTION_SCALE, query.by),
       unit: scope.unit,
@@ -130,34 +124,3 @@ export const getFeedbackReport = defineRoute({
     return report;
   },
 });
-
-const SCORE: Record<string, Rating> = {
-  very_satisfied: "satisfied",
-  satisfied: "satisfied",
-  neutral: "neutral",
-  dissatisfied: "dissatisfied",
-};
-const ASSESSMENT: Record<string, Rating> = {
-  simple: "simple",
-  fewer_papers: "needs_fewer_papers",
-  complicated: "complicated",
-};
-
-/** Ratings given in the period (local dates) on dossiers of the scope; "very satisfied" counts as satisfied. */
-async function ratingsOf(
-  db: Parameters<typeof loadPeriodRecords>[0],
-  period: { from: string; to: string },
-  unitCodes: string[] | undefined,
-  kind: "score" | "procedure_assessment",
-): Promise<RatingRecord[]> {
-  const { start, end } = periodBounds(period);
-  const units = unitCodes ? sql`d.unit_code = any(${unitCodes}::text[])` : sql`true`;
-  const { rows } = await sql<{ field: string; unit_code: string; code: string; value: string | null }>`
-    select d.field, d.unit_code, d.code, r.${sql.ref(kind)} as value
-    from ratings r join dossiers d on d.province_code = r.province_code and d.code = r.dossier_code
-    where ${units} and r.at >= ${start} and r.at < ${end}`.execute(db);
-  const map = kind === "score" ? SCORE : ASSESSMENT;
-  return rows
-    .filter((r) => r.value !== null && map[r.value])
-    .map((r) => ({ field: r.field, unit: r.unit_code, rating: map[r.value!]!, dossierCode: r.code }));
-}
