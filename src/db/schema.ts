@@ -250,6 +250,38 @@ export interface ReportSettingsTable {
   updated_by: Defaulted<number | null>;
 }
 
+/** A 01b value typed in by hand (migration 0013). */
+export interface ReformSheetManualTable {
+  province_code: string;
+  unit_code: string;
+  from: string;
+  to: string;
+  code: string;
+  value: number;
+  note: string | null;
+  entered_by: number | null;
+  entered_at: DefaultedTimestamp;
+}
+
+/** An issued periodic CCHC report, frozen (migration 0013). */
+export interface ReformReportsTable {
+  province_code: string;
+  unit_code: string;
+  from: string;
+  to: string;
+  version: number;
+  kind: string;
+  number: string | null;
+  due_on: string | null;
+  status: Defaulted<string>;
+  figures: Json;
+  file: Buffer | null;
+  issued_by: number | null;
+  issued_at: DefaultedTimestamp;
+  submitted_at: Timestamp | null;
+  return_comment: string | null;
+}
+
 /** A reform plan (kế hoạch CCHC and its companions, migration 0012). */
 export interface ReformPlansTable {
   province_code: string;
@@ -320,36 +352,34 @@ export interface ReformRecordsTable {
   deleted_at: Timestamp | null;
 }
 
-/** A 01b value typed in by hand (migration 0013). */
-export interface ReformSheetManualTable {
-  province_code: string;
+/** A register's last number per unit, form and year (migration 0011). */
+export interface DocumentCountersTable {
   unit_code: string;
-  from: string;
-  to: string;
-  code: string;
-  value: number;
-  note: string | null;
-  entered_by: number | null;
-  entered_at: DefaultedTimestamp;
+  form: string;
+  year: number;
+  last_number: number;
 }
 
-/** An issued periodic CCHC report, frozen (migration 0013). */
-export interface ReformReportsTable {
-  province_code: string;
+/** A document number given to one document (migration 0011). */
+export interface DocumentNumbersTable {
   unit_code: string;
-  from: string;
-  to: string;
-  version: number;
-  kind: string;
-  number: string | null;
-  due_on: string | null;
-  status: Defaulted<string>;
-  figures: Json;
-  file: Buffer | null;
-  issued_by: number | null;
-  issued_at: DefaultedTimestamp;
-  submitted_at: Timestamp | null;
-  return_comment: string | null;
+  form: string;
+  year: number;
+  number: number;
+  subject: string;
+  text: string;
+  issued_on: string;
+  created_at: DefaultedTimestamp;
+}
+
+/** A unit's one-stop office name and symbol from a date (migration 0011). */
+export interface UnitOfficeNamesTable {
+  unit_code: string;
+  valid_from: string;
+  name: string;
+  symbol: string | null;
+  updated_at: DefaultedTimestamp;
+  updated_by: Defaulted<number | null>;
 }
 
 export interface Database {
@@ -369,9 +399,12 @@ export interface Database {
   feedback: FeedbackTable;
   manual_results: ManualResultsTable;
   report_settings: ReportSettingsTable;
+  reform_sheet_manual: ReformSheetManualTable;
+  reform_reports: ReformReportsTable;
   reform_plans: ReformPlansTable;
   reform_tasks: ReformTasksTable;
   reform_records: ReformRecordsTable;
-  reform_sheet_manual: ReformSheetManualTable;
-  reform_reports: ReformReportsTable;
+  document_counters: DocumentCountersTable;
+  document_numbers: DocumentNumbersTable;
+  unit_office_names: UnitOfficeNamesTable;
 }

@@ -19,13 +19,18 @@ import type { FormSet } from "./types.ts";
 /** docx-templates command delimiters used by every shipped template. */
 export const DELIMITERS: [string, string] = ["{{", "}}"];
 
-const head = (): FileChild =>
+/** "Mẫu số 01" at the top right, as the circular's appendix labels each form. */
+const formLabel = (): Paragraph => para([run("{{form.numberLine}}", { bold: true, size: 12 })], { align: "right" });
+
+const head = (): FileChild[] => [
+  formLabel(),
   heading({
     parentName: "{{office.parentNameUpper}}",
     issuerName: "{{office.nameUpper}}",
     number: "{{number}}",
     placeDate: "{{dateLine}}",
-  });
+  }),
+];
 
 /** "Label: {{value}}" with the label in regular type. */
 const field = (label: string, value: string): Paragraph => para([run(`${label}: `), run(value)], { after: 3 });
@@ -46,7 +51,7 @@ function applicantLines(verb: string): Paragraph[] {
 
 function receipt(def: FormDefinition): FileChild[] {
   return [
-    head(),
+    ...head(),
     ...title([def.title]),
     para([run("Mã hồ sơ: {{dossier.code}}", { bold: true })], { align: "center" }),
     para("{{IMAGE qr}}", { align: "center" }),
@@ -75,7 +80,7 @@ function receipt(def: FormDefinition): FileChild[] {
 
 function supplement(def: FormDefinition): FileChild[] {
   return [
-    head(),
+    ...head(),
     ...title([def.title]),
     field("Mã hồ sơ", "{{dossier.code}}"),
     ...applicantLines("đã tiếp nhận hồ sơ của"),
@@ -96,7 +101,7 @@ function supplement(def: FormDefinition): FileChild[] {
 
 function refusal(def: FormDefinition): FileChild[] {
   return [
-    head(),
+    ...head(),
     ...title([def.title]),
     field("Mã hồ sơ", "{{dossier.code}}"),
     ...applicantLines("tiếp nhận hồ sơ của"),
@@ -127,7 +132,7 @@ function apology(def: FormDefinition, set: FormSet): FileChild[] {
       ? "{{office.name}} xin lỗi Ông/Bà/Tổ chức và đề nghị gia hạn thời gian giải quyết, hẹn trả kết quả giải quyết hồ sơ vào {{apology.newDueText}}."
       : "{{office.name}} xin lỗi Ông/Bà/Tổ chức và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà/Tổ chức vào {{apology.newDueText}}.";
   return [
-    head(),
+    ...head(),
     ...title([def.title]),
     para([run("Kính gửi: {{applicant.name}}")], { align: "center", after: 6 }),
     text(
@@ -145,7 +150,7 @@ function apology(def: FormDefinition, set: FormSet): FileChild[] {
 
 function stopNotice(def: FormDefinition): FileChild[] {
   return [
-    head(),
+    ...head(),
     ...title([def.title]),
     para([run("Kính gửi: {{applicant.name}}")], { align: "center", after: 6 }),
     text(
@@ -190,7 +195,7 @@ function controlSheet(def: FormDefinition): FileChild[] {
     ]),
   };
   return [
-    head(),
+    ...head(),
     ...title([def.title]),
     field("Kèm theo hồ sơ của", "{{applicant.name}}"),
     field("Mã hồ sơ", "{{dossier.code}}"),
@@ -243,6 +248,7 @@ function ledger(def: FormDefinition): FileChild[] {
     landscape: true,
   };
   return [
+    formLabel(),
     para([run("{{office.parentNameUpper}}", { size: 12 })], { align: "left" }),
     para([run("{{office.nameUpper}}", { size: 12, bold: true })], { align: "left" }),
     ...title([def.title]),

@@ -83,6 +83,7 @@ for (const { set, form, context } of cases) {
       FORM_CATALOG.find((d) => d.form === form && d.set === set) ??
       FORM_CATALOG.find((d) => d.form === form && d.set === "2025")!;
     assert.ok(doc.paragraphs.includes(def.title), `title ${def.title}`);
+    assert.equal(doc.paragraphs[0], `Mẫu số ${def.number}`, "the form's number line comes first");
     assert.deepEqual([...doc.fonts], ["Times New Roman"]);
     for (const size of doc.sizes) assert.ok(size >= 22 && size <= 28, `run size ${size / 2} pt`);
     const { page } = doc;

@@ -74,7 +74,10 @@ export async function renderForm(request: FormRequest, options: FormRenderOption
   const def = getFormDefinition(formSetOf(request, options), request.form);
   const path = await resolveTemplate(def, options.templatesDir);
   const template = await readFile(path);
-  const data: Record<string, unknown> = { ...formView(request), form: { number: def.number, title: def.title } };
+  const data: Record<string, unknown> = {
+    ...formView(request),
+    form: { number: def.number, title: def.title, numberLine: `Mẫu số ${def.number}` },
+  };
   if (request.form !== "ledger") data["qr"] = await qrImage(request.context.dossier.lookupUrl);
   try {
     const out = await createReport({

@@ -7,7 +7,11 @@ import type { ControlSheet, ControlSheetRow, Party } from "../dossier/control-sh
 import type { EventOf, LifecycleEvent, LifecycleEventType } from "../dossier/events.ts";
 import { project } from "../dossier/evolve.ts";
 import type { Channel } from "../dossier/record.ts";
+import { localDate } from "../calendar/local-time.ts";
+import { type OfficeNameSetting, officeOn, placeOf, type UnitInfo } from "./office-names.ts";
 import type { DossierComponent, FormContext, FormId, FormRequest, Handoff, LedgerEntry, Office } from "./types.ts";
+
+export { placeOf, type UnitInfo };
 
 /** The dossier forms, addressed by the 2025 numbering (01–06) or by name. */
 export const DOSSIER_FORMS = [
@@ -44,14 +48,6 @@ export interface StoredDossier {
   components?: unknown;
 }
 
-/** A unit as the documents name it. */
-export interface UnitInfo {
-  code: string;
-  name: string;
-  kind: string;
-  parentCode: string | null;
-}
-
 export interface DossierSources {
   dossier: StoredDossier;
   log: readonly LifecycleEvent[];
@@ -66,29 +62,13 @@ export interface DossierSources {
   sheet?: ControlSheet;
   /** Date of issue of the forms not dated by an event (the control sheet); default now. */
   now?: Date;
+  /** The receiving unit's own office names from dates (unit_office_names); defaults follow the date. */
+  officeNames?: readonly OfficeNameSetting[];
 }
 
-const KIND_PREFIX = /^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+/iu;
-
-/** "Xã An Hòa" → "An Hòa": the place name of the date line. */
-export function placeOf(unitName: string): string {
-  return unitName.normalize("NFC").replace(KIND_PREFIX, "").trim() || unitName;
-}
-
-const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);
-
-/** The one-stop office of a unit and its governing body (Decree 30 heading). */
+/** The one-stop office of a unit today (headings not tied to a form's date, e.g. appendices). */
 export function officeOf(unit: UnitInfo | undefined, parent: UnitInfo | undefined, code: string): Office {
-  if (!unit) return { name: `Bộ phận Một cửa ${code}`, parentName: code, place: code };
-  const name = unit.name.normalize("NFC");
-  if (unit.kind === "agency") {
-    return { name: `Bộ phận Một cửa ${name}`, parentName: name, place: placeOf(parent?.name ?? name) };
-  }
-  const office =
-    unit.kind === "province"
-      ? `Trung tâm Phục vụ hành chính công ${lowerFirst(name)}`
-      : `Bộ phận Tiếp nhận và Trả kết quả ${lowerFirst(name)}`;
-  return { name: office, parentName: `UBND ${lowerFirst(name)}`, place: placeOf(name) };
+  return officeOn(unit, parent, code, localDate(new Date()));
 }
 
 /** The public lookup page with the code and secret filled in (web: /tra-cuu?code=…&secret=…). */
@@ -128,8 +108,12 @@ function applicantOf(raw: unknown): FormContext["dossier"]["applicant"] {
   };
 }
 
-/** The context every dossier form shares; `dueAt` is the appointment the applicant holds at `uptoIndex`. */
-function contextOf(s: DossierSources, uptoIndex = s.log.length): FormContext {
+/**
+ * The context every dossier form shares: `dueAt` is the appointment the applicant holds at `uptoIndex`; the
+ * office is named as on the date of issue; `subject` keys the form's number in the register (the dossier and
+ * the event that gives rise to it).
+ */
+function contextOf(s: DossierSources, uptoIndex: number, issuedAt: Date, subject: string): FormContext {
   const d = s.dossier;
   const receipt = lastOf(s.log, "received", "accepted");
   const refused = lastOf(s.log, "refused");
@@ -145,7 +129,13 @@ function contextOf(s: DossierSources, uptoIndex = s.log.length): FormContext {
       ? s.officer(refused.event.actor.id)
       : undefined;
   return {
-    office: officeOf(unit, unit?.parentCode ? s.unit(unit.parentCode) : undefined, d.unit_code),
+    office: officeOn(
+      unit,
+      unit?.parentCode ? s.unit(unit.parentCode) : undefined,
+      d.unit_code,
+      localDate(issuedAt),
+      s.officeNames,
+    ),
     dossier: {
       code: d.code,
       procedureName: d.procedure_name ?? d.procedure_code,
@@ -160,8 +150,8 @@ function contextOf(s: DossierSources, uptoIndex = s.log.length): FormContext {
       processingUnit: processing?.name ?? d.current_unit_code,
     },
     ...(receiver ? { receiverName: receiver } : {}),
-    ...(receipt ? { documentNumber: receipt.event.payload.receiptNo } : {}),
-    ...(s.now ? { issuedAt: s.now } : {}),
+    issuedAt,
+    subject: `${d.code}#${subject}`,
   };
 }
 
@@ -202,16 +192,16 @@ export function formRequestOf(form: DossierFormId, s: DossierSources): FormReque
     case "receipt": {
       // the appointment as issued with the receipt, not as moved later by supplement pauses
       const found = lastOf(s.log, "received", "accepted");
-      return found ? { form, context: { ...contextOf(s, found.index + 1), issuedAt: found.event.at } } : undefined;
+      return found ? { form, context: contextOf(s, found.index + 1, found.event.at, String(found.index)) } : undefined;
     }
     case "supplement-request": {
       const found = lastOf(s.log, "supplement_requested");
       if (!found || found.event.payload.missing.length === 0) return undefined;
-      const context = contextOf(s, found.index);
+      const context = contextOf(s, found.index, found.event.at, String(found.index));
       const officer = s.officer(found.event.actor.id);
       return {
         form,
-        context: { ...context, ...(officer ? { receiverName: officer } : {}), issuedAt: found.event.at },
+        context: { ...context, ...(officer ? { receiverName: officer } : {}) },
         supplement: {
           items: found.event.payload.missing,
           ...(found.event.reason ? { reason: found.event.reason } : {}),
@@ -222,36 +212,40 @@ export function formRequestOf(form: DossierFormId, s: DossierSources): FormReque
     case "refusal": {
       const found = lastOf(s.log, "refused");
       if (!found) return undefined;
-      const context = contextOf(s, found.index);
+      const context = contextOf(s, found.index, found.event.at, String(found.index));
       return {
         form,
-        context: { ...context, issuedAt: found.event.at },
+        context,
         reason: found.event.reason ?? "",
       };
     }
     case "apology": {
       const found = lastOf(s.log, "extended");
       if (!found || !found.event.payload.apology) return undefined;
-      const context = contextOf(s, found.index);
+      const context = contextOf(s, found.index, found.event.at, String(found.index));
       return {
         form,
-        context: { ...context, issuedAt: found.event.at },
+        context,
         apology: { reason: found.event.reason ?? "", newDueAt: found.event.payload.dueAt },
       };
     }
     case "stop-notice": {
       const found = lastOf(s.log, "stopped");
       if (!found) return undefined;
-      const context = contextOf(s, found.index);
+      const context = contextOf(s, found.index, found.event.at, String(found.index));
       return {
         form,
-        context: { ...context, issuedAt: found.event.at },
+        context,
         stop: { reason: found.event.reason ?? "", stoppedAt: found.event.at },
       };
     }
     case "control-sheet":
       if (!s.sheet || s.sheet.rows.length === 0) return undefined;
-      return { form, context: contextOf(s), handoffs: handoffsOf(s, s.sheet) };
+      return {
+        form,
+        context: contextOf(s, s.log.length, s.now ?? new Date(), "control-sheet"),
+        handoffs: handoffsOf(s, s.sheet),
+      };
   }
 }
 

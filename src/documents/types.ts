@@ -12,6 +12,8 @@ export interface Office {
   place: string;
   address?: string;
   phone?: string;
+  /** The office's part of a number's symbol, e.g. "TTPVHCC" in "01/GTN-TTPVHCC" (office-names.ts). */
+  symbol?: string;
 }
 
 export interface Applicant {
@@ -70,8 +72,10 @@ export interface FormContext {
   receiverName?: string;
   /** Who signs the form; defaults per form (e.g. the receiving officer). */
   signer?: Signer;
-  /** Number and symbol of the form, e.g. "15/TB-BPMC"; blank dots when absent. */
+  /** Number and symbol of the form from the unit's register, e.g. "15/TB-BPMC"; blank dots when absent. */
   documentNumber?: string;
+  /** What the form's number is given to in the register (dossier code and the event behind the form). */
+  subject?: string;
   /** Date of issue printed in the date line; defaults to now. */
   issuedAt?: Date;
   /** Recipients listed under "Nơi nhận:" (letters only); "Lưu: VT." is always added. */
@@ -140,7 +144,7 @@ export interface LedgerContext {
   to: string;
   entries: LedgerEntry[];
   issuedAt?: Date;
-  /** Quyển số. */
+  /** Quyển số, from the unit's register of ledgers. */
   volume?: string;
 }
 

@@ -19,13 +19,17 @@ import {
 } from "../../documents/appendices.ts";
 import type { TableSpec } from "../../documents/grid.ts";
 import type { Heading } from "../../documents/official.ts";
+import { formSetOf } from "../../documents/forms.ts";
+import { DESK_SYMBOL, numberText, officeOn } from "../../documents/office-names.ts";
 import type { FormRequest, LedgerContext, SatisfactionRow } from "../../documents/types.ts";
+import { localDate } from "../../calendar/local-time.ts";
 import { placeDateLine } from "../../documents/vn-format.ts";
 import type { Grouping } from "../../figures/grouping.ts";
 import { lateByUnit } from "../../figures/late.ts";
 import { periodBounds, type Period } from "../../figures/period.ts";
 import type { Database } from "../schema.ts";
 import { findProcedureVersion } from "./catalog.ts";
+import { documentNumber, officeNamesOf } from "./document-register.ts";
 import { resultsReport } from "./reports.ts";
 import { loadPeriodRecords } from "./reports-records.ts";
 import { eventFromRow } from "./dossier-store.ts";
@@ -72,7 +76,28 @@ export async function dossierFormRequest(
     ...(sheet ? { sheet } : {}),
     ...(now ? { now } : {}),
   };
-  return formRequestOf(form, sources);
+  const request = formRequestOf(form, { ...sources, officeNames: await officeNamesOf(ctx.db, row.unit_code) });
+  return request && numbered(ctx.db, row.unit_code, request);
+}
+
+/**
+ * The form with its number from the receiving unit's register ("Số: 01/GTN-TTPVHCC"): given on first issue,
+ * kept on every later print. Never the dossier's code.
+ */
+async function numbered(db: Kysely<Database>, unitCode: string, request: FormRequest): Promise<FormRequest> {
+  if (request.form === "ledger") return request;
+  const c = request.context;
+  if (!c.subject) return request;
+  const set = formSetOf(request);
+  const issuedAt = c.issuedAt ?? new Date();
+  const issued = await documentNumber(db, {
+    unitCode,
+    form: request.form,
+    issuedOn: localDate(issuedAt),
+    subject: c.subject,
+    text: (n) => numberText(n, request.form, set, c.office.symbol ?? DESK_SYMBOL),
+  });
+  return { ...request, context: { ...c, issuedAt, documentNumber: issued.text } } as FormRequest;
 }
 
 /**
@@ -113,8 +138,17 @@ export async function unitLedger(
   }
   const unit = unitLookup(units);
   const info = unit(unitCode);
+  const volume = await documentNumber(db, {
+    unitCode,
+    form: "ledger",
+    issuedOn: period.to,
+    subject: `ledger:${period.from}..${period.to}`,
+    text: (n) => String(n).padStart(2, "0"),
+  });
+  const parent = info?.parentCode ? unit(info.parentCode) : undefined;
   const ledger: LedgerContext = {
-    office: officeOf(info, info?.parentCode ? unit(info.parentCode) : undefined, unitCode),
+    office: officeOn(info, parent, unitCode, period.to, await officeNamesOf(db, unitCode)),
+    volume: volume.text,
     from: period.from,
     to: period.to,
     entries: rows.flatMap((row) => {

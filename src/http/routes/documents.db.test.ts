@@ -90,7 +90,11 @@ test("form 01: the dossier's code, applicant, appointment and papers, and the QR
   assert.ok(doc.text.includes(APPLICANT.name.normalize("NFC")));
   assert.ok(doc.text.includes("09 giờ 00 phút, ngày 12/3/2026"), "the receipt's appointment");
   assert.ok(doc.text.includes("Tờ khai đăng ký khai sinh") && doc.text.includes("Giấy chứng sinh"));
-  assert.ok(doc.text.includes("BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ XÃ AN HÒA"), doc.text.slice(0, 300));
+  // dated 2026: the commune's public-service centre (Decree 118/2025/NĐ-CP), number 01 of its 2026 register
+  assert.ok(doc.text.includes("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ AN HÒA"), doc.text.slice(0, 300));
+  assert.ok(doc.paragraphs.includes("Số: 01/GTN-TTPVHCC"), "the register's number, not the dossier code");
+  assert.ok(!doc.paragraphs.some((p) => p.startsWith("Số: ") && p.includes(code)));
+  assert.equal(doc.paragraphs[0], "Mẫu số 01");
   assert.ok(doc.text.includes("An Hòa, ngày 09 tháng 3 năm 2026"));
   assert.ok(doc.text.includes("03 ngày làm việc"));
   assert.ok(doc.text.includes("motcua.01"), "the receiving officer's name");
@@ -98,6 +102,7 @@ test("form 01: the dossier's code, applicant, appointment and papers, and the QR
   assert.ok(doc.text.includes(`http://127.0.0.1:3000/tra-cuu?code=${encodeURIComponent(code)}&secret=${secret}`));
   const byName = await download(c["motcua.01"], docUrl(code, "receipt"));
   assert.equal(byName.status, 200);
+  assert.ok((await openDocx(byName.bytes)).paragraphs.includes("Số: 01/GTN-TTPVHCC"), "a reprint keeps its number");
 });
 
 test("form 02 lists everything missing; form 04 carries the apology's reason and new appointment", async () => {
@@ -130,6 +135,7 @@ test("form 06: the hand-offs with officer and unit names; forms without their ev
 
 test("form 03 of a refusal at the counter, form 05 of a stopped dossier", async () => {
   const refusal = await openDocx((await download(c["motcua.01"], docUrl(refusedCode, "03"))).bytes);
+  assert.ok(refusal.paragraphs.includes("Số: 01/PTC-TTPVHCC"), "the refusals' own register");
   assert.ok(refusal.text.includes("Không thuộc thẩm quyền của xã"));
   assert.ok(refusal.text.includes(refusedCode));
   assert.equal((await download(c["motcua.01"], docUrl(refusedCode, "01"))).status, 404, "no receipt");
@@ -169,6 +175,8 @@ test("form 07: the unit's ledger lists the dossiers received in the period", asy
   assert.ok(doc.text.includes(APPLICANT.name.normalize("NFC")));
   assert.ok(doc.text.includes("Gia hạn, có văn bản xin lỗi"));
   assert.equal(doc.page.orient, "landscape");
+  assert.ok(doc.paragraphs.includes("Quyển số: 01"));
+  assert.ok(doc.paragraphs.includes("Mẫu số 07"));
   const empty = await openDocx(
     (await download(c["motcua.01"], "/api/units/P1.01/ledger?from=2026-02-01&to=2026-02-28")).bytes,
   );
@@ -194,6 +202,34 @@ test("a forged or malformed applicant's name prints as text on the receipt and t
   assert.doesNotThrow(() => checkWellFormed(doc.xml));
   assert.ok(doc.text.includes(FORGED));
   assert.doesNotMatch(doc.xml, /<w:color /);
+});
+
+test("an administrator names the unit's office from a date: later forms print it and its symbol", async () => {
+  await f.t.addStaff("qt.01", "P1.01", ["admin"]);
+  const admin = await f.t.login("qt.01");
+  const url = "/api/units/P1.01/office-names";
+  const body = {
+    validFrom: "2026-03-18",
+    name: "Trung tâm Phục vụ hành chính công xã An Hòa (điểm số 1)",
+    symbol: "TTAH",
+  };
+  const put = (cookie: string, payload: unknown) => f.t.request({ method: "PUT", url, cookie, payload });
+  assert.equal((await put(c["motcua.01"]!, body)).statusCode, 403);
+  assert.equal((await put(admin, { ...body, symbol: "tt ah" })).statusCode, 400);
+  assert.equal((await put(admin, body)).statusCode, 200);
+  const got = JSON.parse((await f.t.request({ method: "GET", url, cookie: c["motcua.01"]! })).body);
+  assert.equal(got.settings.length, 1);
+  at("2026-03-18T08:00:00+07:00");
+  const r = await f.intake(c["motcua.01"]!);
+  const doc = await openDocx((await download(c["motcua.01"], docUrl(r.body.code, "01"))).bytes);
+  assert.ok(doc.text.includes("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ AN HÒA (ĐIỂM SỐ 1)"));
+  assert.ok(
+    doc.paragraphs.some((p) => /^Số: \d{2}\/GTN-TTAH$/.test(p)),
+    "the unit's symbol",
+  );
+  const first = await openDocx((await download(c["motcua.01"], docUrl(code, "01"))).bytes);
+  assert.ok(first.paragraphs.includes("Số: 01/GTN-TTPVHCC"), "a number keeps the text it was first printed with");
+  assert.ok(first.text.includes("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ AN HÒA") && !first.text.includes("ĐIỂM SỐ 1"));
 });
 
 test("Phụ lục 4 as .xlsx has the results report's totals; the other appendices render", async () => {

@@ -3,7 +3,10 @@
 // needs dossier.read at the unit. Report appendices: documents-appendices.ts.
 import type { FastifyReply } from "fastify";
 import { z } from "zod";
+import { localDate } from "../../calendar/local-time.ts";
+import { officeNamesOf, setOfficeName } from "../../db/repos/document-register.ts";
 import { dossierFormRequest, unitLedger } from "../../db/repos/documents.ts";
+import { officeOn } from "../../documents/office-names.ts";
 import { getDossier } from "../../db/repos/dossiers/service.ts";
 import {
   contentDisposition,
@@ -108,5 +111,53 @@ export const getUnitLedger = defineRoute({
       params.code,
       `${period.from} đến ${period.to}`,
     ]);
+  },
+});
+
+const OfficeNameBody = z.object({
+  validFrom: LocalDate,
+  name: z.string().trim().min(1, { error: "Nhập tên cơ quan" }).max(200),
+  symbol: z
+    .string()
+    .regex(/^[A-ZĐ0-9]{1,16}$/, { error: "Ký hiệu gồm chữ in hoa và chữ số, tối đa 16 ký tự (ví dụ TTPVHCC)" })
+    .nullish(),
+});
+
+export const getOfficeNames = defineRoute({
+  method: "GET",
+  url: "/api/units/:code/office-names",
+  summary: "Tên Bộ phận Một cửa / Trung tâm Phục vụ hành chính công của đơn vị theo ngày áp dụng, và tên in hôm nay",
+  tags: ["documents"],
+  access: "staff",
+  params: z.object({ code: z.string().min(1).max(32) }),
+  async handler({ ctx, actor, params }) {
+    const units = await ctx.units.fresh();
+    const unit = units.find(params.code);
+    if (!unit) throw notFound(`đơn vị ${params.code}`);
+    if (!can(actor, "dossier.read", params.code, units.parentOf)) throw forbidden();
+    const settings = await officeNamesOf(ctx.database.db, params.code);
+    const today = localDate(ctx.now());
+    const parent = unit.parentCode ? units.find(unit.parentCode) : undefined;
+    return { settings, today: officeOn(unit, parent, unit.code, today, settings) };
+  },
+});
+
+export const putOfficeName = defineRoute({
+  method: "PUT",
+  url: "/api/units/:code/office-names",
+  summary: "Đặt tên cơ quan in trên biểu mẫu của đơn vị từ một ngày (quản trị); được ghi nhật ký",
+  tags: ["documents"],
+  access: "staff",
+  params: z.object({ code: z.string().min(1).max(32) }),
+  body: OfficeNameBody,
+  async handler({ ctx, actor, params, body }) {
+    const units = await ctx.units.fresh();
+    if (!units.find(params.code)) throw notFound(`đơn vị ${params.code}`);
+    if (!can(actor, "unit.manage", params.code, units.parentOf)) throw forbidden();
+    const settings = await setOfficeName(ctx.database.db, params.code, body, {
+      userId: actor?.userId ?? null,
+      now: ctx.now(),
+    });
+    return { settings };
   },
 });

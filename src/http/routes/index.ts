@@ -9,6 +9,7 @@ import * as dossiers from "./dossiers.ts";
 import * as dossierActions from "./dossiers-actions.ts";
 import * as dossierFiles from "./dossiers-files.ts";
 import * as dossierRatings from "./dossiers-ratings.ts";
+import * as dossierStock from "./dossiers-stock.ts";
 import * as feedback from "./feedback.ts";
 import * as filesDownload from "./files-download.ts";
 import * as health from "./health.ts";
@@ -62,12 +63,15 @@ export const routes: AnyRoute[] = [
   dossiers.createDossier,
   dossiers.previewDossierAppointment,
   dossiers.listDossierQueue,
+  dossierStock.getDossierStock,
   dossiers.getDossierDetail,
   dossiers.getControlSheet,
   interchange.importDossiers,
   interchange.exportDossiers,
   documents.getDossierDocument,
   documents.getUnitLedger,
+  documents.getOfficeNames,
+  documents.putOfficeName,
   documentAppendices.getResultsAppendix,
   documentAppendices.getChannelsAppendix,
   documentAppendices.getLateAppendix,
