@@ -213,7 +213,8 @@ test("an administrator names the unit's office from a date: later forms print it
     name: "Trung tâm Phục vụ hành chính công xã An Hòa (điểm số 1)",
     symbol: "TTAH",
   };
-  const put = (cookie: string, payload: Record<string, unknown>) => f.t.request({ method: "PUT", url, cookie, payload });
+  const put = (cookie: string, payload: Record<string, unknown>) =>
+    f.t.request({ method: "PUT", url, cookie, payload });
   assert.equal((await put(c["motcua.01"]!, body)).statusCode, 403);
   assert.equal((await put(admin, { ...body, symbol: "tt ah" })).statusCode, 400);
   assert.equal((await put(admin, body)).statusCode, 200);
