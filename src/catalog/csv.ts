@@ -86,18 +86,38 @@ export function parseCsv(input: string, delimiter = ","): CsvRecord[] {
   return records;
 }
 
+/**
+ * Formula injection ("CSV injection", OWASP): a spreadsheet opening a CSV runs a cell starting with `=`, `+`,
+ * `-` or `@` (and, in some, a tab or carriage return) as a formula — `=HYPERLINK(…)` in a procedure's name
+ * becomes a live link. Every CSV motcua writes neutralises such a cell by prefixing an apostrophe: the
+ * spreadsheet shows the text, apostrophe included, and never evaluates it. `restoreCell` undoes it on import.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutraliseCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** The inverse of `neutraliseCell` on import: `'=…` (as motcua exported it) reads back as `=…`. */
+export function restoreCell(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
 function quote(value: string, delimiter: string): string {
   return /["\r\n]/.test(value) || value.includes(delimiter) || /^\s|\s$/.test(value)
     ? `"${value.replaceAll('"', '""')}"`
     : value;
 }
 
-/** Writes rows as CSV with CRLF line ends; `bom` prefixes a UTF-8 BOM (Excel reads Vietnamese correctly). */
+/**
+ * Writes rows as CSV with CRLF line ends; `bom` prefixes a UTF-8 BOM (Excel reads Vietnamese correctly).
+ * Every cell is neutralised against formula injection (`neutraliseCell`).
+ */
 export function stringifyCsv(
   rows: readonly (readonly string[])[],
   options: { bom?: boolean; delimiter?: string } = {},
 ) {
   const d = options.delimiter ?? ",";
-  const body = rows.map((r) => r.map((v) => quote(v, d)).join(d)).join("\r\n");
+  const body = rows.map((r) => r.map((v) => quote(neutraliseCell(v), d)).join(d)).join("\r\n");
   return (options.bom ? "\uFEFF" : "") + body + (rows.length ? "\r\n" : "");
 }

@@ -1,6 +1,6 @@
 // Catalogue import/export as CSV, one procedure version per row (columns in docs/catalog.md).
 import { decodeList, decodeSimpleList, encodeList, encodeSimpleList } from "./compact.ts";
-import { CsvSyntaxError, parseCsv, stringifyCsv } from "./csv.ts";
+import { CsvSyntaxError, parseCsv, restoreCell, stringifyCsv } from "./csv.ts";
 import { type ImportError, type ImportResult, parseRow } from "./import-error.ts";
 import { Procedure } from "./procedure.ts";
 import { duplicateVersionError } from "./versions.ts";
@@ -175,7 +175,8 @@ export function importProceduresCsv(text: string): ImportResult<Procedure> {
     }
     const cells: Cells = {};
     names.forEach((n, i) => {
-      if ((PROCEDURE_CSV_COLUMNS as readonly string[]).includes(n)) cells[n as Column] = record.fields[i];
+      // A cell motcua's export neutralised against formula injection ("'=…") reads back as written.
+      if ((PROCEDURE_CSV_COLUMNS as readonly string[]).includes(n)) cells[n as Column] = restoreCell(record.fields[i]!);
     });
     const shaped = rowToInput(cells, row);
     if ("errors" in shaped) {

@@ -5,6 +5,7 @@ import { resultsToCsv } from "./export-csv.ts";
 import { resultsToXlsx } from "./export-xlsx.ts";
 import { resultsReport } from "./results.ts";
 import { RESULT_FIELDS } from "./results-fields.ts";
+import { labelOf, screenOrder } from "./results-labels.ts";
 import { dossier } from "./test-dossiers.ts";
 
 const q3 = { from: "2020-07-01", to: "2020-09-30", unit: "H57.12" };
@@ -37,14 +38,36 @@ const dossiers = [
 ];
 const document = resultsReport(dossiers, q3);
 
-test("CSV: BOM, header of JSON field names, rows then total last, quoted where needed", () => {
+test("CSV: BOM, Vietnamese header in the screen's order, rows then Tổng cộng last, quoted where needed", () => {
   const csv = resultsToCsv(document);
-  assert.ok(csv.startsWith("\uFEFFkey,carriedOver,received,"));
+  assert.ok(csv.startsWith("\uFEFFLĩnh vực,Kỳ trước chuyển qua,Mới tiếp nhận,"));
   const lines = csv.slice(1).trimEnd().split("\r\n");
-  assert.equal(lines[0], ["key", ...RESULT_FIELDS].join(","));
+  const order = screenOrder();
+  assert.equal(lines[0], ["Lĩnh vực", ...order.map(labelOf)].join(","));
   assert.equal(lines.length, 1 + document.rows.length + 1);
+  assert.equal(lines.at(-1), ["Tổng cộng", ...order.map((f) => document.total[f])].join(","));
+  const land = document.rows.find((r) => r.key.startsWith("Đất đai"))!;
+  assert.ok(lines.includes([`"Đất đai, ""cấp huyện"""`, ...order.map((f) => land[f])].join(",")));
+  // The screen groups finished, then other (withdrawn, stopped, refused), then open.
+  assert.ok(order.indexOf("finishedLate") < order.indexOf("withdrawn"));
+  assert.ok(order.indexOf("refusedAtIntake") < order.indexOf("openWithinDeadline"));
+  assert.equal(resultsToCsv({ ...document, by: "unit" }).split(",")[0], "\uFEFFĐơn vị tiếp nhận");
+});
+
+test("CSV with keys: the JSON field names in document order and total, for programs", () => {
+  const lines = resultsToCsv(document, { keys: true }).slice(1).trimEnd().split("\r\n");
+  assert.equal(lines[0], ["key", ...RESULT_FIELDS].join(","));
   assert.match(lines.at(-1)!, /^total,1,3,1,2,1,0,0,/);
-  assert.ok(lines.includes(`"Đất đai, ""cấp huyện""",0,1,0,0,1,0,0,0,0,0,0,0,1,0,0`));
+  assert.equal(lines.at(-1), ["total", ...RESULT_FIELDS.map((f) => document.total[f])].join(","));
+});
+
+test("CSV: a row key a spreadsheet would evaluate is neutralised with a leading apostrophe", () => {
+  const evil = { ...document, rows: [{ ...document.rows[0]!, key: '=HYPERLINK("http://x","y")' }] };
+  for (const keys of [false, true]) {
+    const lines = resultsToCsv(evil, { keys }).slice(1).trimEnd().split("\r\n");
+    assert.ok(lines[1]!.startsWith(`"'=HYPERLINK(""http://x"",""y"")",`), lines[1]);
+    for (const line of lines) assert.doesNotMatch(line, /(^|,)[=+\-@]/);
+  }
 });
 
 test("xlsx: Vietnamese merged headers like seed 000 Phụ lục 4, STT, totals row, Times New Roman", async () => {
@@ -104,8 +127,9 @@ test("figures typed in by hand are marked in both exports, and a document the pe
     manual: [{ unit: "H57.12", from: "2020-07-01", to: "2020-07-31" }],
     manualExcluded: [{ unit: "H57.13", from: "2020-09-15", to: "2020-10-14" }],
   };
-  const lines = resultsToCsv(marked).slice(1).trimEnd().split("\r\n");
+  const lines = resultsToCsv(marked, { keys: true }).slice(1).trimEnd().split("\r\n");
   assert.equal(lines[0], ["key", ...RESULT_FIELDS, "manual"].join(","));
+  assert.ok(resultsToCsv(marked).split("\r\n")[0]!.endsWith(",Có số liệu nhập tay"));
   assert.deepEqual(
     lines.slice(1).map((l) => [l.split(",")[0], l.split(",").at(-1)]),
     [

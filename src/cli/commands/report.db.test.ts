@@ -11,7 +11,8 @@ import { setCutDay } from "../../db/repos/report-settings.ts";
 import { resultsReport } from "../../db/repos/reports.ts";
 import { UnitDirectory } from "../../db/repos/units.ts";
 import { createTestDatabase, type TestDatabase, testEngine } from "../../db/testing.ts";
-import { checkIdentity } from "../../figures/results-fields.ts";
+import { checkIdentity, RESULT_FIELDS } from "../../figures/results-fields.ts";
+import { labelOf, screenOrder } from "../../figures/results-labels.ts";
 import { sampleDossiers } from "../../figures/test-arbitraries.ts";
 import { seedTestUnits } from "../../http/testing.ts";
 
@@ -74,24 +75,23 @@ test("JSON on stdout: the results document for the unit's subtree, identity on e
   for (const row of [...document.rows, document.total]) assert.ok(checkIdentity(row).holds, row.key);
 });
 
-test("CSV: BOM, header of the JSON field names, total row last; xlsx to --out", () => {
-  const csv = motcua(
-    "report",
-    "results",
-    "--from",
-    "2024-03-10",
-    "--to",
-    "2024-03-31",
-    "--unit",
-    "P1",
-    "--format",
-    "csv",
-  );
+test("CSV: BOM, Vietnamese header in the screen's order (--keys: JSON names), total row last; xlsx to --out", () => {
+  const args = ["report", "results", "--from", "2024-03-10", "--to", "2024-03-31", "--unit", "P1", "--format", "csv"];
+  const csv = motcua(...args);
   assert.equal(csv.status, 0, csv.stderr);
   const text = csv.stdout.toString("utf8");
-  assert.ok(text.startsWith("\uFEFFkey,carriedOver,received,"));
-  const lines = text.trim().split("\r\n");
-  assert.ok(lines.at(-1)!.startsWith(`total,${expected.total.carriedOver},${expected.total.received},`));
+  assert.ok(text.startsWith("\uFEFFLĩnh vực,Kỳ trước chuyển qua,Mới tiếp nhận,Trong đó ngày thứ Bảy,Trực tiếp,"));
+  const lines = text.slice(1).trimEnd().split("\r\n");
+  assert.equal(lines[0], ["Lĩnh vực", ...screenOrder().map(labelOf)].join(","));
+  assert.equal(lines.at(-1), ["Tổng cộng", ...screenOrder().map((f) => expected.total[f])].join(","));
+  assert.equal(lines.length, expected.rows.length + 2);
+  const keyed = motcua(...args, "--keys");
+  assert.equal(keyed.status, 0, keyed.stderr);
+  const keyedLines = keyed.stdout.toString("utf8").slice(1).trimEnd().split("\r\n");
+  assert.ok(keyed.stdout.toString("utf8").startsWith("\uFEFFkey,carriedOver,received,"));
+  assert.equal(keyedLines[0], ["key", ...RESULT_FIELDS].join(","));
+  assert.equal(keyedLines.at(-1), ["total", ...RESULT_FIELDS.map((f) => expected.total[f])].join(","));
+  assert.equal(motcua("report", "results", "--from", "2024-03-10", "--to", "2024-03-31", "--keys").status, 2);
   const file = join(out, "r.xlsx");
   const xlsx = motcua(
     "report",

@@ -19,12 +19,15 @@ export const summary =
 
 const FORMATS = ["json", "csv", "xlsx"] as const;
 
-const help = `Usage: motcua report results (--from YYYY-MM-DD --to YYYY-MM-DD | --period P [--cut-day N]) [--unit U]
-         [--by ${GROUPINGS.join("|")}] [--format json|csv|xlsx] [--out FILE]
+export const help = `Usage: motcua report results (--from YYYY-MM-DD --to YYYY-MM-DD | --period P [--cut-day N]) [--unit U]
+         [--by ${GROUPINGS.join("|")}] [--format json|csv|xlsx] [--keys] [--out FILE]
 The results of the one-stop mechanism (CONTRACTS.md §3) for the unit and every unit below it (all units
 without --unit). P is YYYY (year), YYYY-H1|H2 (half-year), YYYY-Q1..Q4 (quarter) or YYYY-MM (month), cut on
 day N of the month before (1..28; 1 = calendar periods; default: the setting of --unit's province, else 1).
-JSON goes to stdout unless --out; xlsx needs --out. Exit 2 on a usage error or unknown unit.`;
+JSON and CSV go to stdout unless --out; xlsx needs --out. CSV: UTF-8 with BOM, the header row in Vietnamese in
+the order the screen shows the columns, "Tổng cộng" last; --keys writes the JSON field names and "total"
+instead, for programs. A cell starting with = + - @ is written with a leading ' (never a live formula).
+Exit 2 on a usage error or unknown unit.`;
 
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
@@ -45,6 +48,7 @@ export async function run(args: string[]): Promise<number> {
       by: { type: "string" },
       format: { type: "string" },
       out: { type: "string" },
+      keys: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
     false,
@@ -82,6 +86,7 @@ export async function run(args: string[]): Promise<number> {
   if (!(FORMATS as readonly string[]).includes(format))
     throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
   if (format === "xlsx" && !values.out) throw new UsageError("--format xlsx needs --out FILE");
+  if (values.keys && format !== "csv") throw new UsageError("--keys goes with --format csv");
   return withDatabase(values.data, async (database) => {
     const units = new UnitDirectory(database.db);
     await units.refresh();
@@ -102,7 +107,7 @@ export async function run(args: string[]): Promise<number> {
       format === "xlsx"
         ? await resultsToXlsx(report)
         : format === "csv"
-          ? resultsToCsv(report)
+          ? resultsToCsv(report, { keys: values.keys === true })
           : `${JSON.stringify(report)}\n`;
     if (values.out) {
       writeFileSync(values.out, output);

@@ -57,7 +57,7 @@ test("results: JSON equals the repository's report, identity on every row; CSV a
   for (const row of [...body.rows, body.total]) assert.ok(checkIdentity(row).holds);
   const csv = await t.request({ method: "GET", url: `/api/reports/results?${Q}&format=csv`, cookie: leader });
   assert.match(csv.headers["content-type"] as string, /text\/csv/);
-  assert.ok(csv.body.startsWith("\uFEFFkey,"));
+  assert.ok(csv.body.startsWith("\uFEFFLĩnh vực,Kỳ trước chuyển qua,"), "Vietnamese labels (CONTRACTS §3)");
   const xlsx = await t.request({ method: "GET", url: `/api/reports/results?${Q}&format=xlsx`, cookie: leader });
   assert.equal(xlsx.statusCode, 200);
   assert.equal(xlsx.rawPayload.subarray(0, 2).toString("latin1"), "PK");
