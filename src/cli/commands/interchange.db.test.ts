@@ -196,3 +196,52 @@ test("export: unknown unit, bad dates, unknown option, unwritable file: exit 2",
     assert.match(run.stderr, /motcua export: /);
   }
 });
+
+test("declined (trả lại hồ sơ): import → export round trip, the report counts it; declined with resolved is rejected", () => {
+  const REASON = "Không đủ điều kiện giải quyết: bản chính không hợp lệ";
+  const declined = dossier("P2.01-260310-0001", "P2.01", "2026-03-10T09:00:00+07:00", [
+    { type: "declined", at: "2026-03-11T10:00:00+07:00", reason: REASON },
+    { type: "returned", at: "2026-03-12T09:00:00+07:00", via: "direct" },
+  ]);
+  const path = file("declined.jsonl", [
+    declined,
+    dossier("P2.01-260310-0002", "P2.01", "2026-03-10T09:30:00+07:00", [
+      { type: "declined", at: "2026-03-10T10:00:00+07:00", reason: REASON },
+      { type: "resolved", at: "2026-03-10T11:00:00+07:00" },
+    ]),
+    dossier("P2.01-260310-0003", "P2.01", "2026-03-10T09:45:00+07:00", [
+      { type: "declined", at: "2026-03-10T10:00:00+07:00", reason: REASON },
+      { type: "stopped", at: "2026-03-10T11:00:00+07:00" },
+    ]),
+    dossier("P2.01-260310-0004", "P2.01", "2026-03-10T09:50:00+07:00", [
+      { type: "declined", at: "2026-03-10T10:00:00+07:00" },
+    ]),
+  ]);
+  const run = motcua("import", path);
+  assert.equal(run.status, 1, run.stderr);
+  assert.deepEqual(summaryOf(run.stdout), { read: 4, imported: 1, unchanged: 0, rejected: 3 });
+  assert.deepEqual(
+    run.stderr
+      .split("\n")
+      .filter((l) => l.startsWith("line "))
+      .map((l) => l.split(":").slice(0, 2).join(":")),
+    ["line 2: declined-and-resolved", "line 3: event-after-end", "line 4: reason-required"],
+  );
+  const out = join(dir, "declined-out.jsonl");
+  const exported = motcua("export", "--unit", "P2.01", "--from", "2026-03-10", out);
+  assert.equal(exported.status, 0, exported.stderr);
+  const lines = readFileSync(out, "utf8").split("\n").filter(Boolean);
+  assert.equal(lines.length, 1);
+  assert.deepEqual(JSON.parse(lines[0]!).events, [
+    { type: "declined", at: "2026-03-11T10:00:00+07:00", reason: REASON },
+    { type: "returned", at: "2026-03-12T09:00:00+07:00", via: "direct" },
+  ]);
+  const back = motcua("import", out);
+  assert.equal(back.status, 0, back.stderr);
+  assert.deepEqual(summaryOf(back.stdout), { read: 1, imported: 0, unchanged: 1, rejected: 0 });
+  // same day: due 10 March 17:00, declined the next day → late, and counted in declined
+  const report = motcua("report", "results", "--unit", "P2.01", "--from", "2026-03-10", "--to", "2026-03-31");
+  assert.equal(report.status, 0, report.stderr);
+  const total = JSON.parse(report.stdout).total;
+  assert.deepEqual([total.received, total.finishedLate, total.declined], [1, 1, 1]);
+});

@@ -127,6 +127,7 @@ test("the whole way: assign → process → supplement → payment → extension
   assert.match(d.events.at(-1).attachments[0].sha256, /^[0-9a-f]{64}$/);
   // the officer, after proposing: not resolve (the procedure's leader must approve first), not extend (done once)
   assert.deepEqual([...d.allowedActions].sort(), [
+    "decline",
     "propose_result",
     "request_payment",
     "request_supplement",

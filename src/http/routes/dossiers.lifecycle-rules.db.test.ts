@@ -244,7 +244,7 @@ test("leader approval: resolve waits for an approval after the latest proposal; 
   const officerView = await f.get(c["cv.01"]!, code);
   assert.deepEqual(
     [...officerView.body.allowedActions].sort(),
-    ["extend", "propose_result", "request_payment", "request_supplement", "stop", "transfer"].sort(),
+    ["decline", "extend", "propose_result", "request_payment", "request_supplement", "stop", "transfer"].sort(),
   );
   const stillEarly = await f.act(c["ld.01"]!, code, "resolve", { revision: proposed.revision, ...result });
   assert.equal(stillEarly.body.code, "approval-required");
@@ -428,4 +428,62 @@ test("imported history with two extensions is stored and shown flagged", async (
   assert.equal(view.flags.extraExtensions, true);
   assert.deepEqual(view.flags.stored, ["extraExtensions"]);
   assert.equal((await f.get(c["ld.01"]!, "P1.01-250303-0002")).body.flags.extraExtensions, false);
+});
+
+test("trả lại hồ sơ: decline with a reason by the officer → declined (timed, counted in the results); only return follows", async () => {
+  at("2026-04-06T08:00:00+07:00"); // Monday; due Thursday 08:00
+  const d = await f.intake(c["motcua.01"]!);
+  const code = d.body.code;
+  const started = await walk(code, [["cv.01", "start_processing", {}, "2026-04-06T09:00:00+07:00"]]);
+  assert.ok(started.allowedActions.includes("decline"));
+  at("2026-04-07T10:00:00+07:00");
+  const noReason = await f.act(c["cv.01"]!, code, "decline", { revision: started.revision, reason: " " });
+  assert.equal(noReason.status, 422);
+  assert.equal(noReason.body.code, "reason-required");
+  const desk = await f.act(c["motcua.01"]!, code, "decline", { revision: started.revision, reason: "x" });
+  assert.equal(desk.status, 403, "the front desk does not appraise");
+  const notice = await f.upload(c["cv.01"]!);
+  const declined = await f.act(c["cv.01"]!, code, "decline", {
+    revision: started.revision,
+    reason: "Thửa đất không đủ điều kiện tách thửa theo quy định của tỉnh",
+    notice: { document: { id: notice } },
+  });
+  assert.equal(declined.status, 200, JSON.stringify(declined.body));
+  assert.equal(declined.body.state, "declined");
+  assert.equal(declined.body.stateCode, 9);
+  assert.equal(declined.body.finishClass, "early");
+  assert.equal(declined.body.endedAt, "2026-04-07T10:00:00+07:00");
+  const event = await f.t.database.db
+    .selectFrom("dossier_events")
+    .select(["type", "payload"])
+    .where("dossier_code", "=", code)
+    .orderBy("seq", "desc")
+    .executeTakeFirstOrThrow();
+  assert.equal(event.type, "declined");
+  const payload = (typeof event.payload === "string" ? JSON.parse(event.payload) : event.payload) as {
+    reason: string;
+    notice: { document: { id: string } };
+  };
+  assert.equal(payload.reason, "Thửa đất không đủ điều kiện tách thửa theo quy định của tỉnh");
+  assert.equal(payload.notice.document.id, notice);
+  // nothing but return: stop is an illegal transition, the desk may only hand the papers back
+  const stop = await f.act(c["ld.01"]!, code, "stop", { revision: declined.body.revision, reason: "x" });
+  assert.equal(stop.status, 409);
+  assert.equal(stop.body.code, "illegal-transition");
+  assert.deepEqual((await f.get(c["motcua.01"]!, code)).body.allowedActions, ["return"]);
+  const report = await f.t.request({
+    method: "GET",
+    url: "/api/reports/results?unit=P1.01&from=2026-04-01&to=2026-04-30&by=unit",
+    cookie: c["ld.p1"],
+  });
+  assert.equal(report.statusCode, 200, report.body);
+  const total = report.json().total;
+  assert.equal(total.declined, 1);
+  assert.equal(total.finishedEarly, 1);
+  at("2026-04-08T09:00:00+07:00");
+  const back = await walk(code, [
+    ["motcua.01", "return", { via: "direct", handover: { record: "Ký nhận thông báo" } }],
+  ]);
+  assert.equal(back.state, "returned");
+  assert.equal(back.endedAt, "2026-04-07T10:00:00+07:00", "the end stays the declining");
 });

@@ -41,6 +41,7 @@ const MATRIX: [string, Record<string, unknown>, string[]][] = [
   ["resolve", { result: { record: "Kết quả số 1" } }, ["motcua.01", "cv.01", "cv2.01", "ld.01", "ld.p1"]],
   ["withdraw", { reason: "Xin rút" }, ["motcua.01"]],
   ["stop", { reason: "Dừng" }, ["cv.01", "cv2.01", "ld.01", "ld.p1"]],
+  ["decline", { reason: "Không đủ điều kiện giải quyết" }, ["cv.01", "cv2.01", "ld.01", "ld.p1"]],
   [
     "extend",
     { reason: "Chậm", dueAt: "2026-03-30T17:00:00+07:00", apology: { record: "Thư 1" } },
