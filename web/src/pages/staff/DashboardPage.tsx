@@ -14,6 +14,25 @@ import { drillHref, GROUPINGS } from "../reports/ResultsReportPage.tsx";
 import { ChannelChart, OutcomeChart } from "./ChannelChart.tsx";
 import { DossierList } from "./DossierList.tsx";
 
+interface StockFigures {
+  at: string;
+  open: number;
+  overdue: number;
+  withinDeadline: number;
+  exact: boolean;
+}
+
+/** Today's date in Vietnam (YYYY-MM-DD). */
+function todayLocal(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
+}
+
+/** 2026-03-31 → 31/03/2026. */
+function formatLocalDate(date: string): string {
+  const [y, m, d] = date.split("-");
+  return `${d}/${m}/${y}`;
+}
+
 export default function DashboardPage() {
   useTitle("Báo cáo, thống kê");
   const filters = useReportFilters();
@@ -26,6 +45,12 @@ export default function DashboardPage() {
   );
   const indicators = useIndicators(filters.query, filters.ready);
   const drill = (key: string, column: keyof ResultsRow) => drillHref(query, key, column);
+  // a stock on a live dashboard is as of now (issue 15): the overdue queue's own count, not the period's end
+  const live = filters.ready && (to ?? "") >= todayLocal();
+  const stock = useLoad(
+    (signal) => (live ? api.get<StockFigures>("/dossiers/stock", { unit }, signal) : null),
+    [live, unit],
+  );
   const t = report.data?.total;
   const onTime = indicators.data?.indicators.find((i) => i.id === "on-time-766");
 
@@ -77,8 +102,29 @@ export default function DashboardPage() {
           </Col>
           <Col xs={12} md={6}>
             <Card>
-              <Statistic title="Đang quá hạn" value={formatCount(t.openOverdue)} valueStyle={{ color: "#a8071a" }} />
-              <Link to={drill("total", "openOverdue")}>Xem hồ sơ</Link>
+              {live ? (
+                <>
+                  <Statistic
+                    title="Đang quá hạn (hiện tại)"
+                    value={stock.data ? `${stock.data.exact ? "" : "khoảng "}${formatCount(stock.data.overdue)}` : "—"}
+                    valueStyle={{ color: "#a8071a" }}
+                    data-testid="headline-overdue"
+                  />
+                  <Link to={`/can-bo/hang-doi/qua-han${unit ? `?unit=${encodeURIComponent(unit)}` : ""}`}>
+                    Xem hồ sơ
+                  </Link>
+                </>
+              ) : (
+                <>
+                  <Statistic
+                    title={`Quá hạn tại ngày ${formatLocalDate(to ?? "")}`}
+                    value={formatCount(t.openOverdue)}
+                    valueStyle={{ color: "#a8071a" }}
+                    data-testid="headline-overdue"
+                  />
+                  <Link to={drill("total", "openOverdue")}>Xem hồ sơ</Link>
+                </>
+              )}
             </Card>
           </Col>
         </Row>
