@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { createUser, findUserByUsername } from "../../db/repos/people.ts";
+import { listUsersOfUnits } from "../../db/repos/staff-directory.ts";
 import { passwordWeakness } from "../../people/passwords.ts";
 import { can, STAFF_ROLES, type StaffRole, scopeRoots } from "../../people/policy.ts";
 import { conflict, forbidden, notFound, validationFailed } from "../errors.ts";
@@ -16,46 +17,8 @@ export const listUsers = defineRoute({
     const units = await ctx.units.fresh();
     if (!units.find(query.unit)) throw notFound(`đơn vị ${query.unit}`);
     if (!can(actor, "user.manage", query.unit, units.parentOf)) throw forbidden();
-    const codes = units.subtree(query.unit);
-    const rows = await ctx.database.db
-      .selectFrom("users")
-      .leftJoin("role_grants", "role_grants.user_id", "users.id")
-      .select([
-        "users.id",
-        "users.username",
-        "users.full_name",
-        "users.unit_code",
-        "users.active",
-        "role_grants.role",
-        "role_grants.unit_code as grant_unit",
-      ])
-      .where("users.unit_code", "in", codes)
-      .orderBy("users.username")
-      .execute();
-    const byId = new Map<
-      number,
-      {
-        id: number;
-        username: string;
-        fullName: string;
-        unitCode: string | null;
-        active: boolean;
-        grants: { role: string; unitCode: string }[];
-      }
-    >();
-    for (const row of rows) {
-      const user = byId.get(row.id) ?? {
-        id: row.id,
-        username: row.username,
-        fullName: row.full_name,
-        unitCode: row.unit_code,
-        active: row.active,
-        grants: [],
-      };
-      if (row.role && row.grant_unit) user.grants.push({ role: row.role, unitCode: row.grant_unit });
-      byId.set(row.id, user);
-    }
-    return { users: [...byId.values()], scope: scopeRoots(actor!, "user.manage") };
+    const users = await listUsersOfUnits(ctx.database.db, units.subtree(query.unit));
+    return { users, scope: scopeRoots(actor!, "user.manage") };
   },
 });
 
