@@ -22,7 +22,7 @@ const receiving = new Map(
   (({ before, after }) => [...before, ...after])(buildProvince(units, new Random(0))).map((r) => [r.unit.code, r]),
 );
 
-const END = new Set(["resolved", "returned", "withdrawn", "stopped"]);
+const END = new Set(["resolved", "declined", "returned", "withdrawn", "stopped"]);
 const isOpen = (r: DossierRecord) => r.receivedAt !== null && !r.events.some((e) => END.has(e.type));
 const deadlineInForce = (r: DossierRecord) =>
   r.events.reduce((due, e) => (e.type === "supplement_received" && e.dueAt ? e.dueAt : due), r.dueAt!);
@@ -123,7 +123,14 @@ test("the mix has every channel, field and kind of history the screens and repor
   assert.ok(count((r) => r.receivedAt !== null && localWeekday(r.receivedAt) === 6) > 0, "Saturday receipts");
   assert.ok(count((r) => r.receivedAt !== null && r.receivedAt < new Date("2025-07-01T00:00:00+07:00")) > 0);
   assert.ok(count((r) => ["20020", "20005", "20398"].includes(r.unit.code)) > 0, "pre-2025 units");
-  for (const type of ["supplement_requested", "supplement_received", "transferred", "withdrawn", "stopped"]) {
+  for (const type of [
+    "supplement_requested",
+    "supplement_received",
+    "transferred",
+    "withdrawn",
+    "stopped",
+    "declined",
+  ]) {
     assert.ok(count(has(type)) > 0, type);
   }
   assert.ok(count((r) => r.receivedAt === null && has("refused")(r)) > 0, "refused at intake");

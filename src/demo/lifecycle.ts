@@ -39,6 +39,13 @@ const WITHDRAW_REASONS = [
   "Công dân rút hồ sơ để điều chỉnh thông tin kê khai",
   "Người yêu cầu không tiếp tục thực hiện thủ tục",
 ];
+/** Trả lại hồ sơ: why a dossier was found not to qualify after appraisal (the written notice's reason). */
+const DECLINE_REASONS = [
+  "Không đủ điều kiện giải quyết: thửa đất không đủ diện tích tối thiểu để tách thửa theo quy định của tỉnh",
+  "Không đủ điều kiện giải quyết: người yêu cầu không thuộc đối tượng được hưởng chính sách",
+  "Không đủ điều kiện giải quyết: nội dung đề nghị không thuộc phạm vi điều chỉnh của thủ tục",
+];
+
 const STOP_REASONS = [
   "Người yêu cầu không bổ sung hồ sơ theo thông báo, quá thời hạn quy định",
   "Phát sinh tranh chấp liên quan đến nội dung yêu cầu, dừng xử lý theo quy định",
@@ -197,7 +204,12 @@ export function planDossier(input: PlanInput): Plan {
     }
   }
   resolved = later(resolved, cursor);
-  events.push({ type: "resolved", at: resolved });
+  // trả lại hồ sơ: about one appraised dossier in a hundred does not qualify. Chosen by the instant, not by the
+  // random stream, so that every other demo figure stays as it was.
+  const minute = Math.floor(resolved.getTime() / 60_000);
+  if (!sameDay && kind !== "late" && minute % 97 === 0) {
+    events.push({ type: "declined", at: resolved, reason: DECLINE_REASONS[minute % DECLINE_REASONS.length]! });
+  } else events.push({ type: "resolved", at: resolved });
 
   // Most results are collected; a few wait at the counter for good.
   if (!random.chance(0.985)) return done();

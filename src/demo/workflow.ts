@@ -51,7 +51,9 @@ export function demoWorkflow(
 /** Received, not ended, never transferred away, and not awaiting a supplement. */
 function isWaitingForStaff(record: DossierRecord): boolean {
   if (!record.receivedAt) return false;
-  const ended = record.events.some((e) => ["resolved", "returned", "withdrawn", "stopped"].includes(e.type));
+  const ended = record.events.some((e) =>
+    ["resolved", "declined", "returned", "withdrawn", "stopped"].includes(e.type),
+  );
   if (ended || record.events.some((e) => e.type === "transferred")) return false;
   const lastSupplement = record.events.findLast((e) => e.type.startsWith("supplement_"));
   return lastSupplement?.type !== "supplement_requested";

@@ -117,7 +117,7 @@ export const ACTION_TABLE: Readonly<Record<Action, ActionRule>> = {
     roles: ["officer", "leader"],
     to: "declined",
     requires: ["reason-required"],
-    vi: "trả lại hồ sơ (không đủ điều kiện giải quyết)",
+    vi: "trả lại hồ sơ (không đủ điều kiện)",
   },
   return: {
     from: ["resolved", "declined"],

@@ -103,6 +103,7 @@ const STATE_COLOR: Partial<Record<DossierStatus, string>> = {
   refused: "red",
   withdrawn: "default",
   stopped: "volcano",
+  declined: "magenta",
 };
 export function stateColor(state: string): string {
   return STATE_COLOR[state as DossierStatus] ?? "default";

@@ -179,6 +179,8 @@ export interface LookupResult {
     missing?: string[];
     /** received, accepted, supplement_received: the appointment then in force. */
     dueAt?: string;
+    /** declined (trả lại hồ sơ): why the dossier does not qualify, as the written notice says. */
+    reason?: string;
   }[];
   canRate?: boolean;
 }

@@ -124,7 +124,7 @@ export default function LookupPage() {
             items={result.history.map((h) => ({
               children: `${formatInstant(h.at)} — ${h.description ?? stateName(h.toState ?? h.type)}${
                 h.missing?.length ? `: ${h.missing.join("; ")}` : ""
-              }`,
+              }${h.reason ? `. Lý do: ${h.reason}` : ""}`,
             }))}
           />
           {supplemented && <SupplementSent result={result} />}

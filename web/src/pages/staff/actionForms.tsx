@@ -172,6 +172,19 @@ export function actionFields(action: Action, { components, unitCode }: ActionCon
       return [reason("Lý do rút hồ sơ")];
     case "stop":
       return [reason("Lý do dừng xử lý")];
+    case "decline":
+      // trả lại hồ sơ sau thẩm định: the notice states why (Decree 61/2018 art. 19(2)(c)); its number is optional
+      return [
+        reason("Lý do không đủ điều kiện giải quyết (ghi trong thông báo)"),
+        <Form.Item
+          key="record"
+          label="Thông báo trả lại hồ sơ (số, ký hiệu)"
+          name="record"
+          extra="Để trống nếu thông báo được lập sau từ mẫu của hệ thống"
+        >
+          <Input />
+        </Form.Item>,
+      ];
     case "request_supplement":
       return [
         <Form.Item
@@ -305,6 +318,8 @@ export function actionBody(
       };
     case "return":
       return { ...base, via: v.via, handover: { record: v.record } };
+    case "decline":
+      return { ...base, ...(v.record?.trim() ? { notice: { record: v.record.trim() } } : {}) };
     case "extend":
       return { ...base, dueAt: v.dueAt?.toISOString(), apology: { record: v.record } };
     default:
@@ -313,4 +328,4 @@ export function actionBody(
 }
 
 /** Actions that cannot be undone get a danger button. */
-export const DANGEROUS: ReadonlySet<Action> = new Set<Action>(["refuse", "withdraw", "stop"]);
+export const DANGEROUS: ReadonlySet<Action> = new Set<Action>(["refuse", "withdraw", "stop", "decline"]);
