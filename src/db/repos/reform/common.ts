@@ -192,3 +192,8 @@ export async function ownerOf(db: Db, what: "plan" | "task" | "record", id: numb
     .where("id", "=", id)
     .executeTakeFirst();
 }
+
+/** Runs `work` in the caller's transaction, or in a new one: an import writes everything or nothing. */
+export function inTx<T>(db: Db, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db as Transaction<Database>) : (db as Kysely<Database>).transaction().execute(work);
+}

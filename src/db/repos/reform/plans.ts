@@ -1,15 +1,14 @@
 // Reform plans (kế hoạch CCHC): created, edited and removed (soft) by a unit's reform officer, each change
 // audited with the state before and after; listed with their completion as of a date.
-import type { Kysely } from "kysely";
 import { type Completion, completionByPlan } from "../../../reform/records/completion.ts";
 import type { Plan } from "../../../reform/records/model.ts";
 import { checkPlan } from "../../../reform/records/rules.ts";
-import type { Database } from "../../schema.ts";
 import { ServiceError } from "../dossiers/errors.ts";
 import {
   assertFilesExist,
   assertVersion,
   audit,
+  inTx,
   type ChangedBy,
   type Db,
   evidenceIds,
@@ -57,10 +56,10 @@ export async function findPlan(db: Db, provinceCode: string, id: number): Promis
   return row ? planFromRow(row) : undefined;
 }
 
-export async function createPlan(db: Kysely<Database>, provinceCode: string, plan: Plan, by: ChangedBy) {
+export async function createPlan(db: Db, provinceCode: string, plan: Plan, by: ChangedBy) {
   await checked(db, provinceCode, plan);
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTx(db, async (trx) => {
       const row = await trx
         .insertInto("reform_plans")
         .values({
@@ -86,7 +85,7 @@ export async function createPlan(db: Kysely<Database>, provinceCode: string, pla
 
 /** Replaces a plan's fields (its unit stays); `expectedVersion` guards against a concurrent edit. */
 export async function updatePlan(
-  db: Kysely<Database>,
+  db: Db,
   current: StoredPlan,
   provinceCode: string,
   plan: Plan,
@@ -97,7 +96,7 @@ export async function updatePlan(
     throw new ServiceError(422, "unit-change-not-allowed", "Không chuyển kế hoạch sang đơn vị khác");
   await checked(db, provinceCode, plan);
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTx(db, async (trx) => {
       const row = await trx
         .updateTable("reform_plans")
         .set((eb) => ({ ...planRow(plan), version: eb("version", "+", 1), updated_by: by.userId, updated_at: by.now }))
@@ -119,8 +118,8 @@ export async function updatePlan(
 }
 
 /** Removes a plan and its tasks (kept in the database with deleted_at, their history intact). */
-export async function deletePlan(db: Kysely<Database>, current: StoredPlan, provinceCode: string, by: ChangedBy) {
-  await db.transaction().execute(async (trx) => {
+export async function deletePlan(db: Db, current: StoredPlan, provinceCode: string, by: ChangedBy) {
+  await inTx(db, async (trx) => {
     await trx
       .updateTable("reform_tasks")
       .set({ deleted_at: by.now, updated_by: by.userId, updated_at: by.now })

@@ -1,15 +1,14 @@
 // Dated reform records of every other kind (directives, inspections, outreach, initiatives, surveys, dialogues,
 // legal documents, staff, discipline, training, facts): created, edited, removed (soft), each change audited.
 // A record's natural key (ref) lets an import find it again instead of adding a twin.
-import type { Kysely } from "kysely";
 import type { RecordKind, ReformRecord } from "../../../reform/records/model.ts";
 import { checkRecord, naturalRef } from "../../../reform/records/rules.ts";
-import type { Database } from "../../schema.ts";
 import { ServiceError } from "../dossiers/errors.ts";
 import {
   assertFilesExist,
   assertVersion,
   audit,
+  inTx,
   type ChangedBy,
   type Db,
   evidenceIds,
@@ -64,7 +63,7 @@ export async function findRecordByRef(db: Db, provinceCode: string, unit: string
 }
 
 export async function createRecord(
-  db: Kysely<Database>,
+  db: Db,
   provinceCode: string,
   record: RecordFields,
   by: ChangedBy,
@@ -72,7 +71,7 @@ export async function createRecord(
   await checked(db, provinceCode, record);
   const ref = record.ref ?? naturalRef(record);
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTx(db, async (trx) => {
       const row = await trx
         .insertInto("reform_records")
         .values({
@@ -98,7 +97,7 @@ export async function createRecord(
 
 /** Replaces a record's date, data, evidence and note (its unit, kind and key stay). */
 export async function updateRecord(
-  db: Kysely<Database>,
+  db: Db,
   current: StoredRecord,
   provinceCode: string,
   record: RecordFields,
@@ -108,7 +107,7 @@ export async function updateRecord(
   if (record.unit !== current.unit || record.kind !== current.kind)
     throw new ServiceError(422, "unit-change-not-allowed", "Không đổi đơn vị hoặc loại của hồ sơ đã có");
   await checked(db, provinceCode, record);
-  return db.transaction().execute(async (trx) => {
+  return inTx(db, async (trx) => {
     const row = await trx
       .updateTable("reform_records")
       .set((eb) => ({
@@ -137,8 +136,8 @@ export async function updateRecord(
   });
 }
 
-export async function deleteRecord(db: Kysely<Database>, current: StoredRecord, provinceCode: string, by: ChangedBy) {
-  await db.transaction().execute(async (trx) => {
+export async function deleteRecord(db: Db, current: StoredRecord, provinceCode: string, by: ChangedBy) {
+  await inTx(db, async (trx) => {
     await trx
       .updateTable("reform_records")
       .set((eb) => ({ deleted_at: by.now, version: eb("version", "+", 1), updated_by: by.userId, updated_at: by.now }))

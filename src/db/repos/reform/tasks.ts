@@ -1,15 +1,14 @@
 // Tasks of a reform plan: added, edited (progress, completion with its output document, evidence) and removed
 // (soft), each change audited; the overdue queue of some units.
-import type { Kysely } from "kysely";
 import { overdueTasks } from "../../../reform/records/completion.ts";
 import type { Task } from "../../../reform/records/model.ts";
 import { checkTask } from "../../../reform/records/rules.ts";
-import type { Database } from "../../schema.ts";
 import { ServiceError } from "../dossiers/errors.ts";
 import {
   assertFilesExist,
   assertVersion,
   audit,
+  inTx,
   type ChangedBy,
   type Db,
   evidenceIds,
@@ -63,7 +62,7 @@ export async function findTask(db: Db, provinceCode: string, id: number): Promis
 
 /** Adds a task to a plan; without an ordinal it comes last. */
 export async function createTask(
-  db: Kysely<Database>,
+  db: Db,
   plan: StoredPlan,
   provinceCode: string,
   fields: TaskFields,
@@ -80,7 +79,7 @@ export async function createTask(
   const task: Task = { ...fields, planId: plan.id, ordinal };
   await checked(db, provinceCode, task);
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTx(db, async (trx) => {
       const row = await trx
         .insertInto("reform_tasks")
         .values({
@@ -106,7 +105,7 @@ export async function createTask(
 }
 
 export async function updateTask(
-  db: Kysely<Database>,
+  db: Db,
   current: StoredTask,
   provinceCode: string,
   fields: TaskFields,
@@ -117,7 +116,7 @@ export async function updateTask(
   const task: Task = { ...fields, planId: current.planId, ordinal };
   await checked(db, provinceCode, task);
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTx(db, async (trx) => {
       const row = await trx
         .updateTable("reform_tasks")
         .set((eb) => ({
@@ -144,8 +143,8 @@ export async function updateTask(
   }
 }
 
-export async function deleteTask(db: Kysely<Database>, current: StoredTask, provinceCode: string, by: ChangedBy) {
-  await db.transaction().execute(async (trx) => {
+export async function deleteTask(db: Db, current: StoredTask, provinceCode: string, by: ChangedBy) {
+  await inTx(db, async (trx) => {
     await trx
       .updateTable("reform_tasks")
       .set((eb) => ({ deleted_at: by.now, version: eb("version", "+", 1), updated_by: by.userId, updated_at: by.now }))
