@@ -14,7 +14,7 @@ import { dossierFlags } from "../../dossier/queues.ts";
 import type { DossierRecord } from "../../dossier/record.ts";
 import { UNKNOWN_FIELD } from "../../figures/grouping.ts";
 import type { CalendarRegistry } from "./calendar.ts";
-import { type DossierHeader, projectionRow, recordOf } from "./dossier-store.ts";
+import { type DossierHeader, eventRow, projectionRow, recordOf } from "./dossier-store.ts";
 import type { UnitDirectory } from "./units.ts";
 
 /** Where a line belongs: its province, its receiving unit, and the units it would create. */
@@ -45,6 +45,8 @@ export interface Prepared {
   log: ReturnType<typeof logFromRecord>;
   /** The projection row, computed once when first needed (the manual-figures check, or storing). */
   row?: ReturnType<typeof projectionRow>;
+  /** The event rows, built ahead when the batch is likely to be stored (see buildRows). */
+  events?: ReturnType<typeof eventRow>[];
   newUnits: NewUnit[];
   newProcedure?: NewProcedure;
 }
@@ -236,6 +238,12 @@ export class LinePreparer {
     }
     return current;
   }
+}
+
+/** Builds the rows storing a prepared line inserts (the projection and the events), if not built yet. */
+export function buildRows(p: Prepared): void {
+  p.row ??= projectionRow(p.header, p.log);
+  p.events ??= p.log.map((event, i) => eventRow(p.header.provinceCode, p.header.code, i + 1, event));
 }
 
 /** The dossier row's header for a checked line, the procedure version it falls under filling the gaps. */

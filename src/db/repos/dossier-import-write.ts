@@ -8,8 +8,7 @@ import type { Database as Db } from "../engine.ts";
 import type { Database } from "../schema.ts";
 import { catalogueChanged } from "./catalog-rows.ts";
 import { exportRecordOf, logsOf } from "./dossier-export.ts";
-import { type LinePreparer, type Prepared, Rejected } from "./dossier-import-prepare.ts";
-import { eventRow, projectionRow } from "./dossier-store.ts";
+import { buildRows, type LinePreparer, type Prepared, Rejected } from "./dossier-import-prepare.ts";
 import type { UnitDirectory } from "./units.ts";
 
 /** What the writer reports back: a line's rejection, a line found unchanged. */
@@ -170,15 +169,14 @@ export class BatchWriter {
         .onConflict((oc) => oc.doNothing())
         .execute();
     }
+    for (const p of batch) buildRows(p);
     await insertChunked(
       trx,
       "dossiers",
-      batch.map((p) => p.row ?? projectionRow(p.header, p.log)),
+      batch.map((p) => p.row),
       800,
     );
-    const events = batch.flatMap((p) =>
-      p.log.map((event, i) => eventRow(p.header.provinceCode, p.header.code, i + 1, event)),
-    );
+    const events = batch.flatMap((p) => p.events ?? []);
     await insertChunked(trx, "dossier_events", events, 3000);
     // live intake must never issue a code that history already used
     const sequences = new Map<string, { province_code: string; unit_code: string; day: string; last: number }>();
