@@ -106,4 +106,5 @@ export const routes: AnyRoute[] = [
   reformRegisters.updateReformRecord,
   reformRegisters.deleteReformRecord,
   reformRegisters.getReformRecordFigures,
+  reformRegisters.getReformAppendices,
 ];

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { provinceOfRow } from "../../db/repos/reform/common.ts";
 import { createRecord, deleteRecord, findRecord, listRecords, updateRecord } from "../../db/repos/reform/records.ts";
+import { loadRecordAppendices } from "../../db/repos/reform/appendices.ts";
 import { loadRecordFigures } from "../../db/repos/reform/sheet-figures.ts";
 import { RECORD_KINDS, type RecordKind } from "../../reform/records/model.ts";
 import { LocalDate, RecordSchema } from "../../reform/records/schemas.ts";
@@ -118,5 +119,20 @@ export const getReformRecordFigures = defineRoute({
     await readScope(ctx, actor, query.unit);
     const figures = await loadRecordFigures(ctx.database.db, query).catch(dossierProblem);
     return { unit: query.unit, from: query.from, to: query.to, figures };
+  },
+});
+
+export const getReformAppendices = defineRoute({
+  method: "GET",
+  url: "/api/reform/appendices",
+  summary:
+    "Phụ lục 1 (kế hoạch, nhiệm vụ hoàn thành), 3 (VBQPPL, TTHC rà soát theo quý), 5 (trình độ cán bộ, công chức)",
+  tags: ["reform"],
+  access: "staff",
+  query: z.object({ unit: z.string().min(1).max(32), from: LocalDate, to: LocalDate }),
+  async handler({ ctx, actor, query }) {
+    if (query.from > query.to) throw validationFailed([{ name: "to", reason: "Ngày kết thúc trước ngày bắt đầu" }]);
+    await readScope(ctx, actor, query.unit);
+    return loadRecordAppendices(ctx.database.db, query).catch(dossierProblem);
   },
 });

@@ -104,6 +104,19 @@ test("a plan with tasks: done only with its output, completion and 01b figures m
   assert.equal(figures.statusCode, 200, figures.body);
   assert.deepEqual(figures.json().figures, { "1.1.1": 2, "1.1.2": 1, "1.3.1": 2, "1.3.2": 1, "1.3.3": 0, "5.4.1": 0 });
 
+  const appendices = await call("lanhdao.xa", "GET", "/api/reform/appendices?unit=P1.01&from=2024-01-01&to=2024-06-14");
+  assert.equal(appendices.statusCode, 200, appendices.body);
+  assert.deepEqual(
+    appendices
+      .json()
+      .appendix1.map((r: { number: string; planned: number; done: number }) => [r.number, r.planned, r.done]),
+    [["01/QĐ-UBND", 2, 1]],
+  );
+  assert.equal(
+    (await call("cchc.p2", "GET", "/api/reform/appendices?unit=P1.01&from=2024-01-01&to=2024-06-14")).statusCode,
+    403,
+  );
+
   const history = (await call("lanhdao.xa", "GET", `/api/reform/history/task/${task.id}`)).json();
   assert.deepEqual(
     history.items.map((h: { action: string }) => h.action),
