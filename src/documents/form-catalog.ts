@@ -7,8 +7,10 @@ import type { FormId, FormSet } from "./types.ts";
 export interface FormDefinition {
   form: FormId;
   set: FormSet;
-  /** "Mẫu số 01". */
+  /** "01" of "Mẫu số 01". */
   number: string;
+  /** The label printed at the top right when it is not "Mẫu số <number>" (a form outside the circular's list). */
+  numberLine?: string;
   file: string;
   title: string;
   landscape?: boolean;
@@ -56,6 +58,15 @@ export const FORM_CATALOG: readonly FormDefinition[] = [
     number: "05",
     file: "05-thong-bao-dung-giai-quyet.docx",
     title: "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ",
+  },
+  {
+    // Not among the seven forms of Circular 03/2025/TT-VPCP as published (docs/documents.md): no official number.
+    form: "declined-notice",
+    set: "2025",
+    number: "TL",
+    numberLine: "Mẫu thông báo trả lại hồ sơ",
+    file: "tl-thong-bao-tra-lai-ho-so.docx",
+    title: "THÔNG BÁO TRẢ LẠI HỒ SƠ",
   },
   {
     form: "control-sheet",

@@ -175,6 +175,25 @@ function loopRows(loop: string, width: number, cells: string[]): string[][] {
   return [blank(`{{FOR ${loop}}}`), cells, blank(`{{END-FOR ${variable}}}`)];
 }
 
+function declinedNotice(def: FormDefinition): FileChild[] {
+  return [
+    ...head(),
+    ...title([def.title, "(Hồ sơ không đủ điều kiện giải quyết)"]),
+    para([run("Kính gửi: {{applicant.name}}")], { align: "center", after: 6 }),
+    text(
+      "Vào {{dossier.receivedAtText}}, {{office.name}} đã tiếp nhận hồ sơ của Ông/Bà/Tổ chức {{applicant.name}}, " +
+        "mã hồ sơ {{dossier.code}}, nội dung yêu cầu giải quyết: {{dossier.procedureName}}.",
+    ),
+    text(
+      "Sau khi thẩm định, cơ quan có thẩm quyền xác định hồ sơ không đủ điều kiện giải quyết và trả lại hồ sơ " +
+        "vào {{decline.atText}}, với lý do cụ thể như sau:",
+    ),
+    text("{{decline.reason}}"),
+    text("{{office.name}} thông báo và trả lại hồ sơ để Ông/Bà/Tổ chức được biết./.", 10),
+    recipientsAndSignature(recipientsBlock(), leaderSignature()),
+  ];
+}
+
 function controlSheet(def: FormDefinition): FileChild[] {
   const table: TableSpec = {
     caption: [],
@@ -273,6 +292,8 @@ export function formTemplate(def: FormDefinition): Document {
         return apology(def, def.set);
       case "stop-notice":
         return stopNotice(def);
+      case "declined-notice":
+        return declinedNotice(def);
       case "control-sheet":
         return controlSheet(def);
       case "ledger":

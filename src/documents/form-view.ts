@@ -36,6 +36,7 @@ function defaultSigner(form: FormRequest["form"], c: FormContext): Signer {
       return { title: "NGƯỜI HƯỚNG DẪN", name: officer };
     case "apology":
     case "stop-notice":
+    case "declined-notice":
       return { authority: "", title: "THỦ TRƯỞNG CƠ QUAN", name: BLANK };
     case "control-sheet":
     case "ledger":
@@ -177,6 +178,14 @@ export function formView(request: FormRequest): Record<string, unknown> {
       return {
         ...common,
         stop: { reason: request.stop.reason.normalize("NFC"), atText: instantText(request.stop.stoppedAt) },
+      };
+    case "declined-notice":
+      return {
+        ...common,
+        decline: {
+          reason: request.decline.reason.normalize("NFC"),
+          atText: instantText(request.decline.declinedAt),
+        },
       };
     case "control-sheet":
       return { ...common, handoffs: request.handoffs.map(handoffView) };

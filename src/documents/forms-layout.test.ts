@@ -110,7 +110,7 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-test("forms 01–07 render to PDF and PNG: A4, the ledger landscape over several pages with its header on each", {
+test("forms 01–07 and the decline notice render to PDF and PNG: A4, the ledger landscape over several pages with its header on each", {
   skip: soffice ? false : "LibreOffice (soffice) is not installed",
   timeout: 300_000,
 }, async () => {
@@ -132,6 +132,11 @@ test("forms 01–07 render to PDF and PNG: A4, the ledger landscape over several
     [
       "05",
       { form: "stop-notice", context, stop: { reason: "Người nộp đề nghị", stoppedAt: late } },
+      { landscape: false, minPages: 1 },
+    ],
+    [
+      "TL",
+      { form: "declined-notice", context, decline: { reason: "Không đủ điều kiện", declinedAt: late } },
       { landscape: false, minPages: 1 },
     ],
     ["06", controlSheet(30), { landscape: false, minPages: 2 }],

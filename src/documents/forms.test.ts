@@ -4,7 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { FORM_CATALOG, formSetFor } from "./form-catalog.ts";
-import { type FormRenderOptions, qrImage, renderForm, SHIPPED_TEMPLATES_DIR, TemplateError } from "./forms.ts";
+import {
+  type FormRenderOptions,
+  numberLineOf,
+  qrImage,
+  renderForm,
+  SHIPPED_TEMPLATES_DIR,
+  TemplateError,
+} from "./forms.ts";
 import { mmToTwip } from "./official.ts";
 import { openDocx, mm } from "./testing/docx-inspect.ts";
 import { context2020, context2025, ledger2025 } from "./testing/fixtures.ts";
@@ -31,6 +38,12 @@ function request(form: FormId, context: FormContext): FormRequest {
       return { form, context, apology: { reason: "Phải xác minh thông tin tại địa phương khác", newDueAt: late } };
     case "stop-notice":
       return { form, context, stop: { reason: "Người yêu cầu đề nghị dừng giải quyết", stoppedAt: late } };
+    case "declined-notice":
+      return {
+        form,
+        context,
+        decline: { reason: "Người yêu cầu không thuộc đối tượng được hưởng chính sách", declinedAt: late },
+      };
     case "control-sheet":
       return {
         form,
@@ -63,6 +76,7 @@ const FORMS: FormId[] = [
   "refusal",
   "apology",
   "stop-notice",
+  "declined-notice",
   "control-sheet",
   "ledger",
 ];
@@ -83,7 +97,11 @@ for (const { set, form, context } of cases) {
       FORM_CATALOG.find((d) => d.form === form && d.set === set) ??
       FORM_CATALOG.find((d) => d.form === form && d.set === "2025")!;
     assert.ok(doc.paragraphs.includes(def.title), `title ${def.title}`);
-    assert.equal(doc.paragraphs[0], `Mẫu số ${def.number}`, "the form's number line comes first");
+    assert.equal(doc.paragraphs[0], numberLineOf(def), "the form's number line comes first");
+    if (form === "declined-notice") {
+      assert.ok(doc.text.includes("Người yêu cầu không thuộc đối tượng được hưởng chính sách"), "the reasons");
+      assert.ok(doc.paragraphs.includes("(Hồ sơ không đủ điều kiện giải quyết)"));
+    }
     assert.deepEqual([...doc.fonts], ["Times New Roman"]);
     for (const size of doc.sizes) assert.ok(size >= 22 && size <= 28, `run size ${size / 2} pt`);
     const { page } = doc;

@@ -69,6 +69,9 @@ export async function qrImage(url: string, sizeCm = 3) {
   return { width: sizeCm, height: sizeCm, data: png.toString("base64"), extension: ".png" as const };
 }
 
+/** "Mẫu số 01", or the label of a form without an official number. */
+export const numberLineOf = (def: FormDefinition): string => def.numberLine ?? `Mẫu số ${def.number}`;
+
 /** Renders a form to .docx bytes. */
 export async function renderForm(request: FormRequest, options: FormRenderOptions = {}): Promise<Buffer> {
   const def = getFormDefinition(formSetOf(request, options), request.form);
@@ -76,7 +79,7 @@ export async function renderForm(request: FormRequest, options: FormRenderOption
   const template = await readFile(path);
   const data: Record<string, unknown> = {
     ...formView(request),
-    form: { number: def.number, title: def.title, numberLine: `Mẫu số ${def.number}` },
+    form: { number: def.number, title: def.title, numberLine: numberLineOf(def) },
   };
   if (request.form !== "ledger") data["qr"] = await qrImage(request.context.dossier.lookupUrl);
   try {

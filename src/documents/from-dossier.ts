@@ -21,6 +21,7 @@ export const DOSSIER_FORMS = [
   "apology",
   "stop-notice",
   "control-sheet",
+  "declined-notice",
 ] as const satisfies readonly FormId[];
 export type DossierFormId = (typeof DOSSIER_FORMS)[number];
 
@@ -173,6 +174,10 @@ export function handoffsOf(s: DossierSources, sheet: ControlSheet): Handoff[] {
     const receivedBy = row.receivedBy ? s.officer(row.receivedBy) : undefined;
     const fromOfficer = event && row.from.kind === "staff" ? s.officer(event.actor.id) : from.officer;
     const pauses = row.pauses.length ? `Tạm dừng chờ bổ sung ${row.pauses.length} lần` : "";
+    // the decline's place on the control sheet: the notice goes back to the desk with the dossier
+    const declined =
+      event?.type === "declined" ? `Trả lại hồ sơ, không đủ điều kiện giải quyết: ${event.payload.reason}` : "";
+    const note = [declined, pauses].filter(Boolean).join("; ");
     const handoff: Handoff = {
       fromUnit: from.unit,
       toUnit: to.unit,
@@ -180,7 +185,7 @@ export function handoffsOf(s: DossierSources, sheet: ControlSheet): Handoff[] {
       ...(fromOfficer ? { fromOfficer } : {}),
       ...((receivedBy ?? to.officer) ? { toOfficer: receivedBy ?? to.officer } : {}),
       ...(row.outcome ? { result: OUTCOME[row.outcome] } : {}),
-      ...(pauses ? { note: pauses } : {}),
+      ...(note ? { note } : {}),
     };
     return handoff;
   });
@@ -239,6 +244,15 @@ export function formRequestOf(form: DossierFormId, s: DossierSources): FormReque
         stop: { reason: found.event.reason ?? "", stoppedAt: found.event.at },
       };
     }
+    case "declined-notice": {
+      const found = lastOf(s.log, "declined");
+      if (!found) return undefined;
+      return {
+        form,
+        context: contextOf(s, found.index, found.event.at, String(found.index)),
+        decline: { reason: found.event.payload.reason || found.event.reason || "", declinedAt: found.event.at },
+      };
+    }
     case "control-sheet":
       if (!s.sheet || s.sheet.rows.length === 0) return undefined;
       return {
@@ -252,6 +266,7 @@ export function formRequestOf(form: DossierFormId, s: DossierSources): FormReque
 const END_NOTE: Partial<Record<LifecycleEventType, string>> = {
   withdrawn: "Rút hồ sơ",
   stopped: "Dừng giải quyết",
+  declined: "Trả lại hồ sơ (không đủ điều kiện giải quyết)",
 };
 
 /** The dossier's line in the tracking ledger (form 07): receipt, transfer, result back, return. */
@@ -260,9 +275,10 @@ export function ledgerEntryOf(s: Pick<DossierSources, "dossier" | "log" | "unit"
   if (!d.received_at) return undefined;
   const applicant = applicantOf(d.applicant);
   const transferred = s.log.find((e) => e.type === "transferred");
-  const resolved = lastOf(s.log, "resolved");
+  // the competent body's answer back at the desk: a result, or the notice returning the dossier
+  const resolved = lastOf(s.log, "resolved", "declined");
   const returned = lastOf(s.log, "returned");
-  const ended = lastOf(s.log, "withdrawn", "stopped");
+  const ended = lastOf(s.log, "withdrawn", "stopped", "declined");
   const extended = lastOf(s.log, "extended");
   const notes = [
     ...(ended ? [END_NOTE[ended.event.type]!] : []),

@@ -98,6 +98,7 @@ export function formSymbol(form: FormId, set: FormSet): string {
     case "apology":
       return set === "2018" ? "PXL" : "VBXL";
     case "stop-notice":
+    case "declined-notice":
       return "TB";
     case "control-sheet":
       return "PKS";

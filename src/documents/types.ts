@@ -117,6 +117,13 @@ export interface StopNotice {
   stoppedAt: Date;
 }
 
+/** Thông báo trả lại hồ sơ: after appraisal the dossier does not qualify (event `declined`). */
+export interface DeclineNotice {
+  /** Why it does not qualify, as the notice states it. */
+  reason: string;
+  declinedAt: Date;
+}
+
 /** One line of the dossier tracking ledger (Sổ theo dõi hồ sơ). */
 export interface LedgerEntry {
   code: string;
@@ -157,6 +164,7 @@ export type FormRequest =
   | { form: "refusal"; context: FormContext; reason: string }
   | { form: "apology"; context: FormContext; apology: ApologyLetter }
   | { form: "stop-notice"; context: FormContext; stop: StopNotice }
+  | { form: "declined-notice"; context: FormContext; decline: DeclineNotice }
   | { form: "control-sheet"; context: FormContext; handoffs: Handoff[] }
   | { form: "ledger"; ledger: LedgerContext };
 

@@ -32,7 +32,8 @@ export const help = `Usage: motcua document <01…06> --dossier CODE --out F.doc
        motcua document 07 --unit U --from YYYY-MM-DD --to YYYY-MM-DD --out F.docx|F.pdf
        motcua document appendix <${APPENDIX_KINDS.join("|")}> --from D --to D [--unit U] --out F.xlsx|F.docx|F.pdf
 <01…06>: 01 (${DOSSIER_FORMS[0]}), 02 (${DOSSIER_FORMS[1]}), 03 (${DOSSIER_FORMS[2]}), 04 (${DOSSIER_FORMS[3]}),
-         05 (${DOSSIER_FORMS[4]}), 06 (${DOSSIER_FORMS[5]}); 07 or "ledger": the unit's tracking ledger of the
+         05 (${DOSSIER_FORMS[4]}), 06 (${DOSSIER_FORMS[5]}); ${DOSSIER_FORMS[6]} (the notice returning a dossier
+         that does not qualify, no official number); 07 or "ledger": the unit's tracking ledger of the
          dossiers it received from --from to --to (local dates).
 appendix: results [--by ${GROUPINGS.join("|")}] (Phụ lục 4), channels [--by channel|level],
           late [--basis receiving|handling], satisfaction; for --unit and every unit below it (all without --unit).

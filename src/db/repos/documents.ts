@@ -20,7 +20,7 @@ import {
 import type { TableSpec } from "../../documents/grid.ts";
 import type { Heading } from "../../documents/official.ts";
 import { formSetOf } from "../../documents/forms.ts";
-import { DESK_SYMBOL, numberText, officeOn } from "../../documents/office-names.ts";
+import { DESK_SYMBOL, formSymbol, numberText, officeOn } from "../../documents/office-names.ts";
 import type { FormRequest, LedgerContext, SatisfactionRow } from "../../documents/types.ts";
 import { localDate } from "../../calendar/local-time.ts";
 import { placeDateLine } from "../../documents/vn-format.ts";
@@ -92,7 +92,8 @@ async function numbered(db: Kysely<Database>, unitCode: string, request: FormReq
   const issuedAt = c.issuedAt ?? new Date();
   const issued = await documentNumber(db, {
     unitCode,
-    form: request.form,
+    // one register per printed kind, so two kinds of notice ("TB") never print the same number
+    form: formSymbol(request.form, set).toLowerCase(),
     issuedOn: localDate(issuedAt),
     subject: c.subject,
     text: (n) => numberText(n, request.form, set, c.office.symbol ?? DESK_SYMBOL),

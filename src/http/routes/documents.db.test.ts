@@ -20,6 +20,7 @@ let f: Fixture;
 let c: Record<string, string>;
 let code: string;
 let refusedCode: string;
+let stoppedCode: string;
 let secret: string;
 const at = (iso: string) => {
   f.clock.now = new Date(iso);
@@ -150,6 +151,7 @@ test("form 03 of a refusal at the counter, form 05 of a stopped dossier", async 
     reason: "Người nộp đã chuyển đi nơi khác",
   });
   assert.equal(stopped.status, 200, JSON.stringify(stopped.body));
+  stoppedCode = other.body.code;
   const notice = await openDocx((await download(c["cv.01"], docUrl(other.body.code, "05"))).bytes);
   assert.ok(notice.text.includes("Người nộp đã chuyển đi nơi khác"));
   assert.ok(notice.text.includes("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"));
@@ -181,6 +183,43 @@ test("form 07: the unit's ledger lists the dossiers received in the period", asy
     (await download(c["motcua.01"], "/api/units/P1.01/ledger?from=2026-02-01&to=2026-02-28")).bytes,
   );
   assert.ok(!empty.text.includes(code));
+});
+
+test("the notice returning a declined dossier states the reasons; the control sheet and the ledger show the return", async () => {
+  at("2026-03-16T10:00:00+07:00");
+  const d = await f.intake(c["motcua.01"]!);
+  let rev = d.body.revision as number;
+  for (const [who, action, body] of [
+    ["motcua.01", "assign", { assignee: "cv.01" }],
+    ["cv.01", "start_processing", {}],
+    ["cv.01", "decline", { reason: "Người yêu cầu không thuộc đối tượng đăng ký tại xã" }],
+  ] as const) {
+    const r = await f.act(c[who]!, d.body.code, action, { revision: rev, ...body });
+    assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.body)}`);
+    rev = r.body.revision;
+  }
+  const r = await download(c["cv.01"], docUrl(d.body.code, "declined-notice"));
+  assert.equal(r.status, 200);
+  const notice = await openDocx(r.bytes);
+  assert.ok(notice.paragraphs.includes("THÔNG BÁO TRẢ LẠI HỒ SƠ"));
+  assert.ok(notice.text.includes("Người yêu cầu không thuộc đối tượng đăng ký tại xã"), "the reasons");
+  assert.equal(notice.paragraphs[0], "Mẫu thông báo trả lại hồ sơ");
+  // the stop notice of the other test took 01 of the notices' register ("TB"): never the same printed number
+  assert.ok(notice.paragraphs.some((p) => /^Số: \d{2}\/TB-TTPVHCC$/.test(p)));
+  const stopNumber = (await openDocx((await download(c["cv.01"], docUrl(stoppedCode, "05"))).bytes)).paragraphs.find(
+    (p) => p.startsWith("Số: "),
+  );
+  assert.notEqual(
+    stopNumber,
+    notice.paragraphs.find((p) => p.startsWith("Số: ")),
+  );
+  const sheet = await openDocx((await download(c["cv.01"], docUrl(d.body.code, "06"))).bytes);
+  assert.ok(sheet.text.includes("Trả lại hồ sơ, không đủ điều kiện giải quyết: Người yêu cầu không thuộc"));
+  assert.equal((await download(c["cv.01"], docUrl(code, "declined-notice"))).status, 404, "not declined");
+  const ledger = await openDocx(
+    (await download(c["motcua.01"], "/api/units/P1.01/ledger?from=2026-03-16&to=2026-03-16")).bytes,
+  );
+  assert.ok(ledger.text.includes("Trả lại hồ sơ (không đủ điều kiện giải quyết)"));
 });
 
 test("a forged or malformed applicant's name prints as text on the receipt and the unit's ledger (no 500)", async () => {

@@ -63,7 +63,7 @@ export const getDossierDocument = defineRoute({
   method: "GET",
   url: "/api/dossiers/:code/documents/:form",
   summary:
-    "Biểu mẫu của hồ sơ (.docx hoặc .pdf): 01 phiếu tiếp nhận, 02 yêu cầu bổ sung, 03 từ chối, 04 xin lỗi và gia hạn, 05 dừng giải quyết, 06 phiếu kiểm soát",
+    "Biểu mẫu của hồ sơ (.docx hoặc .pdf): 01 phiếu tiếp nhận, 02 yêu cầu bổ sung, 03 từ chối, 04 xin lỗi và gia hạn, 05 dừng giải quyết, 06 phiếu kiểm soát; declined-notice: thông báo trả lại hồ sơ không đủ điều kiện giải quyết",
   tags: ["documents"],
   access: "staff",
   produces: [MEDIA_TYPES.docx, MEDIA_TYPES.pdf],

@@ -11,15 +11,7 @@ import type { Dossier, DossierEvent } from "../../types.ts";
 import { ActionButtons } from "./ActionButtons.tsx";
 import { DossierPapers } from "./DossierPapers.tsx";
 import { LinkButton } from "../../components/LinkButton.tsx";
-
-const FORMS: [string, string][] = [
-  ["01", "Phiếu tiếp nhận và hẹn trả kết quả"],
-  ["02", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"],
-  ["03", "Phiếu từ chối tiếp nhận"],
-  ["04", "Phiếu xin lỗi và hẹn lại ngày trả kết quả"],
-  ["05", "Thông báo dừng xử lý"],
-  ["06", "Phiếu kiểm soát quá trình giải quyết hồ sơ"],
-];
+import { formsFor } from "./dossier-forms.ts";
 
 /** Events that leave the state as it is, named as the one-stop forms name them. */
 const SAME_STATE_EVENT: Record<string, string> = {
@@ -119,13 +111,11 @@ export default function DossierPage() {
       </Card>
       <Card title="Biểu mẫu" size="small">
         <Space direction="vertical">
-          {FORMS.map(([form, name]) => (
-            <Space key={form} wrap>
-              <span>
-                Mẫu {form}: {name}
-              </span>
-              <a href={api.url(`/dossiers/${enc}/documents/${form}`, { format: "docx" })}>.docx</a>
-              <a href={api.url(`/dossiers/${enc}/documents/${form}`, { format: "pdf" })}>.pdf</a>
+          {formsFor(d.events).map(({ id, label }) => (
+            <Space key={id} wrap>
+              <span>{label}</span>
+              <a href={api.url(`/dossiers/${enc}/documents/${id}`, { format: "docx" })}>.docx</a>
+              <a href={api.url(`/dossiers/${enc}/documents/${id}`, { format: "pdf" })}>.pdf</a>
             </Space>
           ))}
           <LinkButton to={`/can-bo/ho-so/${enc}/phieu-tiep-nhan`} target="_blank" size="small">
