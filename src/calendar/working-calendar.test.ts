@@ -95,6 +95,16 @@ test("calendar days: a receipt outside working time takes the date of the next w
   assert.equal(due("2026-02-13T18:00:00", "2 calendar days"), "2026-02-25T17:00:00+07:00"); // Fri before Tết → 23/2
 });
 
+test("calendar days with a supplement: resumed by the paused working time, or restarted from the resumption", () => {
+  const dueAt = national.appointment(at("2026-03-02T09:00:00"), parseLimit("2 calendar days")); // Wed 17:00
+  assert.equal(formatLocal(dueAt), "2026-03-04T17:00:00+07:00");
+  // Paused Tue 10:00 → Wed 10:00, one working day: the end of Thursday.
+  const moved = national.resume(dueAt, at("2026-03-03T10:00:00"), at("2026-03-04T10:00:00"));
+  assert.equal(formatLocal(moved), "2026-03-05T17:00:00+07:00");
+  // A procedure that restarts the clock counts the limit again from the resumption's date (Art. 147(2)).
+  assert.equal(due("2026-03-04T10:00:00", "2 calendar days"), "2026-03-06T17:00:00+07:00");
+});
+
 test("calendar days on a unit whose Saturday mornings count: the end of Saturday's last window", () => {
   const cal = getCalendar({ officeHours: saturdayUnit });
   assert.equal(due("2026-03-05T09:00:00", "2 calendar days", undefined, cal), "2026-03-07T11:30:00+07:00");
