@@ -138,10 +138,12 @@ function armsOf(scope: Scope): RawBuilder<unknown>[] {
       const codes = scope.units.map((u) => u.code);
       return [
         ...scope.units.map((u) => sql`d.province_code = ${u.province} and d.unit_code = ${u.code}`),
-        // held by a unit of the scope but received elsewhere: disjoint from the arms above
+        // held by a unit of the scope but received elsewhere: disjoint from the arms above; `current_unit_code <>
+        // unit_code` (implied) lets the planner use the partial indexes of transferred dossiers (migration 0014)
         ...scope.units.map(
           (u) =>
-            sql`d.province_code = ${u.province} and d.current_unit_code = ${u.code} and d.unit_code <> all(${codes}::text[])`,
+            sql`d.province_code = ${u.province} and d.current_unit_code = ${u.code} and d.current_unit_code <> d.unit_code
+              and d.unit_code <> all(${codes}::text[])`,
         ),
       ];
     }
@@ -183,20 +185,25 @@ export function pageSql(query: PageQuery, select: RawBuilder<unknown> = sql`d.*`
     order by ${orderBy(query.order, "x")} limit ${query.limit}`;
 }
 
-function armSql(query: PageQuery, select: RawBuilder<unknown>): RawBuilder<Record<string, unknown>>[] {
+function armSql(query: PageQuery, select: RawBuilder<unknown>, ordered = true): RawBuilder<Record<string, unknown>>[] {
   const alternatives = query.alternatives?.length ? query.alternatives : [[]];
   return armsOf(query.scope).flatMap((arm) =>
     alternatives.map((alt) => {
       const all = [arm, ...query.where, ...alt, keysetSql(query.after)];
+      const order = ordered ? sql`order by ${orderBy(query.order, "d")}` : sql``;
       return sql<Record<string, unknown>>`(select ${select} from dossiers d where ${sql.join(all, sql` and `)}
-        order by ${orderBy(query.order, "d")} limit ${query.limit})`;
+        ${order} limit ${query.limit})`;
     }),
   );
 }
 
-/** How many rows meet the query, counting at most `cap` + 1 per arm (each read in index order). */
+/**
+ * How many rows meet the query, counting at most `cap` + 1 per arm. A "recent first" arm is read in index order
+ * (else the planner may read the table itself up to the cap); a deadline queue's arm reads the open dossiers'
+ * partial indexes in whatever order is cheapest.
+ */
 export function cappedCountSql(query: Omit<PageQuery, "limit" | "after">, cap: number): RawBuilder<{ n: number }> {
-  const arms = armSql({ ...query, limit: cap + 1 }, sql`1 as one`);
+  const arms = armSql({ ...query, limit: cap + 1 }, sql`1 as one`, query.order !== "deadline");
   if (!arms.length) return sql<{ n: number }>`select 0 as n`;
   return sql<{ n: number }>`select count(*)::int as n from (${sql.join(arms, sql` union all `)}) c`;
 }

@@ -5,6 +5,7 @@
 // COUNT_CAP and the planner's estimate beyond (totalExact: false; the web says "khoảng").
 import { type RawBuilder, sql } from "kysely";
 import type { WorkingCalendar } from "../../../calendar/index.ts";
+import { dueSoonMinutesOf } from "../../../dossier/queues.ts";
 import { OPEN_STATUSES } from "../../../dossier/status.ts";
 import {
   type Cursor,
@@ -102,10 +103,10 @@ export function planOf(query: Pick<ListQuery, "state" | "queue" | "userId">, now
   }
 }
 
-/** Less than one working day of the unit's calendar left. */
+/** Less than two working days of the unit's calendar left (src/dossier/queues.ts DUE_SOON_WORKING_DAYS). */
 export function isDueSoon(calendar: WorkingCalendar, now: Date, deadline: Date): boolean {
   const left = calendar.workingMinutesBetween(now, deadline);
-  return left >= 0 && left < calendar.workingDayMinutes;
+  return left >= 0 && left < dueSoonMinutesOf(calendar.workingDayMinutes);
 }
 
 export async function listDossiers(ctx: ServiceContext, query: ListQuery): Promise<ListPage> {
@@ -117,10 +118,12 @@ export async function listDossiers(ctx: ServiceContext, query: ListQuery): Promi
   const after = query.cursor ? decodeCursor(query.cursor, plan.order) : undefined;
   if (query.queue === "due_soon") return dueSoon(ctx, query, scope, plan, now, after);
   const skip = after ? 0 : ((query.page ?? 1) - 1) * query.pageSize;
-  const rows = await runPage(ctx, { ...plan, scope, after, limit: skip + query.pageSize + 1 });
+  const [rows, counted] = await Promise.all([
+    runPage(ctx, { ...plan, scope, after, limit: skip + query.pageSize + 1 }),
+    countOf(ctx, scope, plan),
+  ]);
   const items = rows.slice(skip, skip + query.pageSize);
   const more = rows.length > skip + query.pageSize;
-  const counted = await countOf(ctx, scope, plan);
   return {
     items,
     ...counted,
