@@ -173,7 +173,7 @@ function build<L>(
       if (blank(command.reason)) return err("reason-required");
       return { type: "stopped", payload: {} };
     case "extend":
-      return extend(state, command, err);
+      return extend(state, command, now, err);
     case "rate":
       if (!Number.isInteger(command.score) || command.score < 1 || command.score > 5) return err("invalid-rating");
       if (state.rating !== null) return err("already-rated");
@@ -191,13 +191,17 @@ function build<L>(
 function extend(
   state: DossierState,
   command: CommandOf<"extend">,
+  now: Date,
   err: (code: DossierError["code"]) => DossierError,
 ): Built | DossierError {
   // At most one re-appointment (DOMAIN §3); imported history may carry more and is flagged, not refused.
   if (state.extensionCount >= 1) return err("second-extension");
   if (blank(command.reason)) return err("reason-required");
   if (!hasEvidence(command.apology)) return err("apology-required");
-  if (state.dueAt === null || !(command.dueAt.getTime() > state.dueAt.getTime())) return err("due-not-later");
+  // the new appointment is after the deadline in force and still ahead. An extension on or after the due date is
+  // recorded (the letter is owed all the same) and shown as a late apology (apology.ts), never as a timely one.
+  if (state.dueAt === null || !(command.dueAt.getTime() > Math.max(state.dueAt.getTime(), now.getTime())))
+    return err("due-not-later");
   return { type: "extended", payload: { dueAt: command.dueAt, apology: true, letter: command.apology } };
 }
 

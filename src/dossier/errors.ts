@@ -46,7 +46,7 @@ export const DOSSIER_ERROR_MESSAGES: Readonly<Record<DossierErrorCode, string>> 
   "draft-required": "Phải đính kèm dự thảo kết quả",
   "nothing-to-approve": "Không có dự thảo kết quả nào đang chờ phê duyệt",
   "invalid-amount": "Số tiền không hợp lệ",
-  "due-not-later": "Ngày hẹn trả mới phải sau thời hạn giải quyết hiện tại",
+  "due-not-later": "Ngày hẹn trả mới phải sau thời hạn giải quyết hiện tại và sau thời điểm gia hạn",
   "apology-required": "Gia hạn phải kèm văn bản xin lỗi người nộp hồ sơ",
   "invalid-rating": "Mức đánh giá phải là số nguyên từ 1 đến 5",
   "already-rated": "Hồ sơ đã được đánh giá",

@@ -1,5 +1,6 @@
 // The current state is a fold of the log: evolve() applies one event, project() folds them all.
 // evolve trusts its events (decide.ts made them); it never refuses one.
+import { apologyTimely } from "./apology.ts";
 import type { LifecycleEvent } from "./events.ts";
 import type { Channel, ReturnVia } from "./record.ts";
 import type { DossierStatus, Phase } from "./status.ts";
@@ -36,9 +37,20 @@ export interface DossierState {
   extensionCount: number;
   /** An apology letter exists. */
   apology: boolean;
+  /**
+   * The first timely apology (projected to `apology_at`; the SQL queues read "no apology at or before the
+   * deadline missed" from it, and a late apology leaves it null so it never counts as one).
+   */
   apologyAt: Date | null;
-  /** Some apology was dated at or before the deadline in force when it was issued. */
+  /** The first apology recorded too late (on or after the due date). */
+  lateApologyAt: Date | null;
+  /**
+   * Some apology was timely: dated at least one calendar day (local dates) before the deadline in force when it
+   * was issued (Decree 61/2018 art. 19(2)(d); apology.ts).
+   */
   apologyInTime: boolean;
+  /** Some apology was recorded too late (on or after the due date): shown apart, never counted as an apology. */
+  lateApology: boolean;
   proposed: boolean;
   approved: boolean;
   paymentDue: number | null;
@@ -76,7 +88,9 @@ export const INITIAL_STATE: DossierState = Object.freeze({
   extensionCount: 0,
   apology: false,
   apologyAt: null,
+  lateApologyAt: null,
   apologyInTime: false,
+  lateApology: false,
   proposed: false,
   approved: false,
   paymentDue: null,
@@ -177,14 +191,16 @@ export function evolve(state: DossierState, event: LifecycleEvent): DossierState
     case "stopped":
       return { ...base, endedAt: event.at, paused: false, pausedAt: null, pauseCounts: false };
     case "extended": {
-      const inTime = event.payload.apology && state.dueAt !== null && event.at.getTime() <= state.dueAt.getTime();
+      const inTime = event.payload.apology && apologyTimely(event.at, state.dueAt);
       return {
         ...base,
         extendedDueAt: event.payload.dueAt,
         extensionCount: state.extensionCount + 1,
         apology: state.apology || event.payload.apology,
-        apologyAt: state.apologyAt ?? (event.payload.apology ? event.at : null),
+        apologyAt: state.apologyAt ?? (inTime ? event.at : null),
+        lateApologyAt: state.lateApologyAt ?? (event.payload.apology && !inTime ? event.at : null),
         apologyInTime: state.apologyInTime || inTime,
+        lateApology: state.lateApology || (event.payload.apology && !inTime),
       };
     }
     case "rated":

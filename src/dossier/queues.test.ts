@@ -120,8 +120,13 @@ test("flags: a repeated supplement, and the extra extensions only imported histo
       ],
     }),
   );
-  assert.deepEqual(dossierFlags(state), { repeatedSupplement: true, extraExtensions: true });
+  // the apology (Monday 14:00) is on the due date itself (Monday 21:00): a late apology
+  assert.deepEqual(dossierFlags(state), { repeatedSupplement: true, extraExtensions: true, lateApology: true });
   assert.deepEqual(state.dueAt, hours(12));
   assert.deepEqual(state.originalDueAt, hours(10));
-  assert.deepEqual(dossierFlags(inPhase("processing").state), { repeatedSupplement: false, extraExtensions: false });
+  assert.deepEqual(dossierFlags(inPhase("processing").state), {
+    repeatedSupplement: false,
+    extraExtensions: false,
+    lateApology: false,
+  });
 });

@@ -6,10 +6,21 @@ import { OPEN_STATUSES } from "./status.ts";
 
 export type QueueName = "overdue" | "due_soon" | "within" | "paused";
 
+/**
+ * "Due soon" warns from this many working days before the deadline: the apology must go out at the latest one
+ * calendar day before the due date (apology.ts), so the officer needs the warning a day ahead of that.
+ */
+export const DUE_SOON_WORKING_DAYS = 2;
+
+/** The due-soon threshold in working minutes for a calendar whose working day lasts `workingDayMinutes`. */
+export function dueSoonMinutesOf(workingDayMinutes: number): number {
+  return DUE_SOON_WORKING_DAYS * workingDayMinutes;
+}
+
 export interface QueueDeps {
   /** Working minutes from `at` until `dueAt` (zero or negative once past). */
   remaining(at: Date, dueAt: Date): number;
-  /** Below this many working minutes left, an open dossier is due soon. */
+  /** Below this many working minutes left, an open dossier is due soon (dueSoonMinutesOf: two working days). */
   dueSoonMinutes: number;
 }
 
@@ -46,8 +57,9 @@ export function isLate(state: DossierState, at: Date): boolean {
 }
 
 /**
- * Late, and no apology dated at or before the appointment it failed — the appointment before any extension
- * (the receipt appointment as moved by supplement resumptions, which is the one the applicant was last given).
+ * Late, and no timely apology: none dated at least one calendar day before the appointment it failed — the
+ * appointment before any extension (the receipt appointment as moved by supplement resumptions, the one the
+ * applicant was last given). A late apology never takes a dossier out of this queue.
  */
 export function lateWithoutApology(state: DossierState, at: Date): boolean {
   return isLate(state, at) && !state.apologyInTime;
@@ -59,16 +71,29 @@ export interface DossierFlags {
   repeatedSupplement: boolean;
   /** More than one extension: only imported history can carry it (live extend refuses a second). */
   extraExtensions: boolean;
+  /** An apology was recorded on or after the due date: too late to count (apology.ts). */
+  lateApology: boolean;
 }
 
 export function dossierFlags(state: DossierState): DossierFlags {
-  return { repeatedSupplement: state.supplementCount > 1, extraExtensions: state.extensionCount > 1 };
+  return {
+    repeatedSupplement: state.supplementCount > 1,
+    extraExtensions: state.extensionCount > 1,
+    lateApology: state.lateApology && !state.apologyInTime,
+  };
+}
+
+/** Late, and the apology was recorded but too late (on or after the due date): its own queue and column. */
+export function lateWithLateApology(state: DossierState, at: Date): boolean {
+  return isLate(state, at) && !state.apologyInTime && state.lateApology;
 }
 
 export interface Queues<T> {
   overdue: T[];
   dueSoon: T[];
   lateWithoutApology: T[];
+  /** Of lateWithoutApology: those whose apology came too late. */
+  lateApology: T[];
 }
 
 /** Sorts dossiers into the unit's queues at `at` (overdue and due soon by deadline, earliest first). */
@@ -77,12 +102,13 @@ export function classifyQueues<T extends { state: DossierState }>(
   at: Date,
   deps: QueueDeps,
 ): Queues<T> {
-  const out: Queues<T> = { overdue: [], dueSoon: [], lateWithoutApology: [] };
+  const out: Queues<T> = { overdue: [], dueSoon: [], lateWithoutApology: [], lateApology: [] };
   for (const d of dossiers) {
     const q = queueOf(d.state, at, deps);
     if (q === "overdue") out.overdue.push(d);
     else if (q === "due_soon") out.dueSoon.push(d);
     if (lateWithoutApology(d.state, at)) out.lateWithoutApology.push(d);
+    if (lateWithLateApology(d.state, at)) out.lateApology.push(d);
   }
   const byDue = (a: T, b: T) => a.state.dueAt!.getTime() - b.state.dueAt!.getTime();
   out.overdue.sort(byDue);

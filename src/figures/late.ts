@@ -1,5 +1,6 @@
 // Late dossiers by unit, with and without an apology letter (seed 002's footnote: 21 late, 14 letters),
 // and the overdue list at an instant (danh sách hồ sơ quá hạn).
+import { apologyTimely } from "../dossier/apology.ts";
 import type { DossierRecord } from "../dossier/record.ts";
 import { isOverdueAt, timeliness } from "./classify.ts";
 import { deadlineInForce, endEventOf } from "./dossier-clock.ts";
@@ -19,9 +20,13 @@ export interface LateByUnitRow {
   unit: string;
   late: number;
   withApology: number;
+  /** late − withApology: no timely apology (a late apology does not count). */
   withoutApology: number;
+  /** Of withoutApology: an apology was recorded, but on or after the due date (thư xin lỗi muộn). */
+  lateApology: number;
   lateCodes: string[];
   withoutApologyCodes: string[];
+  lateApologyCodes: string[];
 }
 
 export interface LateByUnitReport {
@@ -43,16 +48,20 @@ export function handlingUnitAt(dossier: DossierRecord, at: Date): string {
 }
 
 /**
- * An apology letter in time: an `extended` event with apology:true dated at or before the appointment the
- * applicant held when it was written (the deadline in force then: the receipt's appointment, or the one issued
- * when a supplement was received). Extensions never move that original appointment.
+ * An apology letter in time: an `extended` event with apology:true whose local date is at least one calendar day
+ * before the local date of the appointment the applicant held when it was written (the deadline in force then:
+ * the receipt's appointment, or the one issued when a supplement was received; Decree 61/2018 art. 19(2)(d),
+ * dossier/apology.ts). Extensions never move that original appointment.
  */
 export function hasTimelyApology(dossier: DossierRecord): boolean {
-  return dossier.events.some((e) => {
-    if (e.type !== "extended" || e.apology !== true) return false;
-    const original = deadlineInForce(dossier, e.at);
-    return original === null || e.at <= original;
-  });
+  return dossier.events.some(
+    (e) => e.type === "extended" && e.apology === true && apologyTimely(e.at, deadlineInForce(dossier, e.at)),
+  );
+}
+
+/** An apology was recorded, but none in time (on or after the due date): a late apology. */
+export function hasOnlyLateApology(dossier: DossierRecord): boolean {
+  return !hasTimelyApology(dossier) && dossier.events.some((e) => e.type === "extended" && e.apology === true);
 }
 
 /** Dossiers finished late (finishedLate of CONTRACTS §3) in the period, by unit, split by apology. */
@@ -71,7 +80,7 @@ export function lateByUnit(dossiers: Iterable<DossierRecord>, query: LateQuery):
       row = emptyRow(unit);
       rows.set(unit, row);
     }
-    const apology = hasTimelyApology(d);
+    const apology = hasTimelyApology(d) ? "timely" : hasOnlyLateApology(d) ? "late" : "none";
     for (const r of [row, total]) addLate(r, d.code, apology);
   }
   const sorted = [...rows.values()].sort((a, b) => compareVietnamese(a.unit, b.unit));
@@ -79,16 +88,30 @@ export function lateByUnit(dossiers: Iterable<DossierRecord>, query: LateQuery):
 }
 
 function emptyRow(unit: string): LateByUnitRow {
-  return { unit, late: 0, withApology: 0, withoutApology: 0, lateCodes: [], withoutApologyCodes: [] };
+  return {
+    unit,
+    late: 0,
+    withApology: 0,
+    withoutApology: 0,
+    lateApology: 0,
+    lateCodes: [],
+    withoutApologyCodes: [],
+    lateApologyCodes: [],
+  };
 }
 
-function addLate(row: LateByUnitRow, code: string, apology: boolean): void {
+function addLate(row: LateByUnitRow, code: string, apology: "timely" | "late" | "none"): void {
   row.late += 1;
   row.lateCodes.push(code);
-  if (apology) row.withApology += 1;
-  else {
-    row.withoutApology += 1;
-    row.withoutApologyCodes.push(code);
+  if (apology === "timely") {
+    row.withApology += 1;
+    return;
+  }
+  row.withoutApology += 1;
+  row.withoutApologyCodes.push(code);
+  if (apology === "late") {
+    row.lateApology += 1;
+    row.lateApologyCodes.push(code);
   }
 }
 

@@ -287,8 +287,11 @@ export interface LateRow {
   late: number;
   withApology: number;
   withoutApology: number;
+  /** Of withoutApology: an apology was sent, but on or after the due date (too late to count). */
+  lateApology: number;
   lateCodes: string[];
   withoutApologyCodes: string[];
+  lateApologyCodes: string[];
 }
 
 /** GET /api/reports/late */

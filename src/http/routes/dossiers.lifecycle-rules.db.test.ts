@@ -487,3 +487,48 @@ test("trả lại hồ sơ: decline with a reason by the officer → declined (t
   assert.equal(back.state, "returned");
   assert.equal(back.endedAt, "2026-04-07T10:00:00+07:00", "the end stays the declining");
 });
+
+test("apology timing: an extension on the due date is recorded as a late apology and leaves the dossier late without apology; due soon from two working days", async () => {
+  at("2026-04-13T09:00:00+07:00"); // Monday; 3 working days → Thursday 16 April 09:00
+  const d = await f.intake(c["motcua.01"]!);
+  const code = d.body.code;
+  assert.equal(d.body.dueAt, "2026-04-16T09:00:00+07:00");
+  const dueSoon = async () =>
+    (await f.t.request({ method: "GET", url: "/api/dossiers?queue=due_soon&pageSize=200", cookie: c["ld.p1"] }))
+      .json()
+      .items.some((i: { code: string }) => i.code === code);
+  at("2026-04-13T16:00:00+07:00"); // 1,050 working minutes left: more than two working days
+  assert.equal(await dueSoon(), false);
+  at("2026-04-14T10:00:00+07:00"); // 840 working minutes left: less than two working days of 450
+  assert.equal(await dueSoon(), true);
+  at("2026-04-16T08:00:00+07:00"); // the due date itself, an hour before the due time: too late to count
+  const ext = await f.act(c["cv.01"]!, code, "extend", {
+    revision: d.body.revision,
+    reason: "Chờ kết quả xác minh",
+    dueAt: "2026-04-20T17:00:00+07:00",
+    apology: { record: "Văn bản xin lỗi số 12/VBXL" },
+  });
+  assert.equal(ext.status, 200, JSON.stringify(ext.body));
+  assert.equal(ext.body.extensions, 1);
+  assert.equal(ext.body.apologyAt, null, "a late apology is not an apology in time");
+  assert.equal(ext.body.flags.lateApology, true);
+  const again = await f.act(c["ld.01"]!, code, "extend", {
+    revision: ext.body.revision,
+    reason: "x",
+    dueAt: "2026-04-25T17:00:00+07:00",
+    apology: { record: "Văn bản 13" },
+  });
+  assert.equal(again.body.code, "second-extension");
+  at("2026-04-16T10:00:00+07:00");
+  const late = (
+    await f.t.request({
+      method: "GET",
+      url: "/api/dossiers?queue=late_without_apology&pageSize=200",
+      cookie: c["ld.p1"],
+    })
+  ).json();
+  assert.ok(
+    late.items.some((i: { code: string }) => i.code === code),
+    "a late apology never removes it",
+  );
+});

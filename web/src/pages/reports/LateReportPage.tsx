@@ -96,6 +96,17 @@ export default function LateReportPage() {
                 />
               ),
             },
+            {
+              title: "Trong đó: văn bản xin lỗi gửi muộn",
+              align: "right",
+              render: (_v, r) => (
+                <CodesButton
+                  codes={r.lateApologyCodes}
+                  count={r.lateApology}
+                  title={`Hồ sơ trễ hạn có văn bản xin lỗi gửi muộn — ${unitName(r.unit)}`}
+                />
+              ),
+            },
           ]}
         />
       </Card>
