@@ -1,11 +1,12 @@
 // `motcua reform …` (CONTRACTS.md §6): the CCHC statistics sheet (Phụ lục 01b) and the periodic CCHC report of a
 // unit's subtree for a period; `motcua reform records …` goes to the reform records' command
-// (reform-records.ts) when that module is present. The period is --from/--to, or --period (2024-H1, …) cut on
+// (reform-records.ts). The period is --from/--to, or --period (2024-H1, …) cut on
 // --cut-day or the setting of --unit's province. Unknown unit, bad options: exit 2; a report whose figures
 // break a check (CONTRACTS.md §4, the 01b checks) is not written: the violations go to stderr, exit 1.
-import { existsSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { extname } from "node:path";
 import { localDate } from "../../calendar/local-time.ts";
+import { metaForUnit } from "../../db/repos/reform-report/meta.ts";
 import { computeSheet } from "../../db/repos/reform-report/sheet.ts";
 import { cutDayOf, DEFAULT_PROVINCE_CUT_DAY, isCutDay } from "../../db/repos/report-settings.ts";
 import { UnknownUnitError } from "../../db/repos/reports.ts";
@@ -17,7 +18,7 @@ import { tablesToXlsx } from "../../documents/xlsx.ts";
 import { customPeriod, type Period, parsePeriodSpec, readPeriodSpec } from "../../figures/period.ts";
 import { ReportBlockedError } from "../../reform/report/check.ts";
 import { reportToDocx } from "../../reform/report/document.ts";
-import { areaName, reportMeta } from "../../reform/report/meta.ts";
+import { areaName } from "../../reform/report/meta.ts";
 import { namePeriod } from "../../reform/report/period-kind.ts";
 import { sheetTableSpec } from "../../reform/sheet/layout.ts";
 import { parseCommandArgs } from "../args.ts";
@@ -62,12 +63,9 @@ export async function run(args: string[]): Promise<number> {
   throw new UsageError(`unknown subcommand "${sub}"\n${help}`);
 }
 
+/** `motcua reform records …`: the reform records' own command (src/cli/commands/reform-records.ts), loaded lazily. */
 async function runRecords(args: string[]): Promise<number> {
-  const path = new URL("./reform-records.ts", import.meta.url);
-  if (!existsSync(path)) {
-    throw new CliFailure("motcua reform records chưa có trong bản cài đặt này (src/cli/commands/reform-records.ts)", 2);
-  }
-  const mod = (await import(path.href)) as { run(args: string[]): Promise<number> };
+  const mod = await import("./reform-records.ts");
   return mod.run(args);
 }
 
@@ -195,20 +193,15 @@ async function runReport(args: string[]): Promise<number> {
     const { sheet, results } = await computeSheet(database.db, units, { unit: periodArgs.unit, ...period }).catch(
       unknownUnit,
     );
-    const unit = units.find(periodArgs.unit)!;
-    const parent = unit.parentCode ? units.find(unit.parentCode) : undefined;
-    const meta = reportMeta(
-      { name: unit.name, kind: unit.kind, parentName: parent?.name ?? null },
-      {
-        date,
-        number: values.number as string | undefined,
-        signature: {
-          name: values.signer as string | undefined,
-          title: values["signer-title"] as string | undefined,
-          authority: values.authority as string | undefined,
-        },
+    const meta = metaForUnit(units, periodArgs.unit, {
+      date,
+      number: values.number as string | undefined,
+      signature: {
+        name: values.signer as string | undefined,
+        title: values["signer-title"] as string | undefined,
+        authority: values.authority as string | undefined,
       },
-    );
+    });
     let docx: Buffer;
     try {
       docx = await reportToDocx({ sheet, results }, meta);

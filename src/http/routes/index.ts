@@ -18,6 +18,8 @@ import * as officers from "./officers.ts";
 import * as publicDossiers from "./public.ts";
 import * as reformRecords from "./reform-records.ts";
 import * as reformRegisters from "./reform-records-registers.ts";
+import * as reformReport from "./reform-report.ts";
+import * as reformReportRegister from "./reform-report-register.ts";
 import * as reportsOther from "./reports-other.ts";
 import * as reportsPeriods from "./reports-periods.ts";
 import * as reports from "./reports.ts";
@@ -107,4 +109,15 @@ export const routes: AnyRoute[] = [
   reformRegisters.deleteReformRecord,
   reformRegisters.getReformRecordFigures,
   reformRegisters.getReformAppendices,
+  reformReport.getReformSheet,
+  reformReport.putReformSheetManual,
+  reformReport.deleteReformSheetManual,
+  reformReport.getReformReportDraft,
+  reformReportRegister.listReformReports,
+  reformReportRegister.issueReformReport,
+  reformReportRegister.getReformReportFile,
+  reformReportRegister.submitReformReport,
+  reformReportRegister.returnReformReport,
+  reformReportRegister.getReformRegister,
+  reformReportRegister.getReformRollUp,
 ];
