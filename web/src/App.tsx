@@ -41,6 +41,9 @@ const CatalogueAdmin = lazy(() => import("./pages/admin/CatalogueAdmin.tsx"));
 const CalendarAdmin = lazy(() => import("./pages/admin/CalendarAdmin.tsx"));
 const PeriodSettingsAdmin = lazy(() => import("./pages/admin/PeriodSettingsAdmin.tsx"));
 const InterchangeAdmin = lazy(() => import("./pages/admin/InterchangeAdmin.tsx"));
+const ReformPlansPage = lazy(() => import("./pages/reform/PlansPage.tsx"));
+const ReformPlanPage = lazy(() => import("./pages/reform/PlanPage.tsx"));
+const ReformRegistersPage = lazy(() => import("./pages/reform/RegistersPage.tsx"));
 
 const theme = {
   token: {
@@ -117,6 +120,9 @@ function AppRoutes() {
         <Route path="quan-tri/lich" element={<CalendarAdmin />} />
         <Route path="quan-tri/ky-bao-cao" element={<PeriodSettingsAdmin />} />
         <Route path="quan-tri/nhap-xuat-ho-so" element={<InterchangeAdmin />} />
+        <Route path="cchc" element={<ReformPlansPage />} />
+        <Route path="cchc/ke-hoach/:id" element={<ReformPlanPage />} />
+        <Route path="cchc/so-theo-doi" element={<ReformRegistersPage />} />
       </Route>
       <Route
         path="can-bo/ho-so/:code/phieu-tiep-nhan"

@@ -29,6 +29,8 @@ const NAV: NavItem[] = [
     label: "Tất cả hồ sơ",
     roles: ["officer", "leader", "front_desk", "reform_officer"],
   },
+  { path: "/can-bo/cchc", label: "Cải cách hành chính", roles: ["reform_officer", "leader", "admin"] },
+  { path: "/can-bo/cchc/so-theo-doi", label: "Sổ theo dõi CCHC", roles: ["reform_officer", "leader", "admin"] },
   { path: "/can-bo/quan-tri/don-vi", label: "Đơn vị", roles: ["admin"] },
   { path: "/can-bo/quan-tri/nguoi-dung", label: "Người dùng", roles: ["admin"] },
   { path: "/can-bo/quan-tri/thu-tuc", label: "Danh mục thủ tục", roles: ["admin"] },
