@@ -81,7 +81,7 @@ try {
   );
 
   const directory = new UnitDirectory(database.db);
-  const emptyTables = () => pool.query("truncate dossier_events, dossiers, dossier_sequences cascade");
+  const emptyTables = () => truncateDossierTables(pool);
 
   /** The importer reading the file as `motcua import` does; returns its time in ms. */
   async function timeImport(overlap: boolean): Promise<number> {
@@ -167,6 +167,14 @@ try {
   await cleanup();
 }
 
+/** Empties the dossiers, their events and sequences, and every table kept beside them (dossier_*: triggers'). */
+async function truncateDossierTables(pool: pg.Pool): Promise<void> {
+  const { rows } = await pool.query<{ name: string }>(
+    "select tablename as name from pg_tables where schemaname = 'public' and tablename like 'dossier%'",
+  );
+  await pool.query(`truncate ${rows.map((r) => `"${r.name}"`).join(", ")} cascade`);
+}
+
 /** Sets the rows the import stored aside (bench_*), for the baseline to write back. */
 async function stageStoredRows(pool: pg.Pool): Promise<{ events: number }> {
   await pool.query("create unlogged table bench_dossiers as select * from dossiers");
@@ -175,7 +183,7 @@ async function stageStoredRows(pool: pg.Pool): Promise<{ events: number }> {
   await pool.query("create index on bench_events (dossier_code)");
   await pool.query("create unlogged table bench_sequences as select * from dossier_sequences");
   const events = Number((await pool.query("select count(*) as n from bench_events")).rows[0].n);
-  await pool.query("truncate dossier_events, dossiers, dossier_sequences cascade");
+  await truncateDossierTables(pool);
   await pool.query("vacuum analyze bench_dossiers");
   return { events };
 }
