@@ -23,6 +23,7 @@ export const commandNames = [
   "units",
   "catalog",
   "reform",
+  "audit",
 ] as const;
 const commands: Record<string, () => Promise<CommandModule>> = Object.fromEntries(
   commandNames.map((name) => [name, () => import(`./commands/${name}.ts`) as Promise<CommandModule>]),

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Actor } from "../people/policy.ts";
 import type { AppContext } from "./context.ts";
 import { type InvalidParam, unauthenticated, validationFailed } from "./errors.ts";
+import { auditRequest } from "./request-audit.ts";
 import { checkRequestOrigin, findNulByte, JSON_BODY_LIMIT } from "./request-guards.ts";
 
 export type Access = "public" | "user" | "staff";
@@ -29,6 +30,8 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
    * refused before it is parsed. Uploads also raise bodyLimit.
    */
   upload?: boolean;
+  /** Audit every answer, signed in or not (login); otherwise request-audit.ts decides. */
+  audit?: boolean;
   handler(input: {
     params: z.infer<P>;
     query: z.infer<Q>;
@@ -74,6 +77,8 @@ export function mountRoute(app: FastifyInstance, ctx: AppContext, spec: AnyRoute
       checkRequestOrigin(request, ctx.publicUrl, spec.rawBody ?? []);
       if (spec.access !== "public" && !(await ctx.sessions.actorOf(request))) throw unauthenticated();
     },
+    // who did what, when, from where: after the answer is sent (request-audit.ts)
+    onResponse: async (request, reply) => auditRequest(ctx, spec, request, reply),
     handler: async (request, reply) => {
       const nul = findNulByte(request.params) ?? findNulByte(request.query) ?? findNulByte(request.body);
       if (nul !== undefined) {

@@ -3,6 +3,7 @@ import { createSession, deleteSession, findUserByUsername, grantsOf } from "../.
 import { hashPassword, passwordWeakness, verifyPassword, verifyAgainstNobody } from "../../people/passwords.ts";
 import { SESSION_COOKIE, SESSION_TTL_MS } from "../context.ts";
 import { ApiError, tooManyRequests, validationFailed } from "../errors.ts";
+import { auditUser } from "../request-audit.ts";
 import { defineRoute } from "../route.ts";
 import { presentMe } from "./presenters.ts";
 
@@ -20,6 +21,7 @@ export const login = defineRoute({
   summary: "Đăng nhập",
   tags: ["auth"],
   access: "public",
+  audit: true, // failed logins too: who tried which account, from where
   body: Login,
   async handler({ body, ctx, request, reply }) {
     const { login, loginAddress, loginAccount } = ctx.limits;
@@ -39,6 +41,7 @@ export const login = defineRoute({
     }
     login.reset(key);
     loginAccount.reset(body.username);
+    auditUser(request, user.id);
     const token = await createSession(ctx.database.db, user.id, SESSION_TTL_MS);
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
