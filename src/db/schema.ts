@@ -407,6 +407,37 @@ export interface UnitOfficeNamesTable {
   updated_by: Defaulted<number | null>;
 }
 
+/**
+ * The results report's counters per day or month (migrations 0006 and 0010): written only by the triggers on
+ * `dossiers`, read with SQL in repos/reports-results.ts and repos/figure-counts.ts.
+ */
+export interface FigureCountsTable {
+  span: "d" | "m";
+  /** Local date (YYYY-MM-DD); a month's first day for span 'm'. */
+  day: string;
+  province_code: string;
+  unit_code: string;
+  procedure_code: string;
+  field: string;
+  /** '' for a procedure without a level. */
+  level: string;
+  received_direct: number;
+  received_postal: number;
+  received_online_partial: number;
+  received_online_full: number;
+  received_saturday: number;
+  ended: number;
+  finished_early: number;
+  finished_on_time: number;
+  finished_late: number;
+  withdrawn: number;
+  stopped: number;
+  refused: number;
+  overdue_on: number;
+  overdue_off: number;
+  declined: Defaulted<number>;
+}
+
 export interface Database {
   units: UnitsTable;
   users: UsersTable;
@@ -432,6 +463,7 @@ export interface Database {
   document_counters: DocumentCountersTable;
   document_numbers: DocumentNumbersTable;
   unit_office_names: UnitOfficeNamesTable;
+  figure_counts: FigureCountsTable;
   audit_chain: AuditChainTable;
   audit_chain_heads: AuditChainHeadsTable;
   dossier_event_chain: DossierEventChainTable;
