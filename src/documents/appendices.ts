@@ -4,7 +4,8 @@
 import type { HeaderCell, TableSpec } from "./grid.ts";
 import { RESULT_FIELDS } from "../figures/results-fields.ts";
 import { tableToDocx } from "./grid.ts";
-import type { AppendixOptions, LateByUnitRow, ResultsRow, SatisfactionRow } from "./types.ts";
+import { largestRemainder } from "./percent.ts";
+import type { AppendixOptions, LateByUnitRow, ReportRef, ResultsRow, SatisfactionRow } from "./types.ts";
 import { tablesToXlsx } from "./xlsx.ts";
 
 // the columns of the results report (CONTRACTS.md §3), defined once in src/figures
@@ -17,16 +18,37 @@ export function sumResults(rows: ResultsRow[], key = "Tổng cộng"): ResultsRo
   return total;
 }
 
-function caption(defaultLabel: string, title: string[], o: AppendixOptions): Pick<TableSpec, "caption" | "note"> {
-  return { caption: [o.label ?? defaultLabel, ...title], note: o.note };
+/** "03/9/2020" from "2020-09-03": days below 10 and months 1–2 with a leading zero, as vn-format prints. */
+function isoShort(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${String(d).padStart(2, "0")}/${m! <= 2 ? String(m).padStart(2, "0") : m}/${y}`;
+}
+
+/**
+ * "(Kèm theo Báo cáo số 82/BC-UBND ngày 03/9/2020 của UBND phường Hương Xuân)": an appendix names the report
+ * it goes with instead of carrying a number of its own (seed 000); absent parts are dots for the clerk.
+ */
+export function attachedNote(report: ReportRef = {}): string {
+  const number = report.number?.trim() || "……/BC-……";
+  const date = report.date ? isoShort(report.date) : "……/……/………";
+  return `(Kèm theo Báo cáo số ${number} ngày ${date} của ${report.issuer?.trim() || "……………"})`;
+}
+
+function caption(
+  defaultLabel: string,
+  title: string[],
+  o: AppendixOptions,
+): Pick<TableSpec, "caption" | "note" | "issuer"> {
+  const note = o.note ?? (o.report ? attachedNote(o.report) : undefined);
+  return { caption: [o.label ?? defaultLabel, ...title], note, ...(o.issuer ? { issuer: o.issuer } : {}) };
 }
 
 export interface ResultsAppendixOptions extends AppendixOptions {
   /** Header of the key column; default "Lĩnh vực, công việc thực hiện cơ chế một cửa". */
   keyLabel?: string;
   /**
-   * Seed 000 has no column for withdrawn or stopped dossiers, so its rows cannot satisfy the identity of
-   * CONTRACTS.md §3; motcua adds the two columns by default. false reproduces the seed's layout exactly.
+   * Seed 000 has no column for withdrawn or stopped dossiers, so its rows cannot show the identity of
+   * CONTRACTS.md §3; true adds the two columns. By default the seed's layout exactly, as a clerk pastes it.
    */
   withdrawnStopped?: boolean;
   /** The totals row; computed from the rows when absent. */
@@ -35,7 +57,7 @@ export interface ResultsAppendixOptions extends AppendixOptions {
 
 /** Phụ lục 4 of seed 000: "KẾT QUẢ TIẾP NHẬN, GIẢI QUYẾT CÔNG VIỆC THEO CƠ CHẾ MỘT CỬA". */
 export function resultsAppendixSpec(rows: ResultsRow[], o: ResultsAppendixOptions = {}): TableSpec {
-  const ws = o.withdrawnStopped ?? true;
+  const ws = o.withdrawnStopped ?? false;
   const total = o.total ?? sumResults(rows);
   const header: HeaderCell[][] = [
     [
@@ -90,6 +112,48 @@ export function resultsAppendixSpec(rows: ResultsRow[], o: ResultsAppendixOption
   };
 }
 
+/**
+ * Seed 004's results by field: STT, "Lĩnh vực, công việc giải quyết theo cấp", the total handled (carried over
+ * and received), the finished (total, on time = before or on the appointment, late) and the open (total,
+ * within, overdue), the totals row first with an empty STT — the layout of the seed's table, unchanged.
+ */
+export function resultsByFieldSpec(rows: ResultsRow[], o: ResultsAppendixOptions = {}): TableSpec {
+  const total = o.total ?? sumResults(rows);
+  const counts = (r: ResultsRow): number[] => [
+    r.carriedOver + r.received,
+    r.finishedEarly + r.finishedOnTime + r.finishedLate,
+    r.finishedEarly + r.finishedOnTime,
+    r.finishedLate,
+    r.openWithinDeadline + r.openOverdue,
+    r.openWithinDeadline,
+    r.openOverdue,
+  ];
+  return {
+    ...caption("Phụ lục", ["KẾT QUẢ TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ THEO LĨNH VỰC"], o),
+    header: [
+      [
+        { text: "STT", rowSpan: 2 },
+        { text: o.keyLabel ?? "Lĩnh vực, công việc giải quyết theo cấp", rowSpan: 2 },
+        { text: "Tổng số", rowSpan: 2 },
+        { text: "Hồ sơ đã giải quyết", colSpan: 3 },
+        { text: "Hồ sơ đang giải quyết", colSpan: 3 },
+      ],
+      [
+        { text: "Tổng số" },
+        { text: "Đúng hạn" },
+        { text: "Trễ hạn" },
+        { text: "Tổng số" },
+        { text: "Trong hạn" },
+        { text: "Quá hạn" },
+      ],
+    ],
+    columns: [{ width: 6 }, { width: 36, align: "left" }, ...Array.from({ length: 7 }, () => ({ width: 10 }))],
+    body: rows.map((r, i) => [i + 1, r.key, ...counts(r)]),
+    total: ["", "Tổng cộng", ...counts(total)],
+    totalFirst: true,
+  };
+}
+
 export interface ChannelsAppendixOptions extends AppendixOptions {
   /** "level" prints the pre-2022 online levels of seed 004 (Mức độ 2 = not online, 3 = partial, 4 = full). */
   by?: "channel" | "level";
@@ -111,6 +175,7 @@ export function channelsAppendixSpec(total: ResultsRow, o: ChannelsAppendixOptio
           ["Trực tuyến toàn trình", total.receivedOnlineFull],
         ];
   const sum = lines.reduce((a, [, n]) => a + n, 0);
+  const shares = largestRemainder(lines.map(([, n]) => n));
   if (sum !== total.received) {
     throw new RangeError(`channels sum to ${sum}, but ${total.received} dossiers were received`);
   }
@@ -124,16 +189,11 @@ export function channelsAppendixSpec(total: ResultsRow, o: ChannelsAppendixOptio
         { text: "Tỷ lệ %" },
       ],
     ],
-    columns: [{ width: 6 }, { width: 40, align: "left" }, { width: 14 }, { width: 12 }],
-    body: lines.map(([label, n], i) => [i + 1, label, n, share(n, sum)]),
+    columns: [{ width: 6 }, { width: 40, align: "left" }, { width: 14 }, { width: 12, percent: true }],
+    body: lines.map(([label, n], i) => [i + 1, label, n, shares[i]!]),
     total: ["", "Tổng cộng", sum, sum === 0 ? 0 : 100],
     totalFirst: true,
   };
-}
-
-/** Percentage rounded to two decimals, as a number (xlsx keeps it numeric; docx prints "71,2"). */
-export function share(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 100;
 }
 
 /** Late dossiers by unit, with and without an apology letter (seed 002's footnote made a table). */
@@ -164,10 +224,10 @@ export function lateByUnitSpec(rows: LateByUnitRow[], o: AppendixOptions = {}): 
 
 /** Seed 004's survey table: ballots per field and the share of each answer. */
 export function satisfactionSpec(rows: SatisfactionRow[], o: AppendixOptions = {}): TableSpec {
-  const line = (r: SatisfactionRow): number[] => {
-    const n = r.simple + r.fewerPapers + r.complicated;
-    return [n, share(r.simple, n), share(r.fewerPapers, n), share(r.complicated, n)];
-  };
+  const line = (r: SatisfactionRow): number[] => [
+    r.simple + r.fewerPapers + r.complicated,
+    ...largestRemainder([r.simple, r.fewerPapers, r.complicated]),
+  ];
   const sum = (k: "simple" | "fewerPapers" | "complicated") => rows.reduce((a, r) => a + r[k], 0);
   return {
     ...caption("Phụ lục", ["KẾT QUẢ KHẢO SÁT MỨC ĐỘ HÀI LÒNG THEO LĨNH VỰC"], o),
@@ -181,7 +241,14 @@ export function satisfactionSpec(rows: SatisfactionRow[], o: AppendixOptions = {
         { text: "Phức tạp (%)" },
       ],
     ],
-    columns: [{ width: 6 }, { width: 40, align: "left" }, { width: 12 }, { width: 12 }, { width: 14 }, { width: 12 }],
+    columns: [
+      { width: 6 },
+      { width: 40, align: "left" },
+      { width: 12 },
+      { width: 12, percent: true },
+      { width: 14, percent: true },
+      { width: 12, percent: true },
+    ],
     body: rows.map((r, i) => [i + 1, r.field, ...line(r)]),
     total: [
       "Tổng cộng",

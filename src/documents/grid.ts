@@ -11,7 +11,16 @@ import {
   VerticalAlign,
   WidthType,
 } from "docx";
-import { type Heading, heading, officialDocument, para, run, toBuffer } from "./official.ts";
+import {
+  type Heading,
+  heading,
+  type Issuer,
+  issuerHeading,
+  officialDocument,
+  para,
+  run,
+  toBuffer,
+} from "./official.ts";
 import { countText } from "./vn-format.ts";
 
 /** A header cell as in HTML: cells covered by an earlier row- or column-span are left out. */
@@ -33,6 +42,8 @@ export interface Column {
   /** Width in characters (xlsx); docx widths are proportional to it. */
   width: number;
   align?: "left" | "center" | "right";
+  /** Percentages (0–100): .xlsx stores the fraction in a percent number format ("71,21%"). */
+  percent?: boolean;
 }
 
 export type Value = string | number;
@@ -42,6 +53,8 @@ export interface TableSpec {
   caption: string[];
   /** Italic line under the caption, e.g. "(Kèm theo Báo cáo số 82/BC-UBND ngày 03/9/2020 của UBND phường)". */
   note?: string;
+  /** The issuing body above the caption (Decree 30: upper case, short rule below its last line). */
+  issuer?: Issuer;
   header: HeaderCell[][];
   columns: Column[];
   body: Value[][];
@@ -141,6 +154,7 @@ export function gridTable(spec: TableSpec): Table {
 export async function tableToDocx(spec: TableSpec, options: { heading?: Heading } = {}): Promise<Buffer> {
   const children: FileChild[] = [];
   if (options.heading) children.push(heading(options.heading));
+  else if (spec.issuer) children.push(issuerHeading(spec.issuer));
   spec.caption.forEach((line, i) => {
     children.push(para([run(line, { bold: true, size: i === 0 ? 13 : 14 })], { align: "center" }));
   });

@@ -112,3 +112,21 @@ export function numberText(n: number, form: FormId, set: FormSet, issuerSymbol: 
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`a document number is a positive integer, not ${n}`);
   return `${String(n).padStart(2, "0")}/${formSymbol(form, set)}-${issuerSymbol}`;
 }
+
+/**
+ * The issuing body of a unit's reports as Decree 30/2020/NĐ-CP (Phụ lục I) prints it: upper case, the
+ * People's Committee of an administrative unit on two lines ("ỦY BAN NHÂN DÂN" / "PHƯỜNG HƯƠNG XUÂN"), an
+ * agency under its governing People's Committee.
+ */
+export function issuerOf(unit: UnitInfo, parent: UnitInfo | undefined): { governing?: string[]; lines: string[] } {
+  const up = (s: string) => s.normalize("NFC").toLocaleUpperCase("vi-VN");
+  if (unit.kind === "agency") {
+    return { ...(parent ? { governing: ["ỦY BAN NHÂN DÂN", up(parent.name)] } : {}), lines: [up(unit.name)] };
+  }
+  return { lines: ["ỦY BAN NHÂN DÂN", up(unit.name)] };
+}
+
+/** How the "(Kèm theo Báo cáo số …)" line names the issuer: "UBND phường Hương Xuân", an agency by its name. */
+export function reportIssuerOf(unit: UnitInfo): string {
+  return unit.kind === "agency" ? unit.name.normalize("NFC") : `UBND ${lowerFirst(unit.name.normalize("NFC"))}`;
+}

@@ -134,6 +134,31 @@ export function heading(h: Heading): Table {
   );
 }
 
+/** The issuing body of a document, each line as printed (upper case, Decree 30/2020/NĐ-CP Phụ lục I). */
+export interface Issuer {
+  /** Cơ quan chủ quản, e.g. ["ỦY BAN NHÂN DÂN", "TỈNH GIA LAI"]; regular type. */
+  governing?: string[];
+  /** Cơ quan ban hành, e.g. ["ỦY BAN NHÂN DÂN", "PHƯỜNG HƯƠNG XUÂN"]; bold. */
+  lines: string[];
+}
+
+/**
+ * The heading of a document that carries no number of its own (an appendix "kèm theo" a report): the
+ * issuing body, its short rule below its last line, beside the national motto.
+ */
+export function issuerHeading(issuer: Issuer): Table {
+  const left = [
+    ...(issuer.governing ?? []).map((line) => para([run(line, { size: 12 })], { align: "center" })),
+    ...issuer.lines.map((line) => para([run(line, { size: 12, bold: true })], { align: "center" })),
+    rule(),
+  ];
+  const motto = [
+    para([run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { size: 12, bold: true })], { align: "center" }),
+    para([run("Độc lập - Tự do - Hạnh phúc", { size: 13, bold: true, underline: {} })], { align: "center" }),
+  ];
+  return layoutTable([[left, motto]], [42, 58]);
+}
+
 /** Document type and summary, e.g. "BÁO CÁO" / "Về tổ chức thực hiện …". */
 export function title(lines: string[], options: { size?: number } = {}): Paragraph[] {
   return lines.map((text, i) =>

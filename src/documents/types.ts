@@ -210,12 +210,26 @@ export interface SatisfactionRow {
   complicated: number;
 }
 
+/** The report an appendix goes with: its "(Kèm theo Báo cáo số …)" line. Absent parts print as dots. */
+export interface ReportRef {
+  /** Number and symbol, e.g. "82/BC-UBND". */
+  number?: string;
+  /** Local date of the report, YYYY-MM-DD. */
+  date?: string;
+  /** Who issued it, as the line names it, e.g. "UBND phường Hương Xuân". */
+  issuer?: string;
+}
+
 /** What every appendix may carry above its table. */
 export interface AppendixOptions {
   /** e.g. "Phụ lục 4"; each appendix has a default. */
   label?: string;
-  /** e.g. "(Kèm theo Báo cáo số 82/BC-UBND ngày 03/9/2020 của UBND phường)". */
+  /** A line under the caption; by default the "(Kèm theo Báo cáo số …)" line of `report`. */
   note?: string;
+  /** The report the appendix goes with (instead of a number of its own). */
+  report?: ReportRef;
+  /** The issuing body, upper case, above the caption. */
+  issuer?: { governing?: string[]; lines: string[] };
   /** Decree 30 heading (issuing body, number, place and date) when the appendix stands alone. */
   heading?: { parentName?: string; issuerName: string; number: string; placeDate: string };
 }

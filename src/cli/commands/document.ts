@@ -7,6 +7,7 @@ import { extname } from "node:path";
 import {
   APPENDIX_KINDS,
   type AppendixKind,
+  RESULTS_LAYOUTS,
   appendixOf,
   dossierFormRequest,
   unitLedger,
@@ -35,8 +36,10 @@ export const help = `Usage: motcua document <01…06> --dossier CODE --out F.doc
          05 (${DOSSIER_FORMS[4]}), 06 (${DOSSIER_FORMS[5]}); ${DOSSIER_FORMS[6]} (the notice returning a dossier
          that does not qualify, no official number); 07 or "ledger": the unit's tracking ledger of the
          dossiers it received from --from to --to (local dates).
-appendix: results [--by ${GROUPINGS.join("|")}] (Phụ lục 4), channels [--by channel|level],
-          late [--basis receiving|handling], satisfaction; for --unit and every unit below it (all without --unit).
+appendix: results [--by ${GROUPINGS.join("|")}] [--layout 000|004] (seed 000's Phụ lục 4 or seed 004's table by
+          field), channels [--by channel|level], late [--basis receiving|handling], satisfaction; for --unit and
+          every unit below it (all without --unit); [--report-number 82/BC-UBND --report-date YYYY-MM-DD] fill
+          the "(Kèm theo Báo cáo số …)" line (dots otherwise).
 The format is the extension of --out (.docx, .pdf, .xlsx for appendices), or --format docx|pdf|xlsx.
 The form set (Circular 01/2018 or 03/2025) follows the dossier's receipt date (the ledger: the period's end).
 The receipt's QR code links to <public-url>/tra-cuu (default $MOTCUA_PUBLIC_URL or http://127.0.0.1:3000).
@@ -51,6 +54,9 @@ const OPTIONS = {
   to: { type: "string" },
   by: { type: "string" },
   basis: { type: "string" },
+  layout: { type: "string" },
+  "report-number": { type: "string" },
+  "report-date": { type: "string" },
   format: { type: "string" },
   out: { type: "string" },
   "public-url": { type: "string" },
@@ -124,6 +130,12 @@ async function appendix(kind: string | undefined, values: Values): Promise<numbe
   if (kind === "channels" && values.by && !["channel", "level"].includes(values.by)) {
     throw new UsageError("--by must be channel or level");
   }
+  if (values.layout && !(RESULTS_LAYOUTS as readonly string[]).includes(values.layout)) {
+    throw new UsageError(`--layout must be one of ${RESULTS_LAYOUTS.join(", ")}`);
+  }
+  if (values["report-date"] && !/^\d{4}-\d{2}-\d{2}$/.test(values["report-date"])) {
+    throw new UsageError("--report-date must be YYYY-MM-DD");
+  }
   if (values.basis && !["receiving", "handling"].includes(values.basis)) {
     throw new UsageError("--basis must be receiving or handling");
   }
@@ -132,19 +144,23 @@ async function appendix(kind: string | undefined, values: Values): Promise<numbe
     await units.refresh();
     const unit = values.unit ?? null;
     if (unit && !units.find(unit)) throw new CliFailure(`Không có đơn vị ${unit}`, 2);
-    const { spec, heading } = await appendixOf(database.db, units, {
+    const { spec } = await appendixOf(database.db, units, {
       kind: kind as AppendixKind,
       period,
       unit,
       unitCodes: unit ? units.subtree(unit) : undefined,
       ...(values.by ? { by: values.by } : {}),
       ...(values.basis ? { basis: values.basis as "receiving" | "handling" } : {}),
-      now: new Date(),
+      ...(values.layout ? { layout: values.layout as (typeof RESULTS_LAYOUTS)[number] } : {}),
+      report: {
+        ...(values["report-number"] ? { number: values["report-number"] } : {}),
+        ...(values["report-date"] ? { date: values["report-date"] } : {}),
+      },
     });
     const source = format === "pdf" ? "docx" : format;
     return write(
       values.out!,
-      renderAppendix(spec, source, { heading }).then((b) => inFormat(b, source, format)),
+      renderAppendix(spec, source).then((b) => inFormat(b, source, format)),
     );
   });
 }

@@ -8,22 +8,27 @@ import {
   type DossierSources,
   formRequestOf,
   ledgerEntryOf,
-  officeOf,
   type UnitInfo,
 } from "../../documents/from-dossier.ts";
 import {
   channelsAppendixSpec,
   lateByUnitSpec,
   resultsAppendixSpec,
+  resultsByFieldSpec,
   satisfactionSpec,
 } from "../../documents/appendices.ts";
 import type { TableSpec } from "../../documents/grid.ts";
-import type { Heading } from "../../documents/official.ts";
 import { formSetOf } from "../../documents/forms.ts";
-import { DESK_SYMBOL, formSymbol, numberText, officeOn } from "../../documents/office-names.ts";
-import type { FormRequest, LedgerContext, SatisfactionRow } from "../../documents/types.ts";
+import {
+  DESK_SYMBOL,
+  formSymbol,
+  issuerOf,
+  numberText,
+  officeOn,
+  reportIssuerOf,
+} from "../../documents/office-names.ts";
+import type { FormRequest, LedgerContext, ReportRef, ResultsRow, SatisfactionRow } from "../../documents/types.ts";
 import { localDate } from "../../calendar/local-time.ts";
-import { placeDateLine } from "../../documents/vn-format.ts";
 import type { Grouping } from "../../figures/grouping.ts";
 import { lateByUnit } from "../../figures/late.ts";
 import { periodBounds, type Period } from "../../figures/period.ts";
@@ -189,6 +194,8 @@ export async function surveyCountsByField(
 
 export const APPENDIX_KINDS = ["results", "channels", "late", "satisfaction"] as const;
 export type AppendixKind = (typeof APPENDIX_KINDS)[number];
+/** The results appendix's layouts: seed 000's Phụ lục 4, or seed 004's table of results by field. */
+export const RESULTS_LAYOUTS = ["000", "004"] as const;
 
 export interface AppendixRequest {
   kind: AppendixKind;
@@ -198,9 +205,12 @@ export interface AppendixRequest {
   unitCodes: string[] | undefined;
   /** results: a grouping; channels: "channel" | "level". */
   by?: string;
+  /** results: "000" (default) or "004". */
+  layout?: (typeof RESULTS_LAYOUTS)[number];
   /** late: the unit a late dossier counts for. */
   basis?: "receiving" | "handling";
-  now: Date;
+  /** The report the appendix goes with ("Kèm theo Báo cáo số …"); its issuer defaults to the unit's UBND. */
+  report?: ReportRef;
 }
 
 const KEY_LABEL: Record<Grouping, string> = {
@@ -217,42 +227,57 @@ const APPENDIX_NAME: Record<AppendixKind, string> = {
   satisfaction: "Phụ lục - Khảo sát hài lòng",
 };
 
-/** The Decree 30 heading of a standalone appendix: the unit's People's Committee, number left blank. */
-export function appendixHeading(units: UnitDirectory, unitCode: string | null, now: Date): Heading {
-  const unit = unitCode ? units.find(unitCode) : undefined;
-  const parent = unit?.parentCode ? units.find(unit.parentCode) : undefined;
-  const office = officeOf(unit, parent, unitCode ?? "");
-  return {
-    ...(parent ? { parentName: officeOf(parent, undefined, parent.code).parentName } : {}),
-    issuerName: unit ? office.parentName : "ỦY BAN NHÂN DÂN",
-    number: "      /BC-UBND",
-    placeDate: placeDateLine(unit ? office.place : "", now),
-  };
+/** Row keys that are codes (units, procedures) replaced by names: an appendix never prints a code as a label. */
+async function namedRows(db: Kysely<Database>, units: UnitDirectory, by: Grouping, rows: ResultsRow[]) {
+  if (by === "unit") return rows.map((r) => ({ ...r, key: units.find(r.key)?.name ?? r.key }));
+  if (by !== "procedure" || rows.length === 0) return rows;
+  const names = await db
+    .selectFrom("procedures")
+    .select(["code", "name"])
+    .where(
+      "code",
+      "in",
+      rows.map((r) => r.key),
+    )
+    .orderBy("code")
+    .orderBy("effective_from", "desc")
+    .execute();
+  const byCode = new Map<string, string>();
+  for (const n of names) if (!byCode.has(n.code)) byCode.set(n.code, n.name);
+  return rows.map((r) => ({ ...r, key: byCode.get(r.key) ?? r.key }));
 }
 
-function periodNote(period: Period): string {
-  const d = (iso: string) => iso.split("-").reverse().join("/");
-  return `(Kỳ báo cáo: từ ngày ${d(period.from)} đến ngày ${d(period.to)})`;
-}
-
-/** An appendix's table, heading and file name, from the same report functions as the JSON reports. */
+/**
+ * An appendix's table and file name, from the same report functions as the JSON reports: under the unit's
+ * issuing body (upper case), with the "(Kèm theo Báo cáo số …)" line instead of a number of its own.
+ */
 export async function appendixOf(
   db: Kysely<Database>,
   units: UnitDirectory,
   r: AppendixRequest,
-): Promise<{ spec: TableSpec; heading: Heading; name: string }> {
-  const note = periodNote(r.period);
+): Promise<{ spec: TableSpec; name: string }> {
+  const unit = r.unit ? units.find(r.unit) : undefined;
+  const parent = unit?.parentCode ? units.find(unit.parentCode) : undefined;
+  const o = {
+    ...(unit ? { issuer: issuerOf(unit, parent) } : {}),
+    report: { ...r.report, issuer: r.report?.issuer ?? (unit ? reportIssuerOf(unit) : undefined) },
+  };
   let spec: TableSpec;
   switch (r.kind) {
     case "results": {
       const by = (r.by ?? "field") as Grouping;
       const report = await resultsReport(db, units, { ...r.period, unit: r.unit, by });
-      spec = resultsAppendixSpec(report.rows, { total: report.total, keyLabel: KEY_LABEL[by], note });
+      const rows = await namedRows(db, units, by, report.rows);
+      const options = { ...o, total: report.total, keyLabel: KEY_LABEL[by] };
+      spec =
+        r.layout === "004"
+          ? resultsByFieldSpec(rows, { ...options, ...(by === "field" ? { keyLabel: undefined } : {}) })
+          : resultsAppendixSpec(rows, options);
       break;
     }
     case "channels": {
       const report = await resultsReport(db, units, { ...r.period, unit: r.unit });
-      spec = channelsAppendixSpec(report.total, { by: r.by === "level" ? "level" : "channel", note });
+      spec = channelsAppendixSpec(report.total, { ...o, by: r.by === "level" ? "level" : "channel" });
       break;
     }
     case "late": {
@@ -263,12 +288,12 @@ export async function appendixOf(
         late: x.late,
         withApology: x.withApology,
       }));
-      spec = lateByUnitSpec(rows, { note });
+      spec = lateByUnitSpec(rows, o);
       break;
     }
     case "satisfaction":
-      spec = satisfactionSpec(await surveyCountsByField(db, r.period, r.unitCodes), { note });
+      spec = satisfactionSpec(await surveyCountsByField(db, r.period, r.unitCodes), o);
       break;
   }
-  return { spec, heading: appendixHeading(units, r.unit, r.now), name: APPENDIX_NAME[r.kind] };
+  return { spec, name: APPENDIX_NAME[r.kind] };
 }

@@ -76,3 +76,21 @@ export const seed004Satisfaction: SatisfactionRow[] = [
   { field: "Tư pháp", simple: 138, fewerPapers: 0, complicated: 0 },
   { field: "Lao động, thương binh và xã hội", simple: 149, fewerPapers: 0, complicated: 0 },
 ];
+
+/** Seed 004's results by field (6 months 2021), first rows: total, finished (total, on time, late), open (total, within, overdue). */
+const R004: [string, ...number[]][] = [
+  ["An toàn thực phẩm và dinh dưỡng", 3, 3, 3, 0, 0, 0, 0],
+  ["Bảo trợ xã hội", 329, 328, 310, 18, 1, 1, 0],
+  ["Chứng thực", 81, 79, 74, 5, 0, 0, 0],
+  ["Đất đai", 3248, 2360, 1945, 415, 887, 810, 77],
+];
+
+export const seed004Rows: ResultsRow[] = R004.map(([key, ...n]) => ({
+  ...ZERO,
+  key,
+  received: n[0]!,
+  finishedOnTime: n[2]!,
+  finishedLate: n[3]!,
+  openWithinDeadline: n[5]!,
+  openOverdue: n[6]!,
+}));

@@ -4,12 +4,11 @@
 // late dossiers by unit with and without an apology (seed 002), survey by field (seed 004). Authorized with
 // report.read at the unit, like the reports themselves.
 import { z } from "zod";
-import { type AppendixKind, appendixOf } from "../../db/repos/documents.ts";
+import { type AppendixRequest, appendixOf, RESULTS_LAYOUTS } from "../../db/repos/documents.ts";
 import { renderAppendix } from "../../documents/index.ts";
 import { GROUPINGS } from "../../figures/grouping.ts";
-import type { Period } from "../../figures/period.ts";
 import type { AppContext } from "../context.ts";
-import { defineRoute } from "../route.ts";
+import { defineRoute, LocalDate } from "../route.ts";
 import { sendDocument } from "./documents.ts";
 import { ReportQuery, type ReportScope, reportRequest } from "./reports.ts";
 
@@ -19,37 +18,60 @@ const PRODUCES = [
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   "application/pdf",
 ];
-const AppendixQuery = ReportQuery.extend({ format: z.enum(APPENDIX_FORMATS).default("xlsx") });
+const AppendixQuery = ReportQuery.extend({
+  format: z.enum(APPENDIX_FORMATS).default("xlsx"),
+  /** The report the appendix goes with: "(Kèm theo Báo cáo số <reportNumber> ngày <reportDate> của …)". */
+  reportNumber: z.string().trim().min(1).max(40).optional(),
+  reportDate: LocalDate.optional(),
+});
+
+type AppendixInput = z.infer<typeof AppendixQuery>;
+const reportOf = (q: AppendixInput) => ({
+  ...(q.reportNumber ? { number: q.reportNumber } : {}),
+  ...(q.reportDate ? { date: q.reportDate } : {}),
+});
 
 async function send(
   ctx: AppContext,
   reply: Parameters<typeof sendDocument>[0],
-  request: { kind: AppendixKind; period: Period; scope: ReportScope; by?: string; basis?: "receiving" | "handling" },
+  request: Omit<AppendixRequest, "unit" | "unitCodes"> & { scope: ReportScope },
   format: (typeof APPENDIX_FORMATS)[number],
 ) {
   const { period, scope } = request;
-  const { spec, heading, name } = await appendixOf(ctx.database.db, scope.units, {
+  const { spec, name } = await appendixOf(ctx.database.db, scope.units, {
     ...request,
     unit: scope.unit,
     unitCodes: scope.unitCodes,
-    now: ctx.now(),
   });
   const source = format === "pdf" ? "docx" : format;
-  const bytes = await renderAppendix(spec, source, { heading });
+  const bytes = await renderAppendix(spec, source);
   return sendDocument(reply, bytes, source, format, [name, scope.unit ?? "tat-ca", `${period.from} đến ${period.to}`]);
 }
 
 export const getResultsAppendix = defineRoute({
   method: "GET",
   url: "/api/reports/results/appendix",
-  summary: "Phụ lục 4: kết quả tiếp nhận, giải quyết theo cơ chế một cửa (.xlsx, .docx hoặc .pdf)",
+  summary:
+    "Phụ lục 4: kết quả tiếp nhận, giải quyết theo cơ chế một cửa (.xlsx, .docx hoặc .pdf); layout=004: kết quả theo lĩnh vực",
   tags: ["documents", "reports"],
   access: "staff",
   produces: PRODUCES,
-  query: AppendixQuery.extend({ by: z.enum(GROUPINGS).default("field") }),
+  query: AppendixQuery.extend({
+    by: z.enum(GROUPINGS).default("field"),
+    /** 000: seed 000's Phụ lục 4; 004: seed 004's results by field. */
+    layout: z.enum(RESULTS_LAYOUTS).default("000"),
+  }),
   async handler({ ctx, actor, query, reply }) {
     const { period, scope } = await reportRequest(ctx, actor, query);
-    return send(ctx, reply, { kind: "results", period, scope, by: query.by }, query.format);
+    const request = {
+      kind: "results",
+      period,
+      scope,
+      by: query.by,
+      layout: query.layout,
+      report: reportOf(query),
+    } as const;
+    return send(ctx, reply, request, query.format);
   },
 });
 
@@ -63,7 +85,7 @@ export const getChannelsAppendix = defineRoute({
   query: AppendixQuery.extend({ by: z.enum(["channel", "level"]).default("channel") }),
   async handler({ ctx, actor, query, reply }) {
     const { period, scope } = await reportRequest(ctx, actor, query);
-    return send(ctx, reply, { kind: "channels", period, scope, by: query.by }, query.format);
+    return send(ctx, reply, { kind: "channels", period, scope, by: query.by, report: reportOf(query) }, query.format);
   },
 });
 
@@ -77,7 +99,7 @@ export const getLateAppendix = defineRoute({
   query: AppendixQuery.extend({ basis: z.enum(["receiving", "handling"]).default("receiving") }),
   async handler({ ctx, actor, query, reply }) {
     const { period, scope } = await reportRequest(ctx, actor, query);
-    return send(ctx, reply, { kind: "late", period, scope, basis: query.basis }, query.format);
+    return send(ctx, reply, { kind: "late", period, scope, basis: query.basis, report: reportOf(query) }, query.format);
   },
 });
 
@@ -91,6 +113,6 @@ export const getSatisfactionAppendix = defineRoute({
   query: AppendixQuery,
   async handler({ ctx, actor, query, reply }) {
     const { period, scope } = await reportRequest(ctx, actor, query);
-    return send(ctx, reply, { kind: "satisfaction", period, scope }, query.format);
+    return send(ctx, reply, { kind: "satisfaction", period, scope, report: reportOf(query) }, query.format);
   },
 });

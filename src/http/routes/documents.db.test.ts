@@ -294,8 +294,6 @@ test("Phụ lục 4 as .xlsx has the results report's totals; the other appendic
     t.finishedEarly,
     t.finishedOnTime,
     t.finishedLate,
-    t.withdrawn,
-    t.stopped,
     t.openWithinDeadline + t.openOverdue,
     t.openWithinDeadline,
     t.openOverdue,
@@ -316,6 +314,36 @@ test("Phụ lục 4 as .xlsx has the results report's totals; the other appendic
   );
   assert.ok(channels.text.includes("Trực tiếp"));
   assert.equal((await download(c["motcua.01"], `/api/reports/results/appendix?${q}`)).status, 403);
+});
+
+test("appendices name units, not codes, under the issuing body in capitals, with the report's line; seed 004's layout", async () => {
+  const q = "from=2026-03-01&to=2026-03-31&unit=P1";
+  const byUnit = await download(c["ld.p1"], `/api/reports/results/appendix?${q}&by=unit&format=xlsx`);
+  assert.equal(byUnit.status, 200);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(byUnit.bytes as unknown as ArrayBuffer);
+  const texts: string[] = [];
+  book.worksheets[0]!.eachRow((row) => {
+    row.eachCell((cell) => {
+      if (typeof cell.value === "string") texts.push(cell.value);
+    });
+  });
+  assert.ok(texts.includes("Xã An Hòa"), texts.join(" | "));
+  assert.ok(!texts.includes("P1.01"), "no unit code as a label");
+  assert.equal(texts[0], "ỦY BAN NHÂN DÂN");
+  assert.equal(texts[2], texts[2]!.toLocaleUpperCase("vi-VN"), "the issuing body in upper case");
+  const r = await download(
+    c["ld.p1"],
+    `/api/reports/results/appendix?${q}&layout=004&format=docx&reportNumber=82/BC-UBND&reportDate=2026-04-02`,
+  );
+  assert.equal(r.status, 200);
+  const doc = await openDocx(r.bytes);
+  assert.ok(doc.paragraphs.includes("Lĩnh vực, công việc giải quyết theo cấp"));
+  assert.ok(
+    doc.paragraphs.some((p) => /^\(Kèm theo Báo cáo số 82\/BC-UBND ngày 02\/4\/2026 của UBND /.test(p)),
+    doc.text,
+  );
+  assert.ok(!doc.paragraphs.some((p) => p.startsWith("Số:")));
 });
 
 test("PDF: 503 pdf-unavailable with the install message when LibreOffice is missing; a PDF when it is there", async (t) => {
