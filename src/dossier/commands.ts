@@ -9,8 +9,11 @@ type NoFields = unknown;
 /** Fields of each command besides the common ones. `L` is the calendar's time-limit type, opaque here. */
 export interface CommandFields<L> {
   submit_online: { channel: "online_partial" | "online_full"; unit: string };
-  /** Counter (direct) or postal intake; the appointment is computed from `limit`, never typed in. */
-  receive: { channel: Channel; unit: string; receiptNo: string; limit: L };
+  /**
+   * Counter (direct) or postal intake; the appointment is computed from `limit`, never typed in. `missing`: the
+   * required components not handed in (completeness.ts, from the procedure's list); non-empty refuses the receipt.
+   */
+  receive: { channel: Channel; unit: string; receiptNo: string; limit: L; missing?: readonly string[] };
   accept: { receiptNo: string; limit: L };
   /** `channel` and `unit` are required when refusing at the counter a dossier not yet registered. */
   refuse: { channel?: Channel; unit?: string };

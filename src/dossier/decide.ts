@@ -89,6 +89,11 @@ function build<L>(
     case "receive":
       if (command.channel !== "direct" && command.channel !== "postal") return err("invalid-channel");
       if (blank(command.receiptNo)) return err("receipt-required");
+      if ((command.missing ?? []).length > 0) {
+        const missing = [...command.missing!];
+        const base = err("incomplete-dossier");
+        return { ...base, message: `${base.message}. Còn thiếu: ${missing.join("; ")}`, missing };
+      }
       return {
         type: "received",
         payload: {

@@ -26,7 +26,8 @@ export type DossierErrorCode =
   | "time-before-last-event"
   | "supplement-already-requested"
   | "approval-required"
-  | "result-file-required";
+  | "result-file-required"
+  | "incomplete-dossier";
 
 export const DOSSIER_ERROR_MESSAGES: Readonly<Record<DossierErrorCode, string>> = {
   "illegal-transition": "Thao tác không được phép ở trạng thái hiện tại của hồ sơ",
@@ -56,11 +57,15 @@ export const DOSSIER_ERROR_MESSAGES: Readonly<Record<DossierErrorCode, string>> 
   "approval-required":
     "Quy trình của thủ tục có bước lãnh đạo phê duyệt: kết quả phải được phê duyệt sau lần trình gần nhất",
   "result-file-required": "Kết quả điện tử hoặc kết quả đã số hóa phải có tệp kết quả đính kèm",
+  "incomplete-dossier":
+    "Hồ sơ chưa đủ thành phần bắt buộc nên không được tiếp nhận: hướng dẫn người nộp bổ sung, hoàn thiện hồ sơ (mẫu 02)",
 };
 
 export interface DossierError {
   code: DossierErrorCode;
   message: string;
+  /** incomplete-dossier: the required components missing (what form 02 lists). */
+  missing?: string[];
   /** The phase the dossier was in, for illegal transitions. */
   from?: Phase;
 }

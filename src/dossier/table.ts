@@ -25,7 +25,7 @@ export const ACTION_TABLE: Readonly<Record<Action, ActionRule>> = {
     from: ["initial"],
     roles: ["front_desk"],
     to: "received",
-    requires: ["invalid-channel", "receipt-required"],
+    requires: ["invalid-channel", "receipt-required", "incomplete-dossier"],
     vi: "tiếp nhận hồ sơ (trực tiếp, bưu chính)",
   },
   accept: {

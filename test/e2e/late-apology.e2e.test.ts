@@ -1,5 +1,6 @@
 // A late dossier and its apology (thư xin lỗi, mẫu 04). Two dossiers received at the counter on a Monday with
-// a 3-working-day limit; on Thursday morning, before the appointment, the officer sees both as due soon and
+// a 3-working-day limit; on Wednesday, the day before the appointment (the letter must go out at the latest one
+// day before the due date, Decree 61/2018 art. 19(2)(d)), the officer sees both as due soon (two working days) and
 // extends one with an apology letter. After the appointment both are overdue, and only the one without a timely
 // apology is on the late-without-apology list; an apology written after the missed appointment does not take
 // the other off it (docs/lifecycle.md). The server's clock and the browser's walk the week together.
@@ -31,6 +32,7 @@ async function receive(server: Server, cookie: string, name: string): Promise<st
       procedureCode: PROCEDURE,
       channel: "direct",
       applicant: { name, phone: "0905123456" },
+      components: ["Tờ khai cấp Giấy xác nhận tình trạng hôn nhân theo mẫu"],
     }),
   });
   assert.equal(response.status, 201, await response.clone().text());
@@ -85,9 +87,9 @@ describe("a late dossier and its apology", () => {
     await server?.close();
   });
 
-  test("before the appointment: both due soon; the officer extends one with an apology letter", async () => {
+  test("the day before the appointment: both due soon; the officer extends one with an apology letter", async () => {
     const page = await browser.newPage();
-    await at(page, "2026-03-19T07:45:00+07:00"); // Thursday, before the 08:00 appointment
+    await at(page, "2026-03-18T15:00:00+07:00"); // Wednesday, the day before the Thursday 08:00 appointment
     await signIn(page, server.url, "chuyenvien.phuxuan");
     assert.deepEqual((await queueCodes(page, server, "sap-den-han")).sort(), [apologised, silent].sort());
     assert.deepEqual(await queueCodes(page, server, "tre-han-chua-xin-loi"), []);

@@ -96,6 +96,7 @@ describe("lifecycle and administration on the demo province", () => {
       procedureCode: PROCEDURE,
       channel: "direct",
       applicant: { name, phone: "0905123456" },
+      components: ["Tờ khai cấp Giấy xác nhận tình trạng hôn nhân theo mẫu"],
     });
     d = await frontDesk.act(d.code, "assign", d.revision, { assignee: "phuxuan.chuyenvien" });
     d = await officer.act(d.code, "start_processing", d.revision);

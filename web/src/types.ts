@@ -123,6 +123,10 @@ export interface DossierSummary {
   dueAt?: string | null;
   /** The appointment after an extension; the original dueAt is never overwritten. */
   extendedDueAt?: string | null;
+  /** What a supplement request offers: the procedure's components not handed in (required first). */
+  supplementChoices?: string[];
+  /** Facts shown beside the dossier (src/dossier/queues.ts dossierFlags). */
+  flags?: { repeatedSupplement?: boolean; extraExtensions?: boolean; lateApology?: boolean };
   assignee?: string | null;
   /** Remaining working time, computed by the server (negative when overdue). */
   remainingMinutes?: number | null;

@@ -532,3 +532,20 @@ test("apology timing: an extension on the due date is recorded as a late apology
     "a late apology never removes it",
   );
 });
+
+test("completeness at the counter: a required component missing refuses the receipt (incomplete-dossier), nothing stored; the supplement offers the procedure's missing components", async () => {
+  at("2026-04-20T09:00:00+07:00");
+  const before = (await f.t.database.db.selectFrom("dossiers").select("code").execute()).length;
+  const incomplete = await f.intake(c["motcua.01"]!, { components: ["Tờ khai đăng ký khai sinh"] });
+  assert.equal(incomplete.status, 422, JSON.stringify(incomplete.body));
+  assert.equal(incomplete.body.code, "incomplete-dossier");
+  assert.match(incomplete.body.detail, /mẫu 02.*Giấy chứng sinh/);
+  assert.equal((await f.t.database.db.selectFrom("dossiers").select("code").execute()).length, before);
+  const complete = await f.intake(c["motcua.01"]!);
+  assert.equal(complete.status, 201, JSON.stringify(complete.body));
+  assert.deepEqual(complete.body.supplementChoices, []);
+  // an online submission without any paper: the request offers both, required first
+  const online = await f.submit({ attachments: [] });
+  const view = await f.get(c["motcua.01"]!, online.body.code);
+  assert.deepEqual(view.body.supplementChoices, ["Tờ khai đăng ký khai sinh", "Giấy chứng sinh"]);
+});

@@ -10,6 +10,7 @@ import { staffNames } from "../../db/repos/dossiers/staff.ts";
 import type { StoredProcedure } from "../../db/repos/catalog.ts";
 import { calendarOf, dossierProcedure, needsApproval } from "../../db/repos/dossiers/terms.ts";
 import { filesOf } from "../../db/repos/files.ts";
+import { supplementChoices } from "../../dossier/completeness.ts";
 import { project } from "../../dossier/evolve.ts";
 import { STATUSES } from "../../dossier/status.ts";
 import { type Actor, can } from "../../people/policy.ts";
@@ -178,7 +179,7 @@ export async function detailOf(
           rows.map(({ created_at, ...file }) => ({ ...file, createdAt: created_at })),
         ),
   ]);
-  return presentDetail(row, ctx.units, ctx.now(), {
+  const detail = presentDetail(row, ctx.units, ctx.now(), {
     log,
     state,
     names,
@@ -187,6 +188,11 @@ export async function detailOf(
     files,
     calendar,
   });
+  // what a supplement request offers: the procedure's components not handed in (src/dossier/completeness.ts)
+  const handed = (Array.isArray(row.components) ? (row.components as { name?: unknown; received?: unknown }[]) : [])
+    .filter((c) => typeof c.name === "string" && c.received !== false)
+    .map((c) => c.name as string);
+  return { ...detail, supplementChoices: supplementChoices(procedure?.components ?? [], handed) };
 }
 
 export const getDossierDetail = defineRoute({

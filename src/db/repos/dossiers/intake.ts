@@ -6,6 +6,7 @@ import type { Transaction } from "kysely";
 import { localDate, type TimeLimit } from "../../../calendar/index.ts";
 import type { DossierCommand } from "../../../dossier/commands.ts";
 import { decide } from "../../../dossier/decide.ts";
+import { missingRequired } from "../../../dossier/completeness.ts";
 import { INITIAL_STATE, project } from "../../../dossier/evolve.ts";
 import type { Channel } from "../../../dossier/record.ts";
 import type { Actor, Attachment } from "../../../dossier/status.ts";
@@ -106,11 +107,25 @@ function checkComponents(names: readonly string[], known: readonly { name: strin
   }
 }
 
-function firstCommand(input: IntakeInput, code: string, limit: TimeLimit): DossierCommand<TimeLimit> {
+function firstCommand(
+  input: IntakeInput,
+  code: string,
+  limit: TimeLimit,
+  missing: readonly string[],
+): DossierCommand<TimeLimit> {
   const common = { ...(input.reason ? { reason: input.reason } : {}) };
   switch (input.mode) {
     case "receive":
-      return { action: "receive", channel: input.channel, unit: input.unitCode, receiptNo: code, limit, ...common };
+      // the required components not handed in refuse the receipt (src/dossier/completeness.ts)
+      return {
+        action: "receive",
+        channel: input.channel,
+        unit: input.unitCode,
+        receiptNo: code,
+        limit,
+        missing,
+        ...common,
+      };
     case "refuse":
       return { action: "refuse", channel: input.channel, unit: input.unitCode, ...common };
     case "submit_online":
@@ -173,7 +188,7 @@ export async function intake(
       newFiles.push({ id: stored.id });
     }
     attachments.push(...(await claimFiles(db, provinceCode, input.attachments ?? [])));
-    const command = firstCommand(input, CODE_PENDING, terms.limit);
+    const command = firstCommand(input, CODE_PENDING, terms.limit, missingRequired(procedure.components, components));
     const decision = decide(INITIAL_STATE, { ...command, attachments }, actor, now, dossierDeps(calendar, terms));
     if ("error" in decision) throw new DossierRefusal(decision.error);
     let row: DossierRow | undefined;

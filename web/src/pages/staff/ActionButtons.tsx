@@ -72,7 +72,8 @@ export function ActionButtons({ dossier, onDone }: { dossier: Dossier; onDone: (
   const [key, setKey] = useState(newIdempotencyKey);
   const actions = dossier.allowedActions.filter((a) => !CITIZEN_ONLY.has(a));
   const context = {
-    components: (dossier.components ?? []).map(componentName),
+    // the procedure's components not handed in (the server's supplementChoices), else the checklist
+    components: dossier.supplementChoices ?? (dossier.components ?? []).map(componentName),
     unitCode: dossier.currentUnit?.code ?? dossier.unit?.code ?? "",
   };
 

@@ -60,6 +60,7 @@ export default function DossierPage() {
           {stateName(d.state)}
         </Tag>
         {d.overdue && <Tag color="red">Quá hạn</Tag>}
+        {d.flags?.lateApology && <Tag color="volcano">Văn bản xin lỗi gửi muộn</Tag>}
       </Space>
       <Card title="Thao tác" size="small">
         <ActionButtons dossier={d} onDone={() => loaded.reload()} />
