@@ -109,6 +109,7 @@ export const routes: AnyRoute[] = [
   reformRegisters.deleteReformRecord,
   reformRegisters.getReformRecordFigures,
   reformRegisters.getReformAppendices,
+  reformRegisters.getReformEvidenceGaps,
   reformReport.getReformSheet,
   reformReport.putReformSheetManual,
   reformReport.deleteReformSheetManual,

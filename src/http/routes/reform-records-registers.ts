@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { provinceOfRow } from "../../db/repos/reform/common.ts";
 import { createRecord, deleteRecord, findRecord, listRecords, updateRecord } from "../../db/repos/reform/records.ts";
-import { loadRecordAppendices } from "../../db/repos/reform/appendices.ts";
+import { loadEvidenceGaps, loadRecordAppendices } from "../../db/repos/reform/appendices.ts";
 import { loadRecordFigures } from "../../db/repos/reform/sheet-figures.ts";
 import { RECORD_KINDS, type RecordKind } from "../../reform/records/model.ts";
 import { LocalDate, RecordSchema } from "../../reform/records/schemas.ts";
@@ -134,5 +134,19 @@ export const getReformAppendices = defineRoute({
     if (query.from > query.to) throw validationFailed([{ name: "to", reason: "Ngày kết thúc trước ngày bắt đầu" }]);
     await readScope(ctx, actor, query.unit);
     return loadRecordAppendices(ctx.database.db, query).catch(dossierProblem);
+  },
+});
+
+export const getReformEvidenceGaps = defineRoute({
+  method: "GET",
+  url: "/api/reform/gaps",
+  summary: "Thiếu tài liệu kiểm chứng: kế hoạch chưa có tệp hoặc dùng chung tệp, nhiệm vụ và hồ sơ chưa có minh chứng",
+  tags: ["reform"],
+  access: "staff",
+  query: z.object({ unit: z.string().min(1).max(32), from: LocalDate, to: LocalDate }),
+  async handler({ ctx, actor, query }) {
+    if (query.from > query.to) throw validationFailed([{ name: "to", reason: "Ngày kết thúc trước ngày bắt đầu" }]);
+    await readScope(ctx, actor, query.unit);
+    return { items: await loadEvidenceGaps(ctx.database.db, query).catch(dossierProblem) };
   },
 });

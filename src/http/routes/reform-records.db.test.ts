@@ -117,6 +117,13 @@ test("a plan with tasks: done only with its output, completion and 01b figures m
     403,
   );
 
+  const gaps = (await call("lanhdao.xa", "GET", "/api/reform/gaps?unit=P1.01&from=2024-01-01&to=2024-12-31")).json();
+  assert.deepEqual(
+    gaps.items.map((g: { code: string }) => g.code),
+    ["plan-without-file"],
+    "the task done carries its output file; the plan has none",
+  );
+
   const history = (await call("lanhdao.xa", "GET", `/api/reform/history/task/${task.id}`)).json();
   assert.deepEqual(
     history.items.map((h: { action: string }) => h.action),

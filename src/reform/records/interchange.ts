@@ -74,7 +74,10 @@ function parsePlan(raw: Item, i: number, problems: Problem[]): ParsedPlan | unde
   (Array.isArray(raw.tasks) ? (raw.tasks as Item[]) : []).forEach((t, j) => {
     const tAt = t.at ?? `${at}.tasks[${j}]`;
     const r = TaskSchema.safeParse(t);
-    if (!r.success) return problems.push(...zodProblems(tAt, r.error));
+    if (!r.success) {
+      problems.push(...zodProblems(tAt, r.error));
+      return;
+    }
     const task = { ...r.data, ordinal: r.data.ordinal ?? j + 1 };
     if (ordinals.has(task.ordinal))
       problems.push({ at: tAt, code: "ordinal-taken", message: `Trùng số thứ tự nhiệm vụ ${task.ordinal}` });
@@ -112,7 +115,10 @@ export function parseDocument(doc: unknown): ParsedDocument {
   (Array.isArray(root.records) ? (root.records as Item[]) : []).forEach((raw, i) => {
     const at = raw.at ?? `records[${i}]`;
     const r = RecordSchema.safeParse(raw);
-    if (!r.success) return problems.push(...zodProblems(at, r.error));
+    if (!r.success) {
+      problems.push(...zodProblems(at, r.error));
+      return;
+    }
     const record = r.data as ReformRecord & { ref?: string };
     problems.push(...checkRecord(record).map((v) => ({ at: `${at}.${v.field}`, code: v.code, message: v.message })));
     const ref = record.ref ?? naturalRef(record);

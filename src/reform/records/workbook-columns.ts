@@ -287,6 +287,9 @@ export function getPath(item: Record<string, unknown>, path: string): unknown {
 export function setPath(item: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split(".");
   let o = item;
-  for (const k of keys.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
+  for (const k of keys.slice(0, -1)) {
+    o[k] ??= {};
+    o = o[k] as Record<string, unknown>;
+  }
   o[keys.at(-1)!] = value;
 }

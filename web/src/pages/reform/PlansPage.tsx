@@ -68,6 +68,17 @@ export default function PlansPage() {
         : null,
     [view.unit, plans.data],
   );
+  const gaps = useLoad(
+    (signal) =>
+      view.unit
+        ? api.get<{ items: { code: string; message: string }[] }>(
+            "/reform/gaps",
+            { unit: view.unit, from: `${view.year}-01-01`, to: `${view.year}-12-31` },
+            signal,
+          )
+        : null,
+    [view.unit, view.year, plans.data],
+  );
   const total = (plans.data?.items ?? []).reduce(
     (a, p) => ({ planned: a.planned + p.completion.planned, done: a.done + p.completion.done }),
     { planned: 0, done: 0 },
@@ -120,6 +131,20 @@ export default function PlansPage() {
           </Typography.Text>
         </Space>
       </Card>
+      {(gaps.data?.items.length ?? 0) > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          message="Thiếu tài liệu kiểm chứng (bị trừ điểm khi thẩm định Chỉ số CCHC)"
+          description={
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {gaps.data?.items.slice(0, 20).map((g) => (
+                <li key={`${g.code}-${g.message}`}>{g.message}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       <Table
         rowKey="id"
         loading={plans.loading}
