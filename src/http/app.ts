@@ -89,7 +89,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const sqlState = (error as { code?: unknown }).code;
     if (typeof sqlState === "string" && BAD_INPUT_SQLSTATE.test(sqlState)) {
       // a value the database cannot hold that validation let through: the request's fault, said as such
-      request.log.warn({ sqlState, message: (error as Error).message }, "bad input reached the database");
+      // the database's message may quote the value (a phone, a secret): the log names the code only
+      request.log.warn({ sqlState }, "bad input reached the database");
       const problem = new ApiError(400, "invalid-input", "Dữ liệu không hợp lệ", "Giá trị gửi lên không hợp lệ.");
       return reply.status(400).type("application/problem+json").send(problem.toProblem());
     }

@@ -1,4 +1,4 @@
-// Who did what, when and from where (docs/security.md): written to audit_log after the answer is sent, for every
+// Who did what, when and from where (docs/security.md): written to audit_log as the answer is sent, for every
 // state-changing request by a signed-in user (lifecycle commands, user and role changes, catalogue, units,
 // imports, settings — refused ones too), every download or export by a signed-in user (documents, files, CSV,
 // Excel, JSON Lines), and the routes that ask for it (login, failed ones too). The rows are hash-chained per

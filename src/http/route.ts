@@ -77,8 +77,12 @@ export function mountRoute(app: FastifyInstance, ctx: AppContext, spec: AnyRoute
       checkRequestOrigin(request, ctx.publicUrl, spec.rawBody ?? []);
       if (spec.access !== "public" && !(await ctx.sessions.actorOf(request))) throw unauthenticated();
     },
-    // who did what, when, from where: after the answer is sent (request-audit.ts)
-    onResponse: async (request, reply) => auditRequest(ctx, spec, request, reply),
+    // who did what, when, from where (request-audit.ts): written before the answer leaves, so nothing reaches the
+    // client unaudited and a reader of the trail sees every answer already given
+    onSend: async (request, reply, payload) => {
+      await auditRequest(ctx, spec, request, reply);
+      return payload;
+    },
     handler: async (request, reply) => {
       const nul = findNulByte(request.params) ?? findNulByte(request.query) ?? findNulByte(request.body);
       if (nul !== undefined) {
