@@ -45,6 +45,43 @@ export interface AverageIndicator {
 
 export type QualityIndicator = RateIndicator | AverageIndicator;
 
+/** Name and formula of each indicator (shared with the SQL version, src/db/repos/reports-quality.ts). */
+export const INDICATOR_TEXT = {
+  "on-time-766": {
+    name: "Tỷ lệ hồ sơ giải quyết đúng hạn (theo Chỉ số 766)",
+    formula:
+      "Số hồ sơ giải quyết trước hạn và đúng hạn trong kỳ (không tính thời gian chờ bổ sung; hồ sơ yêu cầu bổ sung quá 01 lần tính là trễ hạn) / Tổng số hồ sơ đã giải quyết trong kỳ × 100%",
+  },
+  "average-processing-days": {
+    name: "Thời gian giải quyết trung bình",
+    formula:
+      "Tổng thời gian giải quyết (ngày làm việc, từ khi tiếp nhận đến khi giải quyết xong, không tính thời gian chờ bổ sung) / Số hồ sơ đã giải quyết trong kỳ",
+  },
+  "online-rate": {
+    name: "Tỷ lệ hồ sơ trực tuyến",
+    formula:
+      "Số hồ sơ tiếp nhận trực tuyến (một phần và toàn trình) trong kỳ / Tổng số hồ sơ tiếp nhận trong kỳ × 100%",
+  },
+  "online-payment-rate": {
+    name: "Tỷ lệ hồ sơ thanh toán trực tuyến",
+    formula:
+      "Số hồ sơ có phí, lệ phí đã thanh toán trực tuyến / Tổng số hồ sơ tiếp nhận trong kỳ có phí, lệ phí × 100%",
+  },
+  "digitization-rate": {
+    name: "Tỷ lệ số hóa hồ sơ, kết quả giải quyết",
+    formula:
+      "Số hồ sơ đã giải quyết trong kỳ được số hóa thành phần hồ sơ và kết quả / Tổng số hồ sơ đã giải quyết trong kỳ × 100%",
+  },
+  "e-result-rate": {
+    name: "Tỷ lệ hồ sơ có cấp kết quả điện tử",
+    formula: "Số hồ sơ đã giải quyết trong kỳ có kết quả điện tử / Tổng số hồ sơ đã giải quyết trong kỳ × 100%",
+  },
+  "satisfaction-rate": {
+    name: "Tỷ lệ hài lòng",
+    formula: 'Số lượt đánh giá hài lòng (hoặc "đơn giản") / Tổng số lượt đánh giá × 100%',
+  },
+} as const satisfies Record<string, { name: string; formula: string }>;
+
 interface Finished {
   dossier: DossierRecord;
   at: Date;
@@ -101,37 +138,37 @@ export function qualityIndicators(dossiers: Iterable<DossierRecord>, query: Qual
   const indicators: QualityIndicator[] = [
     rate(
       "on-time-766",
-      "Tỷ lệ hồ sơ giải quyết đúng hạn (theo Chỉ số 766)",
-      "Số hồ sơ giải quyết trước hạn và đúng hạn trong kỳ (không tính thời gian chờ bổ sung; hồ sơ yêu cầu bổ sung quá 01 lần tính là trễ hạn) / Tổng số hồ sơ đã giải quyết trong kỳ × 100%",
+      INDICATOR_TEXT["on-time-766"].name,
+      INDICATOR_TEXT["on-time-766"].formula,
       finished.filter((f) => onTimeBy766(f.dossier, f.at)).map((f) => f.dossier.code),
       finishedCodes,
     ),
     averageProcessing(finished, query),
     rate(
       "online-rate",
-      "Tỷ lệ hồ sơ trực tuyến",
-      "Số hồ sơ tiếp nhận trực tuyến (một phần và toàn trình) trong kỳ / Tổng số hồ sơ tiếp nhận trong kỳ × 100%",
+      INDICATOR_TEXT["online-rate"].name,
+      INDICATOR_TEXT["online-rate"].formula,
       codes(received.filter((d) => isOnline(d.channel))),
       codes(received),
     ),
     rate(
       "online-payment-rate",
-      "Tỷ lệ hồ sơ thanh toán trực tuyến",
-      "Số hồ sơ có phí, lệ phí đã thanh toán trực tuyến / Tổng số hồ sơ tiếp nhận trong kỳ có phí, lệ phí × 100%",
+      INDICATOR_TEXT["online-payment-rate"].name,
+      INDICATOR_TEXT["online-payment-rate"].formula,
       codes(withFee.filter((d) => d.fee?.paidOnline === true)),
       codes(withFee),
     ),
     rate(
       "digitization-rate",
-      "Tỷ lệ số hóa hồ sơ, kết quả giải quyết",
-      "Số hồ sơ đã giải quyết trong kỳ được số hóa thành phần hồ sơ và kết quả / Tổng số hồ sơ đã giải quyết trong kỳ × 100%",
+      INDICATOR_TEXT["digitization-rate"].name,
+      INDICATOR_TEXT["digitization-rate"].formula,
       finished.filter((f) => f.dossier.digitized === true).map((f) => f.dossier.code),
       finishedCodes,
     ),
     rate(
       "e-result-rate",
-      "Tỷ lệ hồ sơ có cấp kết quả điện tử",
-      "Số hồ sơ đã giải quyết trong kỳ có kết quả điện tử / Tổng số hồ sơ đã giải quyết trong kỳ × 100%",
+      INDICATOR_TEXT["e-result-rate"].name,
+      INDICATOR_TEXT["e-result-rate"].formula,
       finished.filter((f) => f.dossier.eResult === true).map((f) => f.dossier.code),
       finishedCodes,
     ),
@@ -149,9 +186,7 @@ function averageProcessing(finished: Finished[], query: QualityQuery): AverageIn
   return {
     kind: "average",
     id: "average-processing-days",
-    name: "Thời gian giải quyết trung bình",
-    formula:
-      "Tổng thời gian giải quyết (ngày làm việc, từ khi tiếp nhận đến khi giải quyết xong, không tính thời gian chờ bổ sung) / Số hồ sơ đã giải quyết trong kỳ",
+    ...INDICATOR_TEXT["average-processing-days"],
     unit: "working days",
     value: finished.length === 0 ? null : totalDays / finished.length,
     count: finished.length,
@@ -160,12 +195,12 @@ function averageProcessing(finished: Finished[], query: QualityQuery): AverageIn
   };
 }
 
-function satisfactionIndicator(ratings: RatingRecord[]): RateIndicator {
+export function satisfactionIndicator(ratings: RatingRecord[]): RateIndicator {
   const codes = ratings.map((r, i) => r.dossierCode ?? `#${i + 1}`);
   return rate(
     "satisfaction-rate",
-    "Tỷ lệ hài lòng",
-    'Số lượt đánh giá hài lòng (hoặc "đơn giản") / Tổng số lượt đánh giá × 100%',
+    INDICATOR_TEXT["satisfaction-rate"].name,
+    INDICATOR_TEXT["satisfaction-rate"].formula,
     codes.filter((_, i) => POSITIVE_RATINGS.has(ratings[i]!.rating)),
     codes,
   );

@@ -15,7 +15,8 @@ import { channelsReport } from "../../figures/channels.ts";
 import { feedbackReport } from "../../figures/feedback-report.ts";
 import { lateByUnit, overdueAt } from "../../figures/late.ts";
 import { periodBounds } from "../../figures/period.ts";
-import { qualityIndicators } from "../../figures/quality.ts";
+import { satisfactionIndicator } from "../../figures/quality.ts";
+import { sqlQualityIndicators } from "../../db/repos/reports-quality.ts";
 import { SATISFACTION_SCALE, SURVEY_SCALE_004, satisfactionReport } from "../../figures/satisfaction.ts";
 import { defineRoute } from "../route.ts";
 import { ReportQuery, reportRequest } from "./reports.ts";
@@ -65,20 +66,22 @@ export const getIndicatorsReport = defineRoute({
   query: ReportQuery,
   async handler({ ctx, actor, query }) {
     const { period, scope } = await reportRequest(ctx, actor, query);
-    const records = await loadPeriodRecords(ctx.database.db, { ...period, unitCodes: scope.unitCodes });
     const ratings = await loadPeriodRatings(ctx.database.db, period, scope.unitCodes, "score");
     // working time on the national calendar with the default office hours (CONTRACTS §5)
     const calendar = getCalendar();
+    // in SQL (reports-quality.ts, proven equal to the pure qualityIndicators): no dossier is loaded here
+    const provinces = scope.unitCodes && [...new Set(scope.unitCodes.map((u) => scope.units.provinceOf(u) ?? u))];
+    const indicators = await sqlQualityIndicators(ctx.database.db, {
+      ...period,
+      ...(scope.unitCodes ? { unitCodes: scope.unitCodes, provinces } : {}),
+      workingMinutes: (from, to) => calendar.workingMinutesBetween(from, to),
+    });
     return {
       report: "indicators",
       unit: scope.unit,
       from: period.from,
       to: period.to,
-      indicators: qualityIndicators(records, {
-        ...period,
-        workingMinutes: (from, to) => calendar.workingMinutesBetween(from, to),
-        ratings,
-      }),
+      indicators: [...indicators, satisfactionIndicator(ratings)],
     };
   },
 });

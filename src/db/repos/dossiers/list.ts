@@ -136,19 +136,38 @@ async function runPage(ctx: ServiceContext, query: Parameters<typeof pageSql>[0]
   return rows as unknown as DossierRow[];
 }
 
-/** Exact up to COUNT_CAP (a page of COUNT_CAP + 1 narrow rows in index order), else the planner's estimate. */
+/** Estimated totals (past COUNT_CAP) are kept this long per list: they need not be fresher than that. */
+const ESTIMATE_TTL_MS = 30_000;
+const estimates = new Map<string, { total: number; until: number }>();
+
+/** The list's count statement, with instants rounded to the minute: the key of its cached estimate. */
+function estimateKey(sqlText: string, parameters: readonly unknown[]): string {
+  const params = parameters.map((p) => (p instanceof Date ? Math.floor(p.getTime() / 60_000) : p));
+  return `${sqlText}|${JSON.stringify(params)}`;
+}
+
+/**
+ * Exact up to COUNT_CAP (at most COUNT_CAP + 1 narrow rows per arm, in index order), else the planner's
+ * estimate, kept ESTIMATE_TTL_MS for the same list (a busy list then costs one statement a page, not three).
+ */
 export async function countOf(
   ctx: ServiceContext,
   scope: Scope,
   plan: Plan,
 ): Promise<{ total: number; totalExact: boolean }> {
-  const { rows } = await cappedCountSql({ ...plan, scope }, COUNT_CAP).execute(ctx.db);
+  const capped = cappedCountSql({ ...plan, scope }, COUNT_CAP);
+  const compiled = capped.compile(ctx.db);
+  const key = estimateKey(compiled.sql, compiled.parameters);
+  const now = Date.now();
+  const known = estimates.get(key);
+  if (known && known.until > now) return { total: known.total, totalExact: false };
+  const { rows } = await capped.execute(ctx.db);
   const n = rows[0]!.n;
   if (n <= COUNT_CAP) return { total: n, totalExact: true };
-  return {
-    total: Math.max(COUNT_CAP + 1, await estimate(ctx, scope, plan.where, plan.alternatives)),
-    totalExact: false,
-  };
+  const total = Math.max(COUNT_CAP + 1, await estimate(ctx, scope, plan.where, plan.alternatives));
+  if (estimates.size > 10_000) estimates.clear();
+  estimates.set(key, { total, until: now + ESTIMATE_TTL_MS });
+  return { total, totalExact: false };
 }
 
 export async function estimate(
@@ -157,9 +176,17 @@ export async function estimate(
   where: RawBuilder<unknown>[],
   alternatives?: RawBuilder<unknown>[][],
 ): Promise<number> {
-  const { rows } = await estimateSql(scope, where, alternatives).execute(ctx.db);
+  const query = estimateSql(scope, where, alternatives);
+  const compiled = query.compile(ctx.db);
+  const key = estimateKey(compiled.sql, compiled.parameters);
+  const known = estimates.get(key);
+  if (known && known.until > Date.now()) return known.total;
+  const { rows } = await query.execute(ctx.db);
   const plan = (rows[0] as { "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] })["QUERY PLAN"];
-  return Math.round(plan[0].Plan["Plan Rows"]);
+  const total = Math.round(plan[0].Plan["Plan Rows"]);
+  if (estimates.size > 10_000) estimates.clear();
+  estimates.set(key, { total, until: Date.now() + ESTIMATE_TTL_MS });
+  return total;
 }
 
 /**

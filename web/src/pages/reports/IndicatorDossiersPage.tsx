@@ -9,6 +9,11 @@ import { CodeTable } from "./CodeList.tsx";
 import { FilterBar, useReportFilters } from "./filters.tsx";
 import { indicatorCounts, indicatorValue, useIndicators } from "./IndicatorsPage.tsx";
 
+/** The API lists at most 1,000 codes behind a figure (the counts are complete): say so when it is cut. */
+function shown(codes: string[], count: number): string {
+  return codes.length < count ? ` (hiển thị ${formatCount(codes.length)} mã đầu tiên)` : "";
+}
+
 export default function IndicatorDossiersPage() {
   const { id } = useParams();
   const filters = useReportFilters();
@@ -39,18 +44,27 @@ export default function IndicatorDossiersPage() {
           {indicator.kind === "rate" ? (
             <Row gutter={[16, 16]}>
               <Col xs={24} lg={12}>
-                <Card title={`Tử số: ${formatCount(indicator.numeratorCodes.length)} hồ sơ`} size="small">
+                <Card
+                  title={`Tử số: ${formatCount(indicator.numerator)} hồ sơ${shown(indicator.numeratorCodes, indicator.numerator)}`}
+                  size="small"
+                >
                   <CodeTable codes={indicator.numeratorCodes} testId="numerator-list" />
                 </Card>
               </Col>
               <Col xs={24} lg={12}>
-                <Card title={`Mẫu số: ${formatCount(indicator.denominatorCodes.length)} hồ sơ`} size="small">
+                <Card
+                  title={`Mẫu số: ${formatCount(indicator.denominator)} hồ sơ${shown(indicator.denominatorCodes, indicator.denominator)}`}
+                  size="small"
+                >
                   <CodeTable codes={indicator.denominatorCodes} testId="denominator-list" />
                 </Card>
               </Col>
             </Row>
           ) : (
-            <Card title={`Hồ sơ đã giải quyết: ${formatCount(indicator.codes.length)}`} size="small">
+            <Card
+              title={`Hồ sơ đã giải quyết: ${formatCount(indicator.count)}${shown(indicator.codes, indicator.count)}`}
+              size="small"
+            >
               <CodeTable codes={indicator.codes} testId="average-list" />
             </Card>
           )}
