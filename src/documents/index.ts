@@ -13,5 +13,6 @@ export { formSetOf, renderForm, resolveTemplate, SHIPPED_TEMPLATES_DIR, Template
 export { tableToDocx, type TableSpec } from "./grid.ts";
 export { heading, officialDocument, recipientLines, recipientsAndSignature, title, toBuffer } from "./official.ts";
 export { convertToPdf, findSoffice, isPdfAvailable, PdfConversionError, PdfUnavailableError } from "./pdf.ts";
+export { ConversionQueue, PdfBusyError, pdfQueue } from "./pdf-queue.ts";
 export type * from "./types.ts";
 export { tablesToXlsx } from "./xlsx.ts";

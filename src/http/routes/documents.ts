@@ -17,7 +17,7 @@ import {
   type SourceFormat,
 } from "../../documents/delivery.ts";
 import { DOSSIER_FORMS, dossierFormOf } from "../../documents/from-dossier.ts";
-import { formSetOf, getFormDefinition, PdfUnavailableError, renderForm } from "../../documents/index.ts";
+import { formSetOf, getFormDefinition, PdfBusyError, PdfUnavailableError, renderForm } from "../../documents/index.ts";
 import type { FormRequest } from "../../documents/types.ts";
 import { can } from "../../people/policy.ts";
 import { ApiError, forbidden, notFound } from "../errors.ts";
@@ -43,6 +43,10 @@ export async function sendDocument(
   } catch (error) {
     if (error instanceof PdfUnavailableError) {
       throw new ApiError(503, error.code, "Chưa xuất được PDF", error.message);
+    }
+    if (error instanceof PdfBusyError) {
+      reply.header("retry-after", "30");
+      throw new ApiError(503, error.code, "Máy chủ đang bận xuất PDF", error.message);
     }
     throw error;
   }
