@@ -1,66 +1,26 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { createTestDatabase, type TestDatabase } from "../testing.ts";
-import { Procedure } from "../../catalog/procedure.ts";
+import type { TestDatabase } from "../testing.ts";
 import type { TimeLimit } from "../../calendar/index.ts";
 import type { DossierCommand } from "../../dossier/commands.ts";
 import type { Actor } from "../../dossier/status.ts";
-import { seedTestUnits } from "../../http/testing.ts";
-import { createProcedureVersion } from "./catalog.ts";
 import { exportDossierLines, exportRecordOf } from "./dossier-export.ts";
 import { eventFromRow } from "./dossier-store.ts";
-import { importDossierLines, type Rejection } from "./dossier-import.ts";
 import { type IntakeInput, intake } from "./dossiers/intake.ts";
 import { executeCommand, type ServiceContext } from "./dossiers/service.ts";
-import { UnitDirectory } from "./units.ts";
+import { importTestDatabase, line, runImport } from "./dossier-import.testing.ts";
+import type { UnitDirectory } from "./units.ts";
 
 let t: TestDatabase;
 let units: UnitDirectory;
 const clock = { now: new Date("2026-03-04T14:00:00+07:00") };
 let service: ServiceContext;
 before(async () => {
-  t = await createTestDatabase();
-  await seedTestUnits(t);
-  units = new UnitDirectory(t.db);
-  await units.refresh();
+  ({ t, units } = await importTestDatabase());
   service = { db: t.db, units, now: () => clock.now };
-  // a real catalogue entry (live intake refuses placeholder procedures); the lines below name it too
-  await createProcedureVersion(
-    t.db,
-    Procedure.parse({
-      code: "1.001009",
-      name: "Chứng thực bản sao từ bản chính",
-      field: "Chứng thực",
-      level: "commune",
-      agency: "UBND cấp xã",
-      components: [{ name: "Bản chính", form: "original", count: 1 }],
-      timeLimit: { value: 2, unit: "working_days" },
-      fees: [{ name: "Phí chứng thực", amount: 2000 }],
-      onlineLevel: "full",
-      steps: [],
-      effectiveFrom: "2020-01-01",
-    }),
-  );
 });
 after(async () => t.drop());
 
-const PROC = {
-  code: "1.001009",
-  name: "Chứng thực bản sao từ bản chính",
-  field: "Chứng thực",
-  level: "commune",
-  limit: "same day",
-};
-const line = (code: string, receivedAt: string, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({
-    code,
-    unit: { code: "P1.01" },
-    procedure: PROC,
-    channel: "direct",
-    receivedAt,
-    events: [],
-    ...extra,
-  });
 const day = (n: number) => `2026-03-${String(n).padStart(2, "0")}`;
 const lines = Array.from({ length: 30 }, (_, i) =>
   line(
@@ -72,16 +32,8 @@ const lines = Array.from({ length: 30 }, (_, i) =>
   ),
 );
 
-async function run(input: string[], createMissing = true, batchSize = 7, onProgress?: (n: number) => void) {
-  const rejected: Rejection[] = [];
-  const summary = await importDossierLines(t, units, input, {
-    createMissing,
-    batchSize,
-    onReject: (r) => rejected.push(r),
-    onProgress,
-  });
-  return { summary, rejected };
-}
+const run = (input: string[], createMissing = true, batchSize = 7, onProgress?: (n: number) => void) =>
+  runImport(t, units, input, { createMissing, batchSize, onProgress });
 
 test("an import interrupted half-way and re-run finishes the job without duplicates", async () => {
   await assert.rejects(

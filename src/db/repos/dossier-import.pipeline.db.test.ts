@@ -2,35 +2,15 @@
 // must be what a batch-after-batch import reports: every rejection and progress call, in the same order.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { Procedure } from "../../catalog/procedure.ts";
-import { seedTestUnits } from "../../http/testing.ts";
-import { createTestDatabase, type TestDatabase } from "../testing.ts";
-import { createProcedureVersion } from "./catalog-versions.ts";
+import type { TestDatabase } from "../testing.ts";
 import { importDossierLines, importDossierRecords } from "./dossier-import.ts";
-import { UnitDirectory } from "./units.ts";
+import { importTestDatabase } from "./dossier-import.testing.ts";
+import type { UnitDirectory } from "./units.ts";
 
 let t: TestDatabase;
 let units: UnitDirectory;
 before(async () => {
-  t = await createTestDatabase();
-  await seedTestUnits(t);
-  units = new UnitDirectory(t.db);
-  await createProcedureVersion(
-    t.db,
-    Procedure.parse({
-      code: "1.001009",
-      name: "Chứng thực bản sao từ bản chính",
-      field: "Chứng thực",
-      level: "commune",
-      agency: "UBND cấp xã",
-      components: [{ name: "Bản chính", form: "original", count: 1 }],
-      timeLimit: { value: 2, unit: "working_days" },
-      fees: [],
-      onlineLevel: "full",
-      steps: [],
-      effectiveFrom: "2020-01-01",
-    }),
-  );
+  ({ t, units } = await importTestDatabase());
 });
 after(async () => t.drop());
 

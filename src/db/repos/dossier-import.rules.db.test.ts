@@ -2,65 +2,19 @@
 // may not import (the API's authorize hook).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { Procedure } from "../../catalog/procedure.ts";
-import { seedTestUnits } from "../../http/testing.ts";
-import { createTestDatabase, type TestDatabase } from "../testing.ts";
-import { createProcedureVersion } from "./catalog-versions.ts";
+import type { TestDatabase } from "../testing.ts";
 import { importDossierLines, type Rejection } from "./dossier-import.ts";
-import { UnitDirectory } from "./units.ts";
+import { importTestDatabase, line, PROC, runImport } from "./dossier-import.testing.ts";
+import type { UnitDirectory } from "./units.ts";
 
 let t: TestDatabase;
 let units: UnitDirectory;
 before(async () => {
-  t = await createTestDatabase();
-  await seedTestUnits(t);
-  units = new UnitDirectory(t.db);
-  await createProcedureVersion(
-    t.db,
-    Procedure.parse({
-      code: "1.001009",
-      name: "Chứng thực bản sao từ bản chính",
-      field: "Chứng thực",
-      level: "commune",
-      agency: "UBND cấp xã",
-      components: [{ name: "Bản chính", form: "original", count: 1 }],
-      timeLimit: { value: 2, unit: "working_days" },
-      fees: [{ name: "Phí chứng thực", amount: 2000 }],
-      onlineLevel: "full",
-      steps: [],
-      effectiveFrom: "2020-01-01",
-    }),
-  );
+  ({ t, units } = await importTestDatabase());
 });
 after(async () => t.drop());
 
-const PROC = {
-  code: "1.001009",
-  name: "Chứng thực bản sao từ bản chính",
-  field: "Chứng thực",
-  level: "commune",
-  limit: "same day",
-};
-const line = (code: string, receivedAt: string, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({
-    code,
-    unit: { code: "P1.01" },
-    procedure: PROC,
-    channel: "direct",
-    receivedAt,
-    events: [],
-    ...extra,
-  });
-
-async function run(input: string[], createMissing: boolean) {
-  const rejected: Rejection[] = [];
-  const summary = await importDossierLines(t, units, input, {
-    createMissing,
-    batchSize: 7,
-    onReject: (r) => rejected.push(r),
-  });
-  return { summary, rejected };
-}
+const run = (input: string[], createMissing: boolean) => runImport(t, units, input, { createMissing });
 
 test("a line inside a period of results typed in by hand is rejected (it would be counted twice)", async () => {
   // manual figures of P1 (and so of P1.02 below it) for Q1 2025
