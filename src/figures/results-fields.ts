@@ -22,6 +22,12 @@ export const RESULT_FIELDS = [
 ] as const;
 
 export type ResultField = (typeof RESULT_FIELDS)[number];
+
+/**
+ * Fields a results document typed in by hand may leave out, standing for zero: `declined` came later (issue 13)
+ * and is a part of finished, so a document without it still says everything the identity needs.
+ */
+export const OPTIONAL_RESULT_FIELDS: readonly ResultField[] = ["declined"];
 export type ResultCounts = Record<ResultField, number>;
 
 /** Aggregates a results document may carry (CONTRACTS.md §4). */

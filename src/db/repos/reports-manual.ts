@@ -9,7 +9,7 @@ import { isGrouping } from "../../figures/grouping.ts";
 import type { ManualDocument } from "../../figures/manual.ts";
 import { customPeriod, nextDate, type Period, previousDate } from "../../figures/period.ts";
 import type { ResultsRow } from "../../figures/results.ts";
-import { RESULT_FIELDS } from "../../figures/results-fields.ts";
+import { OPTIONAL_RESULT_FIELDS, RESULT_FIELDS } from "../../figures/results-fields.ts";
 import type { Database } from "../schema.ts";
 import { scopeSql } from "./reports-results.ts";
 import type { UnitDirectory } from "./units.ts";
@@ -70,13 +70,17 @@ export function validateManualDocument(input: unknown, unit: string, period: Per
   const violations = checkResultsDocument({ rows, total } as Parameters<typeof checkResultsDocument>[0]);
   for (const row of [...rows, total] as Record<string, unknown>[]) {
     const key = String(row.key ?? "");
-    for (const field of RESULT_FIELDS) if (!(field in row)) violations.push(missing(key, field));
+    for (const field of RESULT_FIELDS)
+      if (!(field in row) && !OPTIONAL_RESULT_FIELDS.includes(field)) violations.push(missing(key, field));
   }
   if (violations.length) {
     return { code: "invalid-document", message: `${violations.length} vi phạm quy tắc kiểm tra số liệu`, violations };
   }
   const pick = (row: Record<string, unknown>): ResultsRow =>
-    ({ key: String(row.key), ...Object.fromEntries(RESULT_FIELDS.map((f) => [f, row[f] as number])) }) as ResultsRow;
+    ({
+      key: String(row.key),
+      ...Object.fromEntries(RESULT_FIELDS.map((f) => [f, (row[f] as number) ?? 0])),
+    }) as ResultsRow;
   return {
     report: "results",
     unit,

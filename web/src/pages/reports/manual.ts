@@ -2,7 +2,7 @@
 // CONTRACTS.md §4 run in the browser with the server's own checker (src/figures/check.ts), and the rule
 // violations — ours or the server's invalidParams — placed next to the form's fields in Vietnamese.
 import { checkResultsDocument, type RuleCode, type Violation } from "../../../../src/figures/check.ts";
-import { RESULT_FIELDS, type ResultField } from "../../../../src/figures/results-fields.ts";
+import { OPTIONAL_RESULT_FIELDS, RESULT_FIELDS, type ResultField } from "../../../../src/figures/results-fields.ts";
 import type { InvalidParam } from "../../api.ts";
 import type { ResultsRow } from "../../types.ts";
 
@@ -55,7 +55,7 @@ export function checkDocument(doc: ManualDocumentInput): PlacedViolation[] {
   const violations: Violation[] = checkResultsDocument(doc);
   for (const row of [...doc.rows, doc.total]) {
     for (const f of RESULT_FIELDS) {
-      if (!(f in row)) {
+      if (!(f in row) && !OPTIONAL_RESULT_FIELDS.includes(f)) {
         violations.push({ code: "not-a-count", row: row.key, fields: [f], expected: "", found: "missing" });
       }
     }
