@@ -7,7 +7,7 @@ import { writeFileSync } from "node:fs";
 import { extname } from "node:path";
 import { localDate } from "../../calendar/local-time.ts";
 import { metaForUnit } from "../../db/repos/reform-report/meta.ts";
-import { computeSheet } from "../../db/repos/reform-report/sheet.ts";
+import { computeSheet, reportInputs } from "../../db/repos/reform-report/sheet.ts";
 import { cutDayOf, DEFAULT_PROVINCE_CUT_DAY, isCutDay } from "../../db/repos/report-settings.ts";
 import { UnknownUnitError } from "../../db/repos/reports.ts";
 import { UnitDirectory } from "../../db/repos/units.ts";
@@ -190,9 +190,7 @@ async function runReport(args: string[]): Promise<number> {
   }
   return withDatabase(values.data as string | undefined, async (database) => {
     const { units, period } = await resolve(database, periodArgs);
-    const { sheet, results } = await computeSheet(database.db, units, { unit: periodArgs.unit, ...period }).catch(
-      unknownUnit,
-    );
+    const inputs = await reportInputs(database.db, units, { unit: periodArgs.unit, ...period }).catch(unknownUnit);
     const meta = metaForUnit(units, periodArgs.unit, {
       date,
       number: values.number as string | undefined,
@@ -204,7 +202,7 @@ async function runReport(args: string[]): Promise<number> {
     });
     let docx: Buffer;
     try {
-      docx = await reportToDocx({ sheet, results }, meta);
+      docx = await reportToDocx(inputs, meta);
     } catch (error) {
       if (error instanceof ReportBlockedError) throw new CliFailure(error.message, 1);
       throw error;

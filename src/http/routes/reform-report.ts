@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { deleteManualValue, ManualValueError, setManualValue } from "../../db/repos/reform-report/manual.ts";
 import { metaForUnit } from "../../db/repos/reform-report/meta.ts";
-import { computeSheet } from "../../db/repos/reform-report/sheet.ts";
+import { computeSheet, reportInputs } from "../../db/repos/reform-report/sheet.ts";
 import { localDate } from "../../calendar/local-time.ts";
 import { ReportBlockedError } from "../../reform/report/check.ts";
 import { reportToDocx } from "../../reform/report/document.ts";
@@ -133,7 +133,7 @@ export const getReformReportDraft = defineRoute({
   query: ReformQuery.extend({ ...ReportOptions, format: z.enum(["docx", "pdf"]).default("docx") }),
   async handler({ ctx, actor, query, reply }) {
     const { period, unit, units } = await reformRequest(ctx, actor, query);
-    const { sheet, results } = await computeSheet(ctx.database.db, units, { unit, ...period });
+    const inputs = await reportInputs(ctx.database.db, units, { unit, ...period });
     const meta = metaForUnit(units, unit, {
       date: query.date ?? localDate(ctx.now()),
       number: query.number,
@@ -141,7 +141,7 @@ export const getReformReportDraft = defineRoute({
     });
     let bytes: Buffer;
     try {
-      bytes = await reportToDocx({ sheet, results }, meta);
+      bytes = await reportToDocx(inputs, meta);
     } catch (error) {
       if (error instanceof ReportBlockedError) throw blocked(error);
       throw error;

@@ -1,7 +1,7 @@
 // The periodic CCHC report as a .docx in the layout of Decree 30/2020/NĐ-CP (Phụ lục I): issuing body and
 // national motto, "Số: …/BC-UBND", place and date, "BÁO CÁO" and its summary, sections I–V, "Nơi nhận" and
-// the signature; then the appendices on their own pages: Phụ lục 01b (seed 001) and the results by field
-// (seed 000, Phụ lục 4). The text and the appendices are drawn from one ReportInputs (figures.ts), after the
+// the signature; then the appendices on their own pages: seed 000's Phụ lục 1–5 (plans, procedures by level,
+// legal documents, results by field, staff) and Phụ lục 01b (seed 001). The text and the appendices are drawn from one ReportInputs (figures.ts), after the
 // checks (check.ts) have passed.
 import { Document, type FileChild, type ISectionOptions, PageOrientation } from "docx";
 import { gridTable, type TableSpec } from "../../documents/grid.ts";
@@ -24,6 +24,7 @@ import {
 import { decreeDate, upper } from "../../documents/vn-format.ts";
 import { startOfLocalDate } from "../../calendar/local-time.ts";
 import { sheetTableSpec } from "../sheet/layout.ts";
+import { legalSpec, plansSpec, proceduresSpec, staffSpec } from "./appendix-specs.ts";
 import { assertReportable } from "./check.ts";
 import { fillText, type ReportFigures, type ReportInputs, reportFigures } from "./figures.ts";
 import { namePeriod, type PeriodName } from "./period-kind.ts";
@@ -116,20 +117,26 @@ function section(children: FileChild[], landscape = false): ISectionOptions {
   };
 }
 
-/** The appendix table specs: 01b and the results by field, from the report's inputs. */
+/**
+ * The appendix table specs in seed 000's order — Phụ lục 1 (plans), 2 (procedures by level), 3 (legal
+ * documents), 4 (results by field), 5 (staff), when the inputs carry them — then Phụ lục 01b (seed 001).
+ */
 export function appendixSpecs(inputs: ReportInputs, meta: ReportMeta, period: PeriodName): TableSpec[] {
   const note = attachedTo(meta);
-  const sheet = sheetTableSpec(inputs.sheet, {
-    subject: upper(meta.unitName),
-    periodTitle: upper(period.title),
-    note,
-  });
-  const results = resultsAppendixSpec([...inputs.results.rows], {
-    label: "Phụ lục 02",
-    note,
-    total: { ...inputs.results.total, key: "Tổng cộng" },
-  });
-  return [sheet, results];
+  const specs: TableSpec[] = [];
+  if (inputs.records) specs.push(plansSpec(inputs.records.appendix1, period.title, note));
+  if (inputs.procedures) specs.push(proceduresSpec(inputs.procedures, note));
+  if (inputs.records) specs.push(legalSpec(inputs.records.appendix3, note));
+  specs.push(
+    resultsAppendixSpec([...inputs.results.rows], {
+      label: "Phụ lục 4",
+      note,
+      total: { ...inputs.results.total, key: "Tổng cộng" },
+    }),
+  );
+  if (inputs.records) specs.push(staffSpec(inputs.records.appendix5, note));
+  specs.push(sheetTableSpec(inputs.sheet, { subject: upper(meta.unitName), periodTitle: upper(period.title), note }));
+  return specs;
 }
 
 /** The report and its appendices as one .docx. */
@@ -151,14 +158,16 @@ export async function reportToDocx(inputs: ReportInputs, meta: ReportMeta): Prom
   }
   body.push(para(report.closing, { align: "justify", indentMm: 10, after: 6 }));
   body.push(recipientsAndSignature(recipientLines(meta.recipients), meta.signature));
-  const [sheetSpec, resultsSpec] = appendixSpecs(inputs, meta, report.period);
+  const appendices = appendixSpecs(inputs, meta, report.period).map((spec) =>
+    section(tableBlock(spec), spec.landscape),
+  );
   const doc = new Document({
     creator: "motcua",
     title: `Báo cáo CCHC ${report.period.title}`,
     styles: {
       default: { document: { run: { font: { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }, size: BODY_SIZE } } },
     },
-    sections: [section(body), section(tableBlock(sheetSpec!)), section(tableBlock(resultsSpec!), true)],
+    sections: [section(body), ...appendices],
   });
   return toBuffer(doc);
 }

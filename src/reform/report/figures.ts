@@ -5,10 +5,15 @@
 import { countText } from "../../documents/vn-format.ts";
 import type { ResultCounts } from "../../figures/results-fields.ts";
 import type { SheetDocument } from "../sheet/sheet.ts";
+import type { ProceduresByLevel, RecordAppendices } from "./appendix-specs.ts";
 
 export interface ReportInputs {
   sheet: SheetDocument;
   results: { rows: readonly ({ key: string } & ResultCounts)[]; total: { key: string } & ResultCounts };
+  /** Procedures in force by competent level (Phụ lục 2), from the same catalogue read as the sheet. */
+  procedures?: ProceduresByLevel;
+  /** Phụ lục 1, 3 and 5 as the reform records compute them. */
+  records?: RecordAppendices;
 }
 
 /** Named figures of the report text; null where nothing is recorded. */

@@ -68,6 +68,18 @@ export interface CatalogueVersion {
   hasSteps: boolean;
   /** At least one fee or charge is levied. */
   charged: boolean;
+  /** The competent level (cấp thực hiện), for the procedures-by-level appendix. */
+  level?: "province" | "district" | "commune";
+}
+
+/** The procedures in force on `date`, counted by competent level (seed 000, Phụ lục 2). */
+export function inForceByLevel(
+  versions: readonly CatalogueVersion[],
+  date: string,
+): Record<"province" | "district" | "commune", number> {
+  const counts = { province: 0, district: 0, commune: 0 };
+  for (const v of versionsInForce(versions, date).values()) if (v.level) counts[v.level]++;
+  return counts;
 }
 
 /** The version of each code in force on `date` (latest effectiveFrom ≤ date). */

@@ -16,7 +16,7 @@ export async function catalogueVersions(
   if (!query.levels.length) return [];
   const rows = await db
     .selectFrom("procedures")
-    .select(["code", "effective_from", "online_level", "boundary_free", "links", "steps", "fees"])
+    .select(["code", "effective_from", "online_level", "boundary_free", "links", "steps", "fees", "level"])
     .where("effective_from", "<=", query.to)
     .where("placeholder", "=", false)
     .where("level", "in", [...query.levels])
@@ -33,5 +33,6 @@ export async function catalogueVersions(
       .map((l) => ({ kind: l.kind as "same_level" | "between_levels" })),
     hasSteps: Array.isArray(r.steps) && r.steps.length > 0,
     charged: Array.isArray(r.fees) && (r.fees as { amount?: number | null }[]).some((f) => f.amount !== 0),
+    level: r.level as CompetentLevel,
   }));
 }

@@ -6,6 +6,7 @@ import type { Kysely, Selectable } from "kysely";
 import { localDate } from "../../../calendar/local-time.ts";
 import type { Period } from "../../../figures/period.ts";
 import { assertReportable } from "../../../reform/report/check.ts";
+import type { ProceduresByLevel, RecordAppendices } from "../../../reform/report/appendix-specs.ts";
 import { composeReport, type ReportMeta, reportToDocx } from "../../../reform/report/document.ts";
 import { namePeriod } from "../../../reform/report/period-kind.ts";
 import {
@@ -21,7 +22,7 @@ import type { Database } from "../../schema.ts";
 import { type ChangedBy, writeAudit } from "../audit.ts";
 import type { ResultsReport } from "../reports.ts";
 import type { UnitDirectory } from "../units.ts";
-import { computeSheet } from "./sheet.ts";
+import { reportInputs } from "./sheet.ts";
 
 export class RegisterError extends Error {
   override name = "RegisterError";
@@ -52,6 +53,8 @@ export interface IssuedReport extends ReportKey {
 export interface FrozenFigures {
   sheet: SheetDocument;
   results: ResultsReport;
+  procedures: ProceduresByLevel;
+  records: RecordAppendices;
   text: { heading: string; paragraphs: string[] }[];
 }
 
@@ -90,12 +93,11 @@ export async function issueReport(
   request: Period & { unit: string; meta: ReportMeta; dueAfterDays?: number },
   by: ChangedBy,
 ): Promise<IssuedReport> {
-  const { sheet, results } = await computeSheet(db, units, request);
-  const inputs = { sheet, results };
+  const inputs = await reportInputs(db, units, request);
   assertReportable(inputs);
   const file = await reportToDocx(inputs, request.meta);
   const text = composeReport(inputs, request.meta).sections;
-  const figures: FrozenFigures = { sheet, results, text };
+  const figures: FrozenFigures = { ...inputs, text };
   const period = namePeriod(request);
   return db.transaction().execute(async (trx) => {
     const last = await trx

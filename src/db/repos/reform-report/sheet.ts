@@ -1,19 +1,26 @@
 // The 01b sheet of a unit's subtree for a period, from the database: dossier rows from the results report
 // (the same SQL, unit subtree and period bounds as `motcua report results`; the per-channel 3.3.2 lines the
 // same SQL filtered on the channel), 3.5 from the `extended` events with an apology, catalogue rows from the
-// versions in force, the rest from the reform records (loadRecordFigures, when that module is present) or
-// hand entries. Returns the results report too: the periodic report states its figures and attaches it.
+// versions in force, the rest from the reform records (loadRecordFigures) or hand entries. Returns the results
+// report too: the periodic report states its figures and attaches it.
 import { type Kysely, sql } from "kysely";
 import { CHANNELS, type Channel } from "../../../dossier/record.ts";
 import type { Period } from "../../../figures/period.ts";
 import type { ResultCounts } from "../../../figures/results-fields.ts";
-import { catalogueRowValues, type DossierFigures, dossierRowValues } from "../../../reform/sheet/figures.ts";
+import type { ProceduresByLevel } from "../../../reform/report/appendix-specs.ts";
+import {
+  catalogueRowValues,
+  type DossierFigures,
+  dossierRowValues,
+  inForceByLevel,
+} from "../../../reform/sheet/figures.ts";
 import { assembleSheet, type SheetDocument } from "../../../reform/sheet/sheet.ts";
 import type { Database } from "../../schema.ts";
 import { competentLevelsOf } from "../reports-records.ts";
 import { type ResultsReport, resultsReport, unitScope } from "../reports.ts";
 import { boundsSql, sqlResultsReport } from "../reports-results.ts";
 import type { UnitDirectory } from "../units.ts";
+import { loadRecordAppendices } from "../reform/appendices.ts";
 import { catalogueVersions } from "./catalogue.ts";
 import { manualEntries } from "./manual.ts";
 import { loadRecords } from "./records.ts";
@@ -24,6 +31,8 @@ export interface SheetQuery extends Period {
 
 export interface ComputedSheet {
   sheet: SheetDocument;
+  /** Procedures in force at the period's end by competent level (the report's Phụ lục 2). */
+  procedures: ProceduresByLevel;
   /** The results report by field the dossier rows were read from (the report's Phụ lục "kết quả"). */
   results: ResultsReport;
   figures: DossierFigures;
@@ -84,5 +93,20 @@ export async function computeSheet(
     records,
     manual,
   });
-  return { sheet, results, figures };
+  return { sheet, results, figures, procedures: inForceByLevel(versions, query.to) };
+}
+
+/**
+ * Everything a periodic report draws on, read once: the sheet, the results by field, the procedures by level,
+ * and Phụ lục 1, 3 and 5 from the reform records (loadRecordAppendices).
+ */
+export async function reportInputs(db: Kysely<Database>, units: UnitDirectory, query: SheetQuery) {
+  const { sheet, results, procedures } = await computeSheet(db, units, query);
+  const records = await loadRecordAppendices(db, query);
+  return {
+    sheet,
+    results,
+    procedures,
+    records: { appendix1: records.appendix1, appendix3: records.appendix3, appendix5: records.appendix5 },
+  };
 }
