@@ -323,7 +323,17 @@ if (!values["skip-mix"]) {
     .filter((c) => c.mix)
     .flatMap((c) =>
       c.name === "list: all dossiers, unit"
-        ? [c, ...details.slice(0, 3).map((code) => ({ ...c, name: "dossier detail", path: `/api/dossiers/${code}` }))]
+        ? [
+            c,
+            ...details
+              .slice(0, 3)
+              .map((code) => ({
+                ...c,
+                name: "dossier detail",
+                path: `/api/dossiers/${code}`,
+                cookie: PROVINCE_LEADER,
+              })),
+          ]
         : [c],
     )
     .map((c) => ({ name: c.name, path: c.path, cookie: c.cookie }));

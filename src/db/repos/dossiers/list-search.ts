@@ -21,7 +21,7 @@ import { estimate, type ListPage, type ListQuery } from "./list.ts";
 import type { DossierRow, ServiceContext } from "./service.ts";
 
 /** The most recent dossiers of the scope a name is first looked for in. */
-export const NAME_PROBE = 1000;
+export const NAME_PROBE = 400;
 /** The trigram index needs three characters; a shorter name is only looked for among the NAME_PROBE. */
 const TRIGRAM = 3;
 
