@@ -143,6 +143,13 @@ describe("reform records", () => {
     await page.getByRole("cell", { name: /Tự kiểm tra CCHC quý I/ }).waitFor();
     await page.getByRole("row", { name: /1\.2\.1\s+6/ }).waitFor();
     await page.getByRole("row", { name: /1\.2\.3\s+1/ }).waitFor();
+    // Phụ lục 1 from the same records: the plan of the first journey, 2 tasks, 1 done
+    await page.getByRole("row", { name: /Kế hoạch CCHC năm \(01\/KH-UBND\).*\s2\s+1$/ }).waitFor();
+    // removed (its history kept): the figures no longer count it
+    await page.getByRole("button", { name: "Xóa" }).click();
+    await page.locator(".ant-popconfirm:visible").getByRole("button", { name: "Xóa" }).click();
+    await page.getByRole("cell", { name: /Tự kiểm tra CCHC quý I/ }).waitFor({ state: "detached" });
+    await page.getByRole("row", { name: /1\.2\.1\s+6/ }).waitFor({ state: "detached" });
     await page.close();
   });
 });

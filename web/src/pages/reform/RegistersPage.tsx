@@ -11,6 +11,7 @@ import {
   Input,
   InputNumber,
   Modal,
+  Popconfirm,
   Select,
   Space,
   Table,
@@ -18,11 +19,12 @@ import {
 } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
-import { api } from "../../api.ts";
+import { api, errorMessage } from "../../api.ts";
 import { useAuth } from "../../auth.tsx";
 import { showProblem } from "../../components/forms.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { useLoad, useTitle } from "../../hooks.ts";
+import { AppendicesCard } from "./Appendices.tsx";
 import { type FieldSpec, options, RECORD_FIELDS, RECORD_KINDS, recordData, recordSummary } from "./labels.ts";
 import type { ReformRecord } from "./types.ts";
 import { UnitYearBar, useUnitYear } from "./UnitYear.tsx";
@@ -33,6 +35,7 @@ const vnDate = (d: string) => d.split("-").reverse().join("/");
 export default function RegistersPage() {
   useTitle("Sổ theo dõi CCHC");
   const { hasRole } = useAuth();
+  const { message } = App.useApp();
   const view = useUnitYear();
   const [kind, setKind] = useState("directive");
   const [adding, setAdding] = useState(false);
@@ -86,6 +89,33 @@ export default function RegistersPage() {
             key: "e",
             render: (_v, r) => (r.evidence.length ? `${r.evidence.length} tệp` : "Chưa có"),
           },
+          ...(hasRole("reform_officer")
+            ? [
+                {
+                  title: "",
+                  key: "x",
+                  render: (_v: unknown, r: ReformRecord) => (
+                    <Popconfirm
+                      title="Xóa hồ sơ này? (lịch sử vẫn được lưu)"
+                      okText="Xóa"
+                      cancelText="Không"
+                      onConfirm={async () => {
+                        try {
+                          await api.del(`/reform/records/${r.id}`);
+                          records.reload();
+                        } catch (e) {
+                          message.error(errorMessage(e));
+                        }
+                      }}
+                    >
+                      <Button size="small" danger>
+                        Xóa
+                      </Button>
+                    </Popconfirm>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       <Card size="small" title={`Số liệu Phụ lục 01b năm ${view.year} từ hồ sơ CCHC`}>
@@ -104,6 +134,7 @@ export default function RegistersPage() {
           />
         )}
       </Card>
+      <AppendicesCard unit={view.unit} year={view.year} reload={records.data} />
       {adding && (
         <RecordForm
           unit={view.unit}

@@ -156,6 +156,9 @@ export const RECORD_FIELDS: Record<string, FieldSpec[]> = {
     f("intermediate", "Trung cấp", "int", true),
     f("elementary", "Sơ cấp", "int", true),
     f("untrained", "Chưa qua đào tạo", "int", true),
+    f("politicalAdvanced", "Lý luận chính trị cao cấp", "int", true),
+    f("politicalIntermediate", "Lý luận chính trị trung cấp", "int", true),
+    f("politicalElementary", "Lý luận chính trị sơ cấp", "int", true),
   ],
   discipline: [
     f("level", "Đối tượng", { choices: { leader: "Lãnh đạo", civil_servant: "Công chức" } }),
