@@ -346,6 +346,23 @@ test("appendices name units, not codes, under the issuing body in capitals, with
   assert.ok(!doc.paragraphs.some((p) => p.startsWith("Số:")));
 });
 
+test("either side of 1 July 2025: the commune's desk, then its public-service centre, one register through the year", async () => {
+  const receiptOn = async (iso: string) => {
+    at(iso);
+    const r = await f.intake(c["motcua.02"]!, { unitCode: "P1.02" });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    return openDocx((await download(c["motcua.02"], docUrl(r.body.code, "01"))).bytes);
+  };
+  const june = await receiptOn("2025-06-30T16:00:00+07:00");
+  assert.ok(june.text.includes("BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ"), june.text.slice(0, 200));
+  assert.ok(june.paragraphs.includes("Số: 01/GTN-BPMC"));
+  const july = await receiptOn("2025-07-01T08:00:00+07:00");
+  assert.ok(july.text.includes("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"), july.text.slice(0, 200));
+  assert.ok(july.paragraphs.includes("Số: 02/GTN-TTPVHCC"), "the year's register goes on under the new name");
+  const nextYear = await receiptOn("2026-01-05T08:00:00+07:00");
+  assert.ok(nextYear.paragraphs.includes("Số: 01/GTN-TTPVHCC"), "a new year starts at 01");
+});
+
 test("PDF: 503 pdf-unavailable with the install message when LibreOffice is missing; a PDF when it is there", async (t) => {
   const saved = process.env["MOTCUA_SOFFICE"];
   process.env["MOTCUA_SOFFICE"] = "/nonexistent/soffice";
