@@ -44,6 +44,7 @@ const InterchangeAdmin = lazy(() => import("./pages/admin/InterchangeAdmin.tsx")
 const ReformPlansPage = lazy(() => import("./pages/reform/PlansPage.tsx"));
 const ReformPlanPage = lazy(() => import("./pages/reform/PlanPage.tsx"));
 const ReformRegistersPage = lazy(() => import("./pages/reform/RegistersPage.tsx"));
+const ReformReportPage = lazy(() => import("./pages/reform-report/ReformReportPage.tsx"));
 
 const theme = {
   token: {
@@ -114,6 +115,7 @@ function AppRoutes() {
         <Route path="bao-cao/phan-anh" element={<FeedbackReportPage />} />
         <Route path="bao-cao/nhap-so-lieu" element={<ManualFiguresPage />} />
         <Route path="bao-cao/danh-gia-can-bo" element={<OfficerRatingsPage />} />
+        <Route path="bao-cao/cchc" element={<ReformReportPage />} />
         <Route path="quan-tri/don-vi" element={<UnitsAdmin />} />
         <Route path="quan-tri/nguoi-dung" element={<UsersAdmin />} />
         <Route path="quan-tri/thu-tuc" element={<CatalogueAdmin />} />

@@ -51,6 +51,7 @@ const REPORTS: NavItem[] = [
   { path: "/can-bo/bao-cao/hai-long", label: "Mức độ hài lòng", roles: REPORT_READERS },
   { path: "/can-bo/bao-cao/phan-anh", label: "Phản ánh, kiến nghị", roles: REPORT_READERS },
   { path: "/can-bo/bao-cao/danh-gia-can-bo", label: "Đánh giá cán bộ", roles: REPORT_READERS },
+  { path: "/can-bo/bao-cao/cchc", label: "Báo cáo CCHC", roles: REPORT_READERS },
   { path: "/can-bo/bao-cao/nhap-so-lieu", label: "Nhập số liệu thủ công", roles: ["reform_officer"] },
 ];
 const REPORTS_KEY = "bao-cao";
