@@ -50,7 +50,10 @@ create table dossier_event_chain (
   primary key (province_code, dossier_code, seq)
 );
 
-create function audit_chain_append(r audit_log) returns void language plpgsql as $$
+-- The append functions run with their owner's rights (security definer): the application's role needs no
+-- right at all on the chain tables, so it can neither write nor rewrite them (docs/security.md, DB roles).
+create function audit_chain_append(r audit_log) returns void language plpgsql
+security definer set search_path = public, pg_temp as $$
 declare
   k text;
   s bigint;
@@ -67,7 +70,8 @@ begin
   update audit_chain_heads set seq = s + 1, hash = nh where chain = k;
 end $$;
 
-create function event_chain_append(e dossier_events) returns void language plpgsql as $$
+create function event_chain_append(e dossier_events) returns void language plpgsql
+security definer set search_path = public, pg_temp as $$
 declare
   h text;
 begin
