@@ -17,9 +17,10 @@ import { UnitDirectory, unitFromRow } from "../src/db/repos/units.ts";
 import { withDatabase } from "../src/db/testing.ts";
 import { writeDemoLines } from "./import-lines.ts";
 
-/** The admin URL of the kept cluster (started when it is not running), or BENCH_DATABASE_URL when set. */
+/** The admin URL of the kept cluster (started when it is not running), or BENCH_/TEST_DATABASE_URL when set. */
 export function benchCluster(dir: string, port: number): string {
-  if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
+  const given = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (given) return given;
   const script = new URL("../scripts/pg-cluster.sh", import.meta.url).pathname;
   return execFileSync("bash", [script, "start"], {
     env: { ...process.env, PGTEST_DIR: dir, PGTEST_PORT: String(port) },

@@ -2,8 +2,8 @@
 // applicant's name without diacritics (recent first), as two index-backed queries whose pages are chained by
 // the cursor (phase "c", then "n") — an OR of the two would defeat both indexes. The name query stops at the
 // first page of matches: it first filters the scope's most recent NAME_PROBE dossiers in index order (a common
-// name fills the page there); only when they hold less than a page does it ask the trigram index (a rare name
-// has few matches to sort).
+// name fills the page there); if they hold some matches it walks the scope in order until the page is full; only
+// a name absent from them asks the trigram index (a rare name has few matches to sort).
 import { type RawBuilder, sql } from "kysely";
 import {
   badCursor,
@@ -21,7 +21,7 @@ import { estimate, type ListPage, type ListQuery } from "./list.ts";
 import type { DossierRow, ServiceContext } from "./service.ts";
 
 /** The most recent dossiers of the scope a name is first looked for in. */
-export const NAME_PROBE = 400;
+export const NAME_PROBE = 1000;
 /** The trigram index needs three characters; a shorter name is only looked for among the NAME_PROBE. */
 const TRIGRAM = 3;
 
@@ -91,7 +91,8 @@ export async function searchDossiers(
 
 /**
  * The next `limit` name matches after `after`, recent first: among the scope's NAME_PROBE most recent rows
- * after the cursor when they hold `limit` (or are all there is), else from the trigram index.
+ * after the cursor when they hold `limit`; when they hold some, by walking the scope in order (a page is at
+ * most ~limit × NAME_PROBE rows away); when they hold none, from the trigram index (a rare name).
  */
 async function byName(
   ctx: ServiceContext,
@@ -107,6 +108,13 @@ async function byName(
   const { rows } = await sql<Record<string, unknown>>`select d.* from (${window}) d
     where ${sql.join(names, sql` and `)} order by ${recent} limit ${limit}`.execute(ctx.db);
   if (rows.length >= limit || q.length < TRIGRAM) return rows as unknown as DossierRow[];
+  if (rows.length > 0) {
+    // at least one in NAME_PROBE: walking the scope in order finds a page within ~limit × NAME_PROBE rows
+    // (the planner may still prefer the trigram index)
+    const walked = await pageSql({ scope, where: [...base, ...names], order: "recent", after, limit }).execute(ctx.db);
+    return walked.rows as unknown as DossierRow[];
+  }
+  // none among the most recent: a rare name, whose few matches the trigram index finds and a sort orders
   const all = [scopeCondition(scope), ...base, keysetSql(after), ...names];
   const matches = await sql<Record<string, unknown>>`with m as materialized (
       select d.* from dossiers d where ${sql.join(all, sql` and `)})
