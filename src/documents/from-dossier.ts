@@ -9,7 +9,7 @@ import { project } from "../dossier/evolve.ts";
 import type { Channel } from "../dossier/record.ts";
 import { localDate } from "../calendar/local-time.ts";
 import { type OfficeNameSetting, officeOn, placeOf, type UnitInfo } from "./office-names.ts";
-import type { DossierComponent, FormContext, FormId, FormRequest, Handoff, LedgerEntry, Office } from "./types.ts";
+import type { DossierComponent, FormContext, FormId, FormRequest, Handoff, LedgerEntry } from "./types.ts";
 
 export { placeOf, type UnitInfo };
 
@@ -65,11 +65,6 @@ export interface DossierSources {
   now?: Date;
   /** The receiving unit's own office names from dates (unit_office_names); defaults follow the date. */
   officeNames?: readonly OfficeNameSetting[];
-}
-
-/** The one-stop office of a unit today (headings not tied to a form's date, e.g. appendices). */
-export function officeOf(unit: UnitInfo | undefined, parent: UnitInfo | undefined, code: string): Office {
-  return officeOn(unit, parent, code, localDate(new Date()));
 }
 
 /** The public lookup page with the code and secret filled in (web: /tra-cuu?code=…&secret=…). */
@@ -226,7 +221,7 @@ export function formRequestOf(form: DossierFormId, s: DossierSources): FormReque
     }
     case "apology": {
       const found = lastOf(s.log, "extended");
-      if (!found || !found.event.payload.apology) return undefined;
+      if (!found?.event.payload.apology) return undefined;
       const context = contextOf(s, found.index, found.event.at, String(found.index));
       return {
         form,
