@@ -6,6 +6,8 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import { documentToSheets } from "../../src/reform/records/interchange.ts";
+import { writeWorkbook } from "../../src/reform/records/workbook.ts";
 import { type Browser, launchBrowser, type Server, screenshot, signIn, startServer } from "./harness.ts";
 
 const PDF = join(tmpdir(), `motcua-e2e-reform-${process.pid}.pdf`);
@@ -150,6 +152,38 @@ describe("reform records", () => {
     await page.locator(".ant-popconfirm:visible").getByRole("button", { name: "Xóa" }).click();
     await page.getByRole("cell", { name: /Tự kiểm tra CCHC quý I/ }).waitFor({ state: "detached" });
     await page.getByRole("row", { name: /1\.2\.1\s+6/ }).waitFor({ state: "detached" });
+
+    // a province moving in: its spreadsheet is refused whole with the row at fault, then accepted once fixed
+    const plan = {
+      unit: "P1.01",
+      kind: "index_improvement",
+      number: "68/KH-UBND",
+      title: "Kế hoạch nâng cao Chỉ số CCHC",
+      issuedOn: `${year}-01-02`,
+      issuer: "UBND xã An Hòa",
+      year,
+      tasks: [
+        {
+          ordinal: 1,
+          area: "procedure",
+          content: "Niêm yết TTHC",
+          outputKind: "report",
+          lead: "Một cửa",
+          progress: 100,
+          completedOn: `${year}-02-01`,
+        },
+      ],
+    };
+    const bad = join(tmpdir(), `motcua-e2e-reform-${process.pid}.xlsx`);
+    writeFileSync(bad, await writeWorkbook(documentToSheets({ plans: [plan], records: [] } as never)));
+    await page.getByLabel("Tệp nhập hồ sơ CCHC").setInputFiles(bad);
+    await page.getByText(/Nhiệm vụ!2.*task-done-without-output/).waitFor();
+    const good = join(tmpdir(), `motcua-e2e-reform-${process.pid}.json`);
+    const fixed = { ...plan, tasks: [{ ...plan.tasks[0], output: { number: "9/BC-UBND", date: `${year}-02-01` } }] };
+    writeFileSync(good, JSON.stringify({ format: "motcua-reform-records", plans: [fixed], records: [] }));
+    await page.getByLabel("Tệp nhập hồ sơ CCHC").setInputFiles(good);
+    await page.getByText(/Đã nhập: 1 kế hoạch, 1 nhiệm vụ/).waitFor();
+    await page.getByRole("row", { name: /Kế hoạch nâng cao Chỉ số CCHC \(68\/KH-UBND\).*\s1\s+1$/ }).waitFor();
     await page.close();
   });
 });

@@ -17,6 +17,7 @@ import * as interchange from "./interchange.ts";
 import * as officers from "./officers.ts";
 import * as publicDossiers from "./public.ts";
 import * as reformRecords from "./reform-records.ts";
+import * as reformInterchange from "./reform-records-interchange.ts";
 import * as reformRegisters from "./reform-records-registers.ts";
 import * as reformReport from "./reform-report.ts";
 import * as reformReportRegister from "./reform-report-register.ts";
@@ -110,6 +111,8 @@ export const routes: AnyRoute[] = [
   reformRegisters.getReformRecordFigures,
   reformRegisters.getReformAppendices,
   reformRegisters.getReformEvidenceGaps,
+  reformInterchange.importReformRecords,
+  reformInterchange.exportReformRecords,
   reformReport.getReformSheet,
   reformReport.putReformSheetManual,
   reformReport.deleteReformSheetManual,

@@ -238,3 +238,34 @@ test("the overdue queue lists tasks past their deadline, longest overdue first",
   );
   assert.equal(queue.items[0].plan.number, "07/KH-UBND");
 });
+
+test("import and export over HTTP: within the officer's units only, all or nothing, .xlsx round trip unchanged", async () => {
+  const doc = {
+    format: "motcua-reform-records",
+    plans: [{ ...PLAN, number: "11/KH-UBND", kind: "propaganda", tasks: [TASK, { ...TASK, content: "Pa nô" }] }],
+    records: [{ kind: "dialogue", unit: "P1.01", on: "2024-03-15", data: { title: "Đối thoại với Nhân dân" } }],
+  };
+  const imported = await call("cchc.xa", "POST", "/api/reform/import", { document: doc });
+  assert.equal(imported.statusCode, 200, imported.body);
+  assert.deepEqual(
+    [imported.json().plans.created, imported.json().tasks.created, imported.json().records.created],
+    [1, 2, 1],
+  );
+  const outside = await call("cchc.phuong", "POST", "/api/reform/import", { document: doc });
+  assert.deepEqual([outside.statusCode, outside.json().code], [422, "import-rejected"]);
+  assert.match(outside.json().invalidParams[0].reason, /^out-of-scope/);
+  assert.equal((await call("lanhdao.xa", "POST", "/api/reform/import", { document: doc })).statusCode, 403);
+
+  const xlsx = await call("cchc.xa", "GET", "/api/reform/export?unit=P1.01&from=2024-01-01&to=2024-12-31&format=xlsx");
+  assert.equal(xlsx.statusCode, 200);
+  assert.match(String(xlsx.headers["content-type"]), /spreadsheetml/);
+  const again = await call("cchc.xa", "POST", "/api/reform/import", { xlsxBase64: xlsx.rawPayload.toString("base64") });
+  assert.equal(again.statusCode, 200, again.body);
+  assert.equal(again.json().plans.created + again.json().plans.updated, 0, "everything exported comes back unchanged");
+  assert.equal(again.json().records.unchanged >= 1, true);
+  const json = (await call("cchc.xa", "GET", "/api/reform/export?unit=P1.01&from=2024-01-01&to=2024-12-31")).json();
+  assert.ok(json.plans.some((p: { number: string }) => p.number === "11/KH-UBND"));
+  assert.equal((await call("cchc.p2", "GET", "/api/reform/export?unit=P1.01")).statusCode, 403);
+  const template = await call("cchc.p2", "GET", "/api/reform/export?format=xlsx");
+  assert.equal(template.statusCode, 200);
+});

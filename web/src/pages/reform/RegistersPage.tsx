@@ -25,6 +25,7 @@ import { showProblem } from "../../components/forms.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { useLoad, useTitle } from "../../hooks.ts";
 import { AppendicesCard } from "./Appendices.tsx";
+import { ImportExport } from "./ImportButton.tsx";
 import { type FieldSpec, options, RECORD_FIELDS, RECORD_KINDS, recordData, recordSummary } from "./labels.ts";
 import type { ReformRecord } from "./types.ts";
 import { UnitYearBar, useUnitYear } from "./UnitYear.tsx";
@@ -74,6 +75,7 @@ export default function RegistersPage() {
           </Button>
         )}
       </Space>
+      {hasRole("reform_officer") && <ImportExport unit={view.unit} year={view.year} onImported={records.reload} />}
       <ProblemAlert message={records.error} />
       <Table
         rowKey="id"
