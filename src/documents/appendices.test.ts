@@ -236,5 +236,11 @@ test(".xlsx header rows are tall enough for their wrapped labels", async () => {
     }
   }
   assert.ok(wrappedLines("Tiếp nhận ngày thứ 7", 10) >= 3, "the seed wraps it on three lines");
+  // a body row whose field name wraps grows with it (seed 000's "TTHC liên thông Chính sách hỗ trợ COVID-19")
+  const sheet = await openSheet(await renderAppendix(resultsAppendixSpec(seed000Rows), "xlsx"));
+  let covid = 1;
+  while (sheet.getCell(covid, 2).value !== seed000Rows[5]!.key) covid++;
+  assert.ok((sheet.getRow(covid).height ?? 15) >= wrappedLines(seed000Rows[5]!.key, 32) * LINE_HEIGHT_PT);
+  assert.ok(wrappedLines(seed000Rows[5]!.key, 32) >= 2);
   assert.equal(wrappedLines("STT", 6), 1);
 });

@@ -185,6 +185,14 @@ function drawBody(sheet: ExcelJS.Worksheet, spec: TableSpec, start: number): num
       cell.border = BORDER;
     });
     if (total && labelSpan > 1) sheet.mergeCells(r, 1, r, labelSpan);
+    // a long label (a field or unit name) wraps: the row grows so no line is cut off
+    const lines = Math.max(
+      1,
+      ...cells.map((v, i) =>
+        typeof v === "string" && !(total && i < labelSpan) ? wrappedLines(v, spec.columns[i]?.width ?? 10) : 1,
+      ),
+    );
+    if (lines > 1) sheet.getRow(r).height = lines * LINE_HEIGHT_PT + 4;
     r++;
   }
   return r;
