@@ -1,5 +1,6 @@
 // decide: a command, by an actor, at an instant → the events to append, or a typed refusal.
 // Pure: deadline arithmetic is injected (deps), so the calendar is not imported here.
+import { isEntryRefusal, unavailableReason } from "./available.ts";
 import type { Action, CommandOf, DossierCommand } from "./commands.ts";
 import { type DossierError, dossierError } from "./errors.ts";
 import type { EventPayloads, Evidence, LifecycleEvent, LifecycleEventType } from "./events.ts";
@@ -40,13 +41,14 @@ export function decide<L>(
   now: Date,
   deps: DossierDeps<L>,
 ): Decision {
-  const rule = ACTION_TABLE[command.action];
-  if (command.action === "refuse" && state.receivedAt !== null) return fail("refusal-after-receipt", state);
-  if (!rule.from.includes(state.status)) return fail("illegal-transition", state);
-  if (!rule.roles.includes(actor.role)) return fail("role-not-allowed", state);
+  // what the state and the role allow (available.ts): phase and role first, then the command's time, then what
+  // follows from the state alone (approval, one extension, one rating), then what the command carries (build)
+  const blocked = unavailableReason(state, command.action, actor.role, deps.approvalRequired === true);
+  if (blocked !== undefined && isEntryRefusal(blocked.code)) return { error: blocked };
   if (state.lastEventAt !== null && now.getTime() < state.lastEventAt.getTime()) {
     return fail("time-before-last-event", state);
   }
+  if (blocked !== undefined) return { error: blocked };
   const built = build(state, command, actor, now, deps);
   if ("code" in built) return { error: built };
   const to = built.to ?? target(state, command.action);
@@ -151,7 +153,6 @@ function build<L>(
       if ((command.attachments ?? []).length === 0) return err("draft-required");
       return { type: "result_proposed", payload: {} };
     case "approve":
-      if (!state.proposed || state.approved) return err("nothing-to-approve");
       return { type: "result_approved", payload: {} };
     case "request_payment":
       if (!validAmount(command.amount) || command.amount === 0) return err("invalid-amount");
@@ -160,7 +161,7 @@ function build<L>(
       if (!validAmount(command.amount) || command.amount < (state.paymentDue ?? 0)) return err("invalid-amount");
       return { type: "payment_recorded", payload: { amount: command.amount, paidOnline: command.paidOnline } };
     case "resolve":
-      return resolve(state, command, deps, err);
+      return resolve(command, err);
     case "decline":
       // trả lại hồ sơ: the written notice must say why (Decree 61/2018 art. 19(2)(c)); the notice itself is optional
       if (blank(command.reason)) return err("reason-required");
@@ -181,7 +182,6 @@ function build<L>(
       return extend(state, command, now, err);
     case "rate":
       if (!Number.isInteger(command.score) || command.score < 1 || command.score > 5) return err("invalid-rating");
-      if (state.rating !== null) return err("already-rated");
       return {
         type: "rated",
         payload: { score: command.score, ...(blank(command.comment) ? {} : { comment: command.comment }) },
@@ -199,8 +199,7 @@ function extend(
   now: Date,
   err: (code: DossierError["code"]) => DossierError,
 ): Built | DossierError {
-  // At most one re-appointment (DOMAIN §3); imported history may carry more and is flagged, not refused.
-  if (state.extensionCount >= 1) return err("second-extension");
+  // At most one re-appointment: checked with the state (available.ts); imported history may carry more (flagged).
   if (blank(command.reason)) return err("reason-required");
   if (!hasEvidence(command.apology)) return err("apology-required");
   // the new appointment is after the deadline in force and still ahead. An extension on or after the due date is
@@ -211,12 +210,9 @@ function extend(
 }
 
 function resolve<L>(
-  state: DossierState,
   command: CommandOf<"resolve", L>,
-  deps: DossierDeps<L>,
   err: (code: DossierError["code"]) => DossierError,
 ): Built | DossierError {
-  if (deps.approvalRequired === true && !state.approved) return err("approval-required");
   if (!hasEvidence(command.result)) return err("result-required");
   const { eResult, resultDigitized } = command;
   // an electronic or a digitized result is a file: a recorded fact alone is neither

@@ -151,7 +151,7 @@ export const ACTION_TABLE: Readonly<Record<Action, ActionRule>> = {
     from: ["returned"],
     roles: ["citizen"],
     to: "same",
-    requires: ["invalid-rating", "already-rated"],
+    requires: ["already-rated", "invalid-rating"],
     vi: "đánh giá mức độ hài lòng",
   },
 };

@@ -123,6 +123,8 @@ export interface DossierSummary {
   dueAt?: string | null;
   /** The appointment after an extension; the original dueAt is never overwritten. */
   extendedDueAt?: string | null;
+  /** Actions the state allows but not to this user now, with the server's reason (src/dossier/available.ts). */
+  unavailableActions?: { action: Action; code: string; message: string }[];
   /** What a supplement request offers: the procedure's components not handed in (required first). */
   supplementChoices?: string[];
   /** Facts shown beside the dossier (src/dossier/queues.ts dossierFlags). */

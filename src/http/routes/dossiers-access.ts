@@ -2,6 +2,7 @@
 // Reading needs dossier.read at the dossier's current or receiving unit; an action needs a role that the
 // ACTION_TABLE allows, held at the current unit (or, for returning the result and withdrawal, the receiving
 // unit, whose front desk hands the result over).
+import { type Availability, availableActions } from "../../dossier/available.ts";
 import type { Action } from "../../dossier/commands.ts";
 import type { DossierState } from "../../dossier/evolve.ts";
 import type { Actor as CoreActor, Role } from "../../dossier/status.ts";
@@ -93,9 +94,21 @@ export function authorizeAction(actor: Actor, action: Action, row: DossierRow, u
 }
 
 /**
- * The staff actions this actor may attempt now: the phase allows them and it holds a role for them here;
- * `resolve` waits for the approval when the procedure requires one.
+ * Every staff action, allowed for this actor now or with the reason it is not (src/dossier/available.ts: the
+ * phase, the role it holds here, the leader's approval, one extension) — the same checks decide() runs.
  */
+export function actionAvailability(
+  actor: Actor,
+  row: DossierRow,
+  state: DossierState,
+  units: UnitDirectory,
+  rules: { approvalRequired?: boolean } = {},
+): Availability[] {
+  const roleFor = (action: Action) => actingAs(actor, action, row, units)?.role;
+  return availableActions(state, { roleFor, approvalRequired: rules.approvalRequired }, STAFF_ACTIONS);
+}
+
+/** The staff actions this actor may attempt now (actionAvailability's allowed ones). */
 export function allowedActions(
   actor: Actor,
   row: DossierRow,
@@ -103,13 +116,19 @@ export function allowedActions(
   units: UnitDirectory,
   rules: { approvalRequired?: boolean } = {},
 ): StaffAction[] {
-  return STAFF_ACTIONS.filter((action) => {
-    const rule = ACTION_TABLE[action];
-    if (!rule.from.includes(state.status)) return false;
-    if (action === "refuse" && state.receivedAt !== null) return false;
-    if (action === "approve" && (!state.proposed || state.approved)) return false;
-    if (action === "extend" && state.extensionCount >= 1) return false;
-    if (action === "resolve" && rules.approvalRequired && !state.approved) return false;
-    return actingAs(actor, action, row, units) !== undefined;
-  });
+  return actionAvailability(actor, row, state, units, rules)
+    .filter((a) => a.allowed)
+    .map((a) => a.action as StaffAction);
+}
+
+/**
+ * Why the actions the dossier's state allows are not offered to this actor (not the role's, waiting for the
+ * approval, already extended…): what the web shows beside the buttons instead of guessing.
+ */
+export function unavailableActions(availability: readonly Availability[]) {
+  return availability.flatMap((a) =>
+    a.allowed || a.reason.code === "illegal-transition"
+      ? []
+      : [{ action: a.action, code: a.reason.code, message: a.reason.message }],
+  );
 }

@@ -246,6 +246,15 @@ test("leader approval: resolve waits for an approval after the latest proposal; 
     [...officerView.body.allowedActions].sort(),
     ["decline", "extend", "propose_result", "request_payment", "request_supplement", "stop", "transfer"].sort(),
   );
+  // the reason resolve is not offered comes from the server (src/dossier/available.ts), the web only shows it
+  const why = officerView.body.unavailableActions.find((u: { action: string }) => u.action === "resolve");
+  assert.equal(why.code, "approval-required");
+  assert.match(why.message, /phê duyệt/);
+  assert.ok(
+    officerView.body.unavailableActions.some(
+      (u: { action: string; code: string }) => u.action === "approve" && u.code === "role-not-allowed",
+    ),
+  );
   const stillEarly = await f.act(c["ld.01"]!, code, "resolve", { revision: proposed.revision, ...result });
   assert.equal(stillEarly.body.code, "approval-required");
   const approved = await walk(code, [["ld.01", "approve", {}, "2026-03-25T11:30:00+07:00"]]);

@@ -17,7 +17,15 @@ import { type Actor, can } from "../../people/policy.ts";
 import type { AppContext } from "../context.ts";
 import { forbidden, validationFailed } from "../errors.ts";
 import { defineRoute, Paging } from "../route.ts";
-import { allowedActions, canReadDossier, coreActor, outOfScope, readableUnits } from "./dossiers-access.ts";
+import {
+  actionAvailability,
+  canReadDossier,
+  coreActor,
+  outOfScope,
+  readableUnits,
+  type StaffAction,
+  unavailableActions,
+} from "./dossiers-access.ts";
 import { dossierProblem, presentDetail, presentSummary, withLocalInstants } from "./dossiers-present.ts";
 
 export const serviceOf = (ctx: AppContext): ServiceContext => ({ db: ctx.database.db, units: ctx.units, now: ctx.now });
@@ -179,11 +187,12 @@ export async function detailOf(
           rows.map(({ created_at, ...file }) => ({ ...file, createdAt: created_at })),
         ),
   ]);
+  const availability = actionAvailability(actor, row, state, ctx.units, { approvalRequired: needsApproval(procedure) });
   const detail = presentDetail(row, ctx.units, ctx.now(), {
     log,
     state,
     names,
-    allowedActions: allowedActions(actor, row, state, ctx.units, { approvalRequired: needsApproval(procedure) }),
+    allowedActions: availability.flatMap((a) => (a.allowed ? [a.action as StaffAction] : [])),
     controlSheet: sheet,
     files,
     calendar,
@@ -192,7 +201,11 @@ export async function detailOf(
   const handed = (Array.isArray(row.components) ? (row.components as { name?: unknown; received?: unknown }[]) : [])
     .filter((c) => typeof c.name === "string" && c.received !== false)
     .map((c) => c.name as string);
-  return { ...detail, supplementChoices: supplementChoices(procedure?.components ?? [], handed) };
+  return {
+    ...detail,
+    unavailableActions: unavailableActions(availability),
+    supplementChoices: supplementChoices(procedure?.components ?? [], handed),
+  };
 }
 
 export const getDossierDetail = defineRoute({

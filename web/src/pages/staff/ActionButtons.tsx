@@ -39,21 +39,14 @@ function fileOf(action: Action, values: ActionValues): UploadFile[] | undefined 
   return undefined;
 }
 
-/** Actions that may be allowed through a grant at the receiving unit only (docs/lifecycle.md). */
-const AT_RECEIVING_UNIT: ReadonlySet<Action> = new Set<Action>(["return", "withdraw"]);
-
 /**
- * Why resolve is not offered, when the server's allowedActions say so and the reason follows from them: in
- * received/processing, resolve is open to every role that acts on the dossier at its current unit (front desk,
- * officer, leader), so a user offered another such action but not resolve is waiting for the leader's approval
- * (the procedure's process has a phê duyệt step; docs/lifecycle.md). Undefined when resolve is offered or the
- * user holds no role there.
+ * Why resolve is not offered, from the server's reasons (src/dossier/available.ts via `unavailableActions`):
+ * waiting for the leader's approval when the procedure's process has a phê duyệt step, with where the proposal
+ * stands. Undefined when resolve is offered, or not for this reason.
  */
 export function resolveBlockedReason(dossier: Dossier): string | undefined {
-  if (dossier.state !== "received" && dossier.state !== "processing") return undefined;
-  const allowed = dossier.allowedActions;
-  if (allowed.includes("resolve")) return undefined;
-  if (!allowed.some((a) => !CITIZEN_ONLY.has(a) && !AT_RECEIVING_UNIT.has(a))) return undefined;
+  const why = dossier.unavailableActions?.find((u) => u.action === "resolve" && u.code === "approval-required");
+  if (!why) return undefined;
   const last = (type: string) => dossier.events.findLastIndex((e) => e.type === type);
   const proposed = last("result_proposed");
   const pending = proposed >= 0 && last("result_approved") < proposed;
