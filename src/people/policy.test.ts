@@ -10,8 +10,8 @@ const parentOf = (code: string) => parents[code];
 const expected: Record<StaffRole, Action[]> = {
   front_desk: ["dossier.read", "dossier.receive"],
   officer: ["dossier.read", "dossier.process"],
-  leader: ["dossier.read", "dossier.process", "dossier.approve", "report.read"],
-  reform_officer: ["dossier.read", "report.read", "report.submit"],
+  leader: ["dossier.read", "dossier.process", "dossier.approve", "report.read", "reform.read"],
+  reform_officer: ["dossier.read", "report.read", "report.submit", "reform.read", "reform.manage"],
   admin: [
     "unit.manage",
     "user.manage",
@@ -20,6 +20,7 @@ const expected: Record<StaffRole, Action[]> = {
     "dossier.read",
     "dossier.import",
     "report.read",
+    "reform.read",
   ],
 };
 // Which units a grant covers: its own and everything below it, nothing beside or above it.
