@@ -20,6 +20,8 @@ const CODE_MESSAGES: Record<string, string> = {
   "supplement-already-requested":
     "Hồ sơ nộp trực tuyến chỉ được yêu cầu bổ sung một lần trước khi tiếp nhận, liệt kê đầy đủ mọi thành phần còn thiếu; hồ sơ này đã có yêu cầu bổ sung.",
   "result-file-required": "Kết quả điện tử hoặc kết quả đã số hóa phải có tệp kết quả đính kèm.",
+  "incomplete-dossier":
+    "Hồ sơ chưa đủ thành phần bắt buộc nên không được tiếp nhận: hướng dẫn người nộp bổ sung, hoàn thiện hồ sơ (mẫu 02).",
   "not-online-dossier":
     "Chỉ hồ sơ nộp trực tuyến mới được nộp bổ sung trực tuyến; hồ sơ này nộp bổ sung tại Bộ phận Một cửa.",
   "does-not-chain":
