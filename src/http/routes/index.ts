@@ -117,6 +117,7 @@ export const routes: AnyRoute[] = [
   reformReport.putReformSheetManual,
   reformReport.deleteReformSheetManual,
   reformReport.getReformReportDraft,
+  reformReport.previewReformReport,
   reformReportRegister.listReformReports,
   reformReportRegister.issueReformReport,
   reformReportRegister.getReformReportFile,

@@ -20,7 +20,7 @@ import { can } from "../../people/policy.ts";
 import { ApiError, forbidden, notFound } from "../errors.ts";
 import { defineRoute, LocalDate } from "../route.ts";
 import { sendDocument } from "./documents.ts";
-import { blocked, ReformQuery, ReportOptions, reformRequest } from "./reform-report.ts";
+import { blocked, EditsBody, ReformQuery, ReportOptions, reformRequest } from "./reform-report.ts";
 
 const KeyBody = z.object({
   unit: z.string().min(1),
@@ -56,7 +56,7 @@ export const issueReformReport = defineRoute({
   summary: "Ban hành báo cáo CCHC của đơn vị trong kỳ: số liệu được kiểm tra và đóng băng (mỗi lần là một phiên bản)",
   tags: ["reform"],
   access: "staff",
-  body: ReformQuery.extend(ReportOptions),
+  body: ReformQuery.extend({ ...ReportOptions, edits: EditsBody }),
   async handler({ ctx, actor, body }) {
     const { period, unit, units } = await reformRequest(ctx, actor, body, "reform.manage");
     const meta = metaForUnit(units, unit, {

@@ -130,3 +130,25 @@ test("issue, submit, the province's register (late, missing), return with a comm
   assert.equal(file.statusCode, 200);
   assert.ok((await openDocx(file.rawPayload)).paragraphs.includes("Số: 12/BC-UBND"), "version 1 frozen as issued");
 });
+
+test("the unit's own text for sections III–V: previewed with live figures, a typed count refused", async () => {
+  const body = { unit: "P1.01", from: "2024-01-01", to: "2024-03-31", date: "2024-04-02" };
+  const refused = await send("POST", "/api/reform/report/preview", "cchc.xa1", {
+    ...body,
+    edits: { assessment: ["Đã giải quyết 21 hồ sơ."] },
+  });
+  assert.deepEqual([refused.statusCode, refused.json().code], [422, "report-blocked"]);
+  assert.match(refused.json().detail, /literal-figure/);
+  const ok = await send("POST", "/api/reform/report/preview", "cchc.xa1", {
+    ...body,
+    edits: { assessment: ["Đã giải quyết {finished} hồ sơ."] },
+  });
+  assert.equal(ok.statusCode, 200, ok.body);
+  const sheet = (await get(`/api/reform/sheet?${Q1}`, "cchc.xa1")).json() as SheetDocument;
+  const report = (await get(`/api/reform/reports?${Q1}`, "cchc.xa1")).json();
+  assert.ok(report.reports.length >= 1);
+  const view = await openDocx(ok.rawPayload);
+  const finished = view.paragraphs.find((p) => p.startsWith("Đã giải quyết "))!;
+  assert.match(finished, /^Đã giải quyết \d+ hồ sơ\.$/);
+  assert.ok(sheet.rows.length > 0);
+});

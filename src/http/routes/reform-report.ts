@@ -115,6 +115,14 @@ export const deleteReformSheetManual = defineRoute({
   },
 });
 
+const Paragraphs = z.array(z.string().min(1).max(4000)).max(30).optional();
+
+/** The unit's own paragraphs for sections III–V ({name} for a figure; a typed count is refused). */
+export const EditsBody = z
+  .object({ assessment: Paragraphs, directions: Paragraphs, proposals: Paragraphs })
+  .optional()
+  .describe("Đoạn văn thay cho phần III (đánh giá), IV (phương hướng), V (kiến nghị); số liệu viết {tên}");
+
 export const ReportOptions = {
   date: LocalDate.optional().describe("Ngày của báo cáo; mặc định hôm nay"),
   number: z.string().max(32).optional(),
@@ -147,5 +155,32 @@ export const getReformReportDraft = defineRoute({
       throw error;
     }
     return sendDocument(reply, bytes, "docx", query.format, ["Bao cao CCHC", unit, `${period.from} đến ${period.to}`]);
+  },
+});
+
+export const previewReformReport = defineRoute({
+  method: "POST",
+  url: "/api/reform/report/preview",
+  summary: "Xem trước báo cáo CCHC với nội dung phần III–V do đơn vị sửa (.docx hoặc .pdf)",
+  tags: ["reform", "documents"],
+  access: "staff",
+  produces: ["application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/pdf"],
+  body: ReformQuery.extend({ ...ReportOptions, edits: EditsBody, format: z.enum(["docx", "pdf"]).default("docx") }),
+  async handler({ ctx, actor, body, reply }) {
+    const { period, unit, units } = await reformRequest(ctx, actor, body);
+    const inputs = await reportInputs(ctx.database.db, units, { unit, ...period });
+    const meta = metaForUnit(units, unit, {
+      date: body.date ?? localDate(ctx.now()),
+      number: body.number,
+      signature: { name: body.signer, title: body.signerTitle, authority: body.authority },
+    });
+    let bytes: Buffer;
+    try {
+      bytes = await reportToDocx(inputs, meta, body.edits ?? {});
+    } catch (error) {
+      if (error instanceof ReportBlockedError) throw blocked(error);
+      throw error;
+    }
+    return sendDocument(reply, bytes, "docx", body.format, ["Bao cao CCHC", unit, `${period.from} đến ${period.to}`]);
   },
 });

@@ -6,8 +6,8 @@ import { checkSheet, formatSheetViolation } from "../sheet/checks.ts";
 import type { ReportInputs } from "./figures.ts";
 
 export interface ReportFinding {
-  /** `results` (CONTRACTS.md §4) or `sheet` (01b). */
-  on: "results" | "sheet";
+  /** `results` (CONTRACTS.md §4), `sheet` (01b) or `text` (the unit's edits, edits.ts). */
+  on: "results" | "sheet" | "text";
   code: string;
   text: string;
 }

@@ -25,7 +25,8 @@ import { decreeDate, upper } from "../../documents/vn-format.ts";
 import { startOfLocalDate } from "../../calendar/local-time.ts";
 import { sheetTableSpec } from "../sheet/layout.ts";
 import { legalSpec, plansSpec, proceduresSpec, staffSpec } from "./appendix-specs.ts";
-import { assertReportable } from "./check.ts";
+import { assertReportable, ReportBlockedError } from "./check.ts";
+import { checkEdits, EDITED_SECTIONS, type ReportEdits } from "./edits.ts";
 import { fillText, type ReportFigures, type ReportInputs, reportFigures } from "./figures.ts";
 import { namePeriod, type PeriodName } from "./period-kind.ts";
 import { type ReportLevel, reportTemplate } from "./template.ts";
@@ -62,20 +63,35 @@ function dateWords(date: string): string {
   return decreeDate(startOfLocalDate(date));
 }
 
-/** The report's text with its figures filled in (throws UnknownFigureError on a template naming no figure). */
-export function composeReport(inputs: ReportInputs, meta: ReportMeta): ComposedReport {
+/**
+ * The report's text with its figures filled in: the template's, with sections III–V replaced by the unit's
+ * edits when given (checked first: ReportBlockedError names a typed figure or an unknown name).
+ */
+export function composeReport(inputs: ReportInputs, meta: ReportMeta, edits: ReportEdits = {}): ComposedReport {
   const period = namePeriod(inputs.sheet);
   const template = reportTemplate(period, meta.level, meta.unitName);
   const figures = reportFigures(inputs);
+  const findings = checkEdits(edits, figures);
+  if (findings.length) {
+    throw new ReportBlockedError(
+      findings.map((f) => ({
+        on: "text" as const,
+        code: f.code,
+        text: `${f.code}: ${f.section} ¶${f.paragraph} — ${f.text}`,
+      })),
+    );
+  }
+  const sections = template.sections.map((s, i) => {
+    const edited = (Object.keys(EDITED_SECTIONS) as (keyof ReportEdits)[]).find((k) => EDITED_SECTIONS[k] === i);
+    const paragraphs = edited && edits[edited]?.length ? edits[edited]! : s.paragraphs;
+    return { heading: fillText(s.heading, figures), paragraphs: paragraphs.map((p) => fillText(p, figures)) };
+  });
   return {
     period,
     numberText: `${meta.number ?? "…"}/BC-UBND`,
     placeDate: `${meta.place}, ${dateWords(meta.date)}`,
     titleLines: ["BÁO CÁO", template.summary],
-    sections: template.sections.map((s) => ({
-      heading: fillText(s.heading, figures),
-      paragraphs: s.paragraphs.map((p) => fillText(p, figures)),
-    })),
+    sections,
     closing: template.closing,
     figures,
   };
@@ -140,9 +156,9 @@ export function appendixSpecs(inputs: ReportInputs, meta: ReportMeta, period: Pe
 }
 
 /** The report and its appendices as one .docx. */
-export async function reportToDocx(inputs: ReportInputs, meta: ReportMeta): Promise<Buffer> {
+export async function reportToDocx(inputs: ReportInputs, meta: ReportMeta, edits: ReportEdits = {}): Promise<Buffer> {
   assertReportable(inputs);
-  const report = composeReport(inputs, meta);
+  const report = composeReport(inputs, meta, edits);
   const body: FileChild[] = [
     heading({
       parentName: meta.issuerParent,

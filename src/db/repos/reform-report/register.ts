@@ -8,6 +8,7 @@ import type { Period } from "../../../figures/period.ts";
 import { assertReportable } from "../../../reform/report/check.ts";
 import type { ProceduresByLevel, RecordAppendices } from "../../../reform/report/appendix-specs.ts";
 import { composeReport, type ReportMeta, reportToDocx } from "../../../reform/report/document.ts";
+import type { ReportEdits } from "../../../reform/report/edits.ts";
 import { namePeriod } from "../../../reform/report/period-kind.ts";
 import {
   DEFAULT_DUE_AFTER_DAYS,
@@ -90,13 +91,13 @@ const KIND_OF: Record<string, string> = {
 export async function issueReport(
   db: Kysely<Database>,
   units: UnitDirectory,
-  request: Period & { unit: string; meta: ReportMeta; dueAfterDays?: number },
+  request: Period & { unit: string; meta: ReportMeta; edits?: ReportEdits; dueAfterDays?: number },
   by: ChangedBy,
 ): Promise<IssuedReport> {
   const inputs = await reportInputs(db, units, request);
   assertReportable(inputs);
-  const file = await reportToDocx(inputs, request.meta);
-  const text = composeReport(inputs, request.meta).sections;
+  const file = await reportToDocx(inputs, request.meta, request.edits);
+  const text = composeReport(inputs, request.meta, request.edits).sections;
   const figures: FrozenFigures = { ...inputs, text };
   const period = namePeriod(request);
   return db.transaction().execute(async (trx) => {

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { api, errorMessage } from "../../api.ts";
 import { formatCount } from "../../format.ts";
 import { useLoad } from "../../hooks.ts";
+import { editsOf, TextEdits } from "./TextEdits.tsx";
 import { type IssuedReport, type RegisterEntry, type RollUp, STATUS_LABEL } from "./types.ts";
 
 interface Props {
@@ -21,6 +22,7 @@ export function OwnReportCard({ query, canManage, blocked }: Props) {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [number, setNumber] = useState("");
+  const [texts, setTexts] = useState({ assessment: "", directions: "", proposals: "" });
   const reports = useLoad(
     (signal) => (query.unit ? api.get<{ reports: IssuedReport[] }>("/reform/reports", query, signal) : null),
     [query.unit, query.from, query.to],
@@ -60,13 +62,18 @@ export function OwnReportCard({ query, canManage, blocked }: Props) {
                 type="primary"
                 loading={busy}
                 disabled={blocked}
-                onClick={() => act(() => api.post("/reform/reports", { ...query, number: number || undefined }))}
+                onClick={() =>
+                  act(() =>
+                    api.post("/reform/reports", { ...query, number: number || undefined, edits: editsOf(texts) }),
+                  )
+                }
               >
                 Ban hành
               </Button>
             </>
           )}
         </Space>
+        {canManage && <TextEdits texts={texts} onChange={setTexts} query={query} />}
         {error && <Alert type="error" showIcon title={error} role="alert" />}
         <Table<IssuedReport>
           size="small"

@@ -75,5 +75,5 @@ export const STATUS_LABEL: Record<ReportStatus, { text: string; color: string }>
 export function isGroupCode(code: string, rows: readonly SheetRow[]): boolean {
   const i = rows.findIndex((r) => r.code === code);
   const next = rows[i + 1];
-  return next !== undefined && next.code.startsWith(`${code}.`) && !/[a-z]/i.test(next.code.slice(code.length + 1));
+  return Boolean(next?.code.startsWith(`${code}.`)) && !/[a-z]/i.test(next!.code.slice(code.length + 1));
 }
