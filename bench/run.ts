@@ -12,6 +12,8 @@ const benches: [string, string[]][] = [
   ["intake.ts", ["--engine", engine, "--seconds", "5", "--rounds", "1"]],
   ["import.ts", ["--engine", engine, "--lines", postgres ? "50000" : "10000"]],
   ["results-report.ts", ["--engine", engine, "--size", postgres ? "100000" : "20000", "--runs", "3"]],
+  // the soak at a small size (issue 20: 10 minutes at a set rate is `bench/soak.ts` without arguments)
+  ["soak.ts", ["--minutes", "0.5", "--rate", "20"]],
   // the hot paths need PostgreSQL's planner (a small province: the plans, not the 1M timings)
   ...(postgres
     ? ([["hot-paths.ts", ["--size", "20000", "--runs", "5", "--seconds", "5", "--clients", "8"]]] as [
