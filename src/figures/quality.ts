@@ -1,14 +1,16 @@
-// Quality indicators of the national real-time index (Decision 766/QĐ-TTg) that the dossier log supports.
-// Each carries its formula in Vietnamese and the codes of the dossiers behind its numbers. Timeliness here is
-// the index's own rule (more than one supplement request counts as late), never the report's finishedLate.
+// The Decision 766 indicators motcua computes from its dossier log (quality-catalog.ts lists the whole set and
+// why the rest cannot be computed here), each by the national portal's description "Mô tả công thức tính chỉ số
+// 766" (section in `code`), with its formula, the codes behind numerator and denominator, and its score where the
+// description gives a threshold. The on-time measure is 2.1's own rule (quality-rules.ts), never the results
+// report's finishedLate. The SQL version (src/db/repos/reports-quality.ts) is proven equal to this fold.
 import type { DossierRecord } from "../dossier/record.ts";
-import { timeliness } from "./classify.ts";
-import { deadlineInForce, endEventOf, supplementRequestsBefore } from "./dossier-clock.ts";
+import { endEventOf } from "./dossier-clock.ts";
 import { isOnline } from "./channels.ts";
 import { type Period, periodBounds } from "./period.ts";
+import { type ComputedId, computedEntry, SOURCE_DESCRIPTION } from "./quality-catalog.ts";
+import { type End766, inPeriod766, onTime766, processingEnd766, type Score, scoreOf } from "./quality-rules.ts";
 import { ratio, type Ratio } from "./ratio.ts";
 import { inScope, type UnitScope } from "./results.ts";
-import { POSITIVE_RATINGS, type RatingRecord } from "./satisfaction.ts";
 
 /** Working minutes between two instants on the unit's calendar (injected: figures stay pure). */
 export type WorkingMinutes = (from: Date, to: Date) => number;
@@ -18,23 +20,30 @@ export interface QualityQuery extends Period {
   workingMinutes: WorkingMinutes;
   /** Minutes in one working day (default 450 = 7.5 h, CONTRACTS.md §5). */
   minutesPerDay?: number;
-  ratings?: Iterable<RatingRecord>;
+  /** Dossiers with a PAKN or a "không hài lòng" rating in the period (5.4). */
+  complaintCodes?: Iterable<string>;
 }
 
-export interface RateIndicator extends Ratio {
-  kind: "rate";
-  id: string;
+interface Described {
+  id: ComputedId;
+  /** Section of the description ("2.1"). */
+  code: string;
   name: string;
   formula: string;
+  /** "Mô tả công thức tính chỉ số 766, mục 2.1". */
+  source: string;
+}
+
+export interface RateIndicator extends Ratio, Described {
+  kind: "rate";
   numeratorCodes: string[];
   denominatorCodes: string[];
+  /** Points by the description's threshold rule, where it gives one. */
+  score?: Score;
 }
 
-export interface AverageIndicator {
+export interface AverageIndicator extends Described {
   kind: "average";
-  id: string;
-  name: string;
-  formula: string;
   unit: "working days";
   /** Average in working days; null without any finished dossier. */
   value: number | null;
@@ -45,64 +54,33 @@ export interface AverageIndicator {
 
 export type QualityIndicator = RateIndicator | AverageIndicator;
 
-/** Name and formula of each indicator (shared with the SQL version, src/db/repos/reports-quality.ts). */
-export const INDICATOR_TEXT = {
-  "on-time-766": {
-    name: "Tỷ lệ hồ sơ giải quyết đúng hạn (theo Chỉ số 766)",
-    formula:
-      "Số hồ sơ giải quyết trước hạn và đúng hạn trong kỳ (không tính thời gian chờ bổ sung; hồ sơ yêu cầu bổ sung quá 01 lần tính là trễ hạn) / Tổng số hồ sơ đã giải quyết trong kỳ × 100%",
-  },
-  "average-processing-days": {
-    name: "Thời gian giải quyết trung bình",
-    formula:
-      "Tổng thời gian giải quyết (ngày làm việc, từ khi tiếp nhận đến khi giải quyết xong, không tính thời gian chờ bổ sung) / Số hồ sơ đã giải quyết trong kỳ",
-  },
-  "online-rate": {
-    name: "Tỷ lệ hồ sơ trực tuyến",
-    formula:
-      "Số hồ sơ tiếp nhận trực tuyến (một phần và toàn trình) trong kỳ / Tổng số hồ sơ tiếp nhận trong kỳ × 100%",
-  },
-  "online-payment-rate": {
-    name: "Tỷ lệ hồ sơ thanh toán trực tuyến",
-    formula:
-      "Số hồ sơ có phí, lệ phí đã thanh toán trực tuyến / Tổng số hồ sơ tiếp nhận trong kỳ có phí, lệ phí × 100%",
-  },
-  "digitization-rate": {
-    name: "Tỷ lệ số hóa hồ sơ, kết quả giải quyết",
-    formula:
-      "Số hồ sơ đã giải quyết trong kỳ được số hóa thành phần hồ sơ và kết quả / Tổng số hồ sơ đã giải quyết trong kỳ × 100%",
-  },
-  "e-result-rate": {
-    name: "Tỷ lệ hồ sơ có cấp kết quả điện tử",
-    formula: "Số hồ sơ đã giải quyết trong kỳ có kết quả điện tử / Tổng số hồ sơ đã giải quyết trong kỳ × 100%",
-  },
-  "satisfaction-rate": {
-    name: "Tỷ lệ hài lòng",
-    formula: 'Số lượt đánh giá hài lòng (hoặc "đơn giản") / Tổng số lượt đánh giá × 100%',
-  },
-} as const satisfies Record<string, { name: string; formula: string }>;
-
-interface Finished {
-  dossier: DossierRecord;
-  at: Date;
+/** Id, section, name, formula and source of a computed indicator (shared with the SQL version). */
+export function describe(id: ComputedId): Described {
+  const e = computedEntry(id);
+  return { id, code: e.code, name: e.title, formula: e.formula, source: `${SOURCE_DESCRIPTION}, mục ${e.code}` };
 }
 
-function rate(id: string, name: string, formula: string, num: string[], den: string[]): RateIndicator {
+/** A rate indicator from its counts and codes, scored by its catalogue rule. */
+export function rateIndicator(
+  id: ComputedId,
+  counts: { numerator: number; denominator: number },
+  numeratorCodes: string[],
+  denominatorCodes: string[],
+): RateIndicator {
+  const r = ratio(counts.numerator, counts.denominator);
+  const rule = computedEntry(id).scoring;
   return {
     kind: "rate",
-    id,
-    name,
-    formula,
-    ...ratio(num.length, den.length),
-    numeratorCodes: num,
-    denominatorCodes: den,
+    ...describe(id),
+    ...r,
+    numeratorCodes,
+    denominatorCodes,
+    ...(rule ? { score: scoreOf(r.value, rule) } : {}),
   };
 }
 
-/** On time by the index's rule: not late against the deadline in force, and at most one supplement request. */
-export function onTimeBy766(d: DossierRecord, finishedAt: Date): boolean {
-  if (supplementRequestsBefore(d, finishedAt) > 1) return false;
-  return timeliness(finishedAt, deadlineInForce(d, finishedAt)) !== "finishedLate";
+function rate(id: ComputedId, num: string[], den: string[]): RateIndicator {
+  return rateIndicator(id, { numerator: num.length, denominator: den.length }, num, den);
 }
 
 /** Working time from receipt to the end, minus the working time spent awaiting supplements. */
@@ -121,87 +99,59 @@ export function processingMinutes(d: DossierRecord, finishedAt: Date, workingMin
   return total;
 }
 
+/** 2.2's completed dossier: "Đã xử lý xong" or "Đã trả kết quả" (not declined), at any time. */
+export function completedAt(d: DossierRecord): Date | undefined {
+  const ending = endEventOf(d);
+  return ending && (ending.event.type === "resolved" || ending.event.type === "returned") ? ending.at : undefined;
+}
+
 export function qualityIndicators(dossiers: Iterable<DossierRecord>, query: QualityQuery): QualityIndicator[] {
   const { start, end } = periodBounds(query);
   const received: DossierRecord[] = [];
-  const finished: Finished[] = [];
+  const handled: { dossier: DossierRecord; end: End766 }[] = [];
+  const completed: { dossier: DossierRecord; at: Date }[] = [];
   for (const d of dossiers) {
     if (d.receivedAt === null || !inScope(query.scope, d.unit.code)) continue;
-    if (d.receivedAt >= start && d.receivedAt < end) received.push(d);
-    const ending = endEventOf(d);
-    if (ending?.kind === "finished" && ending.at >= start && ending.at < end)
-      finished.push({ dossier: d, at: ending.at });
+    const ending = processingEnd766(d, end);
+    if (inPeriod766(ending, start)) handled.push({ dossier: d, end: ending });
+    if (d.receivedAt < start || d.receivedAt >= end) continue;
+    received.push(d);
+    const at = completedAt(d);
+    if (at) completed.push({ dossier: d, at });
   }
   const codes = (list: DossierRecord[]) => list.map((d) => d.code);
-  const finishedCodes = finished.map((f) => f.dossier.code);
+  const handledCodes = handled.map((h) => h.dossier.code);
+  const onTime = handled.filter((h) => onTime766(h.dossier, h.end)).map((h) => h.dossier.code);
+  const complaints = new Set(query.complaintCodes ?? []);
   const withFee = received.filter((d) => (d.fee?.amount ?? 0) > 0);
-  const indicators: QualityIndicator[] = [
+  return [
+    rate("on-time-766", onTime, handledCodes),
+    averageProcessing(completed, query),
+    rate("online-rate", codes(received.filter((d) => isOnline(d.channel))), codes(received)),
+    rate("online-payment-rate", codes(withFee.filter((d) => d.fee?.paidOnline === true)), codes(withFee)),
+    rate("e-result-rate", codes(received.filter((d) => d.eResult === true)), codes(received)),
+    rate("digitization-rate", codes(received.filter((d) => d.digitized === true)), codes(received)),
     rate(
-      "on-time-766",
-      INDICATOR_TEXT["on-time-766"].name,
-      INDICATOR_TEXT["on-time-766"].formula,
-      finished.filter((f) => onTimeBy766(f.dossier, f.at)).map((f) => f.dossier.code),
-      finishedCodes,
-    ),
-    averageProcessing(finished, query),
-    rate(
-      "online-rate",
-      INDICATOR_TEXT["online-rate"].name,
-      INDICATOR_TEXT["online-rate"].formula,
-      codes(received.filter((d) => isOnline(d.channel))),
-      codes(received),
-    ),
-    rate(
-      "online-payment-rate",
-      INDICATOR_TEXT["online-payment-rate"].name,
-      INDICATOR_TEXT["online-payment-rate"].formula,
-      codes(withFee.filter((d) => d.fee?.paidOnline === true)),
-      codes(withFee),
-    ),
-    rate(
-      "digitization-rate",
-      INDICATOR_TEXT["digitization-rate"].name,
-      INDICATOR_TEXT["digitization-rate"].formula,
-      finished.filter((f) => f.dossier.digitized === true).map((f) => f.dossier.code),
-      finishedCodes,
-    ),
-    rate(
-      "e-result-rate",
-      INDICATOR_TEXT["e-result-rate"].name,
-      INDICATOR_TEXT["e-result-rate"].formula,
-      finished.filter((f) => f.dossier.eResult === true).map((f) => f.dossier.code),
-      finishedCodes,
+      "satisfaction-rate",
+      onTime.filter((c) => !complaints.has(c)),
+      handledCodes,
     ),
   ];
-  if (query.ratings) indicators.push(satisfactionIndicator([...query.ratings]));
-  return indicators;
 }
 
-function averageProcessing(finished: Finished[], query: QualityQuery): AverageIndicator {
+function averageProcessing(completed: { dossier: DossierRecord; at: Date }[], query: QualityQuery): AverageIndicator {
   const perDay = query.minutesPerDay ?? 450;
-  const totalDays = finished.reduce(
+  const totalDays = completed.reduce(
     (sum, f) => sum + processingMinutes(f.dossier, f.at, query.workingMinutes) / perDay,
     0,
   );
   return {
     kind: "average",
-    id: "average-processing-days",
-    ...INDICATOR_TEXT["average-processing-days"],
+    ...describe("average-processing-days"),
     unit: "working days",
-    value: finished.length === 0 ? null : totalDays / finished.length,
-    count: finished.length,
+    value: completed.length === 0 ? null : totalDays / completed.length,
+    count: completed.length,
     totalDays,
-    codes: finished.map((f) => f.dossier.code),
+    codes: completed.map((f) => f.dossier.code),
   };
-}
-
-export function satisfactionIndicator(ratings: RatingRecord[]): RateIndicator {
-  const codes = ratings.map((r, i) => r.dossierCode ?? `#${i + 1}`);
-  return rate(
-    "satisfaction-rate",
-    INDICATOR_TEXT["satisfaction-rate"].name,
-    INDICATOR_TEXT["satisfaction-rate"].formula,
-    codes.filter((_, i) => POSITIVE_RATINGS.has(ratings[i]!.rating)),
-    codes,
-  );
 }

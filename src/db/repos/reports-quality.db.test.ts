@@ -1,5 +1,6 @@
 // The Decision 766 indicators computed in SQL (reports-quality.ts) equal the pure fold of src/figures/quality.ts
-// over the records the route used to load (loadPeriodRecords), on generated demo dossiers (supplements,
+// (2.1's end of processing and on-time rule, 2.2, 3.3, 3.6, 4.1, 4.2, 5.4 with complaints) over the records the
+// route used to load (loadPeriodRecords), on generated demo dossiers (supplements,
 // transfers, extensions, late, withdrawn, online, fees, digitized and electronic results) imported as a
 // province would: every count, every code list, the average processing time — for several periods and scopes.
 import assert from "node:assert/strict";
@@ -10,7 +11,7 @@ import { qualityIndicators } from "../../figures/quality.ts";
 import { createTestDatabase, type TestDatabase } from "../testing.ts";
 import { exportProcedures, seedReferenceData } from "./catalog.ts";
 import { importDossierRecords } from "./dossier-import.ts";
-import { CODES_LIMIT, sqlQualityIndicators } from "./reports-quality.ts";
+import { CODES_LIMIT, complaintCodes, sqlQualityIndicators } from "./reports-quality.ts";
 import { loadPeriodRecords } from "./reports-records.ts";
 import { UnitDirectory, unitFromRow } from "./units.ts";
 
@@ -61,11 +62,15 @@ test("SQL indicators = the pure fold, for every period and scope", async () => {
   for (const period of periods) {
     for (const unitCodes of scopes) {
       const records = await loadPeriodRecords(database.db, { ...period, ...(unitCodes ? { unitCodes } : {}) });
-      const pure = qualityIndicators(records, { ...period, workingMinutes });
+      // 5.4: the stored complaints of the period plus every 7th loaded dossier, so the exclusion is exercised
+      const stored = await complaintCodes(database.db, { ...period, ...(unitCodes ? { unitCodes } : {}) });
+      const complaints = [...stored, ...records.filter((_, i) => i % 7 === 0).map((r) => r.code)];
+      const pure = qualityIndicators(records, { ...period, workingMinutes, complaintCodes: complaints });
       const fromSql = await sqlQualityIndicators(database.db, {
         ...period,
         ...(unitCodes ? { unitCodes } : {}),
         workingMinutes,
+        complaintCodes: complaints,
       });
       const label = `${period.from}..${period.to} ${unitCodes ? unitCodes.length : "all"} units`;
       assert.deepEqual(

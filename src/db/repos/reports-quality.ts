@@ -1,21 +1,22 @@
 // The Decision 766 indicators (src/figures/quality.ts) computed in the database instead of over every dossier
 // and event of the period loaded into Node (issue 20: a province's year took 79 s and 4.6 GB). One SQL
-// condition per indicator, next to the pure definition it mirrors, so a rebuilt formula (the official guide
-// of Decision 766) changes both; quality.db.test.ts proves the results equal to the pure fold. The average
-// processing time needs the working calendar: it runs the pure processingMinutes over narrow rows read in
-// chunks in end order (bounded memory). Codes behind each figure: at most CODES_LIMIT per list.
+// condition per indicator, next to the pure rule it mirrors (quality-rules.ts, the description "Mô tả công thức
+// tính chỉ số 766"); reports-quality.db.test.ts proves the results equal to the pure fold on both engines. The
+// average processing time (2.2) needs the working calendar: it runs the pure processingMinutes over narrow rows
+// read in chunks in end order (bounded memory). Codes behind each figure: at most CODES_LIMIT per list.
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DossierRecord } from "../../dossier/record.ts";
 import { type Period, periodBounds } from "../../figures/period.ts";
 import {
   type AverageIndicator,
-  INDICATOR_TEXT,
+  describe,
   processingMinutes,
   type QualityIndicator,
   type RateIndicator,
+  rateIndicator,
   type WorkingMinutes,
 } from "../../figures/quality.ts";
-import { ratio } from "../../figures/ratio.ts";
+import type { ComputedId } from "../../figures/quality-catalog.ts";
 import type { Database } from "../schema.ts";
 
 /** The most codes listed behind one figure (the counts are always complete). */
@@ -28,76 +29,107 @@ export interface SqlQualityQuery extends Period {
   provinces?: readonly string[];
   workingMinutes: WorkingMinutes;
   minutesPerDay?: number;
+  /** Dossiers with a PAKN or a "không hài lòng" rating in the period (5.4; complaintCodes below). */
+  complaintCodes?: readonly string[];
 }
 
-/** Which dossiers an indicator counts over (its denominator) — endEventOf's "finished", or received. */
-type Base = "finished" | "received" | "receivedWithFee";
-
 interface RateSql {
-  id: keyof typeof INDICATOR_TEXT;
-  base: Base;
-  /** The numerator's condition on a dossier of the base. */
+  id: ComputedId;
+  /** Received in the period, with a fee among them. */
+  base: "received" | "receivedWithFee";
   numerator: RawBuilder<unknown>;
 }
 
-/** Each rate indicator of qualityIndicators, as SQL on the projection columns. */
+/** The rate indicators over the dossiers received in the period (3.3, 3.6, 4.1, 4.2), as SQL on the projection. */
 export const RATE_SQL: RateSql[] = [
-  // onTimeBy766: at most one supplement request before the end, not late against the deadline in force at the
-  // end (finish_class is timeliness(end, deadlineInForce(end)), dossier-store.ts projectionRow)
-  { id: "on-time-766", base: "finished", numerator: sql`d.supplement_requests <= 1 and d.finish_class <> 'late'` },
   { id: "online-rate", base: "received", numerator: sql`d.channel in ('online_partial', 'online_full')` },
   { id: "online-payment-rate", base: "receivedWithFee", numerator: sql`d.fee_paid_online` },
+  { id: "e-result-rate", base: "received", numerator: sql`d.e_result` },
   // digitizedForIndex: components digitized, and the result digitized as recorded (an import: as imported)
   {
     id: "digitization-rate",
-    base: "finished",
+    base: "received",
     numerator: sql`d.digitized and coalesce(d.result_digitized, d.source = 'import')`,
   },
-  { id: "e-result-rate", base: "finished", numerator: sql`d.e_result` },
 ];
 
-function baseSql(base: Base, s: Date, e: Date): RawBuilder<unknown> {
-  switch (base) {
-    case "finished":
-      // the first of resolved / declined (or returned without them): end_type as projectionRow stores it
-      return sql`d.received_at is not null and d.end_type in ('resolved', 'declined', 'returned')
-        and d.end_at >= ${s} and d.end_at < ${e}`;
-    case "received":
-      return sql`d.received_at >= ${s} and d.received_at < ${e}`;
-    case "receivedWithFee":
-      return sql`d.received_at >= ${s} and d.received_at < ${e} and d.fee_amount > 0`;
-  }
+function baseSql(base: RateSql["base"], s: Date, e: Date): RawBuilder<unknown> {
+  const fee = base === "receivedWithFee" ? sql`and d.fee_amount > 0` : sql``;
+  return sql`d.received_at >= ${s} and d.received_at < ${e} ${fee}`;
 }
 
-function scopeOf(query: SqlQualityQuery): RawBuilder<unknown> {
+function scopeOf(query: Pick<SqlQualityQuery, "unitCodes" | "provinces">): RawBuilder<unknown> {
   const provinces = query.provinces ? sql`d.province_code = any(${[...query.provinces]}::text[])` : sql`true`;
   const units = query.unitCodes ? sql`d.unit_code = any(${[...query.unitCodes]}::text[])` : sql`true`;
   return sql`${provinces} and ${units}`;
 }
 
-/** Count and first codes of the base and of the numerator, for the rate indicators over one base. */
-async function rates(db: Kysely<Database>, query: SqlQualityQuery, base: Base): Promise<RateIndicator[]> {
-  const { start, end } = periodBounds(query);
-  const defs = RATE_SQL.filter((r) => r.base === base);
-  const columns = defs.flatMap((r, i) => [
-    sql`count(*) filter (where ${r.numerator}) as ${sql.ref(`n${i}`)}`,
-    sql`(array_agg(d.code order by d.code) filter (where ${r.numerator}))[1:${CODES_LIMIT}] as ${sql.ref(`c${i}`)}`,
-  ]);
-  const { rows } = await sql<Record<string, unknown>>`
-    select count(*) as n, (array_agg(d.code order by d.code))[1:${CODES_LIMIT}] as codes, ${sql.join(columns)}
-    from dossiers d where ${scopeOf(query)} and ${baseSql(base, start, end)}`.execute(db);
-  const row = rows[0]!;
-  return defs.map((r, i) => ({
-    kind: "rate",
-    id: r.id,
-    ...INDICATOR_TEXT[r.id],
-    ...ratio(Number(row[`n${i}`]), Number(row.n)),
-    numeratorCodes: (row[`c${i}`] as string[] | null) ?? [],
-    denominatorCodes: (row.codes as string[] | null) ?? [],
-  }));
+const count = (condition: RawBuilder<unknown>, name: string) => [
+  sql`count(*) filter (where ${condition}) as ${sql.ref(`n_${name}`)}`,
+  sql`(array_agg(d.code order by d.code) filter (where ${condition}))[1:${CODES_LIMIT}] as ${sql.ref(`c_${name}`)}`,
+];
+
+function rateOf(id: ComputedId, row: Record<string, unknown>, num: string, den: string): RateIndicator {
+  return rateIndicator(
+    id,
+    { numerator: Number(row[`n_${num}`]), denominator: Number(row[`n_${den}`]) },
+    (row[`c_${num}`] as string[] | null) ?? [],
+    (row[`c_${den}`] as string[] | null) ?? [],
+  );
 }
 
-/** Σ processingMinutes over the finished dossiers, CHUNK rows at a time in (end_at, code) order. */
+/** The rate indicators over one base of received dossiers. */
+async function rates(db: Kysely<Database>, query: SqlQualityQuery, base: RateSql["base"]): Promise<RateIndicator[]> {
+  const { start, end } = periodBounds(query);
+  const defs = RATE_SQL.filter((r) => r.base === base);
+  const columns = [...count(sql`true`, "all"), ...defs.flatMap((r, i) => count(r.numerator, String(i)))];
+  const { rows } = await sql<Record<string, unknown>>`
+    select ${sql.join(columns)} from dossiers d where ${scopeOf(query)} and ${baseSql(base, start, end)}`.execute(db);
+  return defs.map((r, i) => rateOf(r.id, rows[0]!, String(i), "all"));
+}
+
+/**
+ * 2.1 and 5.4 over the dossiers "tiếp nhận, xử lý trong kỳ" (processingEnd766, inPeriod766, onTime766): the end is
+ * the projection's end when before the period's end (a stored refusal is no end there), else the period's end;
+ * the supplement requests, the first request and the first supplement are read from the log before that end;
+ * an unanswered single request ends processing unless resolved or returned; more than one request is late; the
+ * wait from request to supplement is subtracted before comparing with the appointment of receipt (due_at).
+ */
+async function handled(db: Kysely<Database>, query: SqlQualityQuery): Promise<RateIndicator[]> {
+  const { start: s, end: e } = periodBounds(query);
+  const onTime = sql`(d.n <= 1 and (d.due_at is null
+    or d.fin - coalesce(case when d.n = 1 then d.rcv - d.req end, interval '0') <= d.due_at))`;
+  const complained = sql`d.code = any(${[...(query.complaintCodes ?? [])]}::text[])`;
+  const columns = [
+    ...count(sql`true`, "all"),
+    ...count(onTime, "ontime"),
+    ...count(sql`${onTime} and not (${complained})`, "ok"),
+  ];
+  const { rows } = await sql<Record<string, unknown>>`
+    with x as (
+      select d.code, d.due_at, k.kind, k.bound, coalesce(l.n, 0) as n, l.req,
+        case when l.rcv >= l.req then l.rcv end as rcv
+      from dossiers d
+      cross join lateral (select
+          case when d.end_at < ${e} and d.end_type <> 'refused' then d.end_type else 'open' end as kind,
+          case when d.end_at < ${e} and d.end_type <> 'refused' then d.end_at else ${e}::timestamptz end as bound) k
+      left join lateral (select count(*) filter (where v.type = 'supplement_requested') as n,
+          min(v.at) filter (where v.type = 'supplement_requested') as req,
+          min(v.at) filter (where v.type = 'supplement_received') as rcv
+        from dossier_events v where v.province_code = d.province_code and v.dossier_code = d.code
+          and v.type in ('supplement_requested', 'supplement_received') and v.at < k.bound) l on d.supplement_requests > 0
+      where ${scopeOf(query)} and d.received_at < ${e}
+        and (d.end_at is null or d.end_at >= ${s} or d.end_type = 'refused')
+    ), y as (
+      select x.*, case when x.n = 1 and x.rcv is null and x.kind not in ('resolved', 'returned') then x.req
+        else x.bound end as fin from x
+    )
+    select ${sql.join(columns)} from y as d where d.fin >= ${s}`.execute(db);
+  const row = rows[0]!;
+  return [rateOf("on-time-766", row, "ontime", "all"), rateOf("satisfaction-rate", row, "ok", "all")];
+}
+
+/** 2.2: Σ processingMinutes over the dossiers received in the period and completed (any time), CHUNK rows at a time in (end_at, code) order. */
 async function averageProcessing(db: Kysely<Database>, query: SqlQualityQuery): Promise<AverageIndicator> {
   const { start, end } = periodBounds(query);
   const perDay = query.minutesPerDay ?? 450;
@@ -114,7 +146,8 @@ async function averageProcessing(db: Kysely<Database>, query: SqlQualityQuery): 
       end_at: Date;
       supplement_requests: number;
     }>`select d.province_code, d.code, d.received_at, d.end_at, d.supplement_requests from dossiers d
-      where ${scopeOf(query)} and ${baseSql("finished", start, end)} and ${keyset}
+      where ${scopeOf(query)} and ${baseSql("received", start, end)} and d.end_type in ('resolved', 'returned')
+        and ${keyset}
       order by d.end_at, d.code limit ${CHUNK}`.execute(db);
     if (!rows.length) break;
     const paused = rows.filter((r) => r.supplement_requests > 0);
@@ -145,8 +178,7 @@ async function averageProcessing(db: Kysely<Database>, query: SqlQualityQuery): 
   }
   return {
     kind: "average",
-    id: "average-processing-days",
-    ...INDICATOR_TEXT["average-processing-days"],
+    ...describe("average-processing-days"),
     unit: "working days",
     value: count === 0 ? null : totalDays / count,
     count,
@@ -155,22 +187,38 @@ async function averageProcessing(db: Kysely<Database>, query: SqlQualityQuery): 
   };
 }
 
-/** The indicators of qualityIndicators (without satisfaction, which the route adds from the ratings). */
+/** The indicators of qualityIndicators, in its order. */
 export async function sqlQualityIndicators(db: Kysely<Database>, query: SqlQualityQuery): Promise<QualityIndicator[]> {
-  const [finished, received, withFee, average] = await Promise.all([
-    rates(db, query, "finished"),
+  const [[onTime, satisfaction], received, withFee, average] = await Promise.all([
+    handled(db, query),
     rates(db, query, "received"),
     rates(db, query, "receivedWithFee"),
     averageProcessing(db, query),
   ]);
-  const all = [...finished, ...received, ...withFee];
-  const byId = (id: string) => all.find((i) => i.id === id)!;
+  const all = [...received, ...withFee];
+  const byId = (id: ComputedId) => all.find((i) => i.id === id)!;
   return [
-    byId("on-time-766"),
+    onTime!,
     average,
     byId("online-rate"),
     byId("online-payment-rate"),
-    byId("digitization-rate"),
     byId("e-result-rate"),
+    byId("digitization-rate"),
+    satisfaction!,
   ];
+}
+
+/** 5.4's complaints: dossiers with a PAKN received, or a "không hài lòng" score given, in the period. */
+export async function complaintCodes(
+  db: Kysely<Database>,
+  query: Period & Pick<SqlQualityQuery, "unitCodes" | "provinces">,
+): Promise<string[]> {
+  const { start, end } = periodBounds(query);
+  const { rows } = await sql<{ code: string }>`
+    select d.code from dossiers d where ${scopeOf(query)} and (
+      exists (select 1 from feedback f where f.dossier_code = d.code and f.received_at >= ${start} and f.received_at < ${end})
+      or exists (select 1 from ratings r where r.province_code = d.province_code and r.dossier_code = d.code
+        and r.score = 'dissatisfied' and r.at >= ${start} and r.at < ${end}))
+    order by d.code`.execute(db);
+  return rows.map((r) => r.code);
 }

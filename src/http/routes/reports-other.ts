@@ -15,8 +15,8 @@ import { channelsReport } from "../../figures/channels.ts";
 import { feedbackReport } from "../../figures/feedback-report.ts";
 import { lateByUnit, overdueAt } from "../../figures/late.ts";
 import { periodBounds } from "../../figures/period.ts";
-import { satisfactionIndicator } from "../../figures/quality.ts";
-import { sqlQualityIndicators } from "../../db/repos/reports-quality.ts";
+import { NOT_COMPUTED_766 } from "../../figures/quality-catalog.ts";
+import { complaintCodes, sqlQualityIndicators } from "../../db/repos/reports-quality.ts";
 import { SATISFACTION_SCALE, SURVEY_SCALE_004, satisfactionReport } from "../../figures/satisfaction.ts";
 import { defineRoute } from "../route.ts";
 import { ReportQuery, reportRequest } from "./reports.ts";
@@ -66,14 +66,14 @@ export const getIndicatorsReport = defineRoute({
   query: ReportQuery,
   async handler({ ctx, actor, query }) {
     const { period, scope } = await reportRequest(ctx, actor, query);
-    const ratings = await loadPeriodRatings(ctx.database.db, period, scope.unitCodes, "score");
     // working time on the national calendar with the default office hours (CONTRACTS §5)
     const calendar = getCalendar();
     // in SQL (reports-quality.ts, proven equal to the pure qualityIndicators): no dossier is loaded here
     const provinces = scope.unitCodes && [...new Set(scope.unitCodes.map((u) => scope.units.provinceOf(u) ?? u))];
+    const base = { ...period, ...(scope.unitCodes ? { unitCodes: scope.unitCodes, provinces } : {}) };
     const indicators = await sqlQualityIndicators(ctx.database.db, {
-      ...period,
-      ...(scope.unitCodes ? { unitCodes: scope.unitCodes, provinces } : {}),
+      ...base,
+      complaintCodes: await complaintCodes(ctx.database.db, base),
       workingMinutes: (from, to) => calendar.workingMinutesBetween(from, to),
     });
     return {
@@ -81,7 +81,9 @@ export const getIndicatorsReport = defineRoute({
       unit: scope.unit,
       from: period.from,
       to: period.to,
-      indicators: [...indicators, satisfactionIndicator(ratings)],
+      indicators,
+      // the indicators of the set motcua has no data for, with their source (never estimated)
+      notComputed: NOT_COMPUTED_766,
     };
   },
 });
