@@ -3,13 +3,7 @@
 // exact, or an estimate past a thousand dossiers ("khoảng").
 import { Button, Select, Space, Typography } from "antd";
 import { useEffect, useState } from "react";
-import { formatCount } from "../../format.ts";
-
-export interface CursorPage {
-  total: number;
-  totalExact?: boolean;
-  nextCursor?: string | null;
-}
+import { type CursorPage, totalText } from "./cursor-total.ts";
 
 /** The cursor of the current page and the controls' state; starts again at page 1 when `reset` changes. */
 export function useCursorPages(reset: string) {
@@ -22,14 +16,6 @@ export function useCursorPages(reset: string) {
     next: (cursor: string) => setCursors((c) => [...c, cursor]),
     previous: () => setCursors((c) => c.slice(0, -1)),
   };
-}
-
-/** "1.234 hồ sơ", or "khoảng 12.000 hồ sơ" for an estimate (two significant digits). */
-export function totalText(page: CursorPage | undefined): string {
-  if (!page) return "";
-  if (page.totalExact !== false) return `${formatCount(page.total)} hồ sơ`;
-  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(page.total)) - 1);
-  return `khoảng ${formatCount(Math.round(page.total / magnitude) * magnitude)} hồ sơ`;
 }
 
 export function CursorPager({
