@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { getCalendar, localDate, parseLimit, type TimeLimit, type WorkingCalendar } from "../../calendar/index.ts";
 import { findEffectiveProcedure, type Procedure, type ProcedureOverride } from "../../catalog/index.ts";
 import { findDossierCode } from "../../dossier/code.ts";
-import { project } from "../../dossier/evolve.ts";
+import { type DossierState, project } from "../../dossier/evolve.ts";
 import { logFromRecord } from "../../dossier/history.ts";
 import { canonicalDossier } from "../../dossier/interchange/index.ts";
 import { dossierFlags } from "../../dossier/queues.ts";
@@ -43,6 +43,8 @@ export interface Prepared {
   item: Item;
   header: DossierHeader;
   log: ReturnType<typeof logFromRecord>;
+  /** The fold of `log` (the dossier's current state). */
+  state: DossierState;
   /** The projection row, computed once when first needed (the manual-figures check, or storing). */
   row?: ReturnType<typeof projectionRow>;
   /** The event rows, built ahead when the batch is likely to be stored (see buildRows). */
@@ -131,8 +133,9 @@ export class LinePreparer {
       withDue = { ...record, dueAt: calendar.appointment(record.receivedAt, limit) };
     }
     const log = logFromRecord(withDue);
-    const header = headerOf(record, version, provinceCode, log);
-    return { item, header, log, newUnits, newProcedure };
+    const state = project(log);
+    const header = headerOf(record, version, provinceCode, log, state);
+    return { item, header, log, state, newUnits, newProcedure };
   }
 
   /** The rules a line must pass besides its content: who may import it, and no double count of figures. */
@@ -158,7 +161,7 @@ export class LinePreparer {
    * start, or refused at intake inside it) would be counted twice.
    */
   private checkManualFigures(p: Prepared, pending: Map<string, NewUnit>) {
-    p.row ??= projectionRow(p.header, p.log);
+    p.row ??= projectionRow(p.header, p.log, p.state);
     const time = (v: Date | string | null | undefined) => (v == null ? null : new Date(v).getTime());
     const received = time(p.row.received_at);
     const endAt = time(p.row.end_at);
@@ -242,7 +245,7 @@ export class LinePreparer {
 
 /** Builds the rows storing a prepared line inserts (the projection and the events), if not built yet. */
 export function buildRows(p: Prepared): void {
-  p.row ??= projectionRow(p.header, p.log);
+  p.row ??= projectionRow(p.header, p.log, p.state);
   p.events ??= p.log.map((event, i) => eventRow(p.header.provinceCode, p.header.code, i + 1, event));
 }
 
@@ -252,8 +255,8 @@ function headerOf(
   version: Procedure | undefined,
   provinceCode: string,
   log: ReturnType<typeof logFromRecord>,
+  state: DossierState,
 ): DossierHeader {
-  const state = project(log);
   const flags = Object.entries(dossierFlags(state))
     .filter(([, on]) => on)
     .map(([name]) => name);

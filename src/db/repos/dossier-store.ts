@@ -5,7 +5,7 @@ import { CompiledQuery, type Insertable, type Kysely, type Selectable, type Tran
 import { localDate } from "../../calendar/local-time.ts";
 import { formatDossierCode } from "../../dossier/code.ts";
 import type { LifecycleEvent } from "../../dossier/events.ts";
-import { project } from "../../dossier/evolve.ts";
+import { type DossierState, project } from "../../dossier/evolve.ts";
 import { recordTimeline } from "../../dossier/history.ts";
 import type { DossierRecord } from "../../dossier/record.ts";
 import { deadlineInForce, endEventOf } from "../../figures/dossier-clock.ts";
@@ -135,9 +135,15 @@ function resultFacts(log: readonly LifecycleEvent[]): { eResult?: boolean; resul
   return {};
 }
 
-/** The projection row: current state from the fold, and the report facts from the interchange view. */
-export function projectionRow(header: DossierHeader, log: readonly LifecycleEvent[]): Insertable<DossiersTable> {
-  const state = project(log);
+/**
+ * The projection row: current state from the fold, and the report facts from the interchange view. `state` is
+ * the fold of `log` when the caller has it already (the importer), so it is not folded twice.
+ */
+export function projectionRow(
+  header: DossierHeader,
+  log: readonly LifecycleEvent[],
+  state: DossierState = project(log),
+): Insertable<DossiersTable> {
   const record = recordOf(header, log);
   const ending = record ? endEventOf(record) : undefined;
   const refused = log.find((e) => e.type === "refused");
