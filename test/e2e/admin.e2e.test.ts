@@ -2,7 +2,17 @@
 // server's validation messages land next to the fields, and every change is read back from the server.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { type Browser, choose, launchBrowser, type Server, screenshot, signIn, startServer } from "./harness.ts";
+import { createUser } from "../../src/db/repos/people.ts";
+import {
+  type Browser,
+  choose,
+  launchBrowser,
+  PASSWORD,
+  type Server,
+  screenshot,
+  signIn,
+  startServer,
+} from "./harness.ts";
 
 describe("administrator", () => {
   let server: Server;
@@ -77,6 +87,58 @@ describe("administrator", () => {
     await choose(page, picker, "dang ky khai sinh", "Thủ tục đăng ký khai sinh (1.001193)");
     await page.getByRole("cell", { name: "01/07/2025" }).first().waitFor();
     await page.getByRole("button", { name: "Lưu thành phiên bản mới" }).waitFor();
+    await page.close();
+  });
+
+  test("the superuser edits a procedure in a Vietnamese form (no JSON) and saves a new version", async () => {
+    await createUser(
+      server.database.db,
+      {
+        username: "sieuquantri",
+        fullName: "Siêu Quản Trị",
+        password: PASSWORD,
+        kind: "staff",
+        isSuperuser: true,
+        grants: [],
+      },
+      (code) => server.ctx.units.provinceOf(code),
+    );
+    const page = await browser.newPage();
+    await signIn(page, server.url, "sieuquantri");
+    await page.goto(`${server.url}/can-bo/quan-tri/thu-tuc`);
+    const picker = page.getByRole("combobox", { name: "Chọn thủ tục để xem các phiên bản" });
+    await choose(page, picker, "dang ky khai sinh", "Thủ tục đăng ký khai sinh (1.001193)");
+    const editor = page.getByTestId("procedure-editor");
+    await editor.waitFor();
+    assert.equal(await page.locator("textarea").count(), 0, "no raw JSON");
+    assert.equal(await editor.getByLabel("Tên thủ tục").inputValue(), "Thủ tục đăng ký khai sinh");
+    const rowsBefore = await page.locator(".ant-table-tbody tr.ant-table-row").count();
+    const components = editor.locator(".ant-card").filter({ hasText: "Thành phần hồ sơ" });
+    const before = await components.getByPlaceholder("Tên giấy tờ").count();
+    await components.getByRole("button", { name: "Thêm dòng" }).click();
+    await components.getByPlaceholder("Tên giấy tờ").nth(before).fill("Giấy tờ chứng minh nơi cư trú");
+    const date = editor.getByLabel("Áp dụng từ ngày");
+    await date.click();
+    await date.fill("01/01/2027");
+    await date.press("Enter");
+    await editor.getByRole("button", { name: "Lưu thành phiên bản mới" }).click();
+    await page
+      .getByText("Đã tạo phiên bản mới")
+      .or(editor.getByRole("alert"))
+      .or(editor.locator(".ant-form-item-explain-error"))
+      .first()
+      .waitFor();
+    const problems = await editor.locator("[role=alert], .ant-form-item-explain-error").allTextContents();
+    assert.deepEqual(problems, [], "the unchanged procedure with one more component is accepted");
+    await page.getByRole("cell", { name: "01/01/2027" }).waitFor();
+    assert.equal(await page.locator(".ant-table-tbody tr.ant-table-row").count(), rowsBefore + 1);
+    const saved = await server.database.db
+      .selectFrom("procedures")
+      .select(["components"])
+      .where("code", "=", "1.001193")
+      .where("effective_from", "=", "2027-01-01")
+      .executeTakeFirstOrThrow();
+    assert.match(JSON.stringify(saved.components), /Giấy tờ chứng minh nơi cư trú/);
     await page.close();
   });
 });

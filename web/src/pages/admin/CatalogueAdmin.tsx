@@ -1,20 +1,18 @@
 // The procedure catalogue: import (JSON or CSV), every version of a procedure, and an edit that creates a
-// new version with its effective date (an edit never rewrites an old version).
-import { App, Button, Card, DatePicker, Form, Input, Space, Table, Typography } from "antd";
-import dayjs from "dayjs";
+// new version with its effective date in a Vietnamese form (an edit never rewrites an old version).
+import { Card, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { api } from "../../api.ts";
-import { showProblem } from "../../components/forms.ts";
 import { JsonImport } from "../../components/JsonImport.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { ProcedurePicker } from "../../components/ProcedurePicker.tsx";
 import { describeLimit, formatDate } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
 import type { Procedure } from "../../types.ts";
+import { ProcedureEditor } from "./ProcedureEditor.tsx";
 
 export default function CatalogueAdmin() {
   useTitle("Danh mục thủ tục hành chính");
-  const { message } = App.useApp();
   const [code, setCode] = useState<string>();
   const versions = useLoad(
     (signal) =>
@@ -29,27 +27,6 @@ export default function CatalogueAdmin() {
   );
   const list = Array.isArray(versions.data) ? versions.data : (versions.data?.versions ?? []);
   const latest = list.reduce<Procedure | undefined>((a, p) => (!a || p.version > a.version ? p : a), undefined);
-  const [form] = Form.useForm<{ json: string; effectiveFrom: dayjs.Dayjs }>();
-  const [error, setError] = useState<string>();
-
-  const save = async (v: { json: string; effectiveFrom: dayjs.Dayjs }) => {
-    setError(undefined);
-    let body: Record<string, unknown>;
-    try {
-      body = JSON.parse(v.json) as Record<string, unknown>;
-    } catch {
-      form.setFields([{ name: "json", errors: ["Nội dung không phải JSON hợp lệ"] }]);
-      return;
-    }
-    try {
-      await api.post("/procedures", { ...body, effectiveFrom: v.effectiveFrom.format("YYYY-MM-DD") });
-      message.success("Đã tạo phiên bản mới");
-      versions.reload();
-    } catch (e) {
-      setError(showProblem(form, e));
-    }
-  };
-
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
       <Typography.Title level={1} style={{ fontSize: 24 }}>
@@ -80,39 +57,7 @@ export default function CatalogueAdmin() {
           />
         )}
       </Card>
-      {latest && (
-        <Card size="small" title={`Tạo phiên bản mới của ${latest.code}`}>
-          <ProblemAlert message={error} />
-          <Form
-            key={`${latest.code}-${latest.version}`}
-            form={form}
-            layout="vertical"
-            onFinish={save}
-            initialValues={{
-              json: JSON.stringify({ ...latest, version: latest.version + 1, effectiveFrom: undefined }, null, 2),
-              effectiveFrom: dayjs(),
-            }}
-          >
-            <Form.Item
-              label="Áp dụng từ ngày"
-              name="effectiveFrom"
-              rules={[{ required: true, message: "Chọn ngày áp dụng" }]}
-            >
-              <DatePicker format="DD/MM/YYYY" />
-            </Form.Item>
-            <Form.Item
-              label="Nội dung thủ tục (JSON)"
-              name="json"
-              rules={[{ required: true, message: "Nhập nội dung" }]}
-            >
-              <Input.TextArea rows={16} style={{ fontFamily: "monospace" }} />
-            </Form.Item>
-            <Button type="primary" htmlType="submit">
-              Lưu thành phiên bản mới
-            </Button>
-          </Form>
-        </Card>
-      )}
+      {latest && <ProcedureEditor latest={latest} onSaved={() => versions.reload()} />}
     </Space>
   );
 }
