@@ -198,23 +198,13 @@ test("live intake continues after the highest imported sequence of the day", asy
   assert.equal(sequence.last, 32);
 });
 
-test("live dossiers, and imported ones that got events since, re-import from their export as unchanged", async () => {
-  clock.now = new Date("2026-03-10T08:00:00+07:00");
-  // live: a plain receipt, a refusal at the counter, a full life with a supplement, an extension and a return
-  const plain = await liveIntake("P1.02");
-  const refused = await liveIntake("P1.02", "refuse", "Thiếu bản chính để đối chiếu");
-  const full = await liveIntake("P1.02");
-  const withdrawn = await liveIntake("P1.02");
+/** A supplement asked and received, processing, an extension with an apology, the result and its return. */
+async function fullLife(code: string) {
+  await command(code, FRONT, { action: "request_supplement", missing: ["Bản chính"] }, "2026-03-10T09:00:00+07:00");
+  await command(code, FRONT, { action: "receive_supplement" }, "2026-03-11T08:30:00+07:00");
+  await command(code, OFFICER, { action: "start_processing" }, "2026-03-11T09:00:00+07:00");
   await command(
-    full.code,
-    FRONT,
-    { action: "request_supplement", missing: ["Bản chính"] },
-    "2026-03-10T09:00:00+07:00",
-  );
-  await command(full.code, FRONT, { action: "receive_supplement" }, "2026-03-11T08:30:00+07:00");
-  await command(full.code, OFFICER, { action: "start_processing" }, "2026-03-11T09:00:00+07:00");
-  await command(
-    full.code,
+    code,
     OFFICER,
     {
       action: "extend",
@@ -224,18 +214,23 @@ test("live dossiers, and imported ones that got events since, re-import from the
     },
     "2026-03-12T09:00:00+07:00",
   );
+  await command(code, OFFICER, { action: "resolve", result: { record: "Bản sao số 12" } }, "2026-03-13T09:00:00+07:00");
   await command(
-    full.code,
-    OFFICER,
-    { action: "resolve", result: { record: "Bản sao số 12" } },
-    "2026-03-13T09:00:00+07:00",
-  );
-  await command(
-    full.code,
+    code,
     FRONT,
     { action: "return", via: "direct", handover: { record: "Ký sổ số 12" } },
     "2026-03-13T10:00:00+07:00",
   );
+}
+
+test("live dossiers, and imported ones that got events since, re-import from their export as unchanged", async () => {
+  clock.now = new Date("2026-03-10T08:00:00+07:00");
+  // live: a plain receipt, a refusal at the counter, a full life with a supplement, an extension and a return
+  const plain = await liveIntake("P1.02");
+  const refused = await liveIntake("P1.02", "refuse", "Thiếu bản chính để đối chiếu");
+  const full = await liveIntake("P1.02");
+  const withdrawn = await liveIntake("P1.02");
+  await fullLife(full.code);
   await command(
     withdrawn.code,
     FRONT,
