@@ -1,8 +1,9 @@
 // The procedure catalogue: import (JSON or CSV), every version of a procedure, and an edit that creates a
 // new version with its effective date in a Vietnamese form (an edit never rewrites an old version).
-import { Card, Space, Table, Typography } from "antd";
+import { Alert, Card, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { api } from "../../api.ts";
+import { useAuth } from "../../auth.tsx";
 import { JsonImport } from "../../components/JsonImport.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { ProcedurePicker } from "../../components/ProcedurePicker.tsx";
@@ -13,6 +14,8 @@ import { ProcedureEditor } from "./ProcedureEditor.tsx";
 
 export default function CatalogueAdmin() {
   useTitle("Danh mục thủ tục hành chính");
+  // the national catalogue is every province's: only the system administrator changes it (docs/security.md)
+  const national = useAuth().user?.isSuperuser === true;
   const [code, setCode] = useState<string>();
   const versions = useLoad(
     (signal) =>
@@ -33,7 +36,7 @@ export default function CatalogueAdmin() {
         Danh mục thủ tục hành chính
       </Typography.Title>
       <Card size="small" title="Nhập danh mục (JSON hoặc CSV)">
-        <JsonImport path="/procedures/import" csv label="Chọn tệp danh mục…" />
+        {national ? <JsonImport path="/procedures/import" csv label="Chọn tệp danh mục…" /> : <NationalOnly />}
       </Card>
       <Card size="small" title="Tra cứu và chỉnh sửa thủ tục">
         <ProcedurePicker value={code} onChange={setCode} aria-label="Chọn thủ tục để xem các phiên bản" />
@@ -57,7 +60,19 @@ export default function CatalogueAdmin() {
           />
         )}
       </Card>
-      {latest && <ProcedureEditor latest={latest} onSaved={() => versions.reload()} />}
+      {latest && national && <ProcedureEditor latest={latest} onSaved={() => versions.reload()} />}
     </Space>
+  );
+}
+
+function NationalOnly() {
+  return (
+    <Alert
+      type="info"
+      showIcon
+      data-testid="catalogue-national-only"
+      title="Danh mục thủ tục quốc gia do quản trị hệ thống cập nhật"
+      description="Quản trị tỉnh xem được mọi phiên bản; việc nhập danh mục và tạo phiên bản mới dành cho tài khoản quản trị hệ thống."
+    />
   );
 }
