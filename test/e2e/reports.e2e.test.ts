@@ -263,6 +263,19 @@ describe("reports: every page on the demo province, checked against the API", ()
         );
       }
     }
+    // the description's section, the points where it gives a threshold, and the indicators without data here
+    const described = data as unknown as {
+      indicators: { id: string; code: string; score?: { threshold: number } }[];
+      notComputed: { code: string; reason: string }[];
+    };
+    for (const i of described.indicators) {
+      const card = page.getByTestId(`indicator-${i.id}`);
+      await card.getByText(`Mục ${i.code}`, { exact: true }).waitFor();
+      if (i.score) assert.match((await card.getByTestId("indicator-score").textContent()) ?? "", /^Điểm: đạt từ/);
+    }
+    const missing = page.getByTestId("indicators-not-computed");
+    assert.equal(await missing.locator("tbody tr.ant-table-row").count(), described.notComputed.length);
+    await missing.getByText(`Không có dữ liệu trong motcua: ${described.notComputed[0]!.reason}`).waitFor();
     await screenshot(page, "reports-indicators");
     const onTime = data.indicators.find((i) => i.id === "on-time-766");
     assert.ok(onTime?.kind === "rate" && onTime.denominator > 0);

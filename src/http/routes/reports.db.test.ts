@@ -105,6 +105,19 @@ test("channels, late with the overdue list, Decision 766 indicators with formula
   const indicators = (await t.request({ method: "GET", url: `/api/reports/indicators?${Q}`, cookie: leader })).json();
   assert.ok(indicators.indicators.length >= 6);
   for (const i of indicators.indicators) assert.ok(i.formula.length > 0, i.id);
+  // Decision 766: each computed indicator names its section of the portal's description; the rest are listed
+  // as not computed, with their source (never estimated)
+  assert.deepEqual(
+    indicators.indicators.map((i: { code: string }) => i.code),
+    ["2.1", "2.2", "3.3", "3.6", "4.1", "4.2", "5.4"],
+  );
+  for (const i of indicators.indicators) assert.match(i.source, /Mô tả công thức tính chỉ số 766/, i.id);
+  const online = indicators.indicators.find((i: { id: string }) => i.id === "online-rate");
+  assert.equal(online.score.threshold, 0.5);
+  assert.deepEqual(
+    indicators.notComputed.map((n: { code: string }) => n.code),
+    ["1.1", "1.2", "1.3", "1.4", "3.1", "3.2", "3.5", "4.3", "4.4", "4.5", "5.1", "5.2", "5.3"],
+  );
   const satisfaction = await t.request({
     method: "GET",
     url: `/api/reports/satisfaction?${Q}&scale=procedure`,

@@ -1,13 +1,45 @@
-// Chỉ số chất lượng (Quyết định 766/QĐ-TTg): each indicator with its value, its formula as the server states
-// it, numerator and denominator, and a link to the dossiers behind it (GET /api/reports/indicators).
-import { Card, Col, Row, Space, Statistic, Typography } from "antd";
+// Chỉ số chất lượng (Quyết định 766/QĐ-TTg): each indicator with its section of the portal's description ("Mô tả
+// công thức tính chỉ số 766"), value, formula as the server states it, numerator and denominator, its points where
+// the description gives a threshold, and a link to the dossiers behind it; then the indicators of the set motcua
+// has no data for, with their source (GET /api/reports/indicators).
+import { Alert, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { api } from "../../api.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { formatCount, formatShare } from "../../format.ts";
+import { formatCount, formatPercent, formatShare } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
 import type { Indicator, IndicatorsReport } from "../../types.ts";
 import { FilterBar, useReportFilters } from "./filters.tsx";
+
+/** What the server adds to each indicator (section, source, score) and the indicators it cannot compute. */
+interface Score {
+  threshold: number;
+  maxPoints: number | null;
+  share: number | null;
+  points: number | null;
+}
+type Described = Indicator & { code?: string; source?: string; score?: Score };
+interface NotComputed {
+  code: string;
+  title: string;
+  group: string;
+  dataSources: string[];
+  reason: string;
+}
+type Report766 = Omit<IndicatorsReport, "indicators"> & { indicators: Described[]; notComputed?: NotComputed[] };
+
+const pct = (share: number) => formatPercent(share * 100);
+
+/** "Đạt từ 80% trở lên: điểm tối đa; dưới 80%: tỷ lệ × điểm tối đa / 80%. Đạt 62,50% điểm tối đa." */
+export function scoreText(s: Score): string {
+  const rule = `Điểm: đạt từ ${pct(s.threshold)} trở lên được điểm tối đa; dưới ${pct(s.threshold)} tính tỷ lệ × điểm tối đa / ${pct(s.threshold)}.`;
+  if (s.share === null) return `${rule} Chưa có hồ sơ để chấm.`;
+  const max =
+    s.maxPoints === null
+      ? " (điểm tối đa của chỉ số: chưa tìm được văn bản quy định)"
+      : ` = ${s.points?.toLocaleString("vi-VN", { maximumFractionDigits: 2 })}/${s.maxPoints} điểm`;
+  return `${rule} Đạt ${pct(s.share)} điểm tối đa${max}.`;
+}
 
 /** The value as shown: a percentage, or an average in working days. */
 export function indicatorValue(i: Indicator): string {
@@ -35,7 +67,8 @@ export function useIndicators(query: { from?: string; to?: string; unit?: string
 export default function IndicatorsPage() {
   useTitle("Chỉ số chất lượng (Quyết định 766)");
   const filters = useReportFilters();
-  const { data, error } = useIndicators(filters.query, filters.ready);
+  const { data: loaded, error } = useIndicators(filters.query, filters.ready);
+  const data = loaded as Report766 | null | undefined;
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
       <Typography.Title level={1} style={{ fontSize: 24 }}>
@@ -47,16 +80,56 @@ export default function IndicatorsPage() {
         {data?.indicators.map((i) => (
           <Col xs={24} md={12} xl={8} key={i.id}>
             <Card data-testid={`indicator-${i.id}`} style={{ height: "100%" }}>
+              {i.code && <Tag color="blue">Mục {i.code}</Tag>}
               <Statistic title={i.name} value={indicatorValue(i)} />
               <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} data-testid="indicator-formula">
                 Công thức: {i.formula}
               </Typography.Paragraph>
               <Typography.Paragraph data-testid="indicator-counts">{indicatorCounts(i)}</Typography.Paragraph>
+              {i.score && (
+                <Typography.Paragraph data-testid="indicator-score">{scoreText(i.score)}</Typography.Paragraph>
+              )}
+              {i.source && (
+                <Typography.Paragraph type="secondary" data-testid="indicator-source">
+                  Nguồn: {i.source}
+                </Typography.Paragraph>
+              )}
               <Link to={indicatorHref(i.id, filters.search)}>Xem hồ sơ của chỉ số</Link>
             </Card>
           </Col>
         ))}
       </Row>
+      {data?.notComputed && <NotComputedTable rows={data.notComputed} />}
     </Space>
+  );
+}
+
+function NotComputedTable({ rows }: { rows: NotComputed[] }) {
+  return (
+    <Card title="Chỉ số không tính được trong motcua" data-testid="indicators-not-computed">
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        message="Các chỉ số dưới đây cần dữ liệu ngoài motcua; hệ thống không ước tính thay."
+      />
+      <Table<NotComputed>
+        rowKey="code"
+        size="small"
+        pagination={false}
+        dataSource={rows}
+        columns={[
+          { title: "Mục", dataIndex: "code", width: 70 },
+          { title: "Chỉ số", dataIndex: "title" },
+          { title: "Nhóm", dataIndex: "group" },
+          {
+            title: "Lý do",
+            key: "reason",
+            render: (_, r) => `Không có dữ liệu trong motcua: ${r.reason}`,
+          },
+          { title: "Nguồn dữ liệu", key: "sources", render: (_, r) => r.dataSources.join("; ") },
+        ]}
+      />
+    </Card>
   );
 }
