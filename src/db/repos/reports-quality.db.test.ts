@@ -6,8 +6,11 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { getCalendar } from "../../calendar/index.ts";
+import type { DossierRecord } from "../../dossier/record.ts";
 import { generateDemo } from "../../demo/generate.ts";
+import { periodBounds } from "../../figures/period.ts";
 import { qualityIndicators } from "../../figures/quality.ts";
+import { processingEnd766 } from "../../figures/quality-rules.ts";
 import { createTestDatabase, type TestDatabase } from "../testing.ts";
 import { exportProcedures, seedReferenceData } from "./catalog.ts";
 import { importDossierRecords } from "./dossier-import.ts";
@@ -34,6 +37,30 @@ before(async () => {
     procedures,
     dossiers: 1200,
   });
+  // two supplement requests (late by 2.1) and a stop after receipt, which the demo does not generate
+  const hour = 3_600_000;
+  const templates = demo.records
+    .filter((r) => r.receivedAt && r.dueAt && r.receivedAt >= new Date("2025-01-01T00:00:00+07:00"))
+    .slice(0, 6);
+  for (const [n, r] of templates.entries()) {
+    const t = r.receivedAt!.getTime();
+    const events: DossierRecord["events"] =
+      n % 3 === 2
+        ? [{ type: "stopped", at: new Date(t + hour), reason: "Người nộp không bổ sung" }]
+        : [
+            { type: "supplement_requested", at: new Date(t + hour), reason: "Thiếu giấy tờ" },
+            { type: "supplement_received", at: new Date(t + 2 * hour), dueAt: r.dueAt! },
+            { type: "supplement_requested", at: new Date(t + 3 * hour), reason: "Thiếu giấy tờ" },
+            ...(n % 3 === 0
+              ? [
+                  { type: "supplement_received" as const, at: new Date(t + 4 * hour), dueAt: r.dueAt! },
+                  { type: "resolved" as const, at: new Date(t + 5 * hour) },
+                ]
+              : []),
+          ];
+    // a free sequence number on the same unit and day (<unit>-YYMMDD-XXXX)
+    demo.records.push({ ...r, code: `${r.code.slice(0, -4)}${9990 + n}`, events });
+  }
   directory = new UnitDirectory(database.db);
   await directory.refresh();
   const summary = await importDossierRecords(database, directory, demo.records, {
@@ -43,7 +70,7 @@ before(async () => {
       throw new Error(`${r.reason}: ${r.message}`);
     },
   });
-  assert.equal(summary.imported, 1200);
+  assert.equal(summary.imported, demo.records.length);
 });
 after(async () => database.drop());
 
@@ -104,4 +131,16 @@ test("SQL indicators = the pure fold, for every period and scope", async () => {
     }
   }
   assert.ok(compared > 20, `only ${compared} non-empty rates compared`);
+  // the data exercises 2.1's ends: open at the period's end, an unanswered request, more than one request
+  const all = await loadPeriodRecords(database.db, periods[2]!);
+  const { end } = periodBounds(periods[2]!);
+  const kinds = new Map<string, number>();
+  for (const r of all) {
+    const e = processingEnd766(r, end);
+    if (!e) continue;
+    const key = e.requests > 1 ? "requests>1" : e.kind;
+    kinds.set(key, (kinds.get(key) ?? 0) + 1);
+  }
+  for (const kind of ["open", "awaiting-supplement", "requests>1", "resolved", "declined", "stopped", "withdrawn"])
+    assert.ok((kinds.get(kind) ?? 0) > 0, `no ${kind} dossier: ${JSON.stringify([...kinds])}`);
 });

@@ -117,7 +117,8 @@ async function handled(db: Kysely<Database>, query: SqlQualityQuery): Promise<Ra
           min(v.at) filter (where v.type = 'supplement_requested') as req,
           min(v.at) filter (where v.type = 'supplement_received') as rcv
         from dossier_events v where v.province_code = d.province_code and v.dossier_code = d.code
-          and v.type in ('supplement_requested', 'supplement_received') and v.at < k.bound) l on d.supplement_requests > 0
+          and v.type in ('supplement_requested', 'supplement_received') and v.at < k.bound
+          and d.supplement_requests > 0) l on true
       where ${scopeOf(query)} and d.received_at < ${e}
         and (d.end_at is null or d.end_at >= ${s} or d.end_type = 'refused')
     ), y as (
