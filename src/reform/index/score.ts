@@ -2,15 +2,7 @@
 // (self-score, appraisal 1 and 2, final), with the computation shown in Vietnamese, the lost-points list and
 // the total. The total is the sum of the scored leaves; each leaf is clamped to [0, max] (penalty: [−max, 0],
 // signed: [−max, max]); a leaf without max or without any score is left out of total and maximum (pending).
-import {
-  type CriteriaNode,
-  type CriteriaSet,
-  CriteriaSetError,
-  missingMaxima,
-  type Rule,
-  ruleOf,
-  walk,
-} from "./criteria.ts";
+import { type CriteriaNode, type CriteriaSet, CriteriaSetError, missingMaxima, type Rule, ruleOf } from "./criteria.ts";
 import type { Evidence } from "../records/model.ts";
 
 /** A value motcua computed for an automatic node. */
@@ -275,4 +267,3 @@ export function* leaves(nodes: readonly ScoredNode[]): Generator<ScoredNode> {
 export function bandOf(set: CriteriaSet, percent: number): string | null {
   return set.bands.find((b) => percent + 1e-9 >= b.minPercent)?.name ?? null;
 }
-

@@ -1,0 +1,79 @@
+// The inputs of the automatic index nodes, read from the current data on every request (nothing cached, so a
+// new record changes the score at once): the reform records of the unit's subtree for the year, and the dossier
+// ratios of the year (e-results, online payment, fully online, digitised — the 766 definitions of
+// src/figures/quality-catalog.ts, over dossiers received in the year; the catalogue does not record which
+// procedures accept online payment, so 3.12.1 stays a manual score).
+import { sql } from "kysely";
+import type { IndexInputs } from "../../../reform/index/auto.ts";
+import { type Db, unitSubtree, unknownUnit } from "../reform/common.ts";
+import { listPlans, tasksOfPlans } from "../reform/plans.ts";
+import { listRecords } from "../reform/records.ts";
+
+/** Local (Asia/Ho_Chi_Minh, UTC+7, no DST) start of a local date. */
+const localStart = (date: string) => new Date(`${date}T00:00:00+07:00`);
+
+export const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
+
+interface DossierRow {
+  received: number | string;
+  e_result: number | string;
+  digitized: number | string;
+  fully_online: number | string;
+  with_fee: number | string;
+  paid_online: number | string;
+  procedures_with_fee: number | string;
+  procedures_paid_online: number | string;
+}
+
+export async function loadDossierFigures(db: Db, units: readonly string[], year: number) {
+  const s = localStart(`${year}-01-01`);
+  const e = localStart(`${year + 1}-01-01`);
+  const { rows } = await sql<DossierRow>`select
+      count(*) as received,
+      count(*) filter (where d.e_result) as e_result,
+      count(*) filter (where d.digitized and coalesce(d.result_digitized, d.source = 'import')) as digitized,
+      count(*) filter (where d.channel = 'online_full') as fully_online,
+      count(*) filter (where d.fee_amount > 0) as with_fee,
+      count(*) filter (where d.fee_amount > 0 and d.fee_paid_online) as paid_online,
+      count(distinct d.procedure_code) filter (where d.fee_amount > 0) as procedures_with_fee,
+      count(distinct d.procedure_code) filter (where d.fee_amount > 0 and d.fee_paid_online) as procedures_paid_online
+    from dossiers d
+    where d.unit_code in (${sql.join([...units])}) and d.received_at >= ${s} and d.received_at < ${e}`.execute(db);
+  const r = rows[0];
+  const n = (v: number | string | undefined) => Number(v ?? 0);
+  const received = n(r?.received);
+  if (!received) return {};
+  const withFee = n(r?.with_fee);
+  return {
+    eResult: { numerator: n(r?.e_result), denominator: received },
+    digitization: { numerator: n(r?.digitized), denominator: received },
+    fullyOnline: { numerator: n(r?.fully_online), denominator: received },
+    ...(withFee
+      ? {
+          onlinePayment: { numerator: n(r?.paid_online), denominator: withFee },
+          onlinePaymentUsedProcedures: {
+            numerator: n(r?.procedures_paid_online),
+            denominator: n(r?.procedures_with_fee),
+          },
+        }
+      : {}),
+  };
+}
+
+export async function loadIndexInputs(
+  db: Db,
+  unit: string,
+  year: number,
+): Promise<{ provinceCode: string; inputs: IndexInputs }> {
+  const tree = await unitSubtree(db, unit);
+  if (!tree) throw unknownUnit(unit);
+  const period = yearRange(year);
+  const plans = await listPlans(db, { units: tree.codes, from: period.from, to: period.to });
+  const tasks = await tasksOfPlans(
+    db,
+    plans.map((p) => p.id),
+  );
+  const records = await listRecords(db, { units: tree.codes, from: period.from, to: period.to });
+  const figures = await loadDossierFigures(db, tree.codes, year);
+  return { provinceCode: tree.provinceCode, inputs: { period, plans, tasks, records, figures } };
+}

@@ -1,0 +1,144 @@
+// Criteria sets stored as versioned JSON (a set id and version are never overwritten: a changed set is a new
+// version), and the index year of a province: which set it uses and the phase deadlines. Audited.
+import { type CriteriaSet, CriteriaSetError, parseCriteriaSet } from "../../../reform/index/criteria.ts";
+import { DEFAULT_COMMUNE_SET } from "../../../reform/index/default-commune-set.ts";
+import { deadlineProblems, type PhaseDeadlines } from "../../../reform/index/phases.ts";
+import { ServiceError } from "../dossiers/errors.ts";
+import { type ChangedBy, type Db, inTx, isUnique } from "../reform/common.ts";
+import { writeAudit } from "../audit.ts";
+
+function invalid(error: unknown): never {
+  if (error instanceof CriteriaSetError)
+    throw new ServiceError(
+      422,
+      error.code,
+      error.message,
+      error.problems.map((p) => ({ name: p.split(":")[0] ?? "set", reason: p })),
+    );
+  throw error;
+}
+
+/** Stores a new set version (parsed and validated first); 409 `set-version-exists` for a taken id+version. */
+export async function saveCriteriaSet(db: Db, input: unknown, by: ChangedBy): Promise<CriteriaSet> {
+  let set: CriteriaSet;
+  try {
+    set = parseCriteriaSet(input);
+  } catch (error) {
+    invalid(error);
+  }
+  return inTx(db, async (trx) => {
+    try {
+      await trx
+        .insertInto("reform_index_sets")
+        .values({
+          set_id: set.id,
+          version: set.version,
+          province_code: set.province,
+          year: set.year,
+          title: set.title,
+          definition: JSON.stringify(set),
+          created_by: by.userId,
+        })
+        .execute();
+    } catch (error) {
+      if (isUnique(error))
+        throw new ServiceError(409, "set-version-exists", `Bộ tiêu chí ${set.id} phiên bản ${set.version} đã có`);
+      throw error;
+    }
+    await writeAudit(trx, by, {
+      action: "reform.index.set.create",
+      subject: `reform.index.set:${set.id}:${set.version}`,
+      detail: { after: { id: set.id, version: set.version, title: set.title } },
+    });
+    return set;
+  });
+}
+
+/** A stored set (the latest version when none is given); the shipped default for "xa-default" if not stored. */
+export async function loadCriteriaSet(db: Db, setId: string, version?: number): Promise<CriteriaSet> {
+  let q = db.selectFrom("reform_index_sets").select("definition").where("set_id", "=", setId);
+  if (version !== undefined) q = q.where("version", "=", version);
+  const row = await q.orderBy("version", "desc").limit(1).executeTakeFirst();
+  if (row) return parseCriteriaSet(typeof row.definition === "string" ? JSON.parse(row.definition) : row.definition);
+  if (setId === DEFAULT_COMMUNE_SET.id && (version === undefined || version === DEFAULT_COMMUNE_SET.version))
+    return DEFAULT_COMMUNE_SET;
+  throw new ServiceError(404, "unknown-set", `Không có bộ tiêu chí ${setId}${version ? ` phiên bản ${version}` : ""}`);
+}
+
+export interface IndexYear extends PhaseDeadlines {
+  provinceCode: string;
+  year: number;
+  setId: string;
+  setVersion: number;
+  version: number;
+}
+
+export async function findIndexYear(db: Db, provinceCode: string, year: number): Promise<IndexYear | undefined> {
+  const r = await db
+    .selectFrom("reform_index_years")
+    .selectAll()
+    .where("province_code", "=", provinceCode)
+    .where("year", "=", year)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  return {
+    provinceCode: r.province_code,
+    year: r.year,
+    setId: r.set_id,
+    setVersion: r.set_version,
+    self: r.self_until,
+    appraisal1: r.appraisal1_until,
+    explanation: r.explanation_until,
+    appraisal2: r.appraisal2_until,
+    final: r.final_until,
+    locked: r.locked,
+    version: r.version,
+  };
+}
+
+/** Creates or updates the index year of a province (its set and deadlines); the set must exist. */
+export async function saveIndexYear(db: Db, y: Omit<IndexYear, "version">, by: ChangedBy): Promise<IndexYear> {
+  const problems = deadlineProblems(y);
+  if (problems.length)
+    throw new ServiceError(
+      422,
+      "deadlines-out-of-order",
+      problems.join("; "),
+      problems.map((p) => ({ name: "deadlines", reason: p })),
+    );
+  await loadCriteriaSet(db, y.setId, y.setVersion);
+  return inTx(db, async (trx) => {
+    const before = await findIndexYear(trx, y.provinceCode, y.year);
+    const values = {
+      set_id: y.setId,
+      set_version: y.setVersion,
+      self_until: y.self,
+      appraisal1_until: y.appraisal1,
+      explanation_until: y.explanation,
+      appraisal2_until: y.appraisal2,
+      final_until: y.final,
+      locked: y.locked,
+      updated_at: by.now,
+      updated_by: by.userId,
+    };
+    if (before)
+      await trx
+        .updateTable("reform_index_years")
+        .set({ ...values, version: before.version + 1 })
+        .where("province_code", "=", y.provinceCode)
+        .where("year", "=", y.year)
+        .execute();
+    else
+      await trx
+        .insertInto("reform_index_years")
+        .values({ province_code: y.provinceCode, year: y.year, ...values })
+        .execute();
+    const after = (await findIndexYear(trx, y.provinceCode, y.year)) as IndexYear;
+    await writeAudit(trx, by, {
+      action: before ? "reform.index.year.update" : "reform.index.year.create",
+      subject: `reform.index.year:${y.provinceCode}:${y.year}`,
+      detail: { before: before ?? null, after },
+    });
+    return after;
+  });
+}
