@@ -133,6 +133,18 @@ test("2.2: completed dossiers received in the period, ended at any time, without
   const avg = byId(qualityIndicators([d, quick, declined, before], march), "average-processing-days");
   assert.ok(avg.kind === "average");
   assert.deepEqual([avg.count, avg.value, avg.code], [2, (2 + 2) / 2, "2.2"]);
+  // per procedure, as the description shows it
+  const other = dossier({
+    procedure: "2.000001",
+    received: "2026-03-02 09:00",
+    events: [["resolved", "2026-03-03 09:00"]],
+  });
+  const per = byId(qualityIndicators([d, quick, other], march), "average-processing-days");
+  assert.ok(per.kind === "average");
+  assert.deepEqual(per.byProcedure, [
+    { procedure: "1.001009", count: 2, totalDays: 4, value: 2 },
+    { procedure: "2.000001", count: 1, totalDays: 1, value: 1 },
+  ]);
 });
 
 test("3.3, 3.6, 4.1, 4.2 over the dossiers received in the period, with their scores", () => {

@@ -42,6 +42,14 @@ export interface RateIndicator extends Ratio, Described {
   score?: Score;
 }
 
+/** 2.2 for one procedure (the description shows 2.2 per procedure: "chỉ hiển thị khi chọn 1 TTHC cụ thể"). */
+export interface ProcedureAverage {
+  procedure: string;
+  count: number;
+  totalDays: number;
+  value: number;
+}
+
 export interface AverageIndicator extends Described {
   kind: "average";
   unit: "working days";
@@ -50,6 +58,40 @@ export interface AverageIndicator extends Described {
   count: number;
   totalDays: number;
   codes: string[];
+  /** Per procedure code, in code order. */
+  byProcedure: ProcedureAverage[];
+}
+
+/** Sums of 2.2 over the scope and per procedure (shared with the SQL version, which streams its rows). */
+export class ProcessingTotals {
+  count = 0;
+  totalDays = 0;
+  private readonly procedures = new Map<string, { count: number; totalDays: number }>();
+
+  add(procedure: string, days: number): void {
+    this.count++;
+    this.totalDays += days;
+    const p = this.procedures.get(procedure) ?? { count: 0, totalDays: 0 };
+    p.count++;
+    p.totalDays += days;
+    this.procedures.set(procedure, p);
+  }
+
+  indicator(codes: string[]): AverageIndicator {
+    const byProcedure = [...this.procedures]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([procedure, p]) => ({ procedure, ...p, value: p.totalDays / p.count }));
+    return {
+      kind: "average",
+      ...describe("average-processing-days"),
+      unit: "working days",
+      value: this.count === 0 ? null : this.totalDays / this.count,
+      count: this.count,
+      totalDays: this.totalDays,
+      codes,
+      byProcedure,
+    };
+  }
 }
 
 export type QualityIndicator = RateIndicator | AverageIndicator;
@@ -141,17 +183,8 @@ export function qualityIndicators(dossiers: Iterable<DossierRecord>, query: Qual
 
 function averageProcessing(completed: { dossier: DossierRecord; at: Date }[], query: QualityQuery): AverageIndicator {
   const perDay = query.minutesPerDay ?? 450;
-  const totalDays = completed.reduce(
-    (sum, f) => sum + processingMinutes(f.dossier, f.at, query.workingMinutes) / perDay,
-    0,
-  );
-  return {
-    kind: "average",
-    ...describe("average-processing-days"),
-    unit: "working days",
-    value: completed.length === 0 ? null : totalDays / completed.length,
-    count: completed.length,
-    totalDays,
-    codes: completed.map((f) => f.dossier.code),
-  };
+  const totals = new ProcessingTotals();
+  for (const f of completed)
+    totals.add(f.dossier.procedure.code, processingMinutes(f.dossier, f.at, query.workingMinutes) / perDay);
+  return totals.indicator(completed.map((f) => f.dossier.code));
 }

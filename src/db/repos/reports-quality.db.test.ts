@@ -121,6 +121,13 @@ test("SQL indicators = the pure fold, for every period and scope", async () => {
         } else if (expected.kind === "average" && actual.kind === "average") {
           assert.equal(actual.count, expected.count, label);
           assert.ok(Math.abs(actual.totalDays - expected.totalDays) < 1e-6, `${label} ${actual.totalDays}`);
+          assert.deepEqual(
+            actual.byProcedure.map((p) => [p.procedure, p.count]),
+            expected.byProcedure.map((p) => [p.procedure, p.count]),
+            label,
+          );
+          for (const [k, p] of actual.byProcedure.entries())
+            assert.ok(Math.abs(p.totalDays - expected.byProcedure[k]!.totalDays) < 1e-6, `${label} ${p.procedure}`);
           if (expected.count <= CODES_LIMIT) assert.deepEqual(actual.codes, [...expected.codes].sort(), label);
           else {
             assert.equal(actual.codes.length, CODES_LIMIT);

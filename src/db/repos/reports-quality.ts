@@ -9,7 +9,7 @@ import type { DossierRecord } from "../../dossier/record.ts";
 import { type Period, periodBounds } from "../../figures/period.ts";
 import {
   type AverageIndicator,
-  describe,
+  ProcessingTotals,
   processingMinutes,
   type QualityIndicator,
   type RateIndicator,
@@ -134,8 +134,7 @@ async function handled(db: Kysely<Database>, query: SqlQualityQuery): Promise<Ra
 async function averageProcessing(db: Kysely<Database>, query: SqlQualityQuery): Promise<AverageIndicator> {
   const { start, end } = periodBounds(query);
   const perDay = query.minutesPerDay ?? 450;
-  let totalDays = 0;
-  let count = 0;
+  const totals = new ProcessingTotals();
   const codes: string[] = [];
   let after: { at: Date; code: string } | undefined;
   for (;;) {
@@ -143,10 +142,12 @@ async function averageProcessing(db: Kysely<Database>, query: SqlQualityQuery): 
     const { rows } = await sql<{
       province_code: string;
       code: string;
+      procedure_code: string;
       received_at: Date;
       end_at: Date;
       supplement_requests: number;
-    }>`select d.province_code, d.code, d.received_at, d.end_at, d.supplement_requests from dossiers d
+    }>`select d.province_code, d.code, d.procedure_code, d.received_at, d.end_at, d.supplement_requests
+      from dossiers d
       where ${scopeOf(query)} and ${baseSql("received", start, end)} and d.end_type in ('resolved', 'returned')
         and ${keyset}
       order by d.end_at, d.code limit ${CHUNK}`.execute(db);
@@ -169,23 +170,14 @@ async function averageProcessing(db: Kysely<Database>, query: SqlQualityQuery): 
     }
     for (const r of rows) {
       const record = { receivedAt: r.received_at, events: events.get(`${r.province_code}|${r.code}`) ?? [] };
-      totalDays += processingMinutes(record as DossierRecord, r.end_at, query.workingMinutes) / perDay;
-      count++;
+      totals.add(r.procedure_code, processingMinutes(record as DossierRecord, r.end_at, query.workingMinutes) / perDay);
       if (codes.length < CODES_LIMIT) codes.push(r.code);
     }
     const last = rows.at(-1)!;
     after = { at: last.end_at, code: last.code };
     if (rows.length < CHUNK) break;
   }
-  return {
-    kind: "average",
-    ...describe("average-processing-days"),
-    unit: "working days",
-    value: count === 0 ? null : totalDays / count,
-    count,
-    totalDays,
-    codes: codes.sort(),
-  };
+  return totals.indicator(codes.sort());
 }
 
 /** The indicators of qualityIndicators, in its order. */

@@ -18,7 +18,13 @@ interface Score {
   share: number | null;
   points: number | null;
 }
-type Described = Indicator & { code?: string; source?: string; score?: Score };
+interface ProcedureAverage {
+  procedure: string;
+  count: number;
+  totalDays: number;
+  value: number;
+}
+type Described = Indicator & { code?: string; source?: string; score?: Score; byProcedure?: ProcedureAverage[] };
 interface NotComputed {
   code: string;
   title: string;
@@ -89,6 +95,7 @@ export default function IndicatorsPage() {
               {i.score && (
                 <Typography.Paragraph data-testid="indicator-score">{scoreText(i.score)}</Typography.Paragraph>
               )}
+              {i.byProcedure && i.byProcedure.length > 0 && <ByProcedure rows={i.byProcedure} />}
               {i.source && (
                 <Typography.Paragraph type="secondary" data-testid="indicator-source">
                   Nguồn: {i.source}
@@ -131,5 +138,26 @@ function NotComputedTable({ rows }: { rows: NotComputed[] }) {
         ]}
       />
     </Card>
+  );
+}
+
+/** 2.2 per procedure (the description shows it for one procedure at a time). */
+function ByProcedure({ rows }: { rows: ProcedureAverage[] }) {
+  const days = (n: number) => n.toLocaleString("vi-VN", { maximumFractionDigits: 2 });
+  return (
+    <details data-testid="indicator-by-procedure" style={{ marginBottom: 12 }}>
+      <summary>Theo từng thủ tục ({formatCount(rows.length)} thủ tục)</summary>
+      <Table<ProcedureAverage>
+        rowKey="procedure"
+        size="small"
+        pagination={rows.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+        dataSource={rows}
+        columns={[
+          { title: "Mã thủ tục", dataIndex: "procedure" },
+          { title: "Số hồ sơ", key: "count", align: "right", render: (_, r) => formatCount(r.count) },
+          { title: "Trung bình (ngày làm việc)", key: "value", align: "right", render: (_, r) => days(r.value) },
+        ]}
+      />
+    </details>
   );
 }
