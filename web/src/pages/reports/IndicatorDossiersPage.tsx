@@ -40,6 +40,11 @@ export default function IndicatorDossiersPage() {
               Công thức: {indicator.formula}
             </Typography.Paragraph>
             <Typography.Paragraph>{indicatorCounts(indicator)}</Typography.Paragraph>
+            {"source" in indicator && typeof indicator.source === "string" && (
+              <Typography.Paragraph type="secondary" data-testid="indicator-source">
+                Nguồn: {indicator.source}
+              </Typography.Paragraph>
+            )}
           </Card>
           {indicator.kind === "rate" ? (
             <Row gutter={[16, 16]}>
