@@ -165,7 +165,7 @@ export async function countOf(
   const n = rows[0]!.n;
   if (n <= COUNT_CAP) return { total: n, totalExact: true };
   const total = Math.max(COUNT_CAP + 1, await estimate(ctx, scope, plan.where, plan.alternatives));
-  if (estimates.size > 10_000) estimates.clear();
+  if (estimates.size > 1_000) estimates.clear();
   estimates.set(key, { total, until: now + ESTIMATE_TTL_MS });
   return { total, totalExact: false };
 }
@@ -184,7 +184,7 @@ export async function estimate(
   const { rows } = await query.execute(ctx.db);
   const plan = (rows[0] as { "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] })["QUERY PLAN"];
   const total = Math.round(plan[0].Plan["Plan Rows"]);
-  if (estimates.size > 10_000) estimates.clear();
+  if (estimates.size > 1_000) estimates.clear();
   estimates.set(key, { total, until: Date.now() + ESTIMATE_TTL_MS });
   return total;
 }
