@@ -236,6 +236,34 @@ test("the deployment sequence and every database command on a small demo", { tim
   assert.equal(readFileSync(file("07.docx")).subarray(0, 2).toString("latin1"), "PK");
   assert.equal(motcua(["document", "01", "--dossier", "NOPE-000000-0000", "--out", file("x.docx")]).status, 2);
 
+  // The CCHC statistics sheet (01b), its dossier rows equal to the results report, and the periodic report.
+  const sheet = JSON.parse(ok(["reform", "sheet", "--unit", sample.unit.code, "--from", from, "--to", to]).stdout);
+  assert.equal(sheet.sheet, "01b");
+  const unitReport = JSON.parse(
+    ok(["report", "results", "--unit", sample.unit.code, "--from", from, "--to", to]).stdout,
+  );
+  assert.equal(sheet.rows.find((r: { code: string }) => r.code === "3.3.1").value, unitReport.total.received);
+  const cchc = motcua([
+    "reform",
+    "report",
+    "--unit",
+    sample.unit.code,
+    "--from",
+    from,
+    "--to",
+    to,
+    "--out",
+    file("bc.docx"),
+  ]);
+  assert.ok(cchc.status === 0 || cchc.status === 1, `reform report: ${cchc.stderr}`);
+  if (cchc.status === 0) assert.equal(readFileSync(file("bc.docx")).subarray(0, 2).toString("latin1"), "PK");
+  else assert.match(cchc.stderr, /\S/, "a blocked report names its violations");
+  ok(["reform", "records", "export", "--unit", sample.unit.code, file("records.json")]);
+
+  // The audit trail and the dossier event log verify.
+  const audit = motcua(["audit", "verify"]);
+  assert.equal(audit.status, 0, audit.stdout + audit.stderr);
+
   // serve: the web application and the API answer; stopped by its process id.
   const port = await freePort();
   ran.add("serve");
