@@ -92,3 +92,16 @@ test("intake is the front desk's, at its own unit", async () => {
     assert.equal(r.status, user === "motcua.01" ? 201 : 403, user);
   }
 });
+
+test("a refused assignee gets one answer whoever it is: nothing about other units or provinces", async () => {
+  const d = await intake(f.cookies["motcua.01"]!);
+  const reasons: string[] = [];
+  for (const who of ["khong.ton.tai", "cv.02", "motcua.p2", "motcua.01"]) {
+    const r = await f.act(f.cookies["ld.01"]!, d.body.code, "assign", { revision: d.body.revision, assignee: who });
+    assert.equal(r.status, 422, `${who}: ${JSON.stringify(r.body)}`);
+    assert.equal(r.body.code, "invalid-assignee");
+    reasons.push(JSON.stringify(r.body).replaceAll(who, "<who>"));
+  }
+  assert.equal(new Set(reasons).size, 1, reasons.join("\n"));
+  assert.doesNotMatch(reasons[0]!, /P1\.02|P2/);
+});

@@ -29,8 +29,11 @@ export async function findAssignee(
     .select(["id", "active", "kind"])
     .where((eb) => (/^\d+$/.test(key) ? eb("id", "=", Number(key)) : eb("username", "=", key)))
     .executeTakeFirst();
-  const problem = (reason: string) => new ServiceError(422, "invalid-assignee", reason, [{ name: "assignee", reason }]);
-  if (!user || !user.active || user.kind !== "staff") throw problem(`Không có cán bộ ${key}`);
+  // one answer whatever the reason (unknown, inactive, another unit or province): a refusal must not tell who
+  // exists elsewhere, nor name another province's unit (issue 14)
+  const reason = `Không có cán bộ xử lý hồ sơ "${key}" tại đơn vị ${unitCode}`;
+  const refused = new ServiceError(422, "invalid-assignee", reason, [{ name: "assignee", reason }]);
+  if (!user?.active || user.kind !== "staff") throw refused;
   const covering = new Set(lineage(unitCode, units.parentOf));
   const grants = await db
     .selectFrom("role_grants")
@@ -38,7 +41,7 @@ export async function findAssignee(
     .where("user_id", "=", user.id)
     .execute();
   if (!grants.some((g) => (g.role === "officer" || g.role === "leader") && covering.has(g.unit_code))) {
-    throw problem(`Cán bộ ${key} không có vai trò xử lý hồ sơ tại đơn vị ${unitCode}`);
+    throw refused;
   }
   return String(user.id);
 }
