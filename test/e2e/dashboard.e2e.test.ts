@@ -39,7 +39,7 @@ const LABEL: Record<ResultField, string> = {
 };
 
 function groupRank(field: ResultField): number {
-  if (field.startsWith("finished")) return 1;
+  if (field.startsWith("finished") || field === "declined") return 1; // declined: part of finished
   if (field === "withdrawn" || field === "stopped" || field === "refusedAtIntake") return 2;
   if (field.startsWith("open")) return 3;
   return 0;

@@ -221,7 +221,7 @@ describe("lifecycle and administration on the demo province", () => {
       .locator("input[type=file]")
       .setInputFiles({ name: "ghi-chu.pdf", mimeType: "application/pdf", buffer: Buffer.from("không phải PDF") });
     await form.getByRole("button", { name: "Gửi hồ sơ bổ sung" }).click();
-    await form.getByRole("alert").filter({ hasText: "không phải PDF, JPG, PNG hoặc DOCX" }).waitFor();
+    await form.getByRole("alert").filter({ hasText: "không phải PDF" }).waitFor();
     const filesBefore = await server.database.db
       .selectFrom("files")
       .select("name")

@@ -34,7 +34,7 @@ const count = (n: number) => n.toLocaleString("vi-VN");
 const percent = (r: { value: number | null }) =>
   r.value === null ? "—" : `${(r.value * 100).toLocaleString("vi-VN", { maximumFractionDigits: 2 })}%`;
 function groupRank(field: string): number {
-  if (field.startsWith("finished")) return 1;
+  if (field.startsWith("finished") || field === "declined") return 1; // declined: part of finished
   if (field === "withdrawn" || field === "stopped" || field === "refusedAtIntake") return 2;
   if (field.startsWith("open")) return 3;
   return 0;
@@ -112,6 +112,21 @@ describe("reports: every page on the demo province, checked against the API", ()
       assert.equal(response.status(), 200);
       assert.ok(response.headers()["content-type"]?.startsWith(type), response.headers()["content-type"]);
     }
+
+    // the papers that go with the report, from the same filters: the appendix and the unit's ledger (form 07)
+    const papers = page.getByTestId("results-papers");
+    for (const [label, type] of [
+      ["Phụ lục kết quả một cửa (.docx)", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
+      ["Phụ lục (.xlsx)", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+    ] as const) {
+      const href = (await papers.getByRole("link", { name: label }).getAttribute("href")) ?? "";
+      assert.ok(href.startsWith("/api/reports/results/appendix?") && href.includes(`unit=${PROVINCE}`), href);
+      const response = await page.request.get(`${server.url}${href}`);
+      assert.equal(response.status(), 200, `${label}: ${await response.text()}`);
+      assert.ok(response.headers()["content-type"]?.startsWith(type), response.headers()["content-type"]);
+    }
+    const ledger = (await papers.getByRole("link", { name: "Sổ theo dõi hồ sơ (mẫu 07)" }).getAttribute("href")) ?? "";
+    assert.ok(ledger.startsWith(`/api/units/${PROVINCE}/ledger?`) && ledger.includes(`from=${YEAR.from}`), ledger);
 
     // a cell of a real row, small enough for one page of the drill-down
     const cell = byUnit.rows

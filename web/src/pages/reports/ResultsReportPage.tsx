@@ -60,6 +60,39 @@ export default function ResultsReportPage() {
           Tải CSV
         </Button>
       </FilterBar>
+      <Space wrap data-testid="results-papers">
+        <Typography.Text type="secondary">Văn bản kèm báo cáo:</Typography.Text>
+        <Button
+          size="small"
+          href={api.url("/reports/results/appendix", { ...query, format: "docx" })}
+          disabled={!filters.ready}
+        >
+          Phụ lục kết quả một cửa (.docx)
+        </Button>
+        <Button
+          size="small"
+          href={api.url("/reports/results/appendix", { ...query, format: "xlsx" })}
+          disabled={!filters.ready}
+        >
+          Phụ lục (.xlsx)
+        </Button>
+        <Button
+          size="small"
+          href={
+            filters.unit
+              ? api.url(`/units/${encodeURIComponent(filters.unit)}/ledger`, {
+                  from: filters.from,
+                  to: filters.to,
+                  format: "docx",
+                })
+              : undefined
+          }
+          disabled={!filters.ready || !filters.unit}
+          title={filters.unit ? undefined : "Chọn một đơn vị để tải sổ theo dõi của đơn vị đó"}
+        >
+          Sổ theo dõi hồ sơ (mẫu 07)
+        </Button>
+      </Space>
       <ProblemAlert message={report.error} />
       {data?.manual && data.manual.length > 0 && (
         <Alert
