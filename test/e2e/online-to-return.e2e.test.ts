@@ -131,6 +131,8 @@ describe("online submission to return, with a supplement, then lookup and rating
     }, src);
     assert.deepEqual(served, { status: 200, type: "application/pdf" });
     await page.keyboard.press("Escape");
+    await viewer.waitFor({ state: "hidden" });
+    await screenshot(page, "staff-dossier-papers");
     await screenshot(page, "online-dossier-before-accept");
     await act(page, "accept");
     await expectState(page, "được tiếp nhận");
