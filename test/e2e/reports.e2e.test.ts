@@ -240,6 +240,7 @@ describe("reports: every page on the demo province, checked against the API", ()
       count(data.total.late),
       count(data.total.withApology),
       count(data.total.withoutApology),
+      count(data.total.lateApology),
     ]);
     assert.equal(await table.locator("tbody tr.ant-table-row").count(), data.rows.length + 1);
 
@@ -444,6 +445,7 @@ describe("reports: every page on the demo province, checked against the API", ()
       "Đã giải quyết: Trước hạn": 5,
       "Đã giải quyết: Đúng hạn": 3,
       "Đã giải quyết: Trễ hạn": 1,
+      "Đã giải quyết: Trong đó trả lại hồ sơ (không đủ điều kiện)": 0,
       "Khác: Rút hồ sơ": 0,
       "Khác: Dừng xử lý": 0,
       "Đang giải quyết: Trong hạn": 2,
