@@ -58,6 +58,7 @@ export async function run(args: string[]): Promise<number> {
     return sub === undefined ? 2 : 0;
   }
   if (sub === "records") return runRecords(rest);
+  if (sub === "index") return (await import("./reform-index.ts")).run(rest);
   if (sub === "sheet") return runSheet(rest);
   if (sub === "report") return runReport(rest);
   throw new UsageError(`unknown subcommand "${sub}"\n${help}`);

@@ -1,0 +1,97 @@
+// `motcua reform index` as a real process on a test database: a commune's scorecard with its lost points
+// (text, json, xlsx), a province's ranking, and a criteria set from JSON (a broken one: exit 2).
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { createRecord } from "../../db/repos/reform/records.ts";
+import { createTestDatabase, type TestDatabase, testEngine } from "../../db/testing.ts";
+import { seedTestUnits } from "../../http/testing.ts";
+import { DEFAULT_COMMUNE_SET } from "../../reform/index/default-commune-set.ts";
+
+const BIN = fileURLToPath(new URL("../../../bin/motcua.js", import.meta.url));
+let database: TestDatabase;
+const dir = mkdtempSync(join(tmpdir(), "motcua-reform-index-"));
+const by = { userId: null, now: new Date("2023-01-05T03:00:00Z") };
+
+before(async () => {
+  database = await createTestDatabase();
+  await seedTestUnits(database);
+  const rec = (unit: string, kind: "initiative" | "outreach", on: string, data: object) =>
+    createRecord(database.db, "P1", { unit, kind, on, data, evidence: [] } as never, by);
+  await rec("P1.01", "initiative", "2022-10-01", { title: "Sổ tay TTHC", decision: "12/QĐ" });
+  await rec("P1.01", "outreach", "2022-03-01", { form: "loudspeaker", title: "Loa", count: 3 });
+  await rec("P1.02", "initiative", "2022-10-01", { title: "A", decision: "1/QĐ" });
+  await rec("P1.02", "initiative", "2022-11-01", { title: "B", decision: "2/QĐ" });
+  await database.close();
+});
+after(async () => {
+  if (testEngine === "postgres") await database.drop().catch(() => {});
+  else rmSync(database.target, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function motcua(...args: string[]) {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  delete env.MOTCUA_DATA;
+  if (testEngine === "postgres") env.DATABASE_URL = database.target;
+  const data = testEngine === "postgres" ? [] : ["--data", database.target];
+  const result = spawnSync(process.execPath, [BIN, "reform", "index", ...args, ...data], { env, encoding: "utf8" });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+test("a commune's scorecard: text with the lost points, json, xlsx", () => {
+  const text = motcua("--unit", "P1.01", "--year", "2022");
+  assert.equal(text.status, 0, text.stderr);
+  assert.match(text.stdout, /Xã An Hòa/);
+  assert.match(text.stdout, /TIÊU CHÍ BỊ TRỪ ĐIỂM \(2\):/);
+  assert.match(text.stdout, /- 1\.4\.2 Mức độ đa dạng trong tuyên truyền CCHC \(−1\/2đ\)/);
+  assert.match(
+    text.stdout,
+    /- 1\.5\.4 Sáng kiến trong triển khai công tác CCHC \(−1\/2đ\): Sáng kiến được công nhận = 1; còn thiếu 1/,
+  );
+  const json = motcua("--unit", "P1.01", "--year", "2022", "--format", "json");
+  assert.equal(json.status, 0, json.stderr);
+  const card = JSON.parse(json.stdout);
+  assert.equal(card.total, 2);
+  assert.equal(card.max, 4);
+  const out = join(dir, "card.xlsx");
+  const xlsx = motcua("--unit", "P1.01", "--year", "2022", "--format", "xlsx", "--out", out);
+  assert.equal(xlsx.status, 0, xlsx.stderr);
+  assert.equal(readFileSync(out).subarray(0, 2).toString(), "PK");
+});
+
+test("a province ranks its communes; a set from JSON; bad input exits 2", () => {
+  const ranking = motcua("--unit", "P1", "--year", "2022", "--format", "json");
+  assert.equal(ranking.status, 0, ranking.stderr);
+  assert.deepEqual(
+    JSON.parse(ranking.stdout).ranking.map((r: { unit: string; rank: number }) => [r.unit, r.rank]),
+    [
+      ["P1.01", 1],
+      ["P1.02", 1],
+    ], // 2 points each (an initiative and an outreach form; two initiatives): a shared rank
+  );
+  // a set where 1.5.4 is worth 4 points at 2 per initiative
+  const set = structuredClone(DEFAULT_COMMUNE_SET);
+  const n154 = set.fields[0]?.children.find((c) => c.code === "1.5")?.children[0];
+  assert.ok(n154);
+  Object.assign(n154, { max: 4, rule: { kind: "count", per: 2 } });
+  const file = join(dir, "set.json");
+  writeFileSync(file, JSON.stringify({ ...set, id: "thu", title: "Bộ thử" }));
+  const withSet = motcua("--unit", "P1.01", "--year", "2022", "--set", file, "--format", "json");
+  assert.equal(withSet.status, 0, withSet.stderr);
+  assert.equal(JSON.parse(withSet.stdout).setId, "thu");
+  assert.ok(
+    JSON.parse(withSet.stdout).lost.some((l: { code: string; lost: number }) => l.code === "1.5.4" && l.lost === 2),
+  );
+  writeFileSync(file, JSON.stringify({ ...set, bands: [] }));
+  const bad = motcua("--unit", "P1.01", "--year", "2022", "--set", file);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /không hợp lệ/);
+  assert.equal(motcua("--unit", "KHONG", "--year", "2022").status, 2);
+  assert.equal(motcua("--unit", "P1.01", "--year", "22").status, 2);
+});
