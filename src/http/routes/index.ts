@@ -16,6 +16,7 @@ import * as health from "./health.ts";
 import * as interchange from "./interchange.ts";
 import * as officers from "./officers.ts";
 import * as publicDossiers from "./public.ts";
+import * as reformIndex from "./reform-index.ts";
 import * as reformRecords from "./reform-records.ts";
 import * as reformInterchange from "./reform-records-interchange.ts";
 import * as reformRegisters from "./reform-records-registers.ts";
@@ -125,4 +126,7 @@ export const routes: AnyRoute[] = [
   reformReportRegister.returnReformReport,
   reformReportRegister.getReformRegister,
   reformReportRegister.getReformRollUp,
+  reformIndex.getReformIndexScorecard,
+  reformIndex.getReformIndexRanking,
+  reformIndex.putReformIndexAssessment,
 ];
