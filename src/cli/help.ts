@@ -231,7 +231,7 @@ Prints {"read","imported","unchanged","rejected"} on stdout, each rejected line 
   },
   reform: {
     summary: "Phụ lục 01b và báo cáo CCHC định kỳ / the CCHC statistics sheet and periodic report",
-    usage: "Usage: motcua reform sheet|report --unit U (--from D --to D | --period P [--cut-day N]) …",
+    usage: "Usage: motcua reform sheet|report|records|index --unit U (--from D --to D | --period P [--cut-day N]) …",
     examples: [
       {
         vi: "Phụ lục 01b của xã, 6 tháng đầu năm 2024 cắt ngày 15",
@@ -247,6 +247,11 @@ Prints {"read","imported","unchanged","rejected"} on stdout, each rejected line 
         vi: "báo cáo CCHC quý III kèm phụ lục, ra PDF",
         en: "the Q3 report with its appendices as PDF",
         command: "motcua reform report --unit H57.12 --period 2020-Q3 --number 82 --out bao-cao-cchc.pdf",
+      },
+      {
+        vi: "chấm điểm Chỉ số CCHC năm 2022 của xã, kèm điểm bị trừ",
+        en: "a commune's 2022 CCHC index scorecard with lost points",
+        command: "motcua reform index --unit H57.12 --year 2022",
       },
     ],
   },

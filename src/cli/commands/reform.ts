@@ -33,6 +33,8 @@ export const help = `Usage: motcua reform sheet --unit U (--from YYYY-MM-DD --to
        motcua reform report --unit U (--from D --to D | --period P [--cut-day N]) --out FILE.docx|FILE.pdf
                           [--date YYYY-MM-DD] [--number N] [--signer NAME] [--signer-title T] [--authority A]
        motcua reform records …   (the reform records: plans, tasks, legal documents, staff…)
+       motcua reform index --unit U --year Y [--set FILE.json] [--format text|json|xlsx] [--out FILE]
+                          (the CCHC index scorecard with lost points; at a province, the communes ranked)
 The statistics sheet (Phụ lục 01b) of U and every unit below it, and the periodic CCHC report with its
 appendices (01b, results by field). P is YYYY, YYYY-H1|H2, YYYY-Q1..Q4 or YYYY-MM, cut on day N of the month
 before (1..28; default: the setting of U's province). JSON goes to stdout unless --out; xlsx and docx need
