@@ -2,12 +2,14 @@
 // merged multi-level Vietnamese headers, STT column, a "Tổng cộng" row; Times New Roman throughout.
 import ExcelJS from "exceljs";
 import type { Grouping } from "./grouping.ts";
+import { labelOf } from "./results-labels.ts";
 import type { MarkedDocument, ResultsDocument, ResultsRow } from "./results.ts";
 
 const FONT = "Times New Roman";
 const HEADER_TOP = 5;
 const FIRST_DATA_ROW = HEADER_TOP + 3;
-const LAST_COLUMN = "T";
+const LAST_COLUMN = "U";
+const COLUMN_COUNT = 21;
 
 /** The label of the row-name column for each grouping. */
 export const KEY_LABELS: Record<Grouping, string> = {
@@ -23,15 +25,15 @@ function headerCells(by: Grouping): [string, string][] {
     ["A5:A7", "STT"],
     ["B5:B7", KEY_LABELS[by]],
     ["C5:J5", "Số hồ sơ nhận giải quyết"],
-    ["K5:S5", "Kết quả giải quyết"],
-    ["T5:T7", "Từ chối tiếp nhận"],
+    ["K5:T5", "Kết quả giải quyết"],
+    ["U5:U7", "Từ chối tiếp nhận"],
     ["C6:C7", "Tổng số"],
     ["D6:D7", "Kỳ trước chuyển qua"],
     ["E6:J6", "Tiếp nhận trong kỳ"],
-    ["K6:N6", "Đã giải quyết"],
-    ["O6:O7", "Rút hồ sơ"],
-    ["P6:P7", "Dừng xử lý"],
-    ["Q6:S6", "Đang giải quyết"],
+    ["K6:O6", "Đã giải quyết"],
+    ["P6:P7", "Rút hồ sơ"],
+    ["Q6:Q7", "Dừng xử lý"],
+    ["R6:T6", "Đang giải quyết"],
     ["E7", "Tổng số"],
     ["F7", "Trong đó: ngày thứ Bảy"],
     ["G7", "Trực tiếp"],
@@ -44,13 +46,15 @@ function headerCells(by: Grouping): [string, string][] {
     ["L7", "Trước hẹn"],
     ["M7", "Đúng hẹn"],
     ["N7", "Trễ hẹn"],
-    ["Q7", "Tổng số"],
-    ["R7", "Trong hạn"],
-    ["S7", "Quá hạn"],
+    // declined ("trả lại", not eligible) is a part of the finished, outside the identity: labelled as on screen
+    ["O7", labelOf("declined")],
+    ["R7", "Tổng số"],
+    ["S7", "Trong hạn"],
+    ["T7", "Quá hạn"],
   ];
 }
 
-/** Figures of columns C..T for one row; the "Tổng số" columns are the aggregates of their parts. */
+/** Figures of columns C..U for one row; the "Tổng số" columns are the aggregates of their parts. */
 function figures(r: ResultsRow): number[] {
   const finished = r.finishedEarly + r.finishedOnTime + r.finishedLate;
   const open = r.openWithinDeadline + r.openOverdue;
@@ -67,6 +71,7 @@ function figures(r: ResultsRow): number[] {
     r.finishedEarly,
     r.finishedOnTime,
     r.finishedLate,
+    r.declined ?? 0,
     r.withdrawn,
     r.stopped,
     open,
@@ -87,7 +92,7 @@ const border = { top: thin, left: thin, bottom: thin, right: thin };
 function styleTable(sheet: ExcelJS.Worksheet, lastRow: number): void {
   for (let r = HEADER_TOP; r <= lastRow; r++) {
     const row = sheet.getRow(r);
-    for (let c = 1; c <= 20; c++) {
+    for (let c = 1; c <= COLUMN_COUNT; c++) {
       const cell = row.getCell(c);
       cell.border = border;
       const header = r < FIRST_DATA_ROW;
@@ -122,7 +127,7 @@ export function resultsWorkbook(document: MarkedDocument): ExcelJS.Workbook {
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     views: [{ state: "frozen", ySplit: FIRST_DATA_ROW - 1, xSplit: 2 }],
   });
-  sheet.columns = [{ width: 6 }, { width: 36 }, ...Array.from({ length: 18 }, () => ({ width: 11 }))];
+  sheet.columns = [{ width: 6 }, { width: 36 }, ...Array.from({ length: COLUMN_COUNT - 2 }, () => ({ width: 11 }))];
   writeTitle(sheet, document);
   for (const [range, text] of headerCells(document.by)) {
     if (range.includes(":")) sheet.mergeCells(range);

@@ -77,7 +77,7 @@ test("xlsx: Vietnamese merged headers like seed 000 Phụ lục 4, STT, totals r
   const sheet = workbook.getWorksheet("Kết quả một cửa")!;
   assert.ok(sheet);
   const merges = new Set(sheet.model.merges);
-  for (const range of ["A5:A7", "B5:B7", "C5:J5", "K5:S5", "E6:J6", "K6:N6", "Q6:S6", "D6:D7", "T5:T7"]) {
+  for (const range of ["A5:A7", "B5:B7", "C5:J5", "K5:T5", "E6:J6", "K6:O6", "R6:T6", "D6:D7", "U5:U7"]) {
     assert.ok(merges.has(range), `merged ${range}`);
   }
   assert.equal(sheet.getCell("C5").value, "Số hồ sơ nhận giải quyết");
@@ -90,9 +90,10 @@ test("xlsx: Vietnamese merged headers like seed 000 Phụ lục 4, STT, totals r
     ["Trước hẹn", "Đúng hẹn", "Trễ hẹn"],
     "finished: seed 000's wording against the appointment",
   );
-  assert.equal(sheet.getCell("Q6").value, "Đang giải quyết");
+  assert.equal(sheet.getCell("O7").value, labelOf("declined"), "declined: a part of finished, as on screen");
+  assert.equal(sheet.getCell("R6").value, "Đang giải quyết");
   assert.deepEqual(
-    ["R7", "S7"].map((a) => sheet.getCell(a).value),
+    ["S7", "T7"].map((a) => sheet.getCell(a).value),
     ["Trong hạn", "Quá hạn"],
   );
   const headers = sheet.getRows(5, 3)!.flatMap((row) => (row.values as unknown[]).filter((v) => typeof v === "string"));
@@ -113,7 +114,9 @@ test("xlsx: Vietnamese merged headers like seed 000 Phụ lục 4, STT, totals r
   assert.equal(sheet.getCell("F11").value, total.receivedSaturday);
   assert.equal(sheet.getCell("K11").value, 3);
   assert.equal(sheet.getCell("N11").value, total.finishedLate);
-  assert.equal(sheet.getCell("Q11").value, 1);
+  assert.equal(sheet.getCell("O11").value, 0);
+  assert.equal(sheet.getCell("R11").value, 1);
+  assert.equal(sheet.getCell("U11").value, total.refusedAtIntake);
   assert.equal(sheet.getCell("B11").font.bold, true);
   for (const address of ["A1", "C5", "L7", "B9", "N11"])
     assert.equal(sheet.getCell(address).font.name, "Times New Roman", address);
@@ -146,4 +149,23 @@ test("figures typed in by hand are marked in both exports, and a document the pe
   assert.equal(sheet.getCell("B8").value, "Bảo trợ xã hội");
   assert.match(String(sheet.getCell("B13").value), /nhập tay của H57\.12 từ 01\/07\/2020 đến 31\/07\/2020/);
   assert.match(String(sheet.getCell("B14").value), /Không gộp .*H57\.13 từ 15\/09\/2020 đến 14\/10\/2020/);
+});
+
+test("xlsx: a dossier returned as not eligible counts in finished and in its declined column", async () => {
+  const declined = dossier({
+    field: "Chứng thực",
+    received: "2020-07-07 08:00",
+    due: "2020-07-07 17:00",
+    events: [["declined", "2020-07-07 10:00"]],
+  });
+  const report = resultsReport([...dossiers, declined], q3);
+  assert.equal(report.total.declined, 1);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await resultsToXlsx(report)) as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet("Kết quả một cửa")!;
+  assert.equal(sheet.getCell("B9").value, "Chứng thực");
+  assert.equal(sheet.getCell("O9").value, 1, "declined of the row");
+  assert.equal(sheet.getCell("K9").value, 3, "finished includes the declined dossier");
+  assert.equal(sheet.getCell("O11").value, 1, "declined of the total");
+  assert.equal(sheet.getCell("K11").value, 4);
 });
