@@ -234,6 +234,11 @@ describe("online submission to return, with a supplement, then lookup and rating
     await page.goto(`${server.url}/can-bo/hang-doi/tra-ket-qua`);
     await page.getByRole("link", { name: code, exact: true }).click();
     await act(page, "return", async (dialog) => {
+      // the result number entered at resolve is offered, not typed again (issue 15)
+      assert.equal(
+        await dialog.getByLabel("Ghi nhận bàn giao kết quả").inputValue(),
+        "Giấy xác nhận tình trạng hôn nhân số 45/GXN-UBND",
+      );
       await dialog.getByLabel("Ghi nhận bàn giao kết quả").fill("Bà Lan ký nhận sổ theo dõi, trang 12");
     });
     await expectState(page, "đã trả kết quả");

@@ -56,6 +56,13 @@ export function resolveBlockedReason(dossier: Dossier): string | undefined {
   return `${codeMessage("approval-required")} ${step}`;
 }
 
+/** The result number entered at resolve (the last `resolved` event's payload result.record), if any. */
+export function resultRecordOf(dossier: Dossier): string | undefined {
+  const resolved = dossier.events.findLast((e) => e.type === "resolved");
+  const record = (resolved?.payload?.result as { record?: unknown } | undefined)?.record;
+  return typeof record === "string" && record.trim() ? record : undefined;
+}
+
 export function ActionButtons({ dossier, onDone }: { dossier: Dossier; onDone: (d: Dossier) => void }) {
   const { message } = App.useApp();
   const [action, setAction] = useState<Action>();
@@ -68,6 +75,7 @@ export function ActionButtons({ dossier, onDone }: { dossier: Dossier; onDone: (
     // the procedure's components not handed in (the server's supplementChoices), else the checklist
     components: dossier.supplementChoices ?? (dossier.components ?? []).map(componentName),
     unitCode: dossier.currentUnit?.code ?? dossier.unit?.code ?? "",
+    resultRecord: resultRecordOf(dossier),
   };
 
   const open = (a: Action) => {

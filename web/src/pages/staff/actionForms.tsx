@@ -34,6 +34,8 @@ export const RESULT_FILE_FIELD = "resultFile";
 export interface ActionContext {
   components: string[];
   unitCode: string;
+  /** The result number recorded at resolve (the last `resolved` event's result.record): the return's default. */
+  resultRecord?: string;
 }
 
 interface Officer {
@@ -97,11 +99,12 @@ const reason = (label = "Lý do", required = true) => (
   </Form.Item>
 );
 
-const evidence = (label: string) => (
+const evidence = (label: string, initialValue?: string) => (
   <Form.Item
     key="record"
     label={label}
     name="record"
+    initialValue={initialValue}
     rules={[{ required: true, message: "Nhập số, ký hiệu văn bản hoặc nội dung ghi nhận" }]}
     extra="Số, ký hiệu văn bản kết quả, số sổ theo dõi ký nhận, mã bưu gửi…"
   >
@@ -164,7 +167,7 @@ const resolveFields: ReactNode[] = [
 ];
 
 /** The form fields of each action; actions without entry need only a confirmation. */
-export function actionFields(action: Action, { components, unitCode }: ActionContext): ReactNode[] {
+export function actionFields(action: Action, { components, unitCode, resultRecord }: ActionContext): ReactNode[] {
   switch (action) {
     case "refuse":
       return [reason("Lý do từ chối")];
@@ -264,7 +267,7 @@ export function actionFields(action: Action, { components, unitCode }: ActionCon
             <Radio value="online">Trực tuyến</Radio>
           </Radio.Group>
         </Form.Item>,
-        evidence("Ghi nhận bàn giao kết quả"),
+        evidence("Ghi nhận bàn giao kết quả", resultRecord),
       ];
     case "extend":
       return [
