@@ -174,15 +174,18 @@ export function planDossier(input: PlanInput): Plan {
   let resolved: Date;
   if (kind === "late") {
     const apology = random.weighted([
-      ["timely", 0.7],
-      ["none", 0.15],
-      ["too_late", 0.1],
-      ["without_letter", 0.05],
+      ["timely", 0.82],
+      ["none", 0.08],
+      ["too_late", 0.06],
+      ["without_letter", 0.04],
     ] as const);
+    // A timely apology is dated at least one calendar day before the due date (src/dossier/apology.ts); a
+    // dossier already on its due date can only apologise late, so those few break the rule too.
+    const beforeDueDay = span(cursor, startOfLocalDate(localDate(due)));
     const extendedAt =
       apology === "too_late"
         ? at(due, random.int(30, 2 * DAY))
-        : later(at(cursor, random.between(0.6, 0.97) * span(cursor, due)), cursor);
+        : later(at(cursor, random.between(0.6, 0.97) * (beforeDueDay > 0 ? beforeDueDay : span(cursor, due))), cursor);
     const after = later(due, extendedAt);
     const newDue = at(after, random.int(1, 5) * DAY);
     if (apology !== "none") {
