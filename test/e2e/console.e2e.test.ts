@@ -27,7 +27,9 @@ after(async () => {
 
 /** The page's width in CSS pixels against the viewport's: a wider page scrolls sideways as a whole. */
 const widths = (page: Page) =>
-  page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+  page.evaluate<{ page: number; viewport: number }>(
+    "({ page: document.documentElement.scrollWidth, viewport: window.innerWidth })",
+  );
 
 test("at 390 px the queue's table scrolls inside its card, the page keeps the phone's width", async () => {
   const page = await browser.newPage();
