@@ -60,7 +60,8 @@ await Promise.all(
       const reply = await get(r.path, r.cookie).catch((e: Error) => ({ status: 0, text: e.message }));
       if (reply.status === 200) {
         result.done++;
-        (result.latencies[r.name] ??= []).push(performance.now() - t);
+        result.latencies[r.name] ??= [];
+        result.latencies[r.name]!.push(performance.now() - t);
       } else {
         result.failed++;
         result.firstFailure ??= `${r.name} ${reply.status} ${reply.text.slice(0, 300)}`;

@@ -325,14 +325,12 @@ if (!values["skip-mix"]) {
       c.name === "list: all dossiers, unit"
         ? [
             c,
-            ...details
-              .slice(0, 3)
-              .map((code) => ({
-                ...c,
-                name: "dossier detail",
-                path: `/api/dossiers/${code}`,
-                cookie: PROVINCE_LEADER,
-              })),
+            ...details.slice(0, 3).map((code) => ({
+              ...c,
+              name: "dossier detail",
+              path: `/api/dossiers/${code}`,
+              cookie: PROVINCE_LEADER,
+            })),
           ]
         : [c],
     )
