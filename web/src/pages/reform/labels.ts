@@ -1,65 +1,22 @@
 // Vietnamese names of the reform records' lists (the server's src/reform/records/model.ts) and the fields of
 // each register's form. Codes are the API's; labels are what officers read.
 
-export const PLAN_KINDS: Record<string, string> = {
-  annual: "Kế hoạch CCHC năm",
-  self_inspection: "Kế hoạch tự kiểm tra CCHC",
-  propaganda: "Kế hoạch tuyên truyền CCHC",
-  procedure_review: "Kế hoạch rà soát, đánh giá TTHC",
-  procedure_control: "Kế hoạch kiểm soát TTHC",
-  legal_check: "Kế hoạch tự kiểm tra và kiểm tra văn bản QPPL",
-  legal_review: "Kế hoạch rà soát, hệ thống hóa văn bản QPPL",
-  iso: "Kế hoạch duy trì, áp dụng ISO 9001",
-  discipline: "Kế hoạch tự kiểm tra kỷ luật, kỷ cương hành chính",
-  index_improvement: "Kế hoạch nâng cao Chỉ số CCHC",
-  digital_transformation: "Kế hoạch ứng dụng CNTT, chuyển đổi số",
-  satisfaction: "Kế hoạch đo lường sự hài lòng",
-  law_enforcement: "Kế hoạch theo dõi thi hành pháp luật",
-  other: "Kế hoạch khác",
-};
+import {
+  OUTPUT_KINDS as SERVER_OUTPUT_KINDS,
+  PLAN_KINDS as SERVER_PLAN_KINDS,
+  RECORD_KINDS as SERVER_RECORD_KINDS,
+  REFORM_AREAS,
+  TASK_KINDS as SERVER_TASK_KINDS,
+  TASK_SOURCES as SERVER_TASK_SOURCES,
+} from "../../../../src/reform/records/model.ts";
 
-export const AREAS: Record<string, string> = {
-  direction: "Chỉ đạo, điều hành",
-  institution: "Cải cách thể chế",
-  procedure: "Cải cách TTHC",
-  apparatus: "Cải cách tổ chức bộ máy",
-  civil_service: "Cải cách chế độ công vụ",
-  public_finance: "Cải cách tài chính công",
-  digital: "Chính quyền điện tử, chính quyền số",
-};
-
-export const OUTPUT_KINDS: Record<string, string> = {
-  plan: "Kế hoạch",
-  report: "Báo cáo",
-  decision: "Quyết định",
-  dispatch: "Công văn",
-  notice: "Thông báo",
-  directive: "Chỉ thị",
-  minutes: "Biên bản",
-  regulation: "Quy chế, quy định",
-  other: "Sản phẩm khác",
-};
-
-export const TASK_KINDS: Record<string, string> = { one_off: "Có thời hạn", recurring: "Thường xuyên" };
-export const TASK_SOURCES: Record<string, string> = { above: "Cấp trên giao", own: "Đơn vị tự đề ra" };
-
-export const RECORD_KINDS: Record<string, string> = {
-  directive: "Văn bản chỉ đạo CCHC",
-  inspection: "Kiểm tra CCHC",
-  outreach: "Tuyên truyền CCHC",
-  initiative: "Sáng kiến, mô hình",
-  survey: "Khảo sát sự hài lòng",
-  dialogue: "Đối thoại",
-  legal_document: "Văn bản QPPL",
-  procedure_review: "Rà soát TTHC",
-  staffing: "Biên chế",
-  staff_cut: "Tinh giản biên chế",
-  qualification: "Trình độ cán bộ, công chức",
-  discipline: "Xử lý kỷ luật",
-  training: "Đào tạo, bồi dưỡng",
-  outgoing_documents: "Văn bản đi điện tử",
-  fact: "Chỉ tiêu có/không",
-};
+// the lists are the server's, stated once (src/reform/records/model.ts); typed loosely for lookups by API codes
+export const PLAN_KINDS: Record<string, string> = SERVER_PLAN_KINDS;
+export const AREAS: Record<string, string> = REFORM_AREAS;
+export const OUTPUT_KINDS: Record<string, string> = SERVER_OUTPUT_KINDS;
+export const TASK_KINDS: Record<string, string> = SERVER_TASK_KINDS;
+export const TASK_SOURCES: Record<string, string> = SERVER_TASK_SOURCES;
+export const RECORD_KINDS: Record<string, string> = SERVER_RECORD_KINDS;
 
 export const options = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
