@@ -115,6 +115,12 @@ describe("reform records", () => {
       .getByText(/1\/2 nhiệm vụ đã hoàn thành/)
       .waitFor();
     assert.equal(await leader.getByRole("button", { name: "Thêm kế hoạch" }).count(), 0, "leaders read, never edit");
+    // and the leader's dashboard shows the same completion beside the one-stop figures
+    await leader.goto(`${server.url}/can-bo/bao-cao?from=${year}-01-01&to=${year}-12-31&unit=P1.01`);
+    await leader
+      .getByTestId("reform-progress")
+      .getByText(/1\/2 nhiệm vụ trong 1 kế hoạch đã hoàn thành/)
+      .waitFor();
     await leader.close();
   });
 

@@ -13,6 +13,7 @@ import { indicatorHref, indicatorValue, useIndicators } from "../reports/Indicat
 import { drillHref, GROUPINGS } from "../reports/ResultsReportPage.tsx";
 import { ChannelChart, OutcomeChart } from "./ChannelChart.tsx";
 import { DossierList } from "./DossierList.tsx";
+import { ReformProgressCard } from "./ReformProgressCard.tsx";
 
 interface StockFigures {
   at: string;
@@ -146,6 +147,7 @@ export default function DashboardPage() {
           </Col>
         </Row>
       )}
+      <ReformProgressCard unit={unit} year={Number((to ?? new Date().toISOString()).slice(0, 4))} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title="Hồ sơ đang quá hạn" size="small">
