@@ -197,3 +197,9 @@ export async function ownerOf(db: Db, what: "plan" | "task" | "record", id: numb
 export function inTx<T>(db: Db, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   return db.isTransaction ? work(db as Transaction<Database>) : (db as Kysely<Database>).transaction().execute(work);
 }
+
+/** Who changed a row and when: the columns every update of a reform table sets. */
+export const updatedStamp = (by: ChangedBy) => ({ updated_by: by.userId, updated_at: by.now });
+
+/** The columns a new reform row carries: created and last updated by the same person at the same time. */
+export const createdStamp = (by: ChangedBy) => ({ created_by: by.userId, created_at: by.now, ...updatedStamp(by) });

@@ -19,6 +19,8 @@ import {
   type StoredTask,
   subjectOf,
   taskFromRow,
+  createdStamp,
+  updatedStamp,
 } from "./common.ts";
 
 const duplicate = (plan: Plan) =>
@@ -66,10 +68,7 @@ export async function createPlan(db: Db, provinceCode: string, plan: Plan, by: C
           province_code: provinceCode,
           unit_code: plan.unit,
           ...planRow(plan),
-          created_by: by.userId,
-          created_at: by.now,
-          updated_by: by.userId,
-          updated_at: by.now,
+          ...createdStamp(by),
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -99,7 +98,7 @@ export async function updatePlan(
     return await inTx(db, async (trx) => {
       const row = await trx
         .updateTable("reform_plans")
-        .set((eb) => ({ ...planRow(plan), version: eb("version", "+", 1), updated_by: by.userId, updated_at: by.now }))
+        .set((eb) => ({ ...planRow(plan), version: eb("version", "+", 1), ...updatedStamp(by) }))
         .where("province_code", "=", provinceCode)
         .where("id", "=", current.id)
         .where("deleted_at", "is", null)
@@ -122,14 +121,14 @@ export async function deletePlan(db: Db, current: StoredPlan, provinceCode: stri
   await inTx(db, async (trx) => {
     await trx
       .updateTable("reform_tasks")
-      .set({ deleted_at: by.now, updated_by: by.userId, updated_at: by.now })
+      .set({ deleted_at: by.now, ...updatedStamp(by) })
       .where("province_code", "=", provinceCode)
       .where("plan_id", "=", current.id)
       .where("deleted_at", "is", null)
       .execute();
     await trx
       .updateTable("reform_plans")
-      .set((eb) => ({ deleted_at: by.now, version: eb("version", "+", 1), updated_by: by.userId, updated_at: by.now }))
+      .set((eb) => ({ deleted_at: by.now, version: eb("version", "+", 1), ...updatedStamp(by) }))
       .where("province_code", "=", provinceCode)
       .where("id", "=", current.id)
       .execute();

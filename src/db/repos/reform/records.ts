@@ -17,6 +17,8 @@ import {
   refuseViolations,
   type StoredRecord,
   subjectOf,
+  createdStamp,
+  updatedStamp,
 } from "./common.ts";
 
 export type RecordFields = ReformRecord & { ref?: string };
@@ -78,10 +80,7 @@ export async function createRecord(
           province_code: provinceCode,
           unit_code: record.unit,
           ...recordRow(record, ref),
-          created_by: by.userId,
-          created_at: by.now,
-          updated_by: by.userId,
-          updated_at: by.now,
+          ...createdStamp(by),
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -113,8 +112,7 @@ export async function updateRecord(
       .set((eb) => ({
         ...recordRow(record, current.ref),
         version: eb("version", "+", 1),
-        updated_by: by.userId,
-        updated_at: by.now,
+        ...updatedStamp(by),
       }))
       .where("province_code", "=", provinceCode)
       .where("id", "=", current.id)
@@ -140,7 +138,7 @@ export async function deleteRecord(db: Db, current: StoredRecord, provinceCode: 
   await inTx(db, async (trx) => {
     await trx
       .updateTable("reform_records")
-      .set((eb) => ({ deleted_at: by.now, version: eb("version", "+", 1), updated_by: by.userId, updated_at: by.now }))
+      .set((eb) => ({ deleted_at: by.now, version: eb("version", "+", 1), ...updatedStamp(by) }))
       .where("province_code", "=", provinceCode)
       .where("id", "=", current.id)
       .execute();

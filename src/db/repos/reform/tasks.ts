@@ -18,6 +18,8 @@ import {
   type StoredTask,
   subjectOf,
   taskFromRow,
+  createdStamp,
+  updatedStamp,
 } from "./common.ts";
 import { listPlans, tasksOfPlans } from "./plans.ts";
 
@@ -87,10 +89,7 @@ export async function createTask(
           plan_id: plan.id,
           ordinal,
           ...taskRow(task),
-          created_by: by.userId,
-          created_at: by.now,
-          updated_by: by.userId,
-          updated_at: by.now,
+          ...createdStamp(by),
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -123,8 +122,7 @@ export async function updateTask(
           ...taskRow(task),
           ordinal,
           version: eb("version", "+", 1),
-          updated_by: by.userId,
-          updated_at: by.now,
+          ...updatedStamp(by),
         }))
         .where("province_code", "=", provinceCode)
         .where("id", "=", current.id)
@@ -147,7 +145,7 @@ export async function deleteTask(db: Db, current: StoredTask, provinceCode: stri
   await inTx(db, async (trx) => {
     await trx
       .updateTable("reform_tasks")
-      .set((eb) => ({ deleted_at: by.now, version: eb("version", "+", 1), updated_by: by.userId, updated_at: by.now }))
+      .set((eb) => ({ deleted_at: by.now, version: eb("version", "+", 1), ...updatedStamp(by) }))
       .where("province_code", "=", provinceCode)
       .where("id", "=", current.id)
       .execute();
