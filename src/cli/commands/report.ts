@@ -7,7 +7,7 @@ import { cutDayOf, DEFAULT_PROVINCE_CUT_DAY, isCutDay } from "../../db/repos/rep
 import { UnknownUnitError, resultsReport } from "../../db/repos/reports.ts";
 import { UnitDirectory } from "../../db/repos/units.ts";
 import { resultsToCsv } from "../../figures/export-csv.ts";
-import { resultsToXlsx } from "../../figures/export-xlsx.ts";
+import { resultsToXlsx } from "../../documents/results-xlsx.ts";
 import { GROUPINGS, isGrouping } from "../../figures/grouping.ts";
 import { customPeriod, type Period, parsePeriodSpec, readPeriodSpec } from "../../figures/period.ts";
 import { parseCommandArgs } from "../args.ts";

@@ -11,7 +11,7 @@ import type { UnitDirectory } from "../../db/repos/units.ts";
 import type { Database } from "../../db/schema.ts";
 import { type Action, type Actor, can, scopeRoots } from "../../people/policy.ts";
 import { resultsToCsv } from "../../figures/export-csv.ts";
-import { resultsToXlsx } from "../../figures/export-xlsx.ts";
+import { resultsToXlsx } from "../../documents/results-xlsx.ts";
 import { GROUPINGS } from "../../figures/grouping.ts";
 import { customPeriod, type Period, parsePeriodSpec } from "../../figures/period.ts";
 import { RESULT_FIELDS } from "../../figures/results-fields.ts";

@@ -1,9 +1,9 @@
-// .xlsx of the results report laid out like seed 000's Phụ lục 4 (and national form 06a): title, period,
-// merged multi-level Vietnamese headers, STT column, a "Tổng cộng" row; Times New Roman throughout.
+// .xlsx of the results report (src/figures/results.ts) laid out like seed 000's Phụ lục 4 (and national form
+// 06a): title, period, merged multi-level Vietnamese headers, STT column, a "Tổng cộng" row; Times New Roman
+// throughout. Here, not in src/figures: the figures import no file-format library.
 import ExcelJS from "exceljs";
-import type { Grouping } from "./grouping.ts";
-import { labelOf } from "./results-labels.ts";
-import type { MarkedDocument, ResultsDocument, ResultsRow } from "./results.ts";
+import type { MarkedDocument, ResultsDocument, ResultsRow } from "../figures/results.ts";
+import { KEY_COLUMN_LABELS, labelOf, TOTAL_LABEL } from "../figures/results-labels.ts";
 
 const FONT = "Times New Roman";
 const HEADER_TOP = 5;
@@ -11,19 +11,11 @@ const FIRST_DATA_ROW = HEADER_TOP + 3;
 const LAST_COLUMN = "U";
 const COLUMN_COUNT = 21;
 
-/** The label of the row-name column for each grouping. */
-export const KEY_LABELS: Record<Grouping, string> = {
-  field: "Lĩnh vực",
-  unit: "Đơn vị tiếp nhận",
-  procedure: "Thủ tục hành chính",
-  "field-level": "Lĩnh vực, cấp thẩm quyền",
-};
-
 /** Header cells: range (merged when it spans more than one cell) and text. Rows 5–7. */
-function headerCells(by: Grouping): [string, string][] {
+function headerCells(by: ResultsDocument["by"]): [string, string][] {
   return [
     ["A5:A7", "STT"],
-    ["B5:B7", KEY_LABELS[by]],
+    ["B5:B7", KEY_COLUMN_LABELS[by]],
     ["C5:J5", "Số hồ sơ nhận giải quyết"],
     ["K5:T5", "Kết quả giải quyết"],
     ["U5:U7", "Từ chối tiếp nhận"],
@@ -138,7 +130,7 @@ export function resultsWorkbook(document: MarkedDocument): ExcelJS.Workbook {
     sheet.getRow(FIRST_DATA_ROW + i).values = [i + 1, key, ...figures(row)];
   });
   const totalRow = FIRST_DATA_ROW + document.rows.length;
-  sheet.getRow(totalRow).values = ["", "Tổng cộng", ...figures(document.total)];
+  sheet.getRow(totalRow).values = ["", TOTAL_LABEL, ...figures(document.total)];
   styleTable(sheet, totalRow);
   manualNotes(document).forEach((text, i) => {
     const cell = sheet.getCell(`B${totalRow + 2 + i}`);
