@@ -17,6 +17,7 @@ import * as interchange from "./interchange.ts";
 import * as officers from "./officers.ts";
 import * as publicDossiers from "./public.ts";
 import * as reformIndex from "./reform-index.ts";
+import * as reformIndexExport from "./reform-index-export.ts";
 import * as reformRecords from "./reform-records.ts";
 import * as reformInterchange from "./reform-records-interchange.ts";
 import * as reformRegisters from "./reform-records-registers.ts";
@@ -129,4 +130,8 @@ export const routes: AnyRoute[] = [
   reformIndex.getReformIndexScorecard,
   reformIndex.getReformIndexRanking,
   reformIndex.putReformIndexAssessment,
+  reformIndexExport.getReformIndexCard,
+  reformIndexExport.getReformIndexCardFile,
+  reformIndexExport.getReformIndexStandings,
+  reformIndexExport.getReformIndexEvidence,
 ];
