@@ -470,6 +470,9 @@ export interface Database {
   reform_index_sets: ReformIndexSetsTable;
   reform_index_years: ReformIndexYearsTable;
   reform_index_assessments: ReformIndexAssessmentsTable;
+  reform_index_surveys: ReformIndexSurveysTable;
+  reform_index_fix_tasks: ReformIndexFixTasksTable;
+  quality_counts: QualityCountsTable;
 }
 
 // 0016: the CCHC index (criteria sets, index years with phase deadlines, assessments per node)
@@ -495,6 +498,8 @@ export interface ReformIndexYearsTable {
   explanation_until: string | null;
   appraisal2_until: string | null;
   final_until: string | null;
+  /** 0018: the communes taking part (null = all of the province's). */
+  units: Json | null;
   locked: Defaulted<boolean>;
   version: Defaulted<number>;
   updated_at: DefaultedTimestamp;
@@ -519,4 +524,48 @@ export interface ReformIndexAssessmentsTable {
   version: Defaulted<number>;
   updated_at: DefaultedTimestamp;
   updated_by: number | null;
+}
+
+// 0018: the CCHC index survey per unit and year, and the tasks the "what to fix" plan created per lost criterion
+export interface ReformIndexSurveysTable {
+  province_code: string;
+  unit_code: string;
+  year: number;
+  /** numeric(5,2): read through Number(). */
+  percent: number | string;
+  respondents: number | null;
+  source: string | null;
+  note: string | null;
+  version: Defaulted<number>;
+  updated_at: DefaultedTimestamp;
+  updated_by: number | null;
+}
+
+export interface ReformIndexFixTasksTable {
+  province_code: string;
+  unit_code: string;
+  year: number;
+  code: string;
+  task_id: number;
+  created_at: DefaultedTimestamp;
+}
+
+// 0017: the Decision 766 indicators' counters per day or month (written only by the triggers on `dossiers`, read
+// in repos/reports-quality-counts.ts)
+export interface QualityCountsTable {
+  span: "d" | "m";
+  /** Local date (YYYY-MM-DD); a month's first day for span 'm'. */
+  day: string;
+  province_code: string;
+  unit_code: string;
+  received: number;
+  online: number;
+  with_fee: number;
+  paid_online: number;
+  e_result: number;
+  digitized: number;
+  open_on: number;
+  open_off: number;
+  ended: number;
+  ended_on_time: number;
 }

@@ -12,6 +12,14 @@ import {
   within,
 } from "../records/model.ts";
 import { OUTREACH_FORMS } from "../records/model.ts";
+import {
+  apologyCompliance,
+  type LateApologies,
+  type ProcedureCatalogue,
+  publishedProcedures,
+  type ReportFiling,
+  reportTimeliness,
+} from "./auto-sources.ts";
 import type { AutoSource } from "./criteria.ts";
 import type { AutoValue } from "./score.ts";
 
@@ -41,6 +49,13 @@ export interface IndexInputs {
   tasks: readonly (Task & { id: number })[];
   records: readonly ReformRecord[];
   figures: DossierFigures;
+  /** The periodic reports of the register whose period ends in the year, and the as-of local date. */
+  reports?: readonly ReportFiling[];
+  today?: string;
+  /** Dossiers finished late in the year, with and without a timely apology. */
+  late?: LateApologies;
+  /** The commune-level catalogue at the year end. */
+  procedures?: ProcedureCatalogue;
 }
 
 /** The conventional outreach forms and the ones seed 003's appraiser asked for (contest, seminar, stage show). */
@@ -144,6 +159,9 @@ export function autoValues(inputs: IndexInputs): Partial<Record<AutoSource, Auto
     online_payment_rate: ratioValue("Hồ sơ thanh toán trực tuyến/hồ sơ có phí", f.onlinePayment),
     fully_online_rate: ratioValue("Hồ sơ trực tuyến toàn trình/hồ sơ tiếp nhận", f.fullyOnline),
     digitization_rate: ratioValue("Hồ sơ được số hóa/hồ sơ tiếp nhận", f.digitization),
+    report_timeliness: inputs.reports ? reportTimeliness(inputs.reports, inputs.today ?? inputs.period.to) : undefined,
+    apology_compliance: apologyCompliance(inputs.late),
+    published_procedures: publishedProcedures(inputs.procedures),
   };
   return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)) as Partial<
     Record<AutoSource, AutoValue>

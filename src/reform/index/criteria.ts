@@ -17,6 +17,9 @@ export const AUTO_SOURCES = {
   online_payment_rate: "Tỷ lệ hồ sơ thanh toán trực tuyến (chỉ số 766)",
   fully_online_rate: "Tỷ lệ hồ sơ trực tuyến toàn trình (hồ sơ)",
   digitization_rate: "Tỷ lệ hồ sơ được số hóa (chỉ số 766)",
+  report_timeliness: "Tỷ lệ báo cáo CCHC định kỳ gửi đúng hạn (sổ báo cáo CCHC)",
+  apology_compliance: "Tỷ lệ hồ sơ trễ hạn có văn bản xin lỗi đúng hạn (hồ sơ)",
+  published_procedures: "Tỷ lệ TTHC cấp xã được công khai đầy đủ (danh mục TTHC)",
 } as const;
 export type AutoSource = keyof typeof AUTO_SOURCES;
 
@@ -166,14 +169,15 @@ function structuralProblems(set: CriteriaSet): string[] {
 }
 
 /**
- * The nodes that would be scored but have no maximum: a leaf that has a score (automatic or assessed), or a
- * parent whose children are all unscored but which is itself assessed. Scoring refuses a set with any.
+ * The leaves someone scored by hand although they have no maximum. Scoring refuses a set with any. An automatic
+ * leaf without a maximum is not refused: its computation is shown and it stays unscored until the province's
+ * set gives it a maximum.
  */
 export function missingMaxima(set: CriteriaSet, scoredCodes: ReadonlySet<string>): string[] {
   const missing: string[] = [];
   for (const n of walk(set.fields)) {
     if (n.max !== null || n.children.length) continue;
-    if (n.auto || scoredCodes.has(n.code)) missing.push(n.code);
+    if (scoredCodes.has(n.code)) missing.push(n.code);
   }
   return missing;
 }

@@ -56,7 +56,14 @@ const raw = {
             },
           ],
         },
-        { code: "1.2", name: "Báo cáo CCHC định kỳ đủ, đúng hạn", provenance: unconfirmed() },
+        {
+          code: "1.2",
+          name: "Báo cáo CCHC định kỳ đủ, đúng hạn",
+          rule: { kind: "ratio" },
+          auto: "report_timeliness",
+          evidence: ["Báo cáo CCHC định kỳ (số, ngày gửi)"],
+          provenance: unconfirmed("Điểm tối đa và cách tính theo quyết định của tỉnh; motcua tính tỷ lệ gửi đúng hạn"),
+        },
         { code: "1.3", name: "Kiểm tra CCHC", provenance: unconfirmed() },
         {
           code: "1.4",
@@ -133,6 +140,25 @@ const raw = {
       provenance: unconfirmed(),
       children: [
         {
+          code: "3.1",
+          name: "Công khai TTHC đầy đủ, đúng quy định",
+          rule: { kind: "ratio" },
+          auto: "published_procedures",
+          provenance: unconfirmed(
+            "Mã theo Phụ lục 01b (3.1.1 số TTHC được công khai); mã, điểm trong bộ chỉ số của tỉnh chưa xác nhận",
+          ),
+        },
+        {
+          code: "3.5",
+          name: "Xin lỗi người dân, tổ chức khi giải quyết hồ sơ trễ hạn",
+          rule: { kind: "ratio" },
+          auto: "apology_compliance",
+          evidence: ["Văn bản xin lỗi gửi trước ngày hẹn trả kết quả"],
+          provenance: unconfirmed(
+            "Mã theo Phụ lục 01b (3.5 số thư xin lỗi); NĐ 61/2018/NĐ-CP Điều 19 khoản 2 điểm d; điểm chưa xác nhận",
+          ),
+        },
+        {
           code: "3.11",
           name: "Kết quả điện tử",
           provenance: unconfirmed(),
@@ -198,6 +224,15 @@ const raw = {
               provenance: confirmed("Hạt 003 ghi 82/124 TTHC nhưng không ghi điểm: điểm tối đa chưa biết"),
             },
           ],
+        },
+        {
+          code: "3.14",
+          name: "Số hóa hồ sơ, kết quả giải quyết TTHC",
+          rule: { kind: "ratio" },
+          auto: "digitization_rate",
+          provenance: unconfirmed(
+            "Mã do motcua đặt; hạt 003: Vĩnh Long đặt mục tiêu ≥ 50% hồ sơ được số hóa năm 2023; điểm chưa xác nhận",
+          ),
         },
       ],
     },

@@ -7,7 +7,18 @@ import type { Evidence } from "../records/model.ts";
 
 /** A value motcua computed for an automatic node. */
 export type AutoValue =
-  | { kind: "ratio"; numerator: number; denominator: number; unproven?: number; label: string; note?: string }
+  | {
+      kind: "ratio";
+      numerator: number;
+      denominator: number;
+      unproven?: number;
+      label: string;
+      note?: string;
+      /** "full": nothing to count (0/0) earns the maximum (no late dossier needs an apology); default 0. */
+      noneMeans?: "full";
+      /** What is behind the numerator or missing from it (shown in the computation, at most a few). */
+      items?: string[];
+    }
   | { kind: "count"; count: number; items: string[]; label: string }
   | { kind: "yes_no"; yes: boolean; label: string; reason: string };
 
@@ -47,11 +58,31 @@ export interface LostPoint {
   reason: string;
 }
 
+/** The satisfaction survey of a unit and year (SIPAS-like), as entered or imported. */
+export interface SurveyInput {
+  percent: number;
+  respondents?: number | null;
+  source?: string | null;
+}
+
+/** The survey component of a scorecard: points = percent × the set's survey maximum. */
+export interface SurveyScore {
+  percent: number | null;
+  respondents: number | null;
+  source: string | null;
+  max: number | null;
+  points: number | null;
+  formula: string;
+}
+
 export interface Scorecard {
   setId: string;
   setVersion: number;
   total: number;
   max: number;
+  /** The unit's own view: automatic scores plus its self-scores (and the survey), to set against `total`. */
+  selfTotal: number;
+  survey: SurveyScore | null;
   percent: number | null;
   band: string | null;
   nodes: ScoredNode[];
@@ -84,9 +115,12 @@ interface Computed {
 export function scoreAuto(node: CriteriaNode, max: number, value: AutoValue): Computed {
   const rule = ruleOf(node);
   if (value.kind === "ratio") {
-    const r = value.denominator === 0 ? 0 : value.numerator / value.denominator;
+    const none = value.denominator === 0 && value.noneMeans === "full";
+    const r = value.denominator === 0 ? (none ? 1 : 0) : value.numerator / value.denominator;
     const pct = `${vn(r * 100)}%`;
-    const base = `${value.label} = ${value.numerator}/${value.denominator} = ${pct}`;
+    const base = none
+      ? `${value.label} = 0/0: không phát sinh, đạt tối đa`
+      : `${value.label} = ${value.numerator}/${value.denominator} = ${pct}${itemsText(value.items)}`;
     const inputs = { numerator: value.numerator, denominator: value.denominator, ratio: round2(r * 100) / 100 };
     let score: number;
     let formula: string;
@@ -111,9 +145,11 @@ export function scoreAuto(node: CriteriaNode, max: number, value: AutoValue): Co
         ? null
         : value.denominator === 0
           ? `${value.label}: không phát sinh`
-          : unproven > 0 && node.unprovenDeduction
-            ? `${value.note ?? formula}`
-            : `${value.label} đạt ${pct}`;
+          : value.items?.length
+            ? `${value.label} đạt ${pct}${itemsText(value.items)}`
+            : unproven > 0 && node.unprovenDeduction
+              ? `${value.note ?? formula}`
+              : `${value.label} đạt ${pct}`;
     return { score: score2, inputs, formula, reason };
   }
   if (value.kind === "count") {
@@ -129,6 +165,21 @@ export function scoreAuto(node: CriteriaNode, max: number, value: AutoValue): Co
   const score = value.yes ? max : 0;
   const formula = `${value.label}: ${value.yes ? "có" : "không"} → ${vn(score)} điểm`;
   return { score, inputs: { yes: value.yes }, formula, reason: value.yes ? null : value.reason };
+}
+
+const itemsText = (items: string[] | undefined) =>
+  items?.length
+    ? ` (${items.slice(0, 5).join("; ")}${items.length > 5 ? `; … ${items.length - 5} mục khác` : ""})`
+    : "";
+
+/** The data behind an automatic value, without scoring it (a node without a maximum shows it). */
+export function describeValue(value: AutoValue): string {
+  if (value.kind === "ratio") {
+    if (value.denominator === 0) return `${value.label} = 0/0: không phát sinh`;
+    return `${value.label} = ${value.numerator}/${value.denominator} = ${vn((value.numerator / value.denominator) * 100)}%${itemsText(value.items)}`;
+  }
+  if (value.kind === "count") return `${value.label} = ${value.count}${itemsText(value.items)}`;
+  return `${value.label}: ${value.yes ? "có" : `không${value.reason ? ` (${value.reason})` : ""}`}`;
 }
 
 /** Scores an assessed leaf by its rule's range. */
@@ -154,6 +205,7 @@ function scoreAssessed(node: CriteriaNode, max: number, a: Assessment): Computed
 export interface ScoreInput {
   auto: Partial<Record<string, AutoValue>>;
   assessments: ReadonlyMap<string, Assessment>;
+  survey?: SurveyInput | null;
 }
 
 function scoreNode(node: CriteriaNode, input: ScoreInput, card: Scorecard): ScoredNode {
@@ -187,7 +239,7 @@ function scoreNode(node: CriteriaNode, input: ScoreInput, card: Scorecard): Scor
   const value = node.auto ? input.auto[node.auto] : undefined;
   if (node.max === null) {
     card.unscored.push(node.code);
-    base.formula = "Chưa có điểm tối đa (chờ quyết định của tỉnh)";
+    base.formula = `Chưa có điểm tối đa (chờ quyết định của tỉnh)${value ? `; dữ liệu: ${describeValue(value)}` : ""}`;
     return base;
   }
   const computed = value ? scoreAuto(node, node.max, value) : a ? scoreAssessed(node, node.max, a) : null;
@@ -236,6 +288,8 @@ export function scorecard(set: CriteriaSet, input: ScoreInput): Scorecard {
     setVersion: set.version,
     total: 0,
     max: 0,
+    selfTotal: 0,
+    survey: null,
     percent: null,
     band: null,
     nodes: [],
@@ -249,12 +303,59 @@ export function scorecard(set: CriteriaSet, input: ScoreInput): Scorecard {
     if (leaf.score === null) continue;
     card.total += leaf.score;
     card.max += leafMax(leaf);
+    const own = leaf.source === "auto" ? leaf.score : leaf.selfScore;
+    if (own !== null)
+      card.selfTotal += Math.max(
+        leaf.rule === "penalty" || leaf.rule === "signed" ? -(leaf.max ?? 0) : 0,
+        Math.min(leaf.max ?? 0, own),
+      );
   }
+  card.survey = surveyScore(set, input.survey ?? null);
+  if (card.survey.points !== null) {
+    card.total += card.survey.points;
+    card.selfTotal += card.survey.points;
+  }
+  if (card.survey.max !== null && (card.survey.points !== null || !set.survey.optional)) card.max += card.survey.max;
+  if (card.survey.percent === null && card.survey.max !== null && !set.survey.optional) card.pending.push("survey");
+  if (card.survey.percent === null && card.survey.max === null) card.survey = null;
   card.total = round2(card.total);
   card.max = round2(card.max);
+  card.selfTotal = round2(card.selfTotal);
   card.percent = card.max > 0 ? round2((card.total / card.max) * 100) : null;
   card.band = card.percent === null ? null : bandOf(set, card.percent);
   return card;
+}
+
+/**
+ * The survey component: percent × the set's survey maximum (Hà Nội: "điểm khảo sát" out of 30 of 100 [HNP]).
+ * Without a survey, an optional component adds nothing to total or maximum (the index is the appraised score
+ * alone, Hà Nội 2022 [HN22]); a required one counts its maximum with no points and is pending.
+ */
+export function surveyScore(set: CriteriaSet, survey: SurveyInput | null): SurveyScore {
+  const max = set.survey.max;
+  const base = { respondents: survey?.respondents ?? null, source: survey?.source ?? null, max };
+  if (!survey)
+    return {
+      ...base,
+      percent: null,
+      points: null,
+      formula: max === null ? "" : `Chưa có kết quả khảo sát${set.survey.optional ? " (không bắt buộc)" : ""}`,
+    };
+  const percent = round2(clamp(survey.percent, 0, 100));
+  if (max === null)
+    return {
+      ...base,
+      percent,
+      points: null,
+      formula: `Mức độ hài lòng ${vn(percent)}%; bộ tiêu chí chưa quy định điểm khảo sát: không cộng vào tổng`,
+    };
+  const points = round2((percent / 100) * max);
+  return {
+    ...base,
+    percent,
+    points,
+    formula: `Mức độ hài lòng ${vn(percent)}%${survey.respondents ? ` (${survey.respondents} phiếu)` : ""}; điểm = ${vn(percent)}% × ${vn(max)} = ${vn(points)}`,
+  };
 }
 
 export function* leaves(nodes: readonly ScoredNode[]): Generator<ScoredNode> {

@@ -2,9 +2,15 @@
 // new record changes the score at once): the reform records of the unit's subtree for the year, and the dossier
 // ratios of the year (e-results, online payment, fully online, digitised — the 766 definitions of
 // src/figures/quality-catalog.ts, over dossiers received in the year; the catalogue does not record which
-// procedures accept online payment, so 3.12.1 stays a manual score).
+// procedures accept online payment, so 3.12.1 stays a manual score); the periodic reports of the register
+// (timeliness), the dossiers finished late in the year (apology compliance, figures/late.ts) and the
+// commune-level catalogue at the year end (published procedures).
 import { sql } from "kysely";
+import { localDate } from "../../../calendar/local-time.ts";
+import { lateByUnit } from "../../../figures/late.ts";
 import type { IndexInputs } from "../../../reform/index/auto.ts";
+import type { ProcedureCatalogue, ReportFiling } from "../../../reform/index/auto-sources.ts";
+import { loadPeriodRecords } from "../reports-records.ts";
 import { type Db, unitSubtree, unknownUnit } from "../reform/common.ts";
 import { listPlans, tasksOfPlans } from "../reform/plans.ts";
 import { listRecords } from "../reform/records.ts";
@@ -60,10 +66,58 @@ export async function loadDossierFigures(db: Db, units: readonly string[], year:
   };
 }
 
+/** The unit's own periodic reports whose period ends in the year: due date and first submission per period. */
+export async function loadReportFilings(db: Db, unit: string, year: number): Promise<ReportFiling[]> {
+  const rows = await db
+    .selectFrom("reform_reports")
+    .select(["from", "to", "version", "due_on", "submitted_at"])
+    .where("unit_code", "=", unit)
+    .where("to", ">=", `${year}-01-01`)
+    .where("to", "<=", `${year}-12-31`)
+    .orderBy("from")
+    .orderBy("to")
+    .orderBy("version")
+    .execute();
+  const byPeriod = new Map<string, ReportFiling>();
+  for (const r of rows) {
+    const key = `${String(r.from)}..${String(r.to)}`;
+    const submittedOn = r.submitted_at === null ? null : localDate(new Date(r.submitted_at));
+    const f = byPeriod.get(key) ?? { from: String(r.from), to: String(r.to), dueOn: null, submittedOn: null };
+    f.dueOn = r.due_on === null ? f.dueOn : String(r.due_on);
+    if (submittedOn && (f.submittedOn === null || submittedOn < f.submittedOn)) f.submittedOn = submittedOn;
+    byPeriod.set(key, f);
+  }
+  return [...byPeriod.values()];
+}
+
+/** Dossiers of the units finished late in the year, and those with a timely apology (figures/late.ts). */
+export async function loadLateApologies(db: Db, units: readonly string[], year: number) {
+  const period = yearRange(year);
+  const records = await loadPeriodRecords(db, { ...period, unitCodes: units });
+  if (!records.length) return undefined;
+  const { total } = lateByUnit(records, period);
+  return { late: total.late, withApology: total.withApology, withoutApologyCodes: total.withoutApologyCodes };
+}
+
+/**
+ * The commune-level procedures in force on the year's last day (latest version by effective date), and those
+ * published in full: not a placeholder, with components and steps (what the public portal shows).
+ */
+export async function loadProcedureCatalogue(db: Db, year: number): Promise<ProcedureCatalogue> {
+  const { rows } = await sql<{ code: string; placeholder: boolean; components: unknown; steps: unknown }>`
+    select distinct on (code) code, placeholder, components, steps from procedures
+    where effective_from <= ${`${year}-12-31`} and level = 'commune'
+    order by code, effective_from desc`.execute(db);
+  const count = (v: unknown) => (Array.isArray(v) ? v.length : typeof v === "string" ? JSON.parse(v).length : 0);
+  const incomplete = rows.filter((r) => r.placeholder || !count(r.components) || !count(r.steps)).map((r) => r.code);
+  return { inForce: rows.length, published: rows.length - incomplete.length, incomplete };
+}
+
 export async function loadIndexInputs(
   db: Db,
   unit: string,
   year: number,
+  now: Date = new Date(),
 ): Promise<{ provinceCode: string; inputs: IndexInputs }> {
   const tree = await unitSubtree(db, unit);
   if (!tree) throw unknownUnit(unit);
@@ -75,5 +129,16 @@ export async function loadIndexInputs(
   );
   const records = await listRecords(db, { units: tree.codes, from: period.from, to: period.to });
   const figures = await loadDossierFigures(db, tree.codes, year);
-  return { provinceCode: tree.provinceCode, inputs: { period, plans, tasks, records, figures } };
+  const inputs: IndexInputs = {
+    period,
+    plans,
+    tasks,
+    records,
+    figures,
+    reports: await loadReportFilings(db, unit, year),
+    today: localDate(now),
+    late: await loadLateApologies(db, tree.codes, year),
+    procedures: await loadProcedureCatalogue(db, year),
+  };
+  return { provinceCode: tree.provinceCode, inputs };
 }

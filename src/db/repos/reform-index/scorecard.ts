@@ -33,7 +33,7 @@ export async function loadScorecard(
   if (!unit) throw unknownUnit(q.unit);
   const state = await yearState(db, unit.province_code, q.year, q.now);
   const set = q.set ?? state.set;
-  const { inputs } = await loadIndexInputs(db, q.unit, q.year);
+  const { inputs } = await loadIndexInputs(db, q.unit, q.year, q.now);
   const assessments = await listAssessments(db, q.unit, q.year);
   try {
     const card = scorecard(set, { auto: autoValues(inputs), assessments });
