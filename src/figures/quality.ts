@@ -69,10 +69,15 @@ export class ProcessingTotals {
   private readonly procedures = new Map<string, { count: number; totalDays: number }>();
 
   add(procedure: string, days: number): void {
-    this.count++;
+    this.addSum(procedure, 1, days);
+  }
+
+  /** `count` dossiers of one procedure taking `days` together (the counted version sums them in SQL). */
+  addSum(procedure: string, count: number, days: number): void {
+    this.count += count;
     this.totalDays += days;
     const p = this.procedures.get(procedure) ?? { count: 0, totalDays: 0 };
-    p.count++;
+    p.count += count;
     p.totalDays += days;
     this.procedures.set(procedure, p);
   }

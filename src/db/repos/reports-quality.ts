@@ -58,15 +58,19 @@ function baseSql(base: RateSql["base"], s: Date, e: Date): RawBuilder<unknown> {
   return sql`d.received_at >= ${s} and d.received_at < ${e} ${fee}`;
 }
 
-function scopeOf(query: Pick<SqlQualityQuery, "unitCodes" | "provinces">): RawBuilder<unknown> {
+export function scopeOf(query: Pick<SqlQualityQuery, "unitCodes" | "provinces">): RawBuilder<unknown> {
   const provinces = query.provinces ? sql`d.province_code = any(${[...query.provinces]}::text[])` : sql`true`;
   const units = query.unitCodes ? sql`d.unit_code = any(${[...query.unitCodes]}::text[])` : sql`true`;
   return sql`${provinces} and ${units}`;
 }
 
-const count = (condition: RawBuilder<unknown>, name: string) => [
+const count = (condition: RawBuilder<unknown>, name: string, codes = true) => [
   sql`count(*) filter (where ${condition}) as ${sql.ref(`n_${name}`)}`,
-  sql`(array_agg(d.code order by d.code) filter (where ${condition}))[1:${CODES_LIMIT}] as ${sql.ref(`c_${name}`)}`,
+  ...(codes
+    ? [
+        sql`(array_agg(d.code order by d.code) filter (where ${condition}))[1:${CODES_LIMIT}] as ${sql.ref(`c_${name}`)}`,
+      ]
+    : []),
 ];
 
 function rateOf(id: ComputedId, row: Record<string, unknown>, num: string, den: string): RateIndicator {
@@ -94,16 +98,22 @@ async function rates(db: Kysely<Database>, query: SqlQualityQuery, base: RateSql
  * the supplement requests, the first request and the first supplement are read from the log before that end;
  * an unanswered single request ends processing unless resolved or returned; more than one request is late; the
  * wait from request to supplement is subtracted before comparing with the appointment of receipt (due_at).
+ * Returns the counts (and, with `codes`, the code lists) over the dossiers that also meet `only`.
  */
-async function handled(db: Kysely<Database>, query: SqlQualityQuery): Promise<RateIndicator[]> {
+export async function handledRow(
+  db: Kysely<Database>,
+  query: SqlQualityQuery,
+  only: RawBuilder<unknown>,
+  codes: boolean,
+): Promise<Record<string, unknown>> {
   const { start: s, end: e } = periodBounds(query);
   const onTime = sql`(d.n <= 1 and (d.due_at is null
     or d.fin - coalesce(case when d.n = 1 then d.rcv - d.req end, interval '0') <= d.due_at))`;
   const complained = sql`d.code = any(${[...(query.complaintCodes ?? [])]}::text[])`;
   const columns = [
-    ...count(sql`true`, "all"),
-    ...count(onTime, "ontime"),
-    ...count(sql`${onTime} and not (${complained})`, "ok"),
+    ...count(sql`true`, "all", codes),
+    ...count(onTime, "ontime", codes),
+    ...count(sql`${onTime} and not (${complained})`, "ok", codes),
   ];
   const { rows } = await sql<Record<string, unknown>>`
     with x as (
@@ -119,23 +129,41 @@ async function handled(db: Kysely<Database>, query: SqlQualityQuery): Promise<Ra
         from dossier_events v where v.province_code = d.province_code and v.dossier_code = d.code
           and v.type in ('supplement_requested', 'supplement_received') and v.at < k.bound
           and d.supplement_requests > 0) l on true
-      where ${scopeOf(query)} and d.received_at < ${e}
+      where ${scopeOf(query)} and ${only} and d.received_at < ${e}
         and (d.end_at is null or d.end_at >= ${s} or d.end_type = 'refused')
     ), y as (
       select x.*, case when x.n = 1 and x.rcv is null and x.kind not in ('resolved', 'returned') then x.req
         else x.bound end as fin from x
     )
     select ${sql.join(columns)} from y as d where d.fin >= ${s}`.execute(db);
-  const row = rows[0]!;
+  return rows[0]!;
+}
+
+async function handled(db: Kysely<Database>, query: SqlQualityQuery): Promise<RateIndicator[]> {
+  const row = await handledRow(db, query, sql`true`, true);
   return [rateOf("on-time-766", row, "ontime", "all"), rateOf("satisfaction-rate", row, "ok", "all")];
 }
 
-/** 2.2: Σ processingMinutes over the dossiers received in the period and completed (any time), CHUNK rows at a time in (end_at, code) order. */
 async function averageProcessing(db: Kysely<Database>, query: SqlQualityQuery): Promise<AverageIndicator> {
-  const { start, end } = periodBounds(query);
-  const perDay = query.minutesPerDay ?? 450;
   const totals = new ProcessingTotals();
   const codes: string[] = [];
+  await addProcessing(db, query, sql`true`, totals, codes);
+  return totals.indicator(codes.sort());
+}
+
+/**
+ * 2.2: adds processingMinutes of each dossier received in the period, completed (any time) and meeting `only` to
+ * `totals` (and its code to `codes` while under CODES_LIMIT), CHUNK rows at a time in (end_at, code) order.
+ */
+export async function addProcessing(
+  db: Kysely<Database>,
+  query: SqlQualityQuery,
+  only: RawBuilder<unknown>,
+  totals: ProcessingTotals,
+  codes: string[],
+): Promise<void> {
+  const { start, end } = periodBounds(query);
+  const perDay = query.minutesPerDay ?? 450;
   let after: { at: Date; code: string } | undefined;
   for (;;) {
     const keyset = after ? sql`(d.end_at, d.code) > (${after.at}, ${after.code})` : sql`true`;
@@ -149,7 +177,7 @@ async function averageProcessing(db: Kysely<Database>, query: SqlQualityQuery): 
     }>`select d.province_code, d.code, d.procedure_code, d.received_at, d.end_at, d.supplement_requests
       from dossiers d
       where ${scopeOf(query)} and ${baseSql("received", start, end)} and d.end_type in ('resolved', 'returned')
-        and ${keyset}
+        and ${only} and ${keyset}
       order by d.end_at, d.code limit ${CHUNK}`.execute(db);
     if (!rows.length) break;
     const paused = rows.filter((r) => r.supplement_requests > 0);
@@ -177,7 +205,6 @@ async function averageProcessing(db: Kysely<Database>, query: SqlQualityQuery): 
     after = { at: last.end_at, code: last.code };
     if (rows.length < CHUNK) break;
   }
-  return totals.indicator(codes.sort());
 }
 
 /** The indicators of qualityIndicators, in its order. */
