@@ -101,14 +101,16 @@ function ledgerView(l: LedgerContext) {
   };
 }
 
-/** The template data of one form request (images excepted: see renderForm). */
-export function formView(request: FormRequest): Record<string, unknown> {
-  if (request.form === "ledger") return ledgerView(request.ledger);
+/** A dossier form's request (every form but the ledger). */
+export type DossierFormRequest = Exclude<FormRequest, { form: "ledger" }>;
+
+/** The values every dossier form prints: office, number, date line, applicant, dossier, papers, signer. */
+export function commonView(request: DossierFormRequest) {
   const c = request.context;
   const d = c.dossier;
   const issuedAt = c.issuedAt ?? new Date();
   const signer = c.signer ?? defaultSigner(request.form, c);
-  const common = {
+  return {
     office: officeView(c.office),
     number: or(c.documentNumber),
     dateLine: placeDateLine(c.office.place, issuedAt),
@@ -144,6 +146,15 @@ export function formView(request: FormRequest): Record<string, unknown> {
     signer: { authority: signer.authority ?? "", title: signer.title, name: signer.name },
     recipients: [...(c.recipients ?? [`${d.applicant.name};`]), "Lưu: VT."].map((r) => r.normalize("NFC")),
   };
+}
+export type CommonFormView = ReturnType<typeof commonView>;
+
+/** The template data of one form request (images excepted: see formData in form-data.ts). */
+export function formView(request: FormRequest): Record<string, unknown> {
+  if (request.form === "ledger") return ledgerView(request.ledger);
+  const c = request.context;
+  const d = c.dossier;
+  const common = commonView(request);
   switch (request.form) {
     case "receipt":
       return common;

@@ -4,11 +4,10 @@ import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createReport } from "docx-templates";
-import QRCode from "qrcode";
 import { type FormDefinition, formSetFor, getFormDefinition } from "./form-catalog.ts";
 import { DELIMITERS } from "./form-templates.ts";
-import { formView } from "./form-view.ts";
-import { LITERAL_XML_DELIMITER, textOnly } from "./safe-text.ts";
+import { formData } from "./form-data.ts";
+import { LITERAL_XML_DELIMITER } from "./safe-text.ts";
 import type { FormRequest, FormSet } from "./types.ts";
 
 /** templates/ at the repository root, where the shipped defaults live. */
@@ -63,30 +62,19 @@ export async function resolveTemplate(
   return join(SHIPPED_TEMPLATES_DIR, relative);
 }
 
-/** The QR code image of a URL, sized for the docx-templates IMAGE command (centimetres). */
-export async function qrImage(url: string, sizeCm = 3) {
-  const png = await QRCode.toBuffer(url, { type: "png", errorCorrectionLevel: "M", margin: 1, width: 360 });
-  return { width: sizeCm, height: sizeCm, data: png.toString("base64"), extension: ".png" as const };
-}
-
-/** "Mẫu số 01", or the label of a form without an official number. */
-export const numberLineOf = (def: FormDefinition): string => def.numberLine ?? `Mẫu số ${def.number}`;
+export { numberLineOf, qrImage } from "./form-data.ts";
 
 /** Renders a form to .docx bytes. */
 export async function renderForm(request: FormRequest, options: FormRenderOptions = {}): Promise<Buffer> {
   const def = getFormDefinition(formSetOf(request, options), request.form);
   const path = await resolveTemplate(def, options.templatesDir);
   const template = await readFile(path);
-  const data: Record<string, unknown> = {
-    ...formView(request),
-    form: { number: def.number, title: def.title, numberLine: numberLineOf(def) },
-  };
-  if (request.form !== "ledger") data["qr"] = await qrImage(request.context.dossier.lookupUrl);
+  const data = await formData(request, def);
   try {
     const out = await createReport({
       template,
-      // values are text only: see safe-text.ts (forged runs through the `||` literal-XML delimiter)
-      data: textOnly(data),
+      // values are text only (formData): see safe-text.ts (forged runs through the `||` literal-XML delimiter)
+      data,
       cmdDelimiter: DELIMITERS,
       literalXmlDelimiter: LITERAL_XML_DELIMITER,
       failFast: false,

@@ -9,6 +9,7 @@ export {
 } from "./appendices.ts";
 export { FORM_CATALOG, findFormDefinition, formSetFor, getFormDefinition, SET_2025_FROM } from "./form-catalog.ts";
 export { formView } from "./form-view.ts";
+export { type DossierFormJson, formData, formJson, type FormHeader } from "./form-data.ts";
 export { formSetOf, renderForm, resolveTemplate, SHIPPED_TEMPLATES_DIR, TemplateError } from "./forms.ts";
 export { tableToDocx, type TableSpec } from "./grid.ts";
 export { heading, officialDocument, recipientLines, recipientsAndSignature, title, toBuffer } from "./official.ts";

@@ -56,7 +56,7 @@ describe("front desk: counter intake", () => {
       page.getByRole("link", { name: /In phiếu tiếp nhận/ }).click(),
     ]);
     await slip.getByTestId("receipt-code").filter({ hasText: code }).waitFor();
-    await slip.getByText("PHIẾU TIẾP NHẬN VÀ HẸN TRẢ KẾT QUẢ").waitFor();
+    await slip.getByText("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ").waitFor();
     await screenshot(slip, "receipt-slip");
     await slip.close();
     await page.close();

@@ -106,6 +106,34 @@ test("form 01: the dossier's code, applicant, appointment and papers, and the QR
   assert.ok((await openDocx(byName.bytes)).paragraphs.includes("Số: 01/GTN-TTPVHCC"), "a reprint keeps its number");
 });
 
+test("form 01 as JSON (the quick-print receipt): the .docx's number, ID, officer, appointment and QR code", async () => {
+  const r = await download(c["motcua.01"], docUrl(code, "01", "json"));
+  assert.equal(r.status, 200);
+  assert.match(String(r.headers["content-type"]), /^application\/json/);
+  const json = r.json();
+  const doc = await openDocx((await download(c["motcua.01"], docUrl(code, "01"))).bytes);
+  assert.equal(json.number, "01/GTN-TTPVHCC", "the register's number, kept on every print");
+  assert.ok(doc.paragraphs.includes(`Số: ${json.number}`));
+  assert.equal(json.form.numberLine, "Mẫu số 01");
+  assert.equal(json.office.nameUpper, "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ AN HÒA", "named as on the receipt date");
+  assert.equal(json.applicant.idNumber, APPLICANT.idNumber);
+  assert.ok(doc.paragraphs.includes(`Số định danh cá nhân: ${json.applicant.idNumber}`));
+  assert.equal(json.signer.name, "motcua.01", "the receiving officer");
+  assert.ok(doc.paragraphs.includes(json.signer.name));
+  assert.equal(json.dossier.dueAtText, "09 giờ 00 phút, ngày 12/3/2026");
+  assert.ok(doc.paragraphs.includes(`5. Thời gian trả kết quả giải quyết hồ sơ: ${json.dossier.dueAtText}`));
+  assert.deepEqual(
+    json.components.map((x: { name: string }) => x.name),
+    ["Tờ khai đăng ký khai sinh", "Giấy chứng sinh"],
+  );
+  assert.equal(json.qr.url, `http://127.0.0.1:3000/tra-cuu?code=${encodeURIComponent(code)}&secret=${secret}`);
+  assert.match(json.qr.src, /^data:image\/png;base64,/);
+  const refused = await download(c["motcua.01"], docUrl(refusedCode, "01", "json"));
+  assert.equal(refused.status, 404, "a refused dossier has no receipt");
+  assert.equal(refused.json().code, "document-not-available");
+  assert.equal((await download(c["motcua.02"], docUrl(code, "01", "json"))).status, 404, "another commune's staff");
+});
+
 test("form 02 lists everything missing; form 04 carries the apology's reason and new appointment", async () => {
   const supplement = await openDocx((await download(c["cv.01"], docUrl(code, "02"))).bytes);
   assert.ok(supplement.text.includes("Giấy chứng sinh (bản chính)"));

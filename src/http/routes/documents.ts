@@ -17,7 +17,14 @@ import {
   type SourceFormat,
 } from "../../documents/delivery.ts";
 import { DOSSIER_FORMS, dossierFormOf } from "../../documents/from-dossier.ts";
-import { formSetOf, getFormDefinition, PdfBusyError, PdfUnavailableError, renderForm } from "../../documents/index.ts";
+import {
+  formJson,
+  formSetOf,
+  getFormDefinition,
+  PdfBusyError,
+  PdfUnavailableError,
+  renderForm,
+} from "../../documents/index.ts";
 import type { FormRequest } from "../../documents/types.ts";
 import { can } from "../../people/policy.ts";
 import { ApiError, forbidden, notFound } from "../errors.ts";
@@ -28,6 +35,8 @@ import { dossierProblem } from "./dossiers-present.ts";
 import { periodOf } from "./reports.ts";
 
 const DOCX_OR_PDF = ["docx", "pdf"] as const;
+/** A dossier form also as JSON: the values its .docx prints (documents/form-data.ts), for the quick-print receipt. */
+const FORM_FORMATS = [...DOCX_OR_PDF, "json"] as const;
 
 /** Sends a rendered document as a download; a PDF without LibreOffice is 503 `pdf-unavailable`. */
 export async function sendDocument(
@@ -67,14 +76,14 @@ export const getDossierDocument = defineRoute({
   method: "GET",
   url: "/api/dossiers/:code/documents/:form",
   summary:
-    "Biểu mẫu của hồ sơ (.docx hoặc .pdf): 01 phiếu tiếp nhận, 02 yêu cầu bổ sung, 03 từ chối, 04 xin lỗi và gia hạn, 05 dừng giải quyết, 06 phiếu kiểm soát; declined-notice: thông báo trả lại hồ sơ không đủ điều kiện giải quyết",
+    "Biểu mẫu của hồ sơ (.docx hoặc .pdf): 01 phiếu tiếp nhận, 02 yêu cầu bổ sung, 03 từ chối, 04 xin lỗi và gia hạn, 05 dừng giải quyết, 06 phiếu kiểm soát; declined-notice: thông báo trả lại hồ sơ không đủ điều kiện giải quyết; format=json: các giá trị đã điền của biểu mẫu (phiếu in nhanh)",
   tags: ["documents"],
   access: "staff",
-  produces: [MEDIA_TYPES.docx, MEDIA_TYPES.pdf],
+  produces: [MEDIA_TYPES.docx, MEDIA_TYPES.pdf, "application/json"],
   params: DossierCodeParam.extend({
     form: z.enum(FORM_IDS, { message: `Mẫu phải là một trong: ${FORM_IDS.join(", ")}` }),
   }),
-  query: z.object({ format: z.enum(DOCX_OR_PDF).default("docx") }),
+  query: z.object({ format: z.enum(FORM_FORMATS).default("docx") }),
   async handler({ ctx, actor, params, query, reply }) {
     const service = serviceOf(ctx);
     const { row, log } = await getDossier(service, params.code).catch(dossierProblem);
@@ -89,6 +98,8 @@ export const getDossierDocument = defineRoute({
         `Hồ sơ ${row.code} chưa có sự kiện tạo ra mẫu "${params.form}" (ví dụ chưa có văn bản xin lỗi hoặc yêu cầu bổ sung).`,
       );
     }
+    if (request.form === "ledger") throw new Error("a dossier form request is never the ledger");
+    if (query.format === "json") return formJson(request, getFormDefinition(formSetOf(request), request.form));
     const bytes = await renderForm(request);
     return sendDocument(reply, bytes, "docx", query.format, [formLabel(request), row.code]);
   },

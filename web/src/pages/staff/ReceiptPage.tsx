@@ -1,78 +1,122 @@
-// A print-friendly receipt and appointment slip (phiếu tiếp nhận và hẹn trả kết quả, form 01). The .docx
-// version from the server is the official one; this page is for a quick print at the counter.
+// The counter's quick print of form 01 (giấy tiếp nhận hồ sơ và hẹn trả kết quả). It prints the values the
+// server fills into the official .docx, served as JSON by the same function (src/documents/form-data.ts):
+// "Mẫu số 01", the register number, the office named as on the receipt date, the applicant and ID number,
+// the papers received, the appointment, the receiving officer and the QR code of the lookup page.
 import { Button, Spin } from "antd";
 import { useParams } from "react-router-dom";
+import type { DossierFormJson } from "../../../../src/documents/form-data.ts";
 import { api } from "../../api.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { CHANNEL_NAME, componentName, formatInstant } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
-import type { Dossier } from "../../types.ts";
 import "./receipt.css";
 
-export default function ReceiptPage() {
-  const { code = "" } = useParams();
-  useTitle(`Phiếu tiếp nhận ${code}`);
-  const { data: d, error } = useLoad(
-    (signal) => api.get<Dossier>(`/dossiers/${encodeURIComponent(code)}`, undefined, signal),
-    [code],
-  );
-  if (error) return <ProblemAlert message={error} />;
-  if (!d) return <Spin aria-label="Đang tải" />;
+function Head({ r }: { r: DossierFormJson }) {
   return (
-    <main className="receipt" id="noi-dung">
+    <>
+      <div className="receipt-form-number" data-testid="receipt-form-number">
+        {r.form.numberLine}
+      </div>
       <div className="receipt-head">
         <div>
-          <strong>{(d.unit?.name ?? d.unit?.code ?? "").toUpperCase()}</strong>
-          <div>BỘ PHẬN MỘT CỬA</div>
+          <div>{r.office.parentNameUpper}</div>
+          <strong>{r.office.nameUpper}</strong>
+          <div data-testid="receipt-number">Số: {r.number}</div>
         </div>
         <div>
           <strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong>
           <div>
             <u>Độc lập - Tự do - Hạnh phúc</u>
           </div>
+          <em>{r.dateLine}</em>
         </div>
       </div>
-      <h1>PHIẾU TIẾP NHẬN VÀ HẸN TRẢ KẾT QUẢ</h1>
+      <h1>{r.form.title}</h1>
       <p className="center">
-        Mã hồ sơ: <strong data-testid="receipt-code">{d.code}</strong>
+        <strong>
+          Mã hồ sơ: <span data-testid="receipt-code">{r.dossier.code}</span>
+        </strong>
+      </p>
+      <div className="center">
+        <img className="receipt-qr" src={r.qr.src} alt={`Mã QR tra cứu hồ sơ: ${r.qr.url}`} data-testid="receipt-qr" />
+        <div className="receipt-hint">(Quét mã QR để tra cứu tình trạng giải quyết hồ sơ)</div>
+      </div>
+    </>
+  );
+}
+
+function Body({ r }: { r: DossierFormJson }) {
+  const d = r.dossier;
+  return (
+    <>
+      <p>
+        {r.office.name} tiếp nhận hồ sơ của: <strong>{r.applicant.name}</strong>
       </p>
       <p>
-        Bộ phận Một cửa đã tiếp nhận hồ sơ của: <strong>{d.applicant?.name ?? "—"}</strong>
+        Số định danh cá nhân: <span data-testid="receipt-id-number">{r.applicant.idNumber}</span>
       </p>
-      {d.applicant?.address && <p>Địa chỉ: {d.applicant.address}</p>}
-      {d.applicant?.phone && <p>Số điện thoại: {d.applicant.phone}</p>}
-      <p>Nội dung yêu cầu giải quyết: {d.procedure.name ?? d.procedure.code}</p>
-      {d.components && d.components.length > 0 && (
-        <>
-          <p>Thành phần hồ sơ nộp gồm:</p>
-          <ol>
-            {d.components.map(componentName).map((name) => (
-              <li key={name}>{name}</li>
-            ))}
-          </ol>
-        </>
-      )}
-      <p>Hình thức tiếp nhận: {CHANNEL_NAME[d.channel]}</p>
-      <p>Thời gian nhận hồ sơ: {formatInstant(d.receivedAt)}</p>
+      <p>Địa chỉ: {r.applicant.address}</p>
       <p>
-        Thời gian trả kết quả giải quyết hồ sơ: <strong data-testid="receipt-due">{formatInstant(d.dueAt)}</strong>
+        Số điện thoại: {r.applicant.phone}
+        {"    "}Email: {r.applicant.email}
       </p>
-      {d.lookupSecret && <p>Mã tra cứu trực tuyến: {d.lookupSecret}</p>}
-      <div className="receipt-sign">
-        <div>
-          <strong>NGƯỜI NỘP HỒ SƠ</strong>
-          <div>(Ký và ghi rõ họ tên)</div>
-        </div>
-        <div>
-          <strong>NGƯỜI TIẾP NHẬN HỒ SƠ</strong>
-          <div>(Ký và ghi rõ họ tên)</div>
+      <p>Nội dung yêu cầu giải quyết: {d.procedureName}</p>
+      <p>1. Thành phần hồ sơ nộp gồm:</p>
+      <ol className="receipt-components">
+        {r.components.map((c) => (
+          <li key={c.no}>
+            {c.no}) {c.name} ({c.kind}): {c.count} bản
+          </li>
+        ))}
+      </ol>
+      <p>2. Số lượng hồ sơ: {d.sets} (bộ)</p>
+      <p>3. Thời gian giải quyết hồ sơ theo quy định là: {d.limitText}</p>
+      <p>4. Thời gian nhận hồ sơ: {d.receivedAtText}</p>
+      <p>
+        5. Thời gian trả kết quả giải quyết hồ sơ: <strong data-testid="receipt-due">{d.dueAtText}</strong>
+      </p>
+      <p>6. Hình thức nộp hồ sơ: {d.channelText}</p>
+      <p>7. Đăng ký nhận kết quả tại: {d.returnViaText}</p>
+      <p className="receipt-url">Tra cứu tình trạng hồ sơ tại: {d.lookupUrl}</p>
+    </>
+  );
+}
+
+function Signatures({ r }: { r: DossierFormJson }) {
+  return (
+    <div className="receipt-sign">
+      <div>
+        <strong>NGƯỜI NỘP HỒ SƠ</strong>
+        <div>(Ký và ghi rõ họ tên)</div>
+        <div className="receipt-name">{r.applicant.name}</div>
+      </div>
+      <div>
+        <strong>{r.signer.title}</strong>
+        <div>(Ký và ghi rõ họ tên)</div>
+        <div className="receipt-name" data-testid="receipt-staff">
+          {r.signer.name}
         </div>
       </div>
+    </div>
+  );
+}
+
+export default function ReceiptPage() {
+  const { code = "" } = useParams();
+  useTitle(`Giấy tiếp nhận hồ sơ ${code}`);
+  const path = `/dossiers/${encodeURIComponent(code)}/documents/01`;
+  const { data: r, error } = useLoad((signal) => api.get<DossierFormJson>(path, { format: "json" }, signal), [path]);
+  if (error) return <ProblemAlert message={error} />;
+  if (!r) return <Spin aria-label="Đang tải" />;
+  return (
+    <main className="receipt" id="noi-dung">
+      <Head r={r} />
+      <Body r={r} />
+      <Signatures r={r} />
       <div className="no-print center">
         <Button type="primary" onClick={() => window.print()}>
           In phiếu
         </Button>{" "}
-        <a href={api.url(`/dossiers/${encodeURIComponent(d.code)}/documents/01`, { format: "docx" })}>Tải bản .docx</a>
+        <a href={api.url(path, { format: "docx" })}>Tải bản .docx</a>
       </div>
     </main>
   );
