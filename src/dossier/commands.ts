@@ -8,7 +8,8 @@ type NoFields = unknown;
 
 /** Fields of each command besides the common ones. `L` is the calendar's time-limit type, opaque here. */
 export interface CommandFields<L> {
-  submit_online: { channel: "online_partial" | "online_full"; unit: string };
+  /** `missing`: the required components without an uploaded file (src/dossier/completeness.ts); refused when any. */
+  submit_online: { channel: "online_partial" | "online_full"; unit: string; missing?: readonly string[] };
   /**
    * Counter (direct) or postal intake; the appointment is computed from `limit`, never typed in. `missing`: the
    * required components not handed in (completeness.ts, from the procedure's list); non-empty refuses the receipt.

@@ -58,3 +58,20 @@ test("a counter receipt with required components missing is refused with incompl
   );
   assert.ok("error" in online && online.error.code === "invalid-channel");
 });
+
+test("an online submission without a file for a required component is refused with incomplete-dossier", () => {
+  const submit = { action: "submit_online", channel: "online_full", unit: UNIT } as const;
+  const refused = decide(
+    INITIAL_STATE,
+    { ...submit, missing: ["Tờ khai", "Giấy chứng sinh"] },
+    actor("citizen"),
+    hours(0),
+    deps,
+  );
+  assert.ok("error" in refused);
+  assert.equal(refused.error.code, "incomplete-dossier");
+  assert.deepEqual(refused.error.missing, ["Tờ khai", "Giấy chứng sinh"]);
+  assert.match(refused.error.message, /trực tuyến.*Còn thiếu: Tờ khai; Giấy chứng sinh/);
+  assert.ok("events" in decide(INITIAL_STATE, { ...submit, missing: [] }, actor("citizen"), hours(0), deps));
+  assert.ok("events" in decide(INITIAL_STATE, submit, actor("citizen"), hours(0), deps));
+});

@@ -87,6 +87,13 @@ function build<L>(
   switch (command.action) {
     case "submit_online":
       if (command.channel !== "online_partial" && command.channel !== "online_full") return err("invalid-channel");
+      if ((command.missing ?? []).length > 0) {
+        // online, a required component counts as handed in only with a file: the counter rule (Decree 61/2018
+        // art. 15(2)(a)) applied to electronic dossiers (Decree 45/2020/NĐ-CP; docs/lifecycle.md)
+        const missing = [...command.missing!];
+        const message = `Hồ sơ nộp trực tuyến chưa có tệp đính kèm cho thành phần bắt buộc. Còn thiếu: ${missing.join("; ")}`;
+        return { ...err("incomplete-dossier"), message, missing };
+      }
       return { type: "submitted", payload: { channel: command.channel, unit: command.unit } };
     case "receive":
       if (command.channel !== "direct" && command.channel !== "postal") return err("invalid-channel");

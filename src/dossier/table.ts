@@ -18,7 +18,7 @@ export const ACTION_TABLE: Readonly<Record<Action, ActionRule>> = {
     from: ["initial"],
     roles: ["citizen", "system"],
     to: "submitted",
-    requires: ["invalid-channel"],
+    requires: ["invalid-channel", "incomplete-dossier"],
     vi: "nộp hồ sơ trực tuyến",
   },
   receive: {

@@ -8,6 +8,8 @@ export class ApiError extends Error {
   override name = "ApiError";
   /** Response headers that go with the problem (e.g. Retry-After). */
   headers: Record<string, string> = {};
+  /** RFC 9457 extension members (e.g. `missing`: the required components an incomplete dossier lacks). */
+  extensions: Record<string, unknown> = {};
   constructor(
     readonly status: number,
     readonly code: string,
@@ -26,6 +28,7 @@ export class ApiError extends Error {
       title: this.title,
       ...(this.detail ? { detail: this.detail } : {}),
       ...(this.invalidParams ? { invalidParams: this.invalidParams } : {}),
+      ...this.extensions,
     };
   }
 }

@@ -41,7 +41,10 @@ test("uploads: the bytes must be PDF, JPG or PNG and agree with the declared typ
   }
   const ok = await f.submit({
     applicant: applicant(),
-    attachments: [file(PDF, "giay.pdf", "application/pdf"), file(PNG, "anh.PNG", "image/png")],
+    attachments: [
+      { ...file(PDF, "to-khai.pdf", "application/pdf"), component: "Tờ khai đăng ký khai sinh" },
+      { ...file(PNG, "giay-chung-sinh.PNG", "image/png"), component: "Giấy chứng sinh" },
+    ],
   });
   assert.equal(ok.status, 201, JSON.stringify(ok.body));
   resetLimits();

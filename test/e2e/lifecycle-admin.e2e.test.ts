@@ -194,7 +194,13 @@ describe("lifecycle and administration on the demo province", () => {
         unitCode: UNIT,
         procedureCode: PROCEDURE,
         applicant: { name: "Võ Thị Hạnh", phone: "0914777888" },
-        attachments: [{ name: "to-khai.pdf", dataBase64: PDF.toString("base64") }],
+        attachments: [
+          {
+            component: "Tờ khai cấp Giấy xác nhận tình trạng hôn nhân theo mẫu",
+            name: "to-khai.pdf",
+            dataBase64: PDF.toString("base64"),
+          },
+        ],
       },
     });
     assert.equal(submitted.status(), 201, await submitted.text());

@@ -86,6 +86,9 @@ describe("online submission to return, with a supplement, then lookup and rating
     await page.getByLabel("Họ và tên").fill(APPLICANT.name);
     await page.getByLabel("Số định danh cá nhân (CCCD)").fill(APPLICANT.idNumber);
     await page.getByLabel("Số điện thoại").fill(APPLICANT.phone);
+    // a required component without a file is stopped before sending
+    await page.getByRole("button", { name: "Nộp hồ sơ" }).click();
+    await page.getByText("Đính kèm tệp cho thành phần hồ sơ bắt buộc này").waitFor();
     await page
       .locator("input[type=file]")
       .first()

@@ -119,7 +119,9 @@ export function dossierProblem(error: unknown): never {
   if (error instanceof DossierRefusal) {
     const status = refusalStatus(error.error);
     const title = status === 409 ? "Thao tác không hợp lệ với trạng thái hồ sơ" : "Thiếu thông tin bắt buộc";
-    throw new ApiError(status, error.error.code, title, error.error.message);
+    const problem = new ApiError(status, error.error.code, title, error.error.message);
+    if (error.error.missing) problem.extensions = { missing: error.error.missing };
+    throw problem;
   }
   if (error instanceof ConcurrentUpdateError) {
     const detail = error.message.startsWith("Hồ sơ")

@@ -191,7 +191,7 @@ test("online: submitted → accept (appointment from acceptance) → transfer to
   const code = sub.body.code as string;
   let d = (await f.get(c["motcua.01"]!, code)).body;
   assert.deepEqual(d.allowedActions.sort(), ["accept", "refuse", "request_supplement", "withdraw"].sort());
-  assert.equal(d.files.length, 1);
+  assert.equal(d.files.length, 2);
   at("2026-03-16T08:00:00+07:00"); // Monday
   let r = await f.act(c["motcua.01"]!, code, "accept", { revision: d.revision });
   assert.equal(r.status, 200, JSON.stringify(r.body));

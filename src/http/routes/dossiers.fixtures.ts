@@ -124,6 +124,7 @@ export async function startFixture(start: string): Promise<Fixture> {
         procedureCode: PROCEDURE.code,
         applicant: { name: "Trần Văn Bình", phone: "0912345678" },
         attachments: [
+          { component: "Tờ khai đăng ký khai sinh", name: "to-khai.pdf", dataBase64: PDF.toString("base64") },
           { component: "Giấy chứng sinh", name: "giay-chung-sinh.pdf", dataBase64: PDF.toString("base64") },
         ],
         ...body,

@@ -46,7 +46,7 @@ async function walk(code: string, steps: [string, string, Record<string, unknown
 
 test("online: submitted → asked once → the applicant supplements online → accepted; a second ask is refused", async () => {
   at("2026-03-16T08:00:00+07:00");
-  const sub = await f.submit({ attachments: [] });
+  const sub = await f.submit();
   assert.equal(sub.status, 201, JSON.stringify(sub.body));
   const { code, lookupSecret: secret } = sub.body;
   let d = (await f.get(c["motcua.01"]!, code)).body;
@@ -63,7 +63,7 @@ test("online: submitted → asked once → the applicant supplements online → 
   assert.equal(unknownComponent.statusCode, 400, unknownComponent.body);
   const noFiles = await supplement({ code, secret, attachments: [] });
   assert.equal(noFiles.statusCode, 400);
-  assert.equal(await fileCount(code), 0, "a refused supplement stores no file");
+  assert.equal(await fileCount(code), 2, "a refused supplement stores no file");
 
   at("2026-03-16T10:00:00+07:00");
   const sent = await supplement({
@@ -86,7 +86,7 @@ test("online: submitted → asked once → the applicant supplements online → 
   assert.equal(last.reason, "Đã bổ sung đủ theo yêu cầu");
   assert.equal(last.attachments.length, 2);
   assert.match(last.attachments[0].sha256, /^[0-9a-f]{64}$/);
-  assert.equal(d.files.length, 2);
+  assert.equal(d.files.length, 4);
   assert.deepEqual(
     d.components.map((x: { name: string }) => x.name).sort(),
     ["Giấy chứng sinh", "Tờ khai đăng ký khai sinh"].sort(),
@@ -95,7 +95,7 @@ test("online: submitted → asked once → the applicant supplements online → 
   const again = await supplement({ code, secret, attachments: [pdf("x.pdf")] });
   assert.equal(again.statusCode, 409);
   assert.equal(again.json().code, "illegal-transition");
-  assert.equal(await fileCount(code), 2);
+  assert.equal(await fileCount(code), 4);
 
   const twice = await f.act(c["motcua.01"]!, code, "request_supplement", { revision: d.revision, missing: ["Ảnh"] });
   assert.equal(twice.status, 409, JSON.stringify(twice.body));
@@ -553,8 +553,22 @@ test("completeness at the counter: a required component missing refuses the rece
   const complete = await f.intake(c["motcua.01"]!);
   assert.equal(complete.status, 201, JSON.stringify(complete.body));
   assert.deepEqual(complete.body.supplementChoices, []);
-  // an online submission without any paper: the request offers both, required first
-  const online = await f.submit({ attachments: [] });
-  const view = await f.get(c["motcua.01"]!, online.body.code);
-  assert.deepEqual(view.body.supplementChoices, ["Tờ khai đăng ký khai sinh", "Giấy chứng sinh"]);
+  // online the same rule holds for files: a required component counts only with a file, a ticked name does not
+  const counted = async () => ({
+    dossiers: (await f.t.database.db.selectFrom("dossiers").select("code").execute()).length,
+    files: (await f.t.database.db.selectFrom("files").select("id").execute()).length,
+  });
+  const stored = await counted();
+  const online = await f.submit({
+    components: ["Tờ khai đăng ký khai sinh", "Giấy chứng sinh"],
+    attachments: [{ component: "Giấy chứng sinh", name: "giay-chung-sinh.pdf", dataBase64: PDF.toString("base64") }],
+  });
+  assert.equal(online.status, 422, JSON.stringify(online.body));
+  assert.equal(online.body.code, "incomplete-dossier");
+  assert.deepEqual(online.body.missing, ["Tờ khai đăng ký khai sinh"]);
+  assert.match(online.body.detail, /trực tuyến.*Tờ khai đăng ký khai sinh/);
+  assert.deepEqual(await counted(), stored, "a refused submission stores neither dossier nor file");
+  const withFiles = await f.submit();
+  assert.equal(withFiles.status, 201, JSON.stringify(withFiles.body));
+  assert.deepEqual((await f.get(c["motcua.01"]!, withFiles.body.code)).body.supplementChoices, []);
 });

@@ -129,8 +129,19 @@ function firstCommand(
     case "refuse":
       return { action: "refuse", channel: input.channel, unit: input.unitCode, ...common };
     case "submit_online":
-      return { action: "submit_online", channel: input.channel as "online_full", unit: input.unitCode, ...common };
+      return {
+        action: "submit_online",
+        channel: input.channel as "online_full",
+        unit: input.unitCode,
+        missing,
+        ...common,
+      };
   }
+}
+
+/** The components an online submission carries a file for (new uploads, or earlier uploads claimed by id). */
+function filedComponents(input: IntakeInput): string[] {
+  return [...(input.newFiles ?? []), ...(input.attachments ?? [])].flatMap((f) => (f.component ? [f.component] : []));
 }
 
 /** The code a new dossier's first command names before the database allocates the real one. */
@@ -154,6 +165,8 @@ export async function intake(
     ? [...new Set([...input.components, ...input.newFiles.flatMap((f) => (f.component ? [f.component] : []))])]
     : input.components;
   checkComponents(components, procedure.components);
+  // online, a component is handed in only with a file; at the counter, the clerk's checklist
+  const handedIn = input.mode === "submit_online" ? filedComponents(input) : components;
   const action = input.mode === "submit_online" ? "submit_online" : input.mode;
   const lookupSecret = newLookupSecret();
   const header: Omit<DossierHeader, "code"> = {
@@ -188,7 +201,7 @@ export async function intake(
       newFiles.push({ id: stored.id });
     }
     attachments.push(...(await claimFiles(db, provinceCode, input.attachments ?? [])));
-    const command = firstCommand(input, CODE_PENDING, terms.limit, missingRequired(procedure.components, components));
+    const command = firstCommand(input, CODE_PENDING, terms.limit, missingRequired(procedure.components, handedIn));
     const decision = decide(INITIAL_STATE, { ...command, attachments }, actor, now, dossierDeps(calendar, terms));
     if ("error" in decision) throw new DossierRefusal(decision.error);
     let row: DossierRow | undefined;

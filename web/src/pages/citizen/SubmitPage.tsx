@@ -1,5 +1,6 @@
-// Online submission (nộp hồ sơ trực tuyến): applicant details and one upload per component. The server
-// creates the dossier in state `submitted` and returns its code and lookup secret.
+// Online submission (nộp hồ sơ trực tuyến): applicant details and one upload per component; a required component
+// needs a file (src/dossier/completeness.ts, checked again by the server). The server creates the dossier in
+// state `submitted` and returns its code and lookup secret.
 import { Button, Card, Col, Form, Input, Result, Row, Select, Space, Spin, Typography, Upload } from "antd";
 import type { UploadFile } from "antd";
 import { useState } from "react";
@@ -12,6 +13,7 @@ import { useLoad, useTitle } from "../../hooks.ts";
 import type { Procedure, Unit } from "../../types.ts";
 import { LinkButton } from "../../components/LinkButton.tsx";
 import { foldedSearch } from "../../components/search.ts";
+import { isRequired } from "../../../../src/dossier/completeness.ts";
 
 interface SubmitValues {
   unitCode: string;
@@ -161,6 +163,12 @@ export default function SubmitPage() {
               key={c.name}
               label={`${c.name} (${FORM_NAME[c.form] ?? c.form}${c.condition ? `; ${c.condition}` : ""})`}
               name={["files", c.name]}
+              required={isRequired(c)}
+              rules={
+                isRequired(c)
+                  ? [{ required: true, type: "array", message: "Đính kèm tệp cho thành phần hồ sơ bắt buộc này" }]
+                  : []
+              }
               valuePropName="fileList"
               getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList}
             >
