@@ -32,6 +32,12 @@ export interface OpenOptions {
   dataDir?: string;
   /** Pool size for PostgreSQL (PGlite serves one session at a time). */
   poolSize?: number;
+  /** PostgreSQL: the application_name its sessions show in pg_stat_activity. */
+  applicationName?: string;
+  /** PostgreSQL: give up connecting after this many ms (default: wait as long as the OS does). */
+  connectTimeoutMs?: number;
+  /** PostgreSQL: do not check the connection when opening (a standby may be down; it is probed later). */
+  lazy?: boolean;
 }
 
 /** Resolves the options every command shares: --data, MOTCUA_DATA, DATABASE_URL. */
@@ -42,7 +48,7 @@ export function databaseOptionsFromEnv(dataFlag?: string): OpenOptions {
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 20);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 20, options);
   return openPglite(resolve(options.dataDir ?? "data"));
 }
 
@@ -63,10 +69,16 @@ function wrap(engine: Engine, pool: pg.Pool, location: string, release: () => Pr
   };
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max, options: "-c timezone=Asia/Ho_Chi_Minh" });
+async function openPostgres(url: string, max: number, extra: OpenOptions = {}): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    options: "-c timezone=Asia/Ho_Chi_Minh",
+    ...(extra.applicationName ? { application_name: extra.applicationName } : {}),
+    ...(extra.connectTimeoutMs ? { connectionTimeoutMillis: extra.connectTimeoutMs } : {}),
+  });
   pool.on("error", () => {}); // idle-client errors surface on the next query instead of crashing
-  await pool.query("select 1");
+  if (!extra.lazy) await pool.query("select 1");
   return wrap("postgres", pool, url.replace(/:[^:@/]*@/, ":***@"), async () => {});
 }
 

@@ -4,6 +4,7 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Database } from "../db/engine.ts";
+import type { ReadReplica } from "../db/read-replica.ts";
 import { UnitDirectory } from "../db/repos/units.ts";
 import { type AppContext, sessionReader } from "./context.ts";
 import { ApiError } from "./errors.ts";
@@ -28,6 +29,10 @@ export interface AppOptions {
    * the client's address is the socket's, whatever the headers say (docs/security.md).
    */
   trustProxy?: string;
+  /** Reads for reports, lists, searches, lookups and exports go to this hot standby (read-routes.ts). */
+  reads?: ReadReplica;
+  /** The session cache's LISTEN connection (DATABASE_LISTEN_URL; "off": no cache); default: the database's. */
+  listenUrl?: string;
 }
 
 /** Postgres "data exception" and "program limit exceeded" classes: the input was bad, not the server. */
@@ -42,7 +47,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
   const units = new UnitDirectory(options.database.db);
   await units.refresh();
-  const sessions = new SessionCache(options.database);
+  const sessions = new SessionCache(options.database, options.listenUrl);
   await sessions.start();
   app.addHook("onClose", () => sessions.close());
   const ctx: AppContext = {
@@ -59,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     },
     now: options.now ?? (() => new Date()),
     publicUrl: options.publicUrl ?? "http://127.0.0.1:3000",
+    ...(options.reads ? { reads: options.reads } : {}),
   };
   await app.register(fastifyCookie);
   installSecurityHeaders(app);

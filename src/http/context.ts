@@ -1,6 +1,7 @@
 // What every route handler may use: the database, the unit directory, sessions, the clock.
 import type { FastifyRequest } from "fastify";
 import type { Database as Db } from "../db/engine.ts";
+import type { ReadReplica } from "../db/read-replica.ts";
 import type { UnitDirectory } from "../db/repos/units.ts";
 import type { Actor } from "../people/policy.ts";
 import type { RateLimiter, SlowDown } from "./rate-limit.ts";
@@ -35,6 +36,8 @@ export interface AppContext {
   now(): Date;
   /** Base URL printed in QR codes and links (e.g. https://motcua.hue.gov.vn). */
   publicUrl: string;
+  /** A hot standby for reports, lists, searches, lookups and exports (DATABASE_READ_URL; read-routes.ts). */
+  reads?: ReadReplica;
 }
 
 const actorCache = new WeakMap<FastifyRequest, Promise<Actor | undefined>>();

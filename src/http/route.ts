@@ -5,7 +5,9 @@ import { z } from "zod";
 import type { Actor } from "../people/policy.ts";
 import type { AppContext } from "./context.ts";
 import { type InvalidParam, unauthenticated, validationFailed } from "./errors.ts";
+import { noteWriteOf, runRouted } from "./read-routes.ts";
 import { auditRequest } from "./request-audit.ts";
+import { checkResponse, responseChecks } from "./schemas/check.ts";
 import { checkRequestOrigin, findNulByte, JSON_BODY_LIMIT } from "./request-guards.ts";
 
 export type Access = "public" | "user" | "staff";
@@ -19,6 +21,8 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   params?: P;
   query?: Q;
   body?: B;
+  /** The JSON shape of a 200 answer (src/http/schemas): published in the OpenAPI document, checked in tests. */
+  response?: z.ZodType;
   /** Non-JSON bodies accepted as raw text (e.g. text/csv, application/x-ndjson). */
   rawBody?: string[];
   /** Response content types other than JSON (for the OpenAPI document). */
@@ -81,6 +85,7 @@ export function mountRoute(app: FastifyInstance, ctx: AppContext, spec: AnyRoute
     // client unaudited and a reader of the trail sees every answer already given
     onSend: async (request, reply, payload) => {
       await auditRequest(ctx, spec, request, reply);
+      await noteWriteOf(ctx, request); // with a standby: this user's next reads wait for what was just written
       return payload;
     },
     handler: async (request, reply) => {
@@ -94,8 +99,11 @@ export function mountRoute(app: FastifyInstance, ctx: AppContext, spec: AnyRoute
       const params = parse(spec.params, request.params, "");
       const query = parse(spec.query, request.query, "");
       const body = spec.rawBody && typeof request.body === "string" ? request.body : parse(spec.body, request.body, "");
-      const result = await spec.handler({ params, query, body, actor, ctx, request, reply });
+      const result = await runRouted(ctx, request, reply, actor, (routed) =>
+        spec.handler({ params, query, body, actor, ctx: routed, request, reply }),
+      );
       if (reply.sent) return reply;
+      if (responseChecks.enabled && spec.response && reply.statusCode < 300) checkResponse(spec, spec.response, result);
       return result;
     },
   });

@@ -5,6 +5,9 @@
 // user's sessions. Without a live LISTEN connection nothing is cached, so a lost connection cannot leave a
 // logged-out session usable; an entry also lives at most MAX_AGE_MS, a bound on the unforeseen.
 //
+// Behind PgBouncer in transaction mode a LISTEN is lost with its server connection: the listener then needs a
+// direct connection (DATABASE_LISTEN_URL, docs/deploy-replicas.md), or "off" to read every session.
+//
 // The race "read the session, logout commits and notifies, then store what was read" is closed by a
 // generation: a read is stored only if no notification arrived while it ran.
 import { createHash } from "node:crypto";
@@ -32,11 +35,18 @@ export class SessionCache {
   private closed = false;
   private retry: NodeJS.Timeout | undefined;
 
-  constructor(private readonly database: Database) {}
+  /**
+   * @param listenUrl where the LISTEN connection goes (default: the database's own settings); "off": no
+   *   caching, every request reads its session (for a pooler in transaction mode with no direct connection).
+   */
+  constructor(
+    private readonly database: Database,
+    private readonly listenUrl?: string,
+  ) {}
 
   /** Starts listening (PostgreSQL only; on the embedded engine every request reads its session). */
   async start(): Promise<void> {
-    if (this.database.engine !== "postgres") return;
+    if (this.database.engine !== "postgres" || this.listenUrl === "off") return;
     await this.listen().catch(() => this.reconnectLater());
   }
 
@@ -68,7 +78,11 @@ export class SessionCache {
   }
 
   private async listen(): Promise<void> {
-    const client = new pg.Client(this.database.pool.options);
+    const client = new pg.Client(
+      this.listenUrl
+        ? { connectionString: this.listenUrl, options: "-c timezone=Asia/Ho_Chi_Minh" }
+        : this.database.pool.options,
+    );
     client.on("notification", (message) => this.forget(message.payload ?? "*"));
     client.on("error", () => this.lost(client));
     client.on("end", () => this.lost(client));

@@ -5,6 +5,7 @@ import { buildApp } from "../../http/app.ts";
 import { parseCommandArgs } from "../args.ts";
 import { dataOption, openCommandDatabase } from "../database.ts";
 import { UsageError } from "../errors.ts";
+import { openReplica, replicaSettings } from "../replica-settings.ts";
 
 export const summary = "start the web application and the API";
 
@@ -76,6 +77,8 @@ export async function run(args: string[]): Promise<number> {
       host: { type: "string", default: "127.0.0.1" },
       "public-url": { type: "string" },
       "trust-proxy": { type: "string" },
+      "read-url": { type: "string" },
+      "listen-url": { type: "string" },
     },
     false,
   );
@@ -84,7 +87,12 @@ export async function run(args: string[]): Promise<number> {
   const trustProxy = trustedProxies(values["trust-proxy"] ?? process.env.MOTCUA_TRUST_PROXY);
   const { publicUrl, warning } = publicUrlFor(values.host, port, values["public-url"], process.env.MOTCUA_PUBLIC_URL);
   if (warning) process.stderr.write(`${warning}\n`);
+  const replicas = replicaSettings(values, process.env);
   const database = await openCommandDatabase(values.data);
+  const reads = await openReplica(database, replicas).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   const dist = await webDist();
   const { app } = await buildApp({
     database,
@@ -92,9 +100,12 @@ export async function run(args: string[]): Promise<number> {
     logger: true,
     publicUrl,
     ...(trustProxy ? { trustProxy } : {}),
+    ...(reads ? { reads } : {}),
+    ...(replicas.listenUrl ? { listenUrl: replicas.listenUrl } : {}),
   });
   const stop = async () => {
     await app.close();
+    await reads?.replica.close();
     await database.close();
     process.exit(0);
   };
@@ -102,7 +113,8 @@ export async function run(args: string[]): Promise<number> {
   process.once("SIGTERM", stop);
   await app.listen({ port, host: values.host });
   process.stderr.write(
-    `motcua đang chạy tại http://${values.host}:${port} (cơ sở dữ liệu: ${database.engine} ${database.location})\n`,
+    `motcua đang chạy tại http://${values.host}:${port} (cơ sở dữ liệu: ${database.engine} ${database.location}` +
+      `${reads ? `; đọc báo cáo từ bản sao ${reads.replica.location}` : ""})\n`,
   );
   await new Promise(() => {}); // serve until a signal
   return 0;

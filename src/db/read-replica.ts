@@ -1,0 +1,157 @@
+// Reads sent to a hot standby (DATABASE_READ_URL), with the rules of read-routing.ts fed by what is measured:
+// the standby's replay position and lag (probed at most every probeMs, on demand, one probe at a time), and the
+// primary's WAL position after each write, per user. docs/deploy-replicas.md explains the guarantees.
+import type { Database } from "./engine.ts";
+import {
+  chooseRead,
+  isUnavailable,
+  LagClock,
+  parseLsn,
+  type ReadReason,
+  type StandbyState,
+  WriteMarks,
+} from "./read-routing.ts";
+
+export interface ReplicaOptions {
+  /** A standby further behind than this (ms) is not read from (DATABASE_READ_MAX_LAG, default 5 s). */
+  maxLagMs?: number;
+  /** How old a measurement of the standby may be before the next read measures again (ms). */
+  probeMs?: number;
+  now?: () => number;
+}
+
+/** More than any WAL position (pg_lsn is 64 bits): a reader who needs it reads from the primary. */
+const BEYOND_ANY_WAL = 1n << 64n;
+
+export type ReadCounts = Record<ReadReason | "retried", number>;
+
+export class ReadReplica {
+  readonly maxLagMs: number;
+  private readonly probeMs: number;
+  private readonly now: () => number;
+  private readonly clock: LagClock;
+  private readonly marks = new WriteMarks();
+  /** Writers whose write position could not be read: held on the primary until the next probe measures it. */
+  private readonly unmeasured = new Set<string>();
+  private state: StandbyState = { up: false, replay: 0n, lagMs: Number.POSITIVE_INFINITY };
+  private probedAt = Number.NEGATIVE_INFINITY;
+  private probing: Promise<void> | undefined;
+  private replaying: Promise<void> | undefined;
+  /** How many reads went where, and why (for tests, logs and the health route). */
+  readonly counts: ReadCounts = { replica: 0, down: 0, lagging: 0, "own-write": 0, retried: 0 };
+
+  constructor(
+    readonly primary: Database,
+    readonly replica: Database,
+    options: ReplicaOptions = {},
+  ) {
+    this.maxLagMs = options.maxLagMs ?? 5_000;
+    this.probeMs = options.probeMs ?? 500;
+    this.now = options.now ?? (() => performance.now());
+    this.clock = new LagClock(Math.max(2 * this.maxLagMs, 10_000));
+  }
+
+  /** The database one read of `reader` (a user, or an anonymous address) goes to. */
+  async choose(reader: string): Promise<Database> {
+    if (this.now() - this.probedAt >= this.probeMs) await this.probe();
+    const needed = this.unmeasured.has(reader) ? BEYOND_ANY_WAL : this.marks.needed(reader);
+    let reason = chooseRead(this.state, needed, this.maxLagMs);
+    if (reason === "own-write") {
+      await this.refreshReplay(); // one short query on the standby, shared by the readers waiting on it
+      reason = chooseRead(this.state, needed, this.maxLagMs);
+    }
+    this.counts[reason]++;
+    return reason === "replica" ? this.replica : this.primary;
+  }
+
+  /**
+   * Called after `writer`'s request may have written and before its answer leaves: the writer's reads wait for
+   * the standby to replay the primary's WAL insert position, read now (after the commit). Never throws: when
+   * the primary cannot say, the writer reads from the primary until the next probe reads the position.
+   */
+  async noteWrite(writer: string): Promise<void> {
+    try {
+      const result = await this.primary.pool.query<{ lsn: string }>("select pg_current_wal_insert_lsn()::text as lsn");
+      const lsn = parseLsn(result.rows[0]!.lsn);
+      this.clock.record(this.now(), lsn);
+      this.marks.note(writer, lsn);
+    } catch {
+      this.unmeasured.add(writer);
+    }
+  }
+
+  /**
+   * A read on the standby failed. When the standby is unreachable it is marked down until the next probe;
+   * the caller runs the read again on the primary either way (a read changes nothing, so it may run twice).
+   */
+  failed(error: unknown): void {
+    this.counts.retried++;
+    if (isUnavailable(error)) {
+      this.state = { ...this.state, up: false };
+      this.probedAt = this.now();
+    }
+  }
+
+  /** The last measurement, for the health route and the tests. */
+  get standby(): Readonly<StandbyState> & { pendingWriters: number } {
+    return { ...this.state, pendingWriters: this.marks.size };
+  }
+
+  /** Measures the standby now (one probe at a time; concurrent callers share it). */
+  probe(): Promise<void> {
+    this.probing ??= this.measure().finally(() => {
+      this.probing = undefined;
+    });
+    return this.probing;
+  }
+
+  private async measure(): Promise<void> {
+    const pending = [...this.unmeasured]; // writes already answered: the position read next is past them
+    try {
+      const primary = await this.primary.pool.query<{ lsn: string }>("select pg_current_wal_insert_lsn()::text as lsn");
+      const position = parseLsn(primary.rows[0]!.lsn);
+      this.clock.record(this.now(), position);
+      for (const writer of pending) {
+        this.marks.note(writer, position);
+        this.unmeasured.delete(writer);
+      }
+      const standby = await this.replica.pool.query<{ recovering: boolean; replay: string | null }>(
+        "select pg_is_in_recovery() as recovering, pg_last_wal_replay_lsn()::text as replay",
+      );
+      const row = standby.rows[0]!;
+      this.observe(row.recovering, row.replay);
+    } catch {
+      this.state = { up: false, replay: this.state.replay, lagMs: Number.POSITIVE_INFINITY };
+    } finally {
+      this.probedAt = this.now();
+    }
+  }
+
+  private refreshReplay(): Promise<void> {
+    this.replaying ??= this.replica.pool
+      .query<{ recovering: boolean; replay: string | null }>(
+        "select pg_is_in_recovery() as recovering, pg_last_wal_replay_lsn()::text as replay",
+      )
+      .then(
+        (result) => this.observe(result.rows[0]!.recovering, result.rows[0]!.replay),
+        (error: unknown) => {
+          if (isUnavailable(error)) this.state = { ...this.state, up: false };
+        },
+      )
+      .finally(() => {
+        this.replaying = undefined;
+      });
+    return this.replaying;
+  }
+
+  private observe(recovering: boolean, replayText: string | null): void {
+    // not in recovery: a promoted or misconfigured server, whose data may have parted from the primary's
+    if (!recovering || replayText === null) {
+      this.state = { up: false, replay: 0n, lagMs: Number.POSITIVE_INFINITY };
+      return;
+    }
+    const replay = parseLsn(replayText);
+    this.state = { up: true, replay, lagMs: this.clock.lagMs(this.now(), replay) };
+    this.marks.settle(replay);
+  }
+}
