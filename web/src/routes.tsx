@@ -3,6 +3,7 @@
 // the staff menu from it, so a page is added in one place. routes.test.ts checks the table against the policy.
 import {
   ApartmentOutlined,
+  AuditOutlined,
   BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
@@ -11,11 +12,13 @@ import {
   ExportOutlined,
   FlagOutlined,
   FormOutlined,
+  FundOutlined,
   MessageOutlined,
   ProfileOutlined,
   ScheduleOutlined,
   SwapOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UnorderedListOutlined,
   UserOutlined,
   WarningOutlined,
@@ -143,6 +146,24 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
     page: page(() => import("./pages/reform/RegistersPage.tsx")),
     actions: ["reform.read"],
     menu: [{ label: "Sổ theo dõi CCHC", icon: BookOutlined }],
+  },
+  {
+    path: "chi-so-cchc",
+    page: page(() => import("./pages/reform-index/ScorecardPage.tsx")),
+    actions: ["reform.read"],
+    menu: [{ label: "Chỉ số CCHC", icon: FundOutlined }],
+  },
+  {
+    path: "chi-so-cchc/tham-dinh",
+    page: page(() => import("./pages/reform-index/AppraisalPage.tsx")),
+    actions: ["reform.read"],
+    menu: [{ label: "Thẩm định Chỉ số CCHC", icon: AuditOutlined, roles: rolesOf("reform.manage") }],
+  },
+  {
+    path: "chi-so-cchc/xep-hang",
+    page: page(() => import("./pages/reform-index/RankingPage.tsx")),
+    actions: ["reform.read"],
+    menu: [{ label: "Xếp hạng Chỉ số CCHC", icon: TrophyOutlined }],
   },
   {
     path: "quan-tri/don-vi",
