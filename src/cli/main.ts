@@ -24,6 +24,7 @@ export const commandNames = [
   "catalog",
   "reform",
   "audit",
+  "national",
 ] as const;
 const commands: Record<string, () => Promise<CommandModule>> = Object.fromEntries(
   commandNames.map((name) => [name, () => import(`./commands/${name}.ts`) as Promise<CommandModule>]),
