@@ -1,13 +1,11 @@
 // Kênh tiếp nhận và dịch vụ công trực tuyến: dossiers received by channel with their shares, and the
 // procedures offered at each online level with how many of them received dossiers online (GET /api/reports/channels).
-import { Card, Col, Row, Space, Statistic, Table, Typography } from "antd";
+import { Card, Col, Row, Statistic, Table, Typography } from "antd";
 import { api } from "../../api.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { ReportPage, useReport } from "../../components/ReportPage.tsx";
 import { CHANNEL_NAME, formatCount, formatShare, ONLINE_LEVEL_NAME } from "../../format.ts";
-import { useLoad, useTitle } from "../../hooks.ts";
 import type { Channel, ChannelsReport, OnlineLevel, Ratio } from "../../types.ts";
 import { CodesButton } from "./CodeList.tsx";
-import { FilterBar, useReportFilters } from "./filters.tsx";
 
 const CHANNELS: Channel[] = ["direct", "postal", "online_partial", "online_full"];
 const LEVELS: OnlineLevel[] = ["full", "partial", "none"];
@@ -24,19 +22,10 @@ function ShareCard({ title, share, testId }: { title: string; share: Ratio; test
 }
 
 export default function ChannelsReportPage() {
-  useTitle("Kênh tiếp nhận và dịch vụ công trực tuyến");
-  const filters = useReportFilters();
-  const { data, error, loading } = useLoad(
-    (signal) => (filters.ready ? api.get<ChannelsReport>("/reports/channels", filters.query, signal) : null),
-    [filters.from, filters.to, filters.unit],
-  );
+  const report = useReport([], (query, signal) => api.get<ChannelsReport>("/reports/channels", query, signal));
+  const { data, loading } = report;
   return (
-    <Space direction="vertical" size="middle" style={{ width: "100%" }}>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        Kênh tiếp nhận và dịch vụ công trực tuyến
-      </Typography.Title>
-      <FilterBar filters={filters} />
-      <ProblemAlert message={error} />
+    <ReportPage title="Kênh tiếp nhận và dịch vụ công trực tuyến" report={report}>
       {data && (
         <>
           <Row gutter={[16, 16]}>
@@ -136,6 +125,6 @@ export default function ChannelsReportPage() {
           </Card>
         </>
       )}
-    </Space>
+    </ReportPage>
   );
 }

@@ -1,14 +1,13 @@
 // Phản ánh, kiến nghị: feedback carried over, received, answered in time or late, open within or past its
 // due date at the period's end and published, by unit or topic, with the formulas as the server states them
 // (GET /api/reports/feedback).
-import { Card, Select, Space, Table, Typography } from "antd";
+import { Card, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { api } from "../../api.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { ReportPage, ReportTable, useReport } from "../../components/ReportPage.tsx";
+import { choice } from "../../components/ReportPageChoices.ts";
 import { formatCount, formatShare } from "../../format.ts";
-import { useLoad, useTitle } from "../../hooks.ts";
 import type { FeedbackReport, FeedbackRow } from "../../types.ts";
-import { FilterBar, useReportFilters } from "./filters.tsx";
 
 export const FEEDBACK_COLUMNS: { key: Exclude<keyof FeedbackRow, "key" | "label" | "inTimeRate">; label: string }[] = [
   { key: "carriedOver", label: "Kỳ trước chuyển sang" },
@@ -21,14 +20,12 @@ export const FEEDBACK_COLUMNS: { key: Exclude<keyof FeedbackRow, "key" | "label"
   { key: "published", label: "Đã công khai" },
 ];
 
+const CHOICES = [choice("by", "Thống kê theo", 150, { unit: "Đơn vị", topic: "Nội dung" })];
+
 export default function FeedbackReportPage() {
-  useTitle("Phản ánh, kiến nghị");
-  const filters = useReportFilters();
-  const by = filters.params.get("by") === "topic" ? "topic" : "unit";
-  const { data, error, loading } = useLoad(
-    (signal) => (filters.ready ? api.get<FeedbackReport>("/reports/feedback", { ...filters.query, by }, signal) : null),
-    [filters.from, filters.to, filters.unit, by],
-  );
+  const report = useReport(CHOICES, (query, signal) => api.get<FeedbackReport>("/reports/feedback", query, signal));
+  const { data, loading } = report;
+  const by = report.choice.by;
   const columns: ColumnsType<FeedbackRow> = [
     {
       title: by === "unit" ? "Đơn vị" : "Nội dung",
@@ -49,34 +46,14 @@ export default function FeedbackReportPage() {
     },
   ];
   return (
-    <Space direction="vertical" size="middle" style={{ width: "100%" }}>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        Phản ánh, kiến nghị về thủ tục hành chính
-      </Typography.Title>
-      <FilterBar filters={filters}>
-        <Select
-          aria-label="Thống kê theo"
-          style={{ width: 150 }}
-          value={by}
-          onChange={(v) => filters.update({ by: v })}
-          options={[
-            { value: "unit", label: "Đơn vị" },
-            { value: "topic", label: "Nội dung" },
-          ]}
-        />
-      </FilterBar>
-      <ProblemAlert message={error} />
-      <Table<FeedbackRow>
-        size="small"
-        bordered
+    <ReportPage title="Phản ánh, kiến nghị" heading="Phản ánh, kiến nghị về thủ tục hành chính" report={report}>
+      <ReportTable<FeedbackRow>
+        testId="feedback-table"
         rowKey="key"
         loading={loading}
-        pagination={false}
-        scroll={{ x: "max-content" }}
-        data-testid="feedback-table"
         columns={columns}
-        dataSource={data ? [...data.rows, data.total] : []}
-        locale={{ emptyText: "Không có phản ánh, kiến nghị trong kỳ" }}
+        rows={data ? [...data.rows, data.total] : []}
+        empty="Không có phản ánh, kiến nghị trong kỳ"
       />
       {data && (
         <Card size="small" title="Cách tính">
@@ -105,6 +82,6 @@ export default function FeedbackReportPage() {
           )}
         </Card>
       )}
-    </Space>
+    </ReportPage>
   );
 }

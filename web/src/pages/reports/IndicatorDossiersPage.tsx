@@ -1,13 +1,13 @@
 // The dossiers behind one Decision 766 indicator: for a rate, the dossiers of its numerator and of its
 // denominator; for an average, the dossiers averaged. Codes as the API returns them, each a link.
-import { Alert, Card, Col, Row, Space, Statistic, Typography } from "antd";
+import { Alert, Card, Col, Row, Statistic, Typography } from "antd";
 import { Link, useParams } from "react-router-dom";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { api } from "../../api.ts";
+import { ReportPage, useReport } from "../../components/ReportPage.tsx";
+import type { IndicatorsReport } from "../../types.ts";
 import { formatCount, formatDate } from "../../format.ts";
-import { useTitle } from "../../hooks.ts";
 import { CodeTable } from "./CodeList.tsx";
-import { FilterBar, useReportFilters } from "./filters.tsx";
-import { indicatorCounts, indicatorValue, useIndicators } from "./IndicatorsPage.tsx";
+import { indicatorCounts, indicatorValue } from "./IndicatorsPage.tsx";
 
 /** The API lists at most 1,000 codes behind a figure (the counts are complete): say so when it is cut. */
 function shown(codes: string[], count: number): string {
@@ -16,18 +16,17 @@ function shown(codes: string[], count: number): string {
 
 export default function IndicatorDossiersPage() {
   const { id } = useParams();
-  const filters = useReportFilters();
-  const { data, error } = useIndicators(filters.query, filters.ready);
+  const report = useReport([], (query, signal) => api.get<IndicatorsReport>("/reports/indicators", query, signal));
+  const { data } = report;
   const indicator = data?.indicators.find((i) => i.id === id);
-  useTitle(indicator?.name ?? "Chỉ số chất lượng");
+  const title = indicator?.name ?? "Chỉ số chất lượng";
   return (
-    <Space direction="vertical" size="middle" style={{ width: "100%" }}>
-      <Link to={`/can-bo/bao-cao/chi-so?${filters.search}`}>← Về chỉ số chất lượng</Link>
-      <Typography.Title level={1} style={{ fontSize: 22 }} data-testid="indicator-title">
-        {indicator?.name ?? "Chỉ số chất lượng"}
-      </Typography.Title>
-      <FilterBar filters={filters} />
-      <ProblemAlert message={error} />
+    <ReportPage
+      title={title}
+      heading={<span data-testid="indicator-title">{title}</span>}
+      report={report}
+      before={<Link to={`/can-bo/bao-cao/chi-so?${report.filters.search}`}>← Về chỉ số chất lượng</Link>}
+    >
       {data && !indicator && <Alert type="warning" showIcon title={`Không có chỉ số ${id}`} />}
       {indicator && (
         <>
@@ -75,6 +74,6 @@ export default function IndicatorDossiersPage() {
           )}
         </>
       )}
-    </Space>
+    </ReportPage>
   );
 }

@@ -2,14 +2,13 @@
 // công thức tính chỉ số 766"), value, formula as the server states it, numerator and denominator, its points where
 // the description gives a threshold, and a link to the dossiers behind it; then the indicators of the set motcua
 // has no data for, with their source (GET /api/reports/indicators).
-import { Alert, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from "antd";
+import { Alert, Card, Col, Row, Statistic, Table, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { api } from "../../api.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { ReportPage, useReport } from "../../components/ReportPage.tsx";
 import { formatCount, formatPercent, formatShare } from "../../format.ts";
-import { useLoad, useTitle } from "../../hooks.ts";
+import { useLoad } from "../../hooks.ts";
 import type { Indicator, IndicatorsReport } from "../../types.ts";
-import { FilterBar, useReportFilters } from "./filters.tsx";
 
 /** What the server adds to each indicator (section, source, score) and the indicators it cannot compute. */
 interface Score {
@@ -71,17 +70,14 @@ export function useIndicators(query: { from?: string; to?: string; unit?: string
 }
 
 export default function IndicatorsPage() {
-  useTitle("Chỉ số chất lượng (Quyết định 766)");
-  const filters = useReportFilters();
-  const { data: loaded, error } = useIndicators(filters.query, filters.ready);
-  const data = loaded as Report766 | null | undefined;
+  const report = useReport([], (query, signal) => api.get<IndicatorsReport>("/reports/indicators", query, signal));
+  const data = report.data as Report766 | undefined;
   return (
-    <Space direction="vertical" size="middle" style={{ width: "100%" }}>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        Chỉ số chất lượng giải quyết thủ tục hành chính (Quyết định 766/QĐ-TTg)
-      </Typography.Title>
-      <FilterBar filters={filters} />
-      <ProblemAlert message={error} />
+    <ReportPage
+      title="Chỉ số chất lượng (Quyết định 766)"
+      heading="Chỉ số chất lượng giải quyết thủ tục hành chính (Quyết định 766/QĐ-TTg)"
+      report={report}
+    >
       <Row gutter={[16, 16]}>
         {data?.indicators.map((i) => (
           <Col xs={24} md={12} xl={8} key={i.id}>
@@ -101,13 +97,13 @@ export default function IndicatorsPage() {
                   Nguồn: {i.source}
                 </Typography.Paragraph>
               )}
-              <Link to={indicatorHref(i.id, filters.search)}>Xem hồ sơ của chỉ số</Link>
+              <Link to={indicatorHref(i.id, report.filters.search)}>Xem hồ sơ của chỉ số</Link>
             </Card>
           </Col>
         ))}
       </Row>
       {data?.notComputed && <NotComputedTable rows={data.notComputed} />}
-    </Space>
+    </ReportPage>
   );
 }
 

@@ -1,14 +1,14 @@
 // Hồ sơ trễ hạn: dossiers finished late in the period by unit, with and without a timely apology letter
 // (seed 002's footnote), and the dossiers open and overdue at the period's end (GET /api/reports/late).
-import { Card, Select, Space, Table, Typography } from "antd";
+import { Card, Table } from "antd";
 import { Link } from "react-router-dom";
 import { api } from "../../api.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { ReportPage, useReport } from "../../components/ReportPage.tsx";
+import { choice } from "../../components/ReportPageChoices.ts";
 import { formatCount, formatInstant } from "../../format.ts";
-import { useLoad, useTitle } from "../../hooks.ts";
+import { useLoad } from "../../hooks.ts";
 import type { LateReport, LateRow, Unit } from "../../types.ts";
 import { CodesButton } from "./CodeList.tsx";
-import { FilterBar, useReportFilters } from "./filters.tsx";
 
 /** Unit names of the subtree (GET /api/units?under=…), for rows that carry only a code. */
 export function useUnitNames(unit: string | undefined): Map<string, string> {
@@ -26,34 +26,20 @@ function overdueText(ms: number): string {
   return days > 0 ? `${days} ngày ${hours % 24} giờ` : `${hours} giờ`;
 }
 
+const CHOICES = [
+  choice("basis", "Tính cho đơn vị", 220, {
+    receiving: "Đơn vị tiếp nhận",
+    handling: "Đơn vị đang xử lý (sau chuyển)",
+  }),
+];
+
 export default function LateReportPage() {
-  useTitle("Hồ sơ trễ hạn");
-  const filters = useReportFilters();
-  const basis = filters.params.get("basis") ?? "receiving";
-  const names = useUnitNames(filters.unit);
-  const { data, error, loading } = useLoad(
-    (signal) => (filters.ready ? api.get<LateReport>("/reports/late", { ...filters.query, basis }, signal) : null),
-    [filters.from, filters.to, filters.unit, basis],
-  );
+  const report = useReport(CHOICES, (query, signal) => api.get<LateReport>("/reports/late", query, signal));
+  const { data, loading } = report;
+  const names = useUnitNames(report.filters.unit);
   const unitName = (code: string) => (names.get(code) ? `${names.get(code)} (${code})` : code);
   return (
-    <Space direction="vertical" size="middle" style={{ width: "100%" }}>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        Hồ sơ trễ hạn theo đơn vị
-      </Typography.Title>
-      <FilterBar filters={filters}>
-        <Select
-          aria-label="Tính cho đơn vị"
-          style={{ width: 220 }}
-          value={basis}
-          onChange={(v) => filters.update({ basis: v })}
-          options={[
-            { value: "receiving", label: "Đơn vị tiếp nhận" },
-            { value: "handling", label: "Đơn vị đang xử lý (sau chuyển)" },
-          ]}
-        />
-      </FilterBar>
-      <ProblemAlert message={error} />
+    <ReportPage title="Hồ sơ trễ hạn" heading="Hồ sơ trễ hạn theo đơn vị" report={report}>
       <Card title="Hồ sơ giải quyết trễ hạn trong kỳ" size="small">
         <Table<LateRow>
           size="small"
@@ -138,6 +124,6 @@ export default function LateReportPage() {
           ]}
         />
       </Card>
-    </Space>
+    </ReportPage>
   );
 }

@@ -2,14 +2,12 @@
 // result over, or the assignee when it was returned online (GET /api/ratings/officers). Every figure is the
 // server's: number of ratings, how many scored the officer, the officer's average and distribution, the
 // service's average on the same dossiers.
-import { Space, Table, Typography } from "antd";
+import { Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { api } from "../../api.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { ReportPage, ReportTable, useReport } from "../../components/ReportPage.tsx";
 import { formatCount } from "../../format.ts";
-import { useLoad, useTitle } from "../../hooks.ts";
 import type { OfficerRatingsReport, OfficerRatingsRow, OfficerScore } from "../../types.ts";
-import { FilterBar, useReportFilters } from "./filters.tsx";
 
 /** The officer's score in the words of the ratings table (5 rất hài lòng, 4 hài lòng, 3 bình thường, 1–2 không). */
 export const OFFICER_SCORES: [OfficerScore, string][] = [
@@ -25,12 +23,8 @@ export function formatStars(value: number | null): string {
 }
 
 export default function OfficerRatingsPage() {
-  useTitle("Đánh giá cán bộ");
-  const filters = useReportFilters();
-  const { data, error, loading } = useLoad(
-    (signal) => (filters.ready ? api.get<OfficerRatingsReport>("/ratings/officers", filters.query, signal) : null),
-    [filters.from, filters.to, filters.unit],
-  );
+  const report = useReport([], (query, signal) => api.get<OfficerRatingsReport>("/ratings/officers", query, signal));
+  const { data, loading } = report;
   const columns: ColumnsType<OfficerRatingsRow> = [
     {
       title: "Cán bộ",
@@ -69,28 +63,25 @@ export default function OfficerRatingsPage() {
     },
   ];
   return (
-    <Space direction="vertical" size="middle" style={{ width: "100%" }}>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        Đánh giá của người dân theo cán bộ
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">
-        Mỗi lượt đánh giá gắn với cán bộ trả kết quả cho người dân (hoặc cán bộ được giao xử lý khi trả kết quả trực
-        tuyến). Số lượt đánh giá về cán bộ chỉ tính các phiếu có chấm điểm cán bộ.
-      </Typography.Paragraph>
-      <FilterBar filters={filters} />
-      <ProblemAlert message={error} />
-      <Table<OfficerRatingsRow>
-        size="small"
-        bordered
+    <ReportPage
+      title="Đánh giá cán bộ"
+      heading="Đánh giá của người dân theo cán bộ"
+      report={report}
+      intro={
+        <Typography.Paragraph type="secondary">
+          Mỗi lượt đánh giá gắn với cán bộ trả kết quả cho người dân (hoặc cán bộ được giao xử lý khi trả kết quả trực
+          tuyến). Số lượt đánh giá về cán bộ chỉ tính các phiếu có chấm điểm cán bộ.
+        </Typography.Paragraph>
+      }
+    >
+      <ReportTable<OfficerRatingsRow>
+        testId="officer-ratings-table"
         rowKey={(r) => r.officer.id}
         loading={loading}
-        pagination={false}
-        scroll={{ x: "max-content" }}
-        data-testid="officer-ratings-table"
         columns={columns}
-        dataSource={data?.officers ?? []}
-        locale={{ emptyText: "Không có đánh giá gắn với cán bộ trong kỳ" }}
+        rows={data?.officers ?? []}
+        empty="Không có đánh giá gắn với cán bộ trong kỳ"
       />
-    </Space>
+    </ReportPage>
   );
 }

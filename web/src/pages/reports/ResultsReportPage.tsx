@@ -1,14 +1,13 @@
 // Kết quả giải quyết: the results report (CONTRACTS.md §3) by field, unit, procedure or field and level, every
 // cell a link to its dossiers, CSV and Excel downloads of the same query, rows fed by figures typed in by hand
 // marked "nhập tay".
-import { Alert, Button, Select, Space, Typography } from "antd";
+import { Alert, Button, Space, Typography } from "antd";
 import { api } from "../../api.ts";
-import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { ReportPage, useReport } from "../../components/ReportPage.tsx";
+import { choice } from "../../components/ReportPageChoices.ts";
 import { ResultsTable } from "../../components/ResultsTable.tsx";
 import { formatDate } from "../../format.ts";
-import { useLoad, useTitle } from "../../hooks.ts";
 import type { ResultsReport, ResultsRow } from "../../types.ts";
-import { FilterBar, useReportFilters } from "./filters.tsx";
 
 export const GROUPINGS: Record<string, string> = {
   field: "Lĩnh vực",
@@ -30,36 +29,20 @@ export function drillHref(
   return `/can-bo/bao-cao/chi-tiet?${params}`;
 }
 
+const CHOICES = [choice("by", "Thống kê theo", 180, GROUPINGS)];
+
 export default function ResultsReportPage() {
-  useTitle("Báo cáo kết quả giải quyết");
-  const filters = useReportFilters();
-  const by = filters.params.get("by") ?? "field";
-  const query = { ...filters.query, by };
-  const report = useLoad(
-    (signal) => (filters.ready ? api.get<ResultsReport>("/reports/results", query, signal) : null),
-    [filters.from, filters.to, filters.unit, by],
-  );
-  const data = report.data;
+  const report = useReport(CHOICES, (query, signal) => api.get<ResultsReport>("/reports/results", query, signal));
+  const { filters, data } = report;
+  const by = report.choice.by ?? "field";
+  const query = { ...report.query, by };
   return (
-    <Space direction="vertical" size="middle" style={{ width: "100%" }}>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        Kết quả giải quyết thủ tục hành chính
-      </Typography.Title>
-      <FilterBar filters={filters}>
-        <Select
-          aria-label="Thống kê theo"
-          style={{ width: 180 }}
-          value={by}
-          onChange={(v) => filters.update({ by: v })}
-          options={Object.entries(GROUPINGS).map(([value, label]) => ({ value, label }))}
-        />
-        <Button href={api.url("/reports/results", { ...query, format: "xlsx" })} disabled={!filters.ready}>
-          Tải Excel
-        </Button>
-        <Button href={api.url("/reports/results", { ...query, format: "csv" })} disabled={!filters.ready}>
-          Tải CSV
-        </Button>
-      </FilterBar>
+    <ReportPage
+      title="Báo cáo kết quả giải quyết"
+      heading="Kết quả giải quyết thủ tục hành chính"
+      report={report}
+      download={(format) => api.url("/reports/results", { ...query, format })}
+    >
       <Space wrap data-testid="results-papers">
         <Typography.Text type="secondary">Văn bản kèm báo cáo:</Typography.Text>
         <Button
@@ -93,7 +76,6 @@ export default function ResultsReportPage() {
           Sổ theo dõi hồ sơ (mẫu 07)
         </Button>
       </Space>
-      <ProblemAlert message={report.error} />
       {data?.manual && data.manual.length > 0 && (
         <Alert
           type="info"
@@ -124,6 +106,6 @@ export default function ResultsReportPage() {
           drillHref={(key, column) => drillHref(query, key, column, "ket-qua")}
         />
       )}
-    </Space>
+    </ReportPage>
   );
 }
