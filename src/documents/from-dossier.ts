@@ -13,21 +13,38 @@ import type { DossierComponent, FormContext, FormId, FormRequest, Handoff, Ledge
 
 export { placeOf, type UnitInfo };
 
-/** The dossier forms, addressed by the 2025 numbering (01–06) or by name. */
-export const DOSSIER_FORMS = [
-  "receipt",
-  "supplement-request",
-  "refusal",
-  "apology",
-  "stop-notice",
-  "control-sheet",
-  "declined-notice",
-] as const satisfies readonly FormId[];
-export type DossierFormId = (typeof DOSSIER_FORMS)[number];
+/**
+ * A dossier's forms by their number in Circular 03/2025/TT-VPCP (Phụ lục I, Mẫu số 01–06; 07 is the unit's
+ * ledger), each number naming its form: adding a form never renumbers another. Agrees with FORM_CATALOG's
+ * 2025 set (from-dossier.test.ts).
+ */
+export const DOSSIER_FORM_NUMBERS = {
+  "01": "receipt",
+  "02": "supplement-request",
+  "03": "refusal",
+  "04": "apology",
+  "05": "stop-notice",
+  "06": "control-sheet",
+} as const satisfies Record<string, FormId>;
+export type DossierFormNumber = keyof typeof DOSSIER_FORM_NUMBERS;
 
-/** "01" → receipt … "06" → control sheet (Circular 03/2025 numbering); names pass through. */
+/** A dossier's forms without an official number, addressed by name only (docs/documents.md). */
+export const UNNUMBERED_DOSSIER_FORMS = ["declined-notice"] as const satisfies readonly FormId[];
+
+export type DossierFormId =
+  | (typeof DOSSIER_FORM_NUMBERS)[DossierFormNumber]
+  | (typeof UNNUMBERED_DOSSIER_FORMS)[number];
+
+/** The dossier forms by name: the numbered ones in number order, then the unnumbered. */
+export const DOSSIER_FORMS: readonly DossierFormId[] = [
+  ...Object.values(DOSSIER_FORM_NUMBERS),
+  ...UNNUMBERED_DOSSIER_FORMS,
+];
+
+/** The form a number ("01", or "1") or a name addresses: "01" → receipt … "06" → control sheet; names pass through. */
 export function dossierFormOf(id: string): DossierFormId | undefined {
-  if (/^0?[1-6]$/.test(id)) return DOSSIER_FORMS[Number(id) - 1];
+  const number = /^[1-9]$/.test(id) ? `0${id}` : id;
+  if (Object.hasOwn(DOSSIER_FORM_NUMBERS, number)) return DOSSIER_FORM_NUMBERS[number as DossierFormNumber];
   return (DOSSIER_FORMS as readonly string[]).includes(id) ? (id as DossierFormId) : undefined;
 }
 

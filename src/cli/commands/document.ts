@@ -17,7 +17,7 @@ import { getDossier } from "../../db/repos/dossiers/service.ts";
 import { UnitDirectory } from "../../db/repos/units.ts";
 import type { Database } from "../../db/engine.ts";
 import { inFormat, type OutputFormat } from "../../documents/delivery.ts";
-import { DOSSIER_FORMS, dossierFormOf } from "../../documents/from-dossier.ts";
+import { DOSSIER_FORM_NUMBERS as FORM, dossierFormOf, UNNUMBERED_DOSSIER_FORMS } from "../../documents/from-dossier.ts";
 import { PdfUnavailableError, renderAppendix, renderForm } from "../../documents/index.ts";
 import type { FormRequest } from "../../documents/types.ts";
 import { GROUPINGS } from "../../figures/grouping.ts";
@@ -32,8 +32,8 @@ export const summary =
 export const help = `Usage: motcua document <01…06> --dossier CODE --out F.docx|F.pdf [--public-url URL]
        motcua document 07 --unit U --from YYYY-MM-DD --to YYYY-MM-DD --out F.docx|F.pdf
        motcua document appendix <${APPENDIX_KINDS.join("|")}> --from D --to D [--unit U] --out F.xlsx|F.docx|F.pdf
-<01…06>: 01 (${DOSSIER_FORMS[0]}), 02 (${DOSSIER_FORMS[1]}), 03 (${DOSSIER_FORMS[2]}), 04 (${DOSSIER_FORMS[3]}),
-         05 (${DOSSIER_FORMS[4]}), 06 (${DOSSIER_FORMS[5]}); ${DOSSIER_FORMS[6]} (the notice returning a dossier
+<01…06>: 01 (${FORM["01"]}), 02 (${FORM["02"]}), 03 (${FORM["03"]}), 04 (${FORM["04"]}),
+         05 (${FORM["05"]}), 06 (${FORM["06"]}); ${UNNUMBERED_DOSSIER_FORMS.join(", ")} (the notice returning a dossier
          that does not qualify, no official number); 07 or "ledger": the unit's tracking ledger of the
          dossiers it received from --from to --to (local dates).
 appendix: results [--by ${GROUPINGS.join("|")}] [--layout 000|004] (seed 000's Phụ lục 4 or seed 004's table by

@@ -16,7 +16,7 @@ import {
   type OutputFormat,
   type SourceFormat,
 } from "../../documents/delivery.ts";
-import { DOSSIER_FORMS, dossierFormOf } from "../../documents/from-dossier.ts";
+import { DOSSIER_FORM_NUMBERS, DOSSIER_FORMS, dossierFormOf } from "../../documents/from-dossier.ts";
 import {
   formJson,
   formSetOf,
@@ -70,7 +70,8 @@ function formLabel(request: FormRequest): string {
   return `Mẫu ${def.number} - ${title.charAt(0).toLocaleUpperCase("vi")}${title.slice(1)}`;
 }
 
-const FORM_IDS = ["01", "02", "03", "04", "05", "06", ...DOSSIER_FORMS] as const;
+/** A form is named by its number ("01"…"06", DOSSIER_FORM_NUMBERS) or by name ("receipt", "declined-notice"…). */
+const FORM_IDS: readonly string[] = [...Object.keys(DOSSIER_FORM_NUMBERS), ...DOSSIER_FORMS];
 
 export const getDossierDocument = defineRoute({
   method: "GET",
