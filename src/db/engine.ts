@@ -78,6 +78,10 @@ async function openPostgres(url: string, max: number, extra: OpenOptions = {}): 
     ...(extra.connectTimeoutMs ? { connectionTimeoutMillis: extra.connectTimeoutMs } : {}),
   });
   pool.on("error", () => {}); // idle-client errors surface on the next query instead of crashing
+  // a server going away while a client is checked out between queries (a standby stopped, a primary restarted)
+  // emits on the client, which the pool does not listen to then: without this the process would crash; the
+  // client is no longer queryable, so the pool drops it when it is released
+  pool.on("connect", (client) => client.on("error", () => {}));
   if (!extra.lazy) await pool.query("select 1");
   return wrap("postgres", pool, url.replace(/:[^:@/]*@/, ":***@"), async () => {});
 }

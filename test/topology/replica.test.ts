@@ -1,0 +1,161 @@
+// Read replicas on real clusters (issue 19; docs/deploy-replicas.md): a primary and a streaming hot standby
+// started by scripts/pg-topology.sh, a server whose reports, lists and lookups go to the standby. Proven here:
+// reports are served by the standby; a user's reads right after their writes are never stale (200 rounds over
+// HTTP) while another user may read the standby's older state; a standby lagging past the limit, or stopped
+// mid-run, costs no request.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { type Database, openDatabase } from "../../src/db/engine.ts";
+import { ReadReplica } from "../../src/db/read-replica.ts";
+import {
+  admin,
+  createMotcuaDatabase,
+  eventually,
+  onDatabase,
+  type Server,
+  startServer,
+  startTopology,
+  type Topology,
+} from "./replica-harness.ts";
+
+const MAX_LAG_MS = 1_500;
+let topology: Topology;
+let primary: Database;
+let standby: Database;
+let reads: ReadReplica;
+let server: Server;
+let standbyDb: string;
+const cookie: Record<string, string> = {};
+
+before(async () => {
+  topology = await startTopology("/tmp/motcua-topo-replica", 54350);
+  await createMotcuaDatabase(topology.primaryUrl, "motcua");
+  primary = await openDatabase({ databaseUrl: onDatabase(topology.primaryUrl, "motcua"), poolSize: 8 });
+  standbyDb = onDatabase(topology.standbyUrl, "motcua");
+  standby = await openDatabase({ databaseUrl: standbyDb, poolSize: 8, applicationName: "motcua-read", connectTimeoutMs: 2_000, lazy: true });
+  reads = new ReadReplica(primary, standby, { maxLagMs: MAX_LAG_MS, probeMs: 200 });
+  server = await startServer({ database: primary, reads });
+  await server.addStaff("motcua.01", "P1.01", ["front_desk"]);
+  await server.addStaff("ld.01", "P1.01", ["leader"]);
+  await server.addStaff("ld.p1", "P1", ["leader"]);
+  for (const name of ["motcua.01", "ld.01", "ld.p1"]) cookie[name] = await server.login(name);
+  await eventually("the standby has replayed the seed", async () => {
+    await reads.probe();
+    return reads.standby.up && reads.standby.lagMs <= MAX_LAG_MS;
+  });
+});
+
+after(async () => {
+  await server?.close();
+  await standby?.close();
+  await primary?.close();
+  await topology?.stop();
+});
+
+const today = new Date().toISOString().slice(0, 10);
+const month = `from=${today.slice(0, 8)}01&to=${today}`;
+const countAt = async (url: string) =>
+  Number((await admin<{ n: string }>(url, "select count(*) as n from dossiers"))[0]!.n);
+
+test("a report is served by the standby: its SQL ran there, under the replica's application_name", async () => {
+  const served = reads.counts.replica;
+  const report = await server.call("GET", `/api/reports/results?${month}&unit=P1`, { cookie: cookie["ld.p1"] });
+  assert.equal(report.status, 200, JSON.stringify(report.body));
+  assert.equal(reads.counts.replica, served + 1);
+  const onStandby = await admin<{ n: string }>(
+    topology.standbyUrl,
+    `select count(*) as n from pg_stat_activity
+      where datname = 'motcua' and application_name = 'motcua-read' and query ~ '(figure_counts|manual_results)'`,
+  );
+  assert.ok(Number(onStandby[0]!.n) >= 1, "the report's query is the last one of a standby session");
+  const onPrimary = await admin<{ n: string }>(
+    topology.primaryUrl,
+    "select count(*) as n from pg_stat_activity where datname = 'motcua' and query ~ '(figure_counts|manual_results)'",
+  );
+  assert.equal(Number(onPrimary[0]!.n), 0, "no primary session ran it");
+});
+
+test("with replay paused, the writer reads its write from the primary while another user sees the standby's state", async () => {
+  await admin(standbyDb, "select pg_wal_replay_pause()");
+  try {
+    const before = (await server.call("GET", "/api/dossiers?unit=P1.01", { cookie: cookie["ld.01"] })).body.total;
+    const created = await server.intake(cookie["motcua.01"]!);
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const own = await server.call("GET", `/api/dossiers?unit=P1.01&q=${created.body.code}`, { cookie: cookie["motcua.01"] });
+    assert.deepEqual(own.body.items.map((d: { code: string }) => d.code), [created.body.code], "the writer sees it");
+    // the standby really is behind, and another reader (no write of theirs pending) is served by it
+    assert.equal(await countAt(standbyDb), before);
+    assert.equal(await countAt(onDatabase(topology.primaryUrl, "motcua")), before + 1);
+    const other = await server.call("GET", "/api/dossiers?unit=P1.01", { cookie: cookie["ld.01"] });
+    assert.equal(other.body.total, before, "another user may read the standby's older state, within the lag limit");
+    // past the lag limit nobody reads the standby any more
+    await new Promise((resolve) => setTimeout(resolve, MAX_LAG_MS + 300));
+    const lagging = reads.counts.lagging;
+    const late = await server.call("GET", "/api/dossiers?unit=P1.01", { cookie: cookie["ld.01"] });
+    assert.equal(late.body.total, before + 1, "a lagging standby is not read");
+    assert.equal(reads.counts.lagging, lagging + 1);
+  } finally {
+    await admin(standbyDb, "select pg_wal_replay_resume()");
+  }
+  await eventually("the standby caught up", async () => {
+    await reads.probe();
+    return reads.standby.lagMs <= MAX_LAG_MS;
+  });
+});
+
+test("read-your-writes: 200 rounds of intake then search or lookup over HTTP never read stale", async () => {
+  const start = { ...reads.counts };
+  for (let round = 0; round < 200; round++) {
+    const created = await server.intake(cookie["motcua.01"]!);
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const code = created.body.code as string;
+    const search = round % 10 !== 0; // the lookup is rate-limited per address (30 a minute)
+    const read = search
+        ? await server.call("GET", `/api/dossiers?unit=P1.01&q=${code}`, { cookie: cookie["motcua.01"] })
+        : await server.call("GET", `/api/public/lookup?code=${code}&secret=${created.body.lookupSecret}`, {
+            cookie: cookie["motcua.01"],
+          });
+    assert.equal(read.status, 200, `round ${round}: ${JSON.stringify(read.body)}`);
+    const seen = search ? read.body.items.map((d: { code: string }) => d.code) : [read.body.code];
+    assert.deepEqual(seen, [code], `round ${round}: the writer's read is stale`);
+  }
+  const fromStandby = reads.counts.replica - start.replica;
+  const waited = reads.counts["own-write"] - start["own-write"];
+  console.log(`read-your-writes: ${fromStandby} reads from the standby, ${waited} from the primary (own write)`);
+  assert.equal(fromStandby + waited + reads.counts.lagging - start.lagging + reads.counts.down - start.down, 200);
+  assert.ok(fromStandby > 0, "the standby, once it has replayed the write, serves the writer's reads");
+});
+
+test("stopping the standby mid-run loses no request; started again, it serves reads again", async () => {
+  const urls = [
+    `/api/reports/results?${month}&unit=P1`,
+    "/api/dossiers?unit=P1.01",
+    `/api/reports/channels?${month}&unit=P1`,
+    "/api/dossiers/stock?unit=P1.01",
+  ];
+  const statuses: number[] = [];
+  let sent = 0;
+  let stopping: Promise<void> | undefined;
+  const client = async () => {
+    while (sent < 240) {
+      const n = sent++;
+      if (n === 60) stopping = topology.standbyStop();
+      const reply = await server.call("GET", urls[n % urls.length]!, { cookie: cookie["ld.p1"] });
+      statuses.push(reply.status);
+    }
+  };
+  const start = { ...reads.counts };
+  await Promise.all([client(), client(), client(), client()]);
+  await stopping;
+  assert.equal(statuses.length, 240);
+  assert.deepEqual([...new Set(statuses)], [200], "every read answered");
+  assert.ok(reads.counts.replica - start.replica > 0, "reads went to the standby before it stopped");
+  assert.ok(reads.counts.down - start.down > 0, "then to the primary");
+  await topology.standbyStart();
+  await eventually("a read is served by the standby again", async () => {
+    const served = reads.counts.replica;
+    const reply = await server.call("GET", "/api/dossiers?unit=P1.01", { cookie: cookie["ld.p1"] });
+    assert.equal(reply.status, 200);
+    return reads.counts.replica > served;
+  });
+});
