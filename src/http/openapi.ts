@@ -2,7 +2,8 @@
 import { z } from "zod";
 import type { AnyRoute } from "./route.ts";
 
-const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+const jsonSchema = (schema: z.ZodType, io: "input" | "output" = "input") =>
+  z.toJSONSchema(schema, { io, unrepresentable: "any" });
 
 const problem = {
   description: "Lỗi (application/problem+json)",
@@ -35,7 +36,13 @@ export function openApiDocument(routes: AnyRoute[]) {
     const responses: Record<string, unknown> = {
       "200": {
         description: "OK",
-        content: Object.fromEntries(["application/json", ...(route.produces ?? [])].map((type) => [type, {}])),
+        // the declared answer (src/http/schemas) for JSON; other types (CSV, .xlsx, PDF) stay undescribed
+        content: Object.fromEntries(
+          ["application/json", ...(route.produces ?? [])].map((type) => [
+            type,
+            type === "application/json" && route.response ? { schema: jsonSchema(route.response, "output") } : {},
+          ]),
+        ),
       },
       "400": problem,
     };

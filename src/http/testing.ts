@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from "../db/testing.ts";
 import type { StaffRole } from "../people/policy.ts";
 import { buildApp } from "./app.ts";
 import type { AppContext } from "./context.ts";
+import { responseChecks } from "./schemas/check.ts";
 
 export const TEST_PASSWORD = "matkhau-thu-2026";
 
@@ -35,6 +36,9 @@ export async function seedTestUnits(database: TestDatabase) {
       .execute();
   }
 }
+
+// every answer a test receives is held to the route's declared response schema (schemas/check.ts)
+responseChecks.enabled = true;
 
 export async function startTestApp(options: { now?: () => Date; seedUnits?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();

@@ -18,6 +18,7 @@ import { type ActionBody, type EvidenceBody, parseActionBody } from "../schemas/
 import { authorizeAction, STAFF_ACTIONS, type StaffAction } from "./dossiers-access.ts";
 import { DossierCodeParam, detailOf, idempotencyKeyOf, serviceOf } from "./dossiers.ts";
 import { dossierProblem } from "./dossiers-present.ts";
+import { Dossier } from "../schemas/dossiers.ts";
 
 /** The file ids the command names: attachments, and the documents inside evidence. */
 function fileIds(body: ActionBody): string[] {
@@ -141,6 +142,7 @@ export const dossierAction = defineRoute({
   summary: "Thao tác trên hồ sơ (tiếp nhận, bổ sung, chuyển, trình, duyệt, trả kết quả, gia hạn…)",
   tags: ["dossiers"],
   access: "staff",
+  response: Dossier,
   params: DossierCodeParam.extend({
     action: z.enum(STAFF_ACTIONS, { message: `Thao tác phải là một trong: ${STAFF_ACTIONS.join(", ")}` }),
   }),

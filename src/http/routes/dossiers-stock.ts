@@ -8,6 +8,7 @@ import { forbidden } from "../errors.ts";
 import { defineRoute } from "../route.ts";
 import { readableUnits } from "./dossiers-access.ts";
 import { serviceOf } from "./dossiers.ts";
+import { DossierStock } from "../schemas/dossiers.ts";
 
 export const getDossierStock = defineRoute({
   method: "GET",
@@ -15,6 +16,7 @@ export const getDossierStock = defineRoute({
   summary: "Hồ sơ đang giải quyết tại thời điểm hiện tại: đang quá hạn, còn trong hạn (khớp hàng đợi quá hạn)",
   tags: ["dossiers"],
   access: "staff",
+  response: DossierStock,
   query: z.object({ unit: z.string().min(1).max(32).optional() }),
   async handler({ ctx, actor, query }) {
     const units = await ctx.units.fresh();

@@ -27,6 +27,7 @@ import {
   unavailableActions,
 } from "./dossiers-access.ts";
 import { dossierProblem, presentDetail, presentSummary, withLocalInstants } from "./dossiers-present.ts";
+import { AppointmentPreview, Dossier, DossierPage, IntakeAnswer } from "../schemas/dossiers.ts";
 
 export const serviceOf = (ctx: AppContext): ServiceContext => ({ db: ctx.database.db, units: ctx.units, now: ctx.now });
 
@@ -67,6 +68,7 @@ export const createDossier = defineRoute({
   summary: "Tiếp nhận hồ sơ trực tiếp hoặc qua bưu chính (cấp mã hồ sơ, phiếu hẹn, mã tra cứu)",
   tags: ["dossiers"],
   access: "staff",
+  response: IntakeAnswer,
   body: IntakeBody,
   async handler({ ctx, actor, body, request, reply }) {
     if (!can(actor, "dossier.receive", body.unitCode, ctx.units.parentOf)) {
@@ -104,6 +106,7 @@ export const previewDossierAppointment = defineRoute({
   summary: "Ngày hẹn trả nếu tiếp nhận ngay bây giờ (hiển thị trước khi xác nhận tiếp nhận)",
   tags: ["dossiers"],
   access: "staff",
+  response: AppointmentPreview,
   body: z.object({ unitCode: z.string().min(1).max(32), procedureCode: z.string().min(1).max(40) }),
   async handler({ ctx, actor, body }) {
     if (!can(actor, "dossier.receive", body.unitCode, ctx.units.parentOf)) throw forbidden();
@@ -118,6 +121,7 @@ export const listDossierQueue = defineRoute({
     "Danh sách hồ sơ trong phạm vi đơn vị: lọc theo đơn vị, trạng thái, hàng đợi, tìm không dấu; phân trang bằng con trỏ (cursor, nextCursor)",
   tags: ["dossiers"],
   access: "staff",
+  response: DossierPage,
   query: z.object({
     unit: z.string().min(1).max(32).optional(),
     state: z.enum(STATUSES as [string, ...string[]]).optional(),
@@ -214,6 +218,7 @@ export const getDossierDetail = defineRoute({
   summary: "Hồ sơ: thông tin, diễn biến, thao tác được phép với người dùng, phiếu kiểm soát",
   tags: ["dossiers"],
   access: "staff",
+  response: Dossier,
   params: DossierCodeParam,
   async handler({ ctx, actor, params }) {
     const { row, log } = await getDossier(serviceOf(ctx), params.code).catch(dossierProblem);
