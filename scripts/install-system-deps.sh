@@ -3,6 +3,7 @@
 set -euo pipefail
 need=()
 [ -x /usr/lib/postgresql/15/bin/postgres ] || need+=(postgresql-15)
+[ -x /usr/sbin/pgbouncer ] || need+=(pgbouncer)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 [ -d /usr/share/fonts/truetype/liberation2 ] || need+=(fonts-liberation2)

@@ -8,7 +8,8 @@
 #   pg-topology.sh standby-start   starts it again; it resumes streaming from where it stopped
 #   pg-topology.sh stop            stops everything and removes the directory
 # PGTOPO_DIR (default /tmp/motcua-topo) and PGTOPO_PORT (default 54340: primary; +1 standby; +2 PgBouncer)
-# let several topologies run side by side. The clusters are tiny and unsafe on purpose (fsync off).
+# let several topologies run side by side; PGTOPO_STANDBY=off leaves the standby out. The clusters are tiny and
+# unsafe on purpose (fsync off, no sync after initdb and pg_basebackup).
 set -euo pipefail
 action=${1:-start}
 base=${PGTOPO_DIR:-/tmp/motcua-topo}
@@ -70,14 +71,18 @@ case "$action" in
     mkdir -p "$base"
     [ "$(id -u)" = 0 ] && chown postgres:postgres "$base"
     if [ ! -f "$primary/PG_VERSION" ]; then
-      as_pg "$bindir/initdb" -D "$primary" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+      as_pg "$bindir/initdb" -D "$primary" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
     fi
     as_pg "$bindir/pg_ctl" -D "$primary" status >/dev/null 2>&1 || start_cluster "$primary" "$port"
-    if [ ! -f "$standby/PG_VERSION" ]; then
+    if [ "${PGTOPO_STANDBY:-on}" = off ]; then
+      :
+    elif [ ! -f "$standby/PG_VERSION" ]; then
       # -R writes standby.signal and primary_conninfo; -X stream copies the WAL the backup needs
-      as_pg "$bindir/pg_basebackup" -D "$standby" -h 127.0.0.1 -p "$port" -U postgres -X stream -c fast -R
+      as_pg "$bindir/pg_basebackup" -D "$standby" -h 127.0.0.1 -p "$port" -U postgres -X stream -c fast -R --no-sync
+      start_cluster "$standby" "$standby_port"
+    else
+      as_pg "$bindir/pg_ctl" -D "$standby" status >/dev/null 2>&1 || start_cluster "$standby" "$standby_port"
     fi
-    as_pg "$bindir/pg_ctl" -D "$standby" status >/dev/null 2>&1 || start_cluster "$standby" "$standby_port"
     [ -f "$base/pgbouncer.pid" ] && kill -0 "$(cat "$base/pgbouncer.pid")" 2>/dev/null || start_bouncer
     echo "PRIMARY_URL=postgres://postgres@127.0.0.1:$port/postgres"
     echo "STANDBY_URL=postgres://postgres@127.0.0.1:$standby_port/postgres"

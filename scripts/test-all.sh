@@ -17,6 +17,8 @@ step "database tests on PostgreSQL 15"
 url=$(bash scripts/pg-cluster.sh start)
 trap 'bash scripts/pg-cluster.sh stop' EXIT
 MOTCUA_TEST_ENGINE=postgres TEST_DATABASE_URL="$url" bash scripts/run-tests.sh db
+step "topology tests: replicas, PgBouncer, roll-up (test/topology; each starts its own clusters)"
+bash scripts/run-tests.sh topology
 step "soak on PostgreSQL 15 (30 s; bench/soak.ts, issue 20)"
 TEST_DATABASE_URL="$url" node --import tsx bench/soak.ts --minutes 0.5 --rate 20
 

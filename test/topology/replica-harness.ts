@@ -31,12 +31,22 @@ export interface Topology {
 }
 
 /** Starts primary + standby + PgBouncer in their own directory and ports (PGTOPO_DIR, PGTOPO_PORT…+2). */
-export async function startTopology(dir: string, port: number): Promise<Topology> {
-  const env = { ...process.env, PGTOPO_DIR: dir, PGTOPO_PORT: String(port) };
+export async function startTopology(dir: string, port: number, options: { standby?: boolean } = {}): Promise<Topology> {
+  const env = {
+    ...process.env,
+    PGTOPO_DIR: dir,
+    PGTOPO_PORT: String(port),
+    PGTOPO_STANDBY: options.standby === false ? "off" : "on",
+  };
   const script = (action: string) => run("bash", [path.join(root, "scripts/pg-topology.sh"), action], { env });
   await script("stop"); // a run killed half-way leaves its clusters: start from nothing
   const { stdout } = await script("start");
-  const urls = Object.fromEntries(stdout.trim().split("\n").map((line) => line.split("=", 2) as [string, string]));
+  const urls = Object.fromEntries(
+    stdout
+      .trim()
+      .split("\n")
+      .map((line) => line.split("=", 2) as [string, string]),
+  );
   return {
     primaryUrl: urls.PRIMARY_URL!,
     standbyUrl: urls.STANDBY_URL!,
@@ -65,11 +75,14 @@ export async function admin<T = Record<string, unknown>>(url: string, text: stri
   }
 }
 
-/** Creates database `name` on the primary, migrated, with the test units and the test procedure. */
-export async function createMotcuaDatabase(primaryUrl: string, name: string): Promise<void> {
+/**
+ * Creates database `name` on the primary, migrated (through `via`, e.g. PgBouncer, when given), with the test
+ * units and the test procedure.
+ */
+export async function createMotcuaDatabase(primaryUrl: string, name: string, via = primaryUrl): Promise<void> {
   await admin(primaryUrl, `drop database if exists ${name}`);
   await admin(primaryUrl, `create database ${name}`);
-  const database = await openDatabase({ databaseUrl: onDatabase(primaryUrl, name), poolSize: 2 });
+  const database = await openDatabase({ databaseUrl: onDatabase(via, name), poolSize: 2 });
   try {
     await migrate(database.pool);
     await seedTestUnits({ ...database, target: name, drop: () => database.close() });
@@ -79,7 +92,8 @@ export async function createMotcuaDatabase(primaryUrl: string, name: string): Pr
   }
 }
 
-export type Reply = { status: number; body: any }; // biome-ignore lint/suspicious/noExplicitAny: fields read one by one
+// biome-ignore lint/suspicious/noExplicitAny: tests read response fields one by one
+export type Reply = { status: number; body: any };
 
 export interface Server {
   url: string;
@@ -128,7 +142,14 @@ export async function startServer(options: {
       await ctx.units.refresh();
       await createUser(
         options.database.db,
-        { username, fullName: username, password: PASSWORD, kind: "staff", unitCode, grants: roles.map((role) => ({ role, unitCode })) },
+        {
+          username,
+          fullName: username,
+          password: PASSWORD,
+          kind: "staff",
+          unitCode,
+          grants: roles.map((role) => ({ role, unitCode })),
+        },
         (code) => ctx.units.provinceOf(code),
       );
     },
@@ -157,6 +178,9 @@ export async function startServer(options: {
     close: () => app.close(),
   };
 }
+
+/** Today's date in Vietnam (UTC+7), YYYY-MM-DD. */
+export const localToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 /** Waits until `check` holds (polling every 50 ms), or fails after `ms`. */
 export async function eventually(what: string, check: () => Promise<boolean>, ms = 10_000): Promise<void> {

@@ -11,6 +11,7 @@ import {
   admin,
   createMotcuaDatabase,
   eventually,
+  localToday,
   onDatabase,
   type Server,
   startServer,
@@ -32,7 +33,13 @@ before(async () => {
   await createMotcuaDatabase(topology.primaryUrl, "motcua");
   primary = await openDatabase({ databaseUrl: onDatabase(topology.primaryUrl, "motcua"), poolSize: 8 });
   standbyDb = onDatabase(topology.standbyUrl, "motcua");
-  standby = await openDatabase({ databaseUrl: standbyDb, poolSize: 8, applicationName: "motcua-read", connectTimeoutMs: 2_000, lazy: true });
+  standby = await openDatabase({
+    databaseUrl: standbyDb,
+    poolSize: 8,
+    applicationName: "motcua-read",
+    connectTimeoutMs: 2_000,
+    lazy: true,
+  });
   reads = new ReadReplica(primary, standby, { maxLagMs: MAX_LAG_MS, probeMs: 200 });
   server = await startServer({ database: primary, reads });
   await server.addStaff("motcua.01", "P1.01", ["front_desk"]);
@@ -52,7 +59,7 @@ after(async () => {
   await topology?.stop();
 });
 
-const today = new Date().toISOString().slice(0, 10);
+const today = localToday();
 const month = `from=${today.slice(0, 8)}01&to=${today}`;
 const countAt = async (url: string) =>
   Number((await admin<{ n: string }>(url, "select count(*) as n from dossiers"))[0]!.n);
@@ -81,8 +88,14 @@ test("with replay paused, the writer reads its write from the primary while anot
     const before = (await server.call("GET", "/api/dossiers?unit=P1.01", { cookie: cookie["ld.01"] })).body.total;
     const created = await server.intake(cookie["motcua.01"]!);
     assert.equal(created.status, 201, JSON.stringify(created.body));
-    const own = await server.call("GET", `/api/dossiers?unit=P1.01&q=${created.body.code}`, { cookie: cookie["motcua.01"] });
-    assert.deepEqual(own.body.items.map((d: { code: string }) => d.code), [created.body.code], "the writer sees it");
+    const own = await server.call("GET", `/api/dossiers?unit=P1.01&q=${created.body.code}`, {
+      cookie: cookie["motcua.01"],
+    });
+    assert.deepEqual(
+      own.body.items.map((d: { code: string }) => d.code),
+      [created.body.code],
+      "the writer sees it",
+    );
     // the standby really is behind, and another reader (no write of theirs pending) is served by it
     assert.equal(await countAt(standbyDb), before);
     assert.equal(await countAt(onDatabase(topology.primaryUrl, "motcua")), before + 1);
@@ -111,10 +124,10 @@ test("read-your-writes: 200 rounds of intake then search or lookup over HTTP nev
     const code = created.body.code as string;
     const search = round % 10 !== 0; // the lookup is rate-limited per address (30 a minute)
     const read = search
-        ? await server.call("GET", `/api/dossiers?unit=P1.01&q=${code}`, { cookie: cookie["motcua.01"] })
-        : await server.call("GET", `/api/public/lookup?code=${code}&secret=${created.body.lookupSecret}`, {
-            cookie: cookie["motcua.01"],
-          });
+      ? await server.call("GET", `/api/dossiers?unit=P1.01&q=${code}`, { cookie: cookie["motcua.01"] })
+      : await server.call("GET", `/api/public/lookup?code=${code}&secret=${created.body.lookupSecret}`, {
+          cookie: cookie["motcua.01"],
+        });
     assert.equal(read.status, 200, `round ${round}: ${JSON.stringify(read.body)}`);
     const seen = search ? read.body.items.map((d: { code: string }) => d.code) : [read.body.code];
     assert.deepEqual(seen, [code], `round ${round}: the writer's read is stale`);
