@@ -20,6 +20,9 @@ export interface ReplicaOptions {
   now?: () => number;
 }
 
+/** A probe of the standby that takes longer than this counts as the standby being down (it is hung or far). */
+const PROBE_TIMEOUT_MS = 1_000;
+
 /** More than any WAL position (pg_lsn is 64 bits): a reader who needs it reads from the primary. */
 const BEYOND_ANY_WAL = 1n << 64n;
 
@@ -115,10 +118,7 @@ export class ReadReplica {
         this.marks.note(writer, position);
         this.unmeasured.delete(writer);
       }
-      const standby = await this.replica.pool.query<{ recovering: boolean; replay: string | null }>(
-        "select pg_is_in_recovery() as recovering, pg_last_wal_replay_lsn()::text as replay",
-      );
-      const row = standby.rows[0]!;
+      const row = await this.standbyPosition();
       this.observe(row.recovering, row.replay);
     } catch {
       this.state = { up: false, replay: this.state.replay, lagMs: Number.POSITIVE_INFINITY };
@@ -128,12 +128,9 @@ export class ReadReplica {
   }
 
   private refreshReplay(): Promise<void> {
-    this.replaying ??= this.replica.pool
-      .query<{ recovering: boolean; replay: string | null }>(
-        "select pg_is_in_recovery() as recovering, pg_last_wal_replay_lsn()::text as replay",
-      )
+    this.replaying ??= this.standbyPosition()
       .then(
-        (result) => this.observe(result.rows[0]!.recovering, result.rows[0]!.replay),
+        (row) => this.observe(row.recovering, row.replay),
         (error: unknown) => {
           if (isUnavailable(error)) this.state = { ...this.state, up: false };
         },
@@ -142,6 +139,26 @@ export class ReadReplica {
         this.replaying = undefined;
       });
     return this.replaying;
+  }
+
+  /** The standby's replay position, or an error after PROBE_TIMEOUT_MS (a hung standby must not hang reads). */
+  private async standbyPosition(): Promise<{ recovering: boolean; replay: string | null }> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(Object.assign(new Error("standby probe timed out"), { code: "ETIMEDOUT" })),
+        PROBE_TIMEOUT_MS,
+      );
+    });
+    try {
+      const query = this.replica.pool.query<{ recovering: boolean; replay: string | null }>(
+        "select pg_is_in_recovery() as recovering, pg_last_wal_replay_lsn()::text as replay",
+      );
+      query.catch(() => {}); // settled late after a timeout: nobody is waiting for it any more
+      return (await Promise.race([query, timeout])).rows[0]!;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private observe(recovering: boolean, replayText: string | null): void {
