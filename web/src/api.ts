@@ -75,7 +75,7 @@ export function errorMessage(error: unknown): string {
   return CODE_MESSAGES.network ?? "Lỗi";
 }
 
-type Query = Record<string, string | number | boolean | undefined | null>;
+export type Query = Record<string, string | number | boolean | undefined | null>;
 
 export function withQuery(path: string, query?: Query): string {
   if (!query) return path;

@@ -1,8 +1,9 @@
 // The signed-in staff member (GET /api/auth/session), shared by the staff console. The session is an HTTP-only
 // cookie: the browser holds it, the app only asks who it belongs to.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { ApiProblem, api } from "./api.ts";
+import { ApiProblem } from "./api.ts";
 import type { Role, User } from "./types.ts";
+import { session } from "./api/session.ts";
 
 interface AuthState {
   user: User | null;
@@ -22,7 +23,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const refresh = useCallback(async () => {
     try {
       // always 200 (user: null when signed out): an anonymous page logs no 401 in the console
-      const { user } = await api.get<{ user: User | null }>("/auth/session");
+      const { user } = await session.current();
       setUser(user);
       return user;
     } catch (error) {
@@ -44,14 +45,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       loading,
       refresh,
       async login(username, password) {
-        await api.post<{ user: User }>("/auth/login", { username, password });
+        await session.login(username, password);
         // the session carries the grants with unit names: one source for the signed-in user.
         const me = await refresh();
         if (!me) throw new ApiProblem(401, "unauthenticated", "Chưa đăng nhập", undefined);
         return me;
       },
       async logout() {
-        await api.post("/auth/logout").catch(() => undefined);
+        await session.logout().catch(() => undefined);
         setUser(null);
       },
       hasRole(...roles) {

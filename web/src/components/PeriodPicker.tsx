@@ -4,7 +4,6 @@
 import { DatePicker, Select, Space, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
-import { api } from "../api.ts";
 import { formatDate } from "../format.ts";
 import { useLoad } from "../hooks.ts";
 import {
@@ -22,6 +21,7 @@ import {
   switchKind,
   yearOptions,
 } from "./periods.ts";
+import { reports } from "../api/reports.ts";
 
 export type { Period };
 
@@ -40,20 +40,10 @@ export function presetPeriod(preset: string, day = dayjs(), cutDay = 1): Period 
   return presetRange(preset === "last-year" ? { ...p, year: p.year - 1 } : p, cutDay);
 }
 
-interface PeriodSettings {
-  province: string;
-  cutDay: number;
-}
-
 /** The cut day of the unit's province; 1 while unknown, without a unit, or when the server has no setting. */
 export function useCutDay(unit: string | undefined): { cutDay: number; ready: boolean } {
   const settings = useLoad(
-    (signal) =>
-      unit
-        ? api
-            .get<PeriodSettings>("/reports/period-settings", { unit }, signal)
-            .catch(() => ({ province: "", cutDay: 1 }))
-        : null,
+    (signal) => (unit ? reports.periodSettings(unit, signal).catch(() => ({ province: "", cutDay: 1 })) : null),
     [unit],
   );
   if (!unit) return { cutDay: 1, ready: true };

@@ -1,9 +1,8 @@
 // Pick a procedure by typing its name without diacritics; the server searches (GET /api/procedures?q=).
 import { Select } from "antd";
 import { useState } from "react";
-import { api } from "../api.ts";
 import { useDebounced, useLoad } from "../hooks.ts";
-import type { Page, Procedure } from "../types.ts";
+import { procedures } from "../api/procedures.ts";
 
 interface Props {
   id?: string;
@@ -15,10 +14,7 @@ interface Props {
 export function ProcedurePicker({ id, value, onChange, ...rest }: Props) {
   const [text, setText] = useState("");
   const q = useDebounced(text, 200);
-  const { data, loading } = useLoad(
-    (signal) => api.get<Page<Procedure>>("/procedures", { q, pageSize: 20 }, signal),
-    [q],
-  );
+  const { data, loading } = useLoad((signal) => procedures.search({ q, pageSize: 20 }, signal), [q]);
   return (
     <Select
       id={id}

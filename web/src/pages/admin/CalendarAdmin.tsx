@@ -19,29 +19,14 @@ import {
   Typography,
 } from "antd";
 import { useState } from "react";
-import { api } from "../../api.ts";
 import { showProblem } from "../../components/forms.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { formatDate } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
-import type { Unit } from "../../types.ts";
-import { type OfficeHoursView, OfficeHoursCard } from "./OfficeHoursCard.tsx";
+import { OfficeHoursCard } from "./OfficeHoursCard.tsx";
 import { foldedSearch } from "../../components/search.ts";
-
-interface CalendarDay {
-  date: string;
-  kind: "day_off" | "working_day";
-  name: string | null;
-  source: { type: "law" | "official" | "override"; scope?: string; note?: string | null };
-}
-
-interface YearCalendar {
-  year: number;
-  days: CalendarDay[];
-  overrides: { scope: string; date: string; kind: string; note: string | null }[];
-  unit: { code: string; name: string; provinceCode?: string } | null;
-  officeHours: OfficeHoursView;
-}
+import { calendar, type CalendarDay } from "../../api/calendar.ts";
+import { units as unitsApi } from "../../api/units.ts";
 
 const SOURCE: Record<string, string> = {
   law: "Theo Bộ luật Lao động",
@@ -54,8 +39,8 @@ export default function CalendarAdmin() {
   const { message } = App.useApp();
   const [year, setYear] = useState(new Date().getFullYear());
   const [unit, setUnit] = useState<string>();
-  const units = useLoad((signal) => api.get<{ units: Unit[] }>("/units", undefined, signal), []);
-  const cal = useLoad((signal) => api.get<YearCalendar>(`/calendar/${year}`, { unit }, signal), [year, unit]);
+  const units = useLoad((signal) => unitsApi.list({}, signal), []);
+  const cal = useLoad((signal) => calendar.year(year, unit, signal), [year, unit]);
   const [form] = Form.useForm();
   const [error, setError] = useState<string>();
   const scope = cal.data?.unit?.provinceCode ?? "*";
@@ -63,7 +48,7 @@ export default function CalendarAdmin() {
   const edit = async (body: Record<string, unknown>) => {
     setError(undefined);
     try {
-      await api.put("/calendar/overrides", body);
+      await calendar.setOverrides(body);
       message.success("Đã cập nhật lịch");
       form.resetFields();
       cal.reload();

@@ -2,7 +2,6 @@
 // new version with its effective date in a Vietnamese form (an edit never rewrites an old version).
 import { Alert, Card, Space, Table, Typography } from "antd";
 import { useState } from "react";
-import { api } from "../../api.ts";
 import { useAuth } from "../../auth.tsx";
 import { JsonImport } from "../../components/JsonImport.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
@@ -11,23 +10,14 @@ import { describeLimit, formatDate } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
 import type { Procedure } from "../../types.ts";
 import { ProcedureEditor } from "./ProcedureEditor.tsx";
+import { procedures } from "../../api/procedures.ts";
 
 export default function CatalogueAdmin() {
   useTitle("Danh mục thủ tục hành chính");
   // the national catalogue is every province's: only the system administrator changes it (docs/security.md)
   const national = useAuth().user?.isSuperuser === true;
   const [code, setCode] = useState<string>();
-  const versions = useLoad(
-    (signal) =>
-      code
-        ? api.get<{ versions: Procedure[] } | Procedure[]>(
-            `/procedures/${encodeURIComponent(code)}/versions`,
-            undefined,
-            signal,
-          )
-        : null,
-    [code],
-  );
+  const versions = useLoad((signal) => (code ? procedures.versions(code, signal) : null), [code]);
   const list = Array.isArray(versions.data) ? versions.data : (versions.data?.versions ?? []);
   const latest = list.reduce<Procedure | undefined>((a, p) => (!a || p.version > a.version ? p : a), undefined);
   return (

@@ -20,13 +20,15 @@ import type { UploadFile } from "antd";
 import type { Dayjs } from "dayjs";
 import { importVerdict } from "./import-verdict.ts";
 import { useState } from "react";
-import { ApiProblem, api, codeMessage, errorMessage, withQuery } from "../../api.ts";
+import { ApiProblem, codeMessage, errorMessage, withQuery } from "../../api.ts";
 import { useAuth } from "../../auth.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { foldedSearch } from "../../components/search.ts";
 import { formatCount } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
-import type { DossierImportSummary, Unit } from "../../types.ts";
+import type { DossierImportSummary } from "../../types.ts";
+import { dossiers } from "../../api/dossiers.ts";
+import { units as unitsApi } from "../../api/units.ts";
 
 /** The import's rejection codes (docs/lifecycle.md, Interchange) in Vietnamese; the server's message follows. */
 export const IMPORT_REASONS: Record<string, string> = {
@@ -95,12 +97,7 @@ function ImportCard() {
     setBusy(true);
     try {
       const text = await file.text();
-      setResult(
-        await api.post<DossierImportSummary>("/dossiers/import", undefined, {
-          raw: { contentType: "application/x-ndjson", text },
-          query: { createMissing: createMissing ? "true" : "false" },
-        }),
-      );
+      setResult(await dossiers.import(text, createMissing));
     } catch (e) {
       setError(
         e instanceof ApiProblem && e.code === "payload-too-large"
@@ -183,7 +180,7 @@ interface ExportValues {
 
 function ExportCard() {
   const { user } = useAuth();
-  const units = useLoad((signal) => api.get<{ units: Unit[] }>("/units", undefined, signal), []);
+  const units = useLoad((signal) => unitsApi.list({}, signal), []);
   const [form] = Form.useForm<ExportValues>();
   const [error, setError] = useState<string>();
   const [done, setDone] = useState<{ lines: number; name: string }>();

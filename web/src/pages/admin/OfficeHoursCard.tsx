@@ -1,9 +1,9 @@
 // A unit's office hours: windows per weekday and Saturday service (PUT /api/units/:code/office-hours).
 import { App, Button, Card, Form, Input, Switch, Typography } from "antd";
 import { useState } from "react";
-import { api } from "../../api.ts";
 import { showProblem } from "../../components/forms.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { units } from "../../api/units.ts";
 
 export interface OfficeHoursView {
   isDefault: boolean;
@@ -67,7 +67,7 @@ export function OfficeHoursCard({
         onFinish={async (v) => {
           setError(undefined);
           try {
-            await api.put(`/units/${encodeURIComponent(unit ?? "")}/office-hours`, {
+            await units.setOfficeHours(unit ?? "", {
               windows: Object.fromEntries(DAYS.map(([d]) => [d, parse(v[d])])),
               saturdayService: v.saturdayService,
               saturdayCounts: v.saturdayCounts,

@@ -4,7 +4,6 @@
 import { App, Button, Card, Form, InputNumber, Select, Space, Table, Typography } from "antd";
 import dayjs from "dayjs";
 import { useEffect, useState } from "react";
-import { api } from "../../api.ts";
 import { useAuth } from "../../auth.tsx";
 import { showProblem } from "../../components/forms.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
@@ -12,11 +11,8 @@ import { indexCount, indexName, type PeriodKind, presetRange } from "../../compo
 import { formatDate } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
 import type { Unit } from "../../types.ts";
-
-interface PeriodSettings {
-  province: string | null;
-  cutDay: number;
-}
+import { reports } from "../../api/reports.ts";
+import { units as unitsApi } from "../../api/units.ts";
 
 /** The provinces this user administers (a superuser: every province). */
 export function adminProvinces(units: Unit[], adminUnits: string[], superuser: boolean): Unit[] {
@@ -48,7 +44,7 @@ export default function PeriodSettingsAdmin() {
   useTitle("Kỳ báo cáo");
   const { message } = App.useApp();
   const { user } = useAuth();
-  const units = useLoad((signal) => api.get<{ units: Unit[] }>("/units", undefined, signal), []);
+  const units = useLoad((signal) => unitsApi.list({}, signal), []);
   const provinces = adminProvinces(
     units.data?.units ?? [],
     (user?.grants ?? []).filter((g) => g.role === "admin").map((g) => g.unitCode),
@@ -56,10 +52,7 @@ export default function PeriodSettingsAdmin() {
   );
   const [province, setProvince] = useState<string>();
   const chosen = province ?? provinces[0]?.code;
-  const settings = useLoad(
-    (signal) => (chosen ? api.get<PeriodSettings>("/reports/period-settings", { unit: chosen }, signal) : null),
-    [chosen],
-  );
+  const settings = useLoad((signal) => (chosen ? reports.periodSettings(chosen, signal) : null), [chosen]);
   const [form] = Form.useForm<{ cutDay: number }>();
   const typed = Form.useWatch("cutDay", form);
   const [error, setError] = useState<string>();
@@ -75,7 +68,7 @@ export default function PeriodSettingsAdmin() {
     setSaving(true);
     setError(undefined);
     try {
-      await api.put<PeriodSettings>("/reports/period-settings", { province: chosen, cutDay: v.cutDay });
+      await reports.setPeriodSettings(chosen, v.cutDay);
       message.success(`Đã lưu ngày chốt kỳ báo cáo: ngày ${v.cutDay}`);
       settings.reload();
     } catch (e) {

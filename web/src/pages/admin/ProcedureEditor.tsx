@@ -4,7 +4,6 @@
 import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Switch } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
-import { api } from "../../api.ts";
 import { showProblem } from "../../components/forms.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import type { Procedure } from "../../types.ts";
@@ -18,6 +17,7 @@ import {
   toFormValues,
   toProcedureBody,
 } from "./procedure-form.ts";
+import { procedures } from "../../api/procedures.ts";
 
 type Values = ProcedureFormValues & { effectiveFrom: dayjs.Dayjs };
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -68,7 +68,7 @@ export function ProcedureEditor({ latest, onSaved }: { latest: Procedure; onSave
   const save = async (v: Values) => {
     setError(undefined);
     try {
-      await api.post("/procedures", toProcedureBody(latest, v, v.effectiveFrom.format("YYYY-MM-DD")));
+      await procedures.create(toProcedureBody(latest, v, v.effectiveFrom.format("YYYY-MM-DD")));
       message.success("Đã tạo phiên bản mới");
       onSaved();
     } catch (e) {

@@ -1,12 +1,12 @@
 // The unit tree with effective dates and successors; import from a JSON file.
 import { Card, Space, Table, Tag, Typography } from "antd";
-import { api } from "../../api.ts";
 import { JsonImport } from "../../components/JsonImport.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { formatDate } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
 import type { Unit } from "../../types.ts";
 import { UNIT_KIND_LABELS } from "../../../../src/units/unit.ts";
+import { units as unitsApi } from "../../api/units.ts";
 
 type Node = Unit & { children?: Node[] };
 
@@ -25,10 +25,7 @@ function tree(units: Unit[]): Node[] {
 
 export default function UnitsAdmin() {
   useTitle("Quản trị đơn vị");
-  const { data, error, loading, reload } = useLoad(
-    (signal) => api.get<{ units: Unit[] }>("/units", undefined, signal),
-    [],
-  );
+  const { data, error, loading, reload } = useLoad((signal) => unitsApi.list({}, signal), []);
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
       <Typography.Title level={1} style={{ fontSize: 24 }}>

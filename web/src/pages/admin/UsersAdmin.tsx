@@ -2,35 +2,23 @@
 import { Button, Card, Checkbox, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from "antd";
 import { App } from "antd";
 import { useState } from "react";
-import { api } from "../../api.ts";
 import { unitsFor, useAuth } from "../../auth.tsx";
 import { showProblem } from "../../components/forms.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { ROLE_NAME } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
-import type { Unit } from "../../types.ts";
 import { foldedSearch } from "../../components/search.ts";
-
-interface StaffUser {
-  id: number;
-  username: string;
-  fullName: string;
-  unitCode: string | null;
-  active: boolean;
-  grants: { role: string; unitCode: string }[];
-}
+import { type StaffUser, users as usersApi } from "../../api/users.ts";
+import { units } from "../../api/units.ts";
 
 export default function UsersAdmin() {
   useTitle("Quản trị người dùng");
   const { message } = App.useApp();
   const { user } = useAuth();
   const adminUnits = unitsFor(user, "admin");
-  const allUnits = useLoad((signal) => api.get<{ units: Unit[] }>("/units", undefined, signal), []);
+  const allUnits = useLoad((signal) => units.list({}, signal), []);
   const [unit, setUnit] = useState(adminUnits[0]?.code);
-  const users = useLoad(
-    (signal) => (unit ? api.get<{ users: StaffUser[] }>("/users", { unit }, signal) : null),
-    [unit],
-  );
+  const users = useLoad((signal) => (unit ? usersApi.list(unit, signal) : null), [unit]);
   const [form] = Form.useForm();
   const [error, setError] = useState<string>();
   const unitOptions = (allUnits.data?.units ?? []).map((u) => ({ value: u.code, label: `${u.name} (${u.code})` }));
@@ -79,7 +67,7 @@ export default function UsersAdmin() {
           onFinish={async (v) => {
             setError(undefined);
             try {
-              await api.post("/users", v);
+              await usersApi.create(v);
               message.success("Đã tạo tài khoản");
               form.resetFields();
               users.reload();

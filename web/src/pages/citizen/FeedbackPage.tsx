@@ -1,22 +1,13 @@
 // Phản ánh, kiến nghị (PAKN): send one, and read the answered ones the office has published.
 import { Alert, Button, Card, Form, Input, List, Select, Space, Typography } from "antd";
 import { useState } from "react";
-import { api } from "../../api.ts";
 import { showProblem } from "../../components/forms.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { foldedSearch } from "../../components/search.ts";
 import { formatDate } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
-import type { Unit } from "../../types.ts";
-
-interface FeedbackItem {
-  id: string | number;
-  subject?: string;
-  content: string;
-  answer?: string;
-  createdAt?: string;
-  answeredAt?: string;
-}
+import { units as unitsApi } from "../../api/units.ts";
+import { publicApi } from "../../api/public.ts";
 
 export default function FeedbackPage() {
   useTitle("Phản ánh, kiến nghị");
@@ -24,8 +15,8 @@ export default function FeedbackPage() {
   const [error, setError] = useState<string>();
   const [sent, setSent] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const published = useLoad((signal) => api.get<{ items: FeedbackItem[] }>("/public/feedback", undefined, signal), []);
-  const units = useLoad((signal) => api.get<{ units: Unit[] }>("/units", undefined, signal), []);
+  const published = useLoad((signal) => publicApi.feedback(signal), []);
+  const units = useLoad((signal) => unitsApi.list({}, signal), []);
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
       <Typography.Title level={1} style={{ fontSize: 26 }}>
@@ -42,7 +33,7 @@ export default function FeedbackPage() {
             setBusy(true);
             setError(undefined);
             try {
-              const r = await api.post<{ id?: string | number }>("/public/feedback", v);
+              const r = await publicApi.sendFeedback(v);
               setSent(
                 `Đã gửi phản ánh, kiến nghị${r?.id ? ` (số ${r.id})` : ""}. Cơ quan sẽ trả lời trong thời hạn quy định.`,
               );

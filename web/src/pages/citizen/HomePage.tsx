@@ -3,12 +3,11 @@
 import { Card, Empty, Input, List, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
-import { api } from "../../api.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { describeLimit, LEVEL_NAME, ONLINE_LEVEL_NAME } from "../../format.ts";
 import { useDebounced, useLoad, useTitle } from "../../hooks.ts";
 import { useT } from "../../i18n.tsx";
-import type { Page, Procedure } from "../../types.ts";
+import { procedures } from "../../api/procedures.ts";
 
 const PAGE_SIZE = 10;
 
@@ -31,12 +30,9 @@ export function HomePage() {
     setParams(next, { replace: true });
   };
 
-  const fields = useLoad(
-    (signal) => api.get<{ fields: { name: string; count: number }[] }>("/procedures/fields", undefined, signal),
-    [],
-  );
+  const fields = useLoad((signal) => procedures.fields(signal), []);
   const result = useLoad(
-    (signal) => api.get<Page<Procedure>>("/procedures", { q, field, online, level, page, pageSize: PAGE_SIZE }, signal),
+    (signal) => procedures.search({ q, field, online, level, page, pageSize: PAGE_SIZE }, signal),
     [q, field, online, level, page],
   );
 

@@ -1,20 +1,15 @@
 // What a procedure needs (components), how long it takes, what it costs, and whether it can be done online.
 import { Descriptions, Space, Spin, Table, Tag, Typography } from "antd";
 import { Link, useParams } from "react-router-dom";
-import { api } from "../../api.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { describeLimit, FORM_NAME, formatDate, formatMoney, LEVEL_NAME, ONLINE_LEVEL_NAME } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
-import type { Procedure } from "../../types.ts";
 import { LinkButton } from "../../components/LinkButton.tsx";
+import { procedures } from "../../api/procedures.ts";
 
 export function ProcedurePage() {
   const { code = "" } = useParams();
-  const {
-    data: p,
-    error,
-    loading,
-  } = useLoad((signal) => api.get<Procedure>(`/procedures/${encodeURIComponent(code)}`, undefined, signal), [code]);
+  const { data: p, error, loading } = useLoad((signal) => procedures.get(code ?? "", {}, signal), [code]);
   useTitle(p?.name ?? "Thủ tục hành chính");
   if (loading && !p) return <Spin aria-label="Đang tải" />;
   if (error || !p) return <ProblemAlert message={error ?? "Không tìm thấy thủ tục."} />;

@@ -1,9 +1,9 @@
 // Đánh giá mức độ hài lòng: overall score, the officer, and how the procedure felt (seed 004's survey).
 import { Alert, Button, Form, Input, Radio, Rate, Typography } from "antd";
 import { useState } from "react";
-import { api } from "../../api.ts";
 import { showProblem } from "../../components/forms.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { publicApi } from "../../api/public.ts";
 
 interface RatingValues {
   score: number;
@@ -33,7 +33,7 @@ export function RatingForm({ code, secret }: { code: string; secret: string }) {
           setBusy(true);
           setError(undefined);
           try {
-            await api.post("/public/ratings", { code, secret, ...v });
+            await publicApi.rate({ code, secret, ...v });
             setDone(true);
           } catch (e) {
             setError(showProblem(form, e));

@@ -4,11 +4,11 @@
 import { Alert, Button, Card, Form, Input, Upload } from "antd";
 import type { UploadFile } from "antd";
 import { useState } from "react";
-import { api } from "../../api.ts";
 import { showProblem } from "../../components/forms.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { formatInstant } from "../../format.ts";
 import type { LookupResult } from "../../types.ts";
+import { publicApi } from "../../api/public.ts";
 
 /** The server's limits for the applicant's files (the intake's): 30 files, 20 MB each. */
 const MAX_FILES = 30;
@@ -68,7 +68,7 @@ export function SupplementForm({
           dataBase64: await toBase64(f.originFileObj),
         });
       }
-      const updated = await api.post<LookupResult>("/public/supplements", {
+      const updated = await publicApi.supplement({
         code,
         secret,
         attachments,

@@ -2,21 +2,20 @@
 // findings, hand entries where nothing is recorded, the draft report (.docx / PDF preview), issuing and
 // submitting it, and for a unit above others the register of their reports with the roll-up.
 import { Space, Typography } from "antd";
-import { api } from "../../api.ts";
 import { useAuth } from "../../auth.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { useLoad, useTitle } from "../../hooks.ts";
 import { FilterBar, useReportFilters } from "../reports/filters.tsx";
 import { OwnReportCard, SubordinatesCard } from "./ReportsCard.tsx";
 import { SheetTable, Violations } from "./SheetTable.tsx";
-import type { Sheet } from "./types.ts";
+import { reform } from "../../api/reform.ts";
 
 export default function ReformReportPage() {
   useTitle("Báo cáo CCHC");
   const { user } = useAuth();
   const filters = useReportFilters();
   const sheet = useLoad(
-    (signal) => (filters.ready && filters.unit ? api.get<Sheet>("/reform/sheet", filters.query, signal) : null),
+    (signal) => (filters.ready && filters.unit ? reform.sheet(filters.query, signal) : null),
     [filters.from, filters.to, filters.unit],
   );
   const canManage = user?.grants.some((g) => g.role === "reform_officer" && g.unitCode === filters.unit) ?? false;

@@ -7,7 +7,8 @@ import { api, errorMessage } from "../../api.ts";
 import { formatCount } from "../../format.ts";
 import { useLoad } from "../../hooks.ts";
 import { editsOf, TextEdits } from "./TextEdits.tsx";
-import { type IssuedReport, type RegisterEntry, type RollUp, STATUS_LABEL } from "./types.ts";
+import { type IssuedReport, type RegisterEntry, STATUS_LABEL } from "./types.ts";
+import { reform } from "../../api/reform.ts";
 
 interface Props {
   query: { unit?: string; from?: string; to?: string };
@@ -24,7 +25,7 @@ export function OwnReportCard({ query, canManage, blocked }: Props) {
   const [number, setNumber] = useState("");
   const [texts, setTexts] = useState({ assessment: "", directions: "", proposals: "" });
   const reports = useLoad(
-    (signal) => (query.unit ? api.get<{ reports: IssuedReport[] }>("/reform/reports", query, signal) : null),
+    (signal) => (query.unit ? reform.reports(query, signal) : null),
     [query.unit, query.from, query.to],
   );
   const act = async (run: () => Promise<unknown>) => {
@@ -63,9 +64,7 @@ export function OwnReportCard({ query, canManage, blocked }: Props) {
                 loading={busy}
                 disabled={blocked}
                 onClick={() =>
-                  act(() =>
-                    api.post("/reform/reports", { ...query, number: number || undefined, edits: editsOf(texts) }),
-                  )
+                  act(() => reform.issueReport({ ...query, number: number || undefined, edits: editsOf(texts) }))
                 }
               >
                 Ban hành
@@ -108,7 +107,7 @@ export function OwnReportCard({ query, canManage, blocked }: Props) {
                       size="small"
                       onClick={() =>
                         act(() =>
-                          api.post("/reform/reports/submit", {
+                          reform.submitReport({
                             unit: r.unit,
                             from: r.from,
                             to: r.to,
@@ -135,11 +134,11 @@ export function SubordinatesCard({ query, canManage }: Omit<Props, "blocked">) {
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string>();
   const register = useLoad(
-    (signal) => (query.unit ? api.get<{ units: RegisterEntry[] }>("/reform/reports/register", query, signal) : null),
+    (signal) => (query.unit ? reform.register(query, signal) : null),
     [query.unit, query.from, query.to],
   );
   const roll = useLoad(
-    (signal) => (query.unit ? api.get<RollUp>("/reform/reports/roll-up", query, signal) : null),
+    (signal) => (query.unit ? reform.rollUp(query, signal) : null),
     [query.unit, query.from, query.to, register.data],
   );
   if (!register.data?.units.length) return null;
@@ -147,7 +146,7 @@ export function SubordinatesCard({ query, canManage }: Omit<Props, "blocked">) {
     if (!returning?.version) return;
     setError(undefined);
     try {
-      await api.post("/reform/reports/return", {
+      await reform.returnReport({
         unit: returning.unit,
         from: query.from,
         to: query.to,

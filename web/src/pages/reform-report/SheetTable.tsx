@@ -3,9 +3,10 @@
 // refuses computed rows and values that break a check, and says why).
 import { Alert, Button, InputNumber, Modal, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
-import { api, errorMessage } from "../../api.ts";
+import { errorMessage } from "../../api.ts";
 import { formatCount } from "../../format.ts";
 import { isGroupCode, SOURCE_LABEL, type Sheet, type SheetRow } from "./types.ts";
+import { reform } from "../../api/reform.ts";
 
 function valueText(v: number | null): string {
   if (v === null) return "";
@@ -47,7 +48,7 @@ export function SheetTable({ sheet, canEdit, onChanged }: { sheet: Sheet; canEdi
     setSaving(true);
     setError(undefined);
     try {
-      await api.put("/reform/sheet/manual", {
+      await reform.setSheetValue({
         unit: sheet.unit,
         from: sheet.from,
         to: sheet.to,

@@ -1,22 +1,16 @@
 // Phụ lục 1, 3 and 5 of the periodic CCHC report as the records give them (GET /api/reform/appendices):
 // plans and tasks done, VBQPPL and TTHC reviewed by quarter, officials' qualifications.
 import { Card, Table, Tabs } from "antd";
-import { api } from "../../api.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { useLoad } from "../../hooks.ts";
-
-interface Appendices {
-  appendix1: { stt: number; plan: string; unit: string; issuedOn: string; planned: number; done: number }[];
-  appendix3: { key: string; label: string; previousYear: number; quarters: (number | null)[]; total: number }[];
-  appendix5: { key: string; label: string; previousYear: number | null; reportYear: number | null }[];
-}
+import { type ReformAppendices, reform } from "../../api/reform.ts";
 
 const cell = (v: number | null | undefined) => (v === null || v === undefined ? "—" : v);
 
 export function AppendicesCard({ unit, year, reload }: { unit: string; year: number; reload: unknown }) {
   const to = `${year}-12-31`;
   const data = useLoad(
-    (signal) => (unit ? api.get<Appendices>("/reform/appendices", { unit, from: `${year}-01-01`, to }, signal) : null),
+    (signal) => (unit ? reform.appendices({ unit, from: `${year}-01-01`, to }, signal) : null),
     [unit, year, reload],
   );
   const a = data.data;
@@ -64,7 +58,7 @@ export function AppendicesCard({ unit, year, reload }: { unit: string; year: num
                     title: `Quý ${["I", "II", "III", "IV"][q]}`,
                     key: `q${q}`,
                     align: "right" as const,
-                    render: (_v: unknown, r: Appendices["appendix3"][number]) => cell(r.quarters[q]),
+                    render: (_v: unknown, r: ReformAppendices["appendix3"][number]) => cell(r.quarters[q]),
                   })),
                   { title: "Tổng", dataIndex: "total", align: "right" },
                 ]}

@@ -3,18 +3,13 @@
 import { Alert, App, Button, Space } from "antd";
 import { useRef, useState } from "react";
 import { ApiProblem, api, errorMessage } from "../../api.ts";
+import { reform } from "../../api/reform.ts";
 
 async function toBase64(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
-}
-
-interface Counts {
-  created: number;
-  updated: number;
-  unchanged: number;
 }
 
 export function ImportExport({ unit, year, onImported }: { unit: string; year: number; onImported(): void }) {
@@ -29,7 +24,7 @@ export function ImportExport({ unit, year, onImported }: { unit: string; year: n
       const body = /\.xlsx$/i.test(file.name)
         ? { xlsxBase64: await toBase64(file) }
         : { document: JSON.parse(await file.text()) };
-      const r = await api.post<{ plans: Counts; tasks: Counts; records: Counts }>("/reform/import", body);
+      const r = await reform.import(body);
       message.success(
         `Đã nhập: ${r.plans.created} kế hoạch, ${r.tasks.created} nhiệm vụ, ${r.records.created} hồ sơ mới; ` +
           `${r.plans.updated + r.tasks.updated + r.records.updated} cập nhật`,

@@ -23,17 +23,16 @@ import type { ColumnsType } from "antd/es/table";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useParams } from "react-router-dom";
-import { api } from "../../api.ts";
 import { useAuth } from "../../auth.tsx";
 import { showProblem } from "../../components/forms.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { useLoad, useTitle } from "../../hooks.ts";
 import { AREAS, OUTPUT_KINDS, options, PLAN_KINDS, TASK_KINDS, TASK_SOURCES } from "./labels.ts";
 import { CompletionBar } from "./PlansPage.tsx";
-import type { Completion, Plan, Task } from "./types.ts";
+import type { Plan, Task } from "./types.ts";
 import { uploadFile } from "./upload.ts";
+import { type PlanDetail, reform } from "../../api/reform.ts";
 
-type Detail = Plan & { asOf: string; completion: Completion; tasks: Task[] };
 const vnDate = (d: string | null | undefined) => (d ? d.split("-").reverse().join("/") : "");
 type Status = "done" | "open" | "overdue";
 
@@ -51,7 +50,7 @@ const STATUS: Record<Status, [string, string]> = {
 export default function PlanPage() {
   const { id } = useParams();
   const { hasRole } = useAuth();
-  const plan = useLoad((signal) => api.get<Detail>(`/reform/plans/${id}`, undefined, signal), [id]);
+  const plan = useLoad((signal) => reform.plan(id, signal), [id]);
   useTitle(plan.data ? `Kế hoạch ${plan.data.number}` : "Kế hoạch CCHC");
   const [area, setArea] = useState<string>();
   const [status, setStatus] = useState<Status>();
@@ -226,8 +225,8 @@ function TaskForm({ plan, task, onClose }: { plan: Plan; task?: Task; onClose(sa
         evidence,
         ...(task ? { ordinal: task.ordinal, version: task.version } : {}),
       };
-      if (task) await api.put(`/reform/tasks/${task.id}`, body);
-      else await api.post(`/reform/plans/${plan.id}/tasks`, body);
+      if (task) await reform.updateTask(task.id, body);
+      else await reform.addTask(plan.id, body);
       message.success("Đã lưu nhiệm vụ");
       onClose(true);
     } catch (e) {

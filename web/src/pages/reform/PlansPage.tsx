@@ -20,17 +20,17 @@ import type { ColumnsType } from "antd/es/table";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import { api } from "../../api.ts";
 import { useAuth } from "../../auth.tsx";
 import { showProblem } from "../../components/forms.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { useLoad, useTitle } from "../../hooks.ts";
 import { options, PLAN_KINDS } from "./labels.ts";
-import type { Completion, Plan, Task } from "./types.ts";
+import type { Completion } from "./types.ts";
 import { UnitYearBar, useUnitYear } from "./UnitYear.tsx";
 import { uploadFile } from "./upload.ts";
+import { type PlanRow, reform } from "../../api/reform.ts";
 
-type Row = Plan & { completion: Completion };
+type Row = PlanRow;
 
 export function CompletionBar({ c }: { c: Completion }) {
   return (
@@ -51,32 +51,16 @@ export default function PlansPage() {
   const view = useUnitYear();
   const [creating, setCreating] = useState(false);
   const plans = useLoad(
-    (signal) =>
-      view.unit
-        ? api.get<{ asOf: string; items: Row[] }>("/reform/plans", { unit: view.unit, year: view.year }, signal)
-        : null,
+    (signal) => (view.unit ? reform.plans({ unit: view.unit, year: view.year }, signal) : null),
     [view.unit, view.year],
   );
   const overdue = useLoad(
-    (signal) =>
-      view.unit
-        ? api.get<{ items: (Task & { dueOn: string; plan: { id: number; number: string } })[] }>(
-            "/reform/tasks/overdue",
-            { unit: view.unit },
-            signal,
-          )
-        : null,
+    (signal) => (view.unit ? reform.overdueTasks(view.unit, signal) : null),
     [view.unit, plans.data],
   );
   const gaps = useLoad(
     (signal) =>
-      view.unit
-        ? api.get<{ items: { code: string; message: string }[] }>(
-            "/reform/gaps",
-            { unit: view.unit, from: `${view.year}-01-01`, to: `${view.year}-12-31` },
-            signal,
-          )
-        : null,
+      view.unit ? reform.gaps({ unit: view.unit, from: `${view.year}-01-01`, to: `${view.year}-12-31` }, signal) : null,
     [view.unit, view.year, plans.data],
   );
   const total = (plans.data?.items ?? []).reduce(
@@ -208,7 +192,7 @@ function PlanForm({ unit, year, onClose }: { unit: string; year: number; onClose
     setError(undefined);
     try {
       const fileId = file ? await uploadFile(unit, file) : undefined;
-      await api.post("/reform/plans", {
+      await reform.createPlan({
         unit,
         kind: values.kind,
         number: values.number,

@@ -19,7 +19,7 @@ import {
 } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
-import { api, errorMessage } from "../../api.ts";
+import { errorMessage } from "../../api.ts";
 import { useAuth } from "../../auth.tsx";
 import { showProblem } from "../../components/forms.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
@@ -30,6 +30,7 @@ import { type FieldSpec, options, RECORD_FIELDS, RECORD_KINDS, recordData, recor
 import type { ReformRecord } from "./types.ts";
 import { UnitYearBar, useUnitYear } from "./UnitYear.tsx";
 import { uploadFile } from "./upload.ts";
+import { reform } from "../../api/reform.ts";
 
 const vnDate = (d: string) => d.split("-").reverse().join("/");
 
@@ -42,17 +43,11 @@ export default function RegistersPage() {
   const [adding, setAdding] = useState(false);
   const range = { from: `${view.year}-01-01`, to: `${view.year}-12-31` };
   const records = useLoad(
-    (signal) =>
-      view.unit
-        ? api.get<{ items: ReformRecord[] }>("/reform/records", { unit: view.unit, kind, ...range }, signal)
-        : null,
+    (signal) => (view.unit ? reform.records({ unit: view.unit, kind, ...range }, signal) : null),
     [view.unit, view.year, kind],
   );
   const figures = useLoad(
-    (signal) =>
-      view.unit
-        ? api.get<{ figures: Record<string, number> }>("/reform/figures", { unit: view.unit, ...range }, signal)
-        : null,
+    (signal) => (view.unit ? reform.figures({ unit: view.unit, ...range }, signal) : null),
     [view.unit, view.year, records.data],
   );
   return (
@@ -103,7 +98,7 @@ export default function RegistersPage() {
                       cancelText="Không"
                       onConfirm={async () => {
                         try {
-                          await api.del(`/reform/records/${r.id}`);
+                          await reform.deleteRecord(r.id);
                           records.reload();
                         } catch (e) {
                           message.error(errorMessage(e));
@@ -187,7 +182,7 @@ function RecordForm({ unit, kind, onClose }: { unit: string; kind: string; onClo
         ]),
       );
       const evidence = file ? [{ fileId: await uploadFile(unit, file), pages: values.pages || null }] : [];
-      await api.post("/reform/records", {
+      await reform.createRecord({
         kind,
         unit,
         on: values.on.format("YYYY-MM-DD"),

@@ -1,5 +1,5 @@
 // Evidence and output files go to the shared file store (POST /api/files) first; records cite their ids.
-import { api } from "../../api.ts";
+import { files } from "../../api/files.ts";
 
 async function toBase64(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -10,7 +10,7 @@ async function toBase64(file: Blob): Promise<string> {
 
 /** Stores a file for a unit and returns its id. */
 export async function uploadFile(unitCode: string, file: File): Promise<string> {
-  const stored = await api.post<{ id: string }>("/files", {
+  const stored = await files.upload({
     unitCode,
     name: file.name,
     contentType: file.type || undefined,

@@ -1,11 +1,11 @@
 // Kênh tiếp nhận và dịch vụ công trực tuyến: dossiers received by channel with their shares, and the
 // procedures offered at each online level with how many of them received dossiers online (GET /api/reports/channels).
 import { Card, Col, Row, Statistic, Table, Typography } from "antd";
-import { api } from "../../api.ts";
 import { ReportPage, useReport } from "../../components/ReportPage.tsx";
 import { CHANNEL_NAME, formatCount, formatShare, ONLINE_LEVEL_NAME } from "../../format.ts";
-import type { Channel, ChannelsReport, OnlineLevel, Ratio } from "../../types.ts";
+import type { Channel, OnlineLevel, Ratio } from "../../types.ts";
 import { CodesButton } from "./CodeList.tsx";
+import { reports } from "../../api/reports.ts";
 
 const CHANNELS: Channel[] = ["direct", "postal", "online_partial", "online_full"];
 const LEVELS: OnlineLevel[] = ["full", "partial", "none"];
@@ -22,7 +22,7 @@ function ShareCard({ title, share, testId }: { title: string; share: Ratio; test
 }
 
 export default function ChannelsReportPage() {
-  const report = useReport([], (query, signal) => api.get<ChannelsReport>("/reports/channels", query, signal));
+  const report = useReport([], reports.channels);
   const { data, loading } = report;
   return (
     <ReportPage title="Kênh tiếp nhận và dịch vụ công trực tuyến" report={report}>

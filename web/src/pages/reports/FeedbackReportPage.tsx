@@ -3,11 +3,11 @@
 // (GET /api/reports/feedback).
 import { Card, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import { api } from "../../api.ts";
 import { ReportPage, ReportTable, useReport } from "../../components/ReportPage.tsx";
 import { choice } from "../../components/ReportPageChoices.ts";
 import { formatCount, formatShare } from "../../format.ts";
-import type { FeedbackReport, FeedbackRow } from "../../types.ts";
+import type { FeedbackRow } from "../../types.ts";
+import { reports } from "../../api/reports.ts";
 
 export const FEEDBACK_COLUMNS: { key: Exclude<keyof FeedbackRow, "key" | "label" | "inTimeRate">; label: string }[] = [
   { key: "carriedOver", label: "Kỳ trước chuyển sang" },
@@ -23,7 +23,7 @@ export const FEEDBACK_COLUMNS: { key: Exclude<keyof FeedbackRow, "key" | "label"
 const CHOICES = [choice("by", "Thống kê theo", 150, { unit: "Đơn vị", topic: "Nội dung" })];
 
 export default function FeedbackReportPage() {
-  const report = useReport(CHOICES, (query, signal) => api.get<FeedbackReport>("/reports/feedback", query, signal));
+  const report = useReport(CHOICES, reports.feedback);
   const { data, loading } = report;
   const by = report.choice.by;
   const columns: ColumnsType<FeedbackRow> = [

@@ -2,12 +2,11 @@
 // denominator; for an average, the dossiers averaged. Codes as the API returns them, each a link.
 import { Alert, Card, Col, Row, Statistic, Typography } from "antd";
 import { Link, useParams } from "react-router-dom";
-import { api } from "../../api.ts";
 import { ReportPage, useReport } from "../../components/ReportPage.tsx";
-import type { IndicatorsReport } from "../../types.ts";
 import { formatCount, formatDate } from "../../format.ts";
 import { CodeTable } from "./CodeList.tsx";
 import { indicatorCounts, indicatorValue } from "./IndicatorsPage.tsx";
+import { reports } from "../../api/reports.ts";
 
 /** The API lists at most 1,000 codes behind a figure (the counts are complete): say so when it is cut. */
 function shown(codes: string[], count: number): string {
@@ -16,7 +15,7 @@ function shown(codes: string[], count: number): string {
 
 export default function IndicatorDossiersPage() {
   const { id } = useParams();
-  const report = useReport([], (query, signal) => api.get<IndicatorsReport>("/reports/indicators", query, signal));
+  const report = useReport([], reports.indicators);
   const { data } = report;
   const indicator = data?.indicators.find((i) => i.id === id);
   const title = indicator?.name ?? "Chỉ số chất lượng";

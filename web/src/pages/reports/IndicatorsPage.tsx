@@ -4,11 +4,11 @@
 // has no data for, with their source (GET /api/reports/indicators).
 import { Alert, Card, Col, Row, Statistic, Table, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
-import { api } from "../../api.ts";
 import { ReportPage, useReport } from "../../components/ReportPage.tsx";
 import { formatCount, formatPercent, formatShare } from "../../format.ts";
 import { useLoad } from "../../hooks.ts";
 import type { Indicator, IndicatorsReport } from "../../types.ts";
+import { reports } from "../../api/reports.ts";
 
 /** What the server adds to each indicator (section, source, score) and the indicators it cannot compute. */
 interface Score {
@@ -64,13 +64,13 @@ export function indicatorHref(id: string, search: string): string {
 
 export function useIndicators(query: { from?: string; to?: string; unit?: string }, ready: boolean) {
   return useLoad(
-    (signal) => (ready ? api.get<IndicatorsReport>("/reports/indicators", query, signal) : null),
+    (signal) => (ready ? reports.indicators(query, signal) : null),
     [query.from, query.to, query.unit, ready],
   );
 }
 
 export default function IndicatorsPage() {
-  const report = useReport([], (query, signal) => api.get<IndicatorsReport>("/reports/indicators", query, signal));
+  const report = useReport([], reports.indicators);
   const data = report.data as Report766 | undefined;
   return (
     <ReportPage

@@ -2,20 +2,18 @@
 // (seed 002's footnote), and the dossiers open and overdue at the period's end (GET /api/reports/late).
 import { Card, Table } from "antd";
 import { Link } from "react-router-dom";
-import { api } from "../../api.ts";
 import { ReportPage, useReport } from "../../components/ReportPage.tsx";
 import { choice } from "../../components/ReportPageChoices.ts";
 import { formatCount, formatInstant } from "../../format.ts";
 import { useLoad } from "../../hooks.ts";
-import type { LateReport, LateRow, Unit } from "../../types.ts";
+import type { LateReport, LateRow } from "../../types.ts";
 import { CodesButton } from "./CodeList.tsx";
+import { units } from "../../api/units.ts";
+import { reports } from "../../api/reports.ts";
 
 /** Unit names of the subtree (GET /api/units?under=…), for rows that carry only a code. */
 export function useUnitNames(unit: string | undefined): Map<string, string> {
-  const { data } = useLoad(
-    (signal) => api.get<{ units: Unit[] }>("/units", unit ? { under: unit } : {}, signal),
-    [unit],
-  );
+  const { data } = useLoad((signal) => units.list(unit ? { under: unit } : {}, signal), [unit]);
   return new Map((data?.units ?? []).map((u) => [u.code, u.name]));
 }
 
@@ -34,7 +32,7 @@ const CHOICES = [
 ];
 
 export default function LateReportPage() {
-  const report = useReport(CHOICES, (query, signal) => api.get<LateReport>("/reports/late", query, signal));
+  const report = useReport(CHOICES, reports.late);
   const { data, loading } = report;
   const names = useUnitNames(report.filters.unit);
   const unitName = (code: string) => (names.get(code) ? `${names.get(code)} (${code})` : code);

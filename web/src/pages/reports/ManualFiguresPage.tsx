@@ -5,7 +5,7 @@
 import { Alert, Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import { ApiProblem, api } from "../../api.ts";
+import { ApiProblem } from "../../api.ts";
 import { unitsFor, useAuth } from "../../auth.tsx";
 import { PeriodPicker, presetPeriod, useCutDay } from "../../components/PeriodPicker.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
@@ -22,6 +22,8 @@ import {
   placeViolations,
   serverViolations,
 } from "./manual.ts";
+import { units } from "../../api/units.ts";
+import { reports } from "../../api/reports.ts";
 
 interface Accepted {
   accepted: true;
@@ -37,9 +39,7 @@ function useSubmitUnits(): Unit[] {
   const { data } = useLoad(
     async (signal) => {
       const lists = await Promise.all(
-        (roots.length ? roots : [undefined]).map((under) =>
-          api.get<{ units: Unit[] }>("/units", under ? { under } : {}, signal),
-        ),
+        (roots.length ? roots : [undefined]).map((under) => units.list(under ? { under } : {}, signal)),
       );
       const seen = new Map<string, Unit>();
       for (const list of lists) for (const u of list.units) seen.set(u.code, u);
@@ -90,7 +90,7 @@ export default function ManualFiguresPage() {
     }
     setSending(true);
     try {
-      const result = await api.post<Accepted>("/reports/manual", { unit, ...period, document: doc });
+      const result = await reports.submitManual<Accepted>({ unit, ...period, document: doc });
       setAccepted(result);
     } catch (error) {
       if (error instanceof ApiProblem && error.code === "invalid-document") {

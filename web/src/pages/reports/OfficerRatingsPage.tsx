@@ -4,10 +4,10 @@
 // service's average on the same dossiers.
 import { Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import { api } from "../../api.ts";
 import { ReportPage, ReportTable, useReport } from "../../components/ReportPage.tsx";
 import { formatCount } from "../../format.ts";
-import type { OfficerRatingsReport, OfficerRatingsRow, OfficerScore } from "../../types.ts";
+import type { OfficerRatingsRow, OfficerScore } from "../../types.ts";
+import { reports } from "../../api/reports.ts";
 
 /** The officer's score in the words of the ratings table (5 rất hài lòng, 4 hài lòng, 3 bình thường, 1–2 không). */
 export const OFFICER_SCORES: [OfficerScore, string][] = [
@@ -23,7 +23,7 @@ export function formatStars(value: number | null): string {
 }
 
 export default function OfficerRatingsPage() {
-  const report = useReport([], (query, signal) => api.get<OfficerRatingsReport>("/ratings/officers", query, signal));
+  const report = useReport([], reports.officerRatings);
   const { data, loading } = report;
   const columns: ColumnsType<OfficerRatingsRow> = [
     {

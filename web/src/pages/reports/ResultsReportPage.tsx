@@ -2,12 +2,13 @@
 // cell a link to its dossiers, CSV and Excel downloads of the same query, rows fed by figures typed in by hand
 // marked "nhập tay".
 import { Alert, Button, Space, Typography } from "antd";
-import { api } from "../../api.ts";
 import { ReportPage, useReport } from "../../components/ReportPage.tsx";
 import { choice } from "../../components/ReportPageChoices.ts";
 import { ResultsTable } from "../../components/ResultsTable.tsx";
 import { formatDate } from "../../format.ts";
-import type { ResultsReport, ResultsRow } from "../../types.ts";
+import type { ResultsRow } from "../../types.ts";
+import { reports } from "../../api/reports.ts";
+import { units } from "../../api/units.ts";
 
 export const GROUPINGS: Record<string, string> = {
   field: "Lĩnh vực",
@@ -32,7 +33,7 @@ export function drillHref(
 const CHOICES = [choice("by", "Thống kê theo", 180, GROUPINGS)];
 
 export default function ResultsReportPage() {
-  const report = useReport(CHOICES, (query, signal) => api.get<ResultsReport>("/reports/results", query, signal));
+  const report = useReport(CHOICES, reports.results);
   const { filters, data } = report;
   const by = report.choice.by ?? "field";
   const query = { ...report.query, by };
@@ -41,29 +42,21 @@ export default function ResultsReportPage() {
       title="Báo cáo kết quả giải quyết"
       heading="Kết quả giải quyết thủ tục hành chính"
       report={report}
-      download={(format) => api.url("/reports/results", { ...query, format })}
+      download={(format) => reports.downloadUrl("results", query, format)}
     >
       <Space wrap data-testid="results-papers">
         <Typography.Text type="secondary">Văn bản kèm báo cáo:</Typography.Text>
-        <Button
-          size="small"
-          href={api.url("/reports/results/appendix", { ...query, format: "docx" })}
-          disabled={!filters.ready}
-        >
+        <Button size="small" href={reports.downloadUrl("results/appendix", query, "docx")} disabled={!filters.ready}>
           Phụ lục kết quả một cửa (.docx)
         </Button>
-        <Button
-          size="small"
-          href={api.url("/reports/results/appendix", { ...query, format: "xlsx" })}
-          disabled={!filters.ready}
-        >
+        <Button size="small" href={reports.downloadUrl("results/appendix", query, "xlsx")} disabled={!filters.ready}>
           Phụ lục (.xlsx)
         </Button>
         <Button
           size="small"
           href={
             filters.unit
-              ? api.url(`/units/${encodeURIComponent(filters.unit)}/ledger`, {
+              ? units.ledgerUrl(filters.unit, {
                   from: filters.from,
                   to: filters.to,
                   format: "docx",

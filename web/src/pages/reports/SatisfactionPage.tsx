@@ -3,12 +3,12 @@
 // (GET /api/reports/satisfaction).
 import type { ColumnsType } from "antd/es/table";
 import { RATING_WORDS, type Rating } from "../../../../src/figures/satisfaction.ts";
-import { api } from "../../api.ts";
 import { ReportPage, ReportTable, useReport } from "../../components/ReportPage.tsx";
 import { choice } from "../../components/ReportPageChoices.ts";
 import { formatCount, formatShare } from "../../format.ts";
-import type { SatisfactionReport, SatisfactionRow } from "../../types.ts";
+import type { SatisfactionRow } from "../../types.ts";
 import { useUnitNames } from "./LateReportPage.tsx";
+import { reports } from "../../api/reports.ts";
 
 const CHOICES = [
   choice("by", "Thống kê theo", 150, { field: "Lĩnh vực", unit: "Đơn vị" }),
@@ -19,9 +19,7 @@ const CHOICES = [
 ];
 
 export default function SatisfactionPage() {
-  const report = useReport(CHOICES, (query, signal) =>
-    api.get<SatisfactionReport>("/reports/satisfaction", query, signal),
-  );
+  const report = useReport(CHOICES, reports.satisfaction);
   const { data, loading } = report;
   const by = report.choice.by;
   const names = useUnitNames(report.filters.unit);

@@ -6,7 +6,8 @@ import { useState } from "react";
 import { api } from "../../api.ts";
 import { formatInstant } from "../../format.ts";
 import { useLoad } from "../../hooks.ts";
-import type { Dossier, DossierFile, Procedure } from "../../types.ts";
+import type { Dossier, DossierFile } from "../../types.ts";
+import { procedures } from "../../api/procedures.ts";
 
 const VIEWABLE = new Set(["application/pdf", "image/jpeg", "image/png"]);
 
@@ -49,10 +50,7 @@ function FileViewer({ file, onClose }: { file?: DossierFile; onClose: () => void
 export function DossierPapers({ dossier: d }: { dossier: Dossier }) {
   const [open, setOpen] = useState<DossierFile>();
   const at = localDateOf(d.receivedAt ?? d.submittedAt);
-  const procedure = useLoad(
-    (signal) => api.get<Procedure>(`/procedures/${encodeURIComponent(d.procedure.code)}`, { at }, signal),
-    [d.procedure.code, at],
-  );
+  const procedure = useLoad((signal) => procedures.get(d.procedure.code, { at }, signal), [d.procedure.code, at]);
   const given = handedIn(d);
   const files = d.files ?? [];
   const a = d.applicant ?? {};

@@ -3,20 +3,13 @@
 // hand says so: those dossiers are not in motcua, so the list holds only the ones that are.
 import { Alert, Space, Table, Typography } from "antd";
 import { Link, useSearchParams } from "react-router-dom";
-import { api } from "../../api.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { RESULT_COLUMNS } from "../../components/ResultsTable.tsx";
 import { useUnitNames } from "../../components/unit-names.ts";
 import { formatCount, formatDate } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
-import type { ResultsReport, ResultsRow } from "../../types.ts";
-
-interface DrillDown {
-  total: number;
-  page: number;
-  pageSize: number;
-  dossiers: { code: string; unitCode: string; procedureCode: string; field: string }[];
-}
+import type { ResultsRow } from "../../types.ts";
+import { type ResultsDossiers, reports } from "../../api/reports.ts";
 
 export default function DrillDownPage() {
   const [params, setParams] = useSearchParams();
@@ -30,19 +23,11 @@ export default function DrillDownPage() {
   const title = `${described ? `${described.group}: ${described.label}` : column} — ${rowName}`;
   useTitle(title);
   const { data, error, loading } = useLoad(
-    (signal) =>
-      api.get<DrillDown>(
-        "/reports/results/dossiers",
-        { from, to, unit, by, row: key, field: column, page, pageSize },
-        signal,
-      ),
+    (signal) => reports.resultsDossiers({ from, to, unit, by, row: key, field: column, page, pageSize }, signal),
     [from, to, unit, by, key, column, page, pageSize],
   );
   // The report the cell belongs to: whether its row includes manual figures, and the cell's full value.
-  const report = useLoad(
-    (signal) => api.get<ResultsReport>("/reports/results", { from, to, unit, by }, signal),
-    [from, to, unit, by],
-  );
+  const report = useLoad((signal) => reports.results({ from, to, unit, by }, signal), [from, to, unit, by]);
   const row = key === "total" ? report.data?.total : report.data?.rows.find((r) => r.key === key);
   const cellValue = row && column ? (row[column as keyof ResultsRow] as number | undefined) : undefined;
   const manualDocs = (report.data?.manual ?? []).filter((m) => key === "total" || by !== "unit" || m.unit === key);
@@ -79,7 +64,7 @@ export default function DrillDownPage() {
           }
         />
       )}
-      <Table<DrillDown["dossiers"][number]>
+      <Table<ResultsDossiers["dossiers"][number]>
         size="small"
         rowKey="code"
         loading={loading}

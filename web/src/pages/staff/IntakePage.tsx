@@ -18,7 +18,7 @@ import {
   Typography,
 } from "antd";
 import { useState } from "react";
-import { api, newIdempotencyKey } from "../../api.ts";
+import { newIdempotencyKey } from "../../api.ts";
 import { unitsFor, useAuth } from "../../auth.tsx";
 import { showProblem } from "../../components/forms.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
@@ -26,7 +26,9 @@ import { ProcedurePicker } from "../../components/ProcedurePicker.tsx";
 import { ReceiptCard } from "../../components/ReceiptCard.tsx";
 import { CHANNEL_NAME, describeLimit, FORM_NAME, formatInstant, formatMoney } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
-import type { Channel, Dossier, Procedure } from "../../types.ts";
+import type { Channel, Dossier } from "../../types.ts";
+import { procedures } from "../../api/procedures.ts";
+import { dossiers } from "../../api/dossiers.ts";
 
 export interface IntakeValues {
   unitCode: string;
@@ -65,8 +67,7 @@ export default function IntakePage() {
   const [key, setKey] = useState(newIdempotencyKey);
 
   const procedure = useLoad(
-    (signal) =>
-      procedureCode ? api.get<Procedure>(`/procedures/${encodeURIComponent(procedureCode)}`, undefined, signal) : null,
+    (signal) => (procedureCode ? procedures.get(procedureCode, {}, signal) : null),
     [procedureCode],
   );
   const p = procedureCode ? procedure.data : undefined;
@@ -77,7 +78,7 @@ export default function IntakePage() {
     if (!values) return;
     setBusy(true);
     try {
-      setPreview(await api.post<Dossier>("/dossiers", intakeBody(values, true)));
+      setPreview(await dossiers.create(intakeBody(values, true)));
     } catch (e) {
       setError(showProblem(form, e));
     } finally {
@@ -90,7 +91,7 @@ export default function IntakePage() {
     setError(undefined);
     try {
       const values = form.getFieldsValue(true) as IntakeValues;
-      setCreated(await api.post<Dossier>("/dossiers", intakeBody(values, false), { idempotencyKey: key }));
+      setCreated(await dossiers.create(intakeBody(values, false), key));
     } catch (e) {
       setError(showProblem(form, e));
     } finally {

@@ -2,25 +2,15 @@
 // and the overdue ones, from the same API the "Cải cách hành chính" page reads, linking to it.
 import { Card, Progress, Space, Typography } from "antd";
 import { Link } from "react-router-dom";
-import { api } from "../../api.ts";
 import { useAuth } from "../../auth.tsx";
 import { useLoad } from "../../hooks.ts";
-
-interface PlanRow {
-  completion: { planned: number; done: number };
-}
+import { reform } from "../../api/reform.ts";
 
 export function ReformProgressCard({ unit, year }: { unit?: string; year: number }) {
   const { hasRole } = useAuth();
   const visible = hasRole("leader", "reform_officer", "admin");
-  const plans = useLoad(
-    (signal) => (visible ? api.get<{ items: PlanRow[] }>("/reform/plans", { unit, year }, signal) : null),
-    [visible, unit, year],
-  );
-  const overdue = useLoad(
-    (signal) => (visible && unit ? api.get<{ items: unknown[] }>("/reform/tasks/overdue", { unit }, signal) : null),
-    [visible, unit],
-  );
+  const plans = useLoad((signal) => (visible ? reform.plans({ unit, year }, signal) : null), [visible, unit, year]);
+  const overdue = useLoad((signal) => (visible && unit ? reform.overdueTasks(unit, signal) : null), [visible, unit]);
   if (!visible || !plans.data) return null;
   const total = plans.data.items.reduce(
     (a, p) => ({ planned: a.planned + p.completion.planned, done: a.done + p.completion.done }),

@@ -1,0 +1,15 @@
+// Dossiers at the desk: the lists (keyset-paged by cursor), intake, the NDJSON import.
+import { api, type Query } from "../api.ts";
+import type { Dossier, DossierImportSummary, DossierSummary, Page } from "../types.ts";
+
+export const dossiers = {
+  /** A list page; `path` is "/dossiers" or a queue's own list. */
+  list: (query: Query, signal?: AbortSignal, path = "/dossiers") => api.get<Page<DossierSummary>>(path, query, signal),
+  /** Intake; `dryRun` in the body previews the dossier without storing it. */
+  create: (body: unknown, idempotencyKey?: string) => api.post<Dossier>("/dossiers", body, { idempotencyKey }),
+  import: (ndjson: string, createMissing: boolean) =>
+    api.post<DossierImportSummary>("/dossiers/import", undefined, {
+      raw: { contentType: "application/x-ndjson", text: ndjson },
+      query: { createMissing: createMissing ? "true" : "false" },
+    }),
+};

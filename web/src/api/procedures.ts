@@ -1,0 +1,28 @@
+// The procedure catalogue: search, one procedure (as in force on a day), its versions, the fields.
+import { api } from "../api.ts";
+import type { Page, Procedure } from "../types.ts";
+
+export interface ProcedureSearch {
+  q?: string;
+  field?: string;
+  online?: string;
+  level?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+const path = (code: string) => `/procedures/${encodeURIComponent(code)}`;
+
+export const procedures = {
+  search: (query: ProcedureSearch, signal?: AbortSignal) =>
+    api.get<Page<Procedure>>("/procedures", { ...query }, signal),
+  /** The procedure, as in force on `at` (YYYY-MM-DD) when given. */
+  get: (code: string, query: { at?: string } = {}, signal?: AbortSignal) =>
+    api.get<Procedure>(path(code), query, signal),
+  versions: (code: string, signal?: AbortSignal) =>
+    api.get<{ versions: Procedure[] } | Procedure[]>(`${path(code)}/versions`, undefined, signal),
+  fields: (signal?: AbortSignal) =>
+    api.get<{ fields: { name: string; count: number }[] }>("/procedures/fields", undefined, signal),
+  /** A new version of a procedure. */
+  create: (body: unknown) => api.post<Procedure>("/procedures", body),
+};

@@ -1,0 +1,58 @@
+// The reports (docs/api.md "Reports"): each takes the unit and period, some a grouping; the downloads are URLs
+// of the same query with a format.
+import { api, type Query } from "../api.ts";
+import type {
+  ChannelsReport,
+  FeedbackReport,
+  IndicatorsReport,
+  LateReport,
+  OfficerRatingsReport,
+  ResultsReport,
+  SatisfactionReport,
+} from "../types.ts";
+
+/** The unit and period every report takes, and the report's own choices. */
+export type ReportParams = { unit?: string; from?: string; to?: string } & Query;
+
+/** The dossiers behind one cell of the results report. */
+export interface ResultsDossiers {
+  total: number;
+  page: number;
+  pageSize: number;
+  dossiers: { code: string; unitCode: string; procedureCode: string; field: string }[];
+}
+
+/** The province's reporting cut day (GET/PUT /api/reports/period-settings). */
+export interface PeriodSettings {
+  province: string | null;
+  cutDay: number;
+}
+
+export const reports = {
+  results: (query: ReportParams & { by?: string }, signal?: AbortSignal) =>
+    api.get<ResultsReport>("/reports/results", query, signal),
+  resultsDossiers: (
+    query: ReportParams & { by?: string; row?: string; field?: string; page?: number; pageSize?: number },
+    signal?: AbortSignal,
+  ) => api.get<ResultsDossiers>("/reports/results/dossiers", query, signal),
+  channels: (query: ReportParams, signal?: AbortSignal) => api.get<ChannelsReport>("/reports/channels", query, signal),
+  late: (query: ReportParams & { basis?: string }, signal?: AbortSignal) =>
+    api.get<LateReport>("/reports/late", query, signal),
+  indicators: (query: ReportParams, signal?: AbortSignal) =>
+    api.get<IndicatorsReport>("/reports/indicators", query, signal),
+  satisfaction: (query: ReportParams & { by?: string; scale?: string }, signal?: AbortSignal) =>
+    api.get<SatisfactionReport>("/reports/satisfaction", query, signal),
+  feedback: (query: ReportParams & { by?: string }, signal?: AbortSignal) =>
+    api.get<FeedbackReport>("/reports/feedback", query, signal),
+  officerRatings: (query: ReportParams, signal?: AbortSignal) =>
+    api.get<OfficerRatingsReport>("/ratings/officers", query, signal),
+  /** A results document typed in by hand. */
+  submitManual: <T>(body: unknown) => api.post<T>("/reports/manual", body),
+  periodSettings: (unit: string, signal?: AbortSignal) =>
+    api.get<PeriodSettings>("/reports/period-settings", { unit }, signal),
+  setPeriodSettings: (province: string, cutDay: number) =>
+    api.put<PeriodSettings>("/reports/period-settings", { province, cutDay }),
+  /** Where a report downloads (csv, xlsx; docx for the appendix). */
+  downloadUrl: (report: "results" | "results/appendix", query: ReportParams, format: "csv" | "xlsx" | "docx") =>
+    api.url(`/reports/${report}`, { ...query, format }),
+};
