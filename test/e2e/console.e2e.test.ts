@@ -1,29 +1,11 @@
 // The clerk's console at a phone's width and on a 1366 px laptop (issue 15): staff tables scroll inside their card
 // instead of widening the page, and the results report is not cut on the right.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import type { Page } from "playwright-core";
-import {
-  type Browser,
-  DEFAULT_DEMO,
-  DEMO_PASSWORD,
-  launchBrowser,
-  type Server,
-  signIn,
-  startServer,
-} from "./harness.ts";
+import { openAs, demoSuite } from "./harness.ts";
 
-let server: Server;
-let browser: Browser;
-before(async () => {
-  const today = new Date(DEFAULT_DEMO.today);
-  server = await startServer({ data: "demo", demo: DEFAULT_DEMO, now: () => today });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = demoSuite();
 
 /** The page's width in CSS pixels against the viewport's: a wider page scrolls sideways as a whole. */
 const widths = (page: Page) =>
@@ -32,11 +14,8 @@ const widths = (page: Page) =>
   );
 
 test("at 390 px the queue's table scrolls inside its card, the page keeps the phone's width", async () => {
-  const page = await browser.newPage();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.clock.setFixedTime(new Date(DEFAULT_DEMO.today));
-  await signIn(page, server.url, "phuxuan.lanhdao", DEMO_PASSWORD);
-  await page.goto(`${server.url}/can-bo/hang-doi/tat-ca`);
+  const phone = { width: 390, height: 844 };
+  const page = await openAs(suite, "phuxuan.lanhdao", "/can-bo/hang-doi/tat-ca", { viewport: phone });
   await page.locator(".ant-table-tbody a[href^='/can-bo/ho-so/']").nth(19).waitFor();
   const w = await widths(page);
   assert.ok(w.page <= w.viewport, `page ${w.page} px wide at a ${w.viewport} px viewport`);
@@ -48,7 +27,7 @@ test("at 390 px the queue's table scrolls inside its card, the page keeps the ph
   assert.ok(table.scroll > table.client, `the table (${table.scroll} px) fits in ${table.client} px`);
   // reports whose tables have no scroll box of their own: the staff layout gives them one
   for (const report of ["bao-cao/chi-so", "bao-cao/cchc"]) {
-    await page.goto(`${server.url}/can-bo/${report}`);
+    await page.goto(`${suite.server.url}/can-bo/${report}`);
     await page.locator(".ant-table-tbody tr.ant-table-row").first().waitFor({ state: "attached" });
     await page.waitForLoadState("networkidle");
     const r = await widths(page);
@@ -58,11 +37,8 @@ test("at 390 px the queue's table scrolls inside its card, the page keeps the ph
 });
 
 test("at 1366×768 the results report is not cut on the right", async () => {
-  const page = await browser.newPage();
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.clock.setFixedTime(new Date(DEFAULT_DEMO.today));
-  await signIn(page, server.url, "phuxuan.lanhdao", DEMO_PASSWORD);
-  await page.goto(`${server.url}/can-bo/bao-cao/ket-qua`);
+  const laptop = { width: 1366, height: 768 };
+  const page = await openAs(suite, "phuxuan.lanhdao", "/can-bo/bao-cao/ket-qua", { viewport: laptop });
   await page.locator(".ant-table-tbody tr.ant-table-row").first().waitFor();
   const w = await widths(page);
   assert.ok(w.page <= w.viewport, `page ${w.page} px wide at a ${w.viewport} px viewport`);

@@ -2,20 +2,11 @@
 // browser's both on that morning) opens the dashboard and drills into a figure. What the figure and its
 // drill-down must show is computed here independently: the pure fold (computeResults) over the stored logs.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import { loadPeriodRecords } from "../../src/db/repos/reports-records.ts";
 import { computeResults, type ResultsWithDrillDown } from "../../src/figures/results.ts";
 import { RESULT_FIELDS, type ResultField } from "../../src/figures/results-fields.ts";
-import {
-  type Browser,
-  DEFAULT_DEMO,
-  DEMO_PASSWORD,
-  launchBrowser,
-  type Server,
-  screenshot,
-  signIn,
-  startServer,
-} from "./harness.ts";
+import { demoSuite, openAs, type Server, screenshot } from "./harness.ts";
 
 const UNIT = "19753"; // Phường Phú Xuân; its leader is phuxuan.lanhdao (docs/demo.md)
 const PERIOD = { from: "2026-01-01", to: "2026-12-31" }; // "Năm nay", the dashboard's default on that day
@@ -46,21 +37,15 @@ function groupRank(field: ResultField): number {
 }
 
 describe("leader: dashboard and drill-down on the demo province", () => {
+  const suite = demoSuite();
   let server: Server;
-  let browser: Browser;
   let expected: ResultsWithDrillDown;
   before(async () => {
-    const today = new Date(DEFAULT_DEMO.today);
-    server = await startServer({ data: "demo", demo: DEFAULT_DEMO, now: () => today });
+    server = suite.server;
     await server.ctx.units.refresh();
     const subtree = server.ctx.units.subtree(UNIT);
     const records = await loadPeriodRecords(server.database.db, { ...PERIOD, unitCodes: subtree });
     expected = computeResults(records, { ...PERIOD, unit: UNIT, scope: new Set(subtree), by: "field" });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   test("the figures are the fold's, and a figure lists exactly the dossiers it counts", async () => {
@@ -74,9 +59,7 @@ describe("leader: dashboard and drill-down on the demo province", () => {
     const cell = preference.map((f) => cells.find((c) => c.field === f)).find(Boolean) ?? cells[0];
     assert.ok(cell, "a figure to drill into");
 
-    const page = await browser.newPage();
-    await page.clock.setFixedTime(new Date(DEFAULT_DEMO.today));
-    await signIn(page, server.url, "phuxuan.lanhdao", DEMO_PASSWORD);
+    const page = await openAs(suite, "phuxuan.lanhdao");
     await page.waitForURL(`${server.url}/can-bo/bao-cao`);
     const table = page.getByTestId("results-table");
     await table.waitFor();

@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { after, before } from "node:test";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
@@ -178,6 +179,70 @@ export async function launchBrowser(options: { viewport?: { width: number; heigh
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** The server and the browser of a file's tests, started before them and closed after them. */
+export interface Suite {
+  readonly server: Server;
+  readonly browser: Browser;
+  /** The instant the server's clock (and every page's, through `openAs`) stands at, when fixed. */
+  readonly today: Date | undefined;
+  /** The accounts' password: the demo's on the demo data, else the one `addStaff` gives. */
+  readonly password: string;
+}
+
+/**
+ * Starts a server with `options` and a browser in `before`, closes both in `after` (of the enclosing describe,
+ * or of the file). `today`: the server's clock and every page's stand still at that instant.
+ */
+export function e2eSuite(
+  options: { data?: "test-units" | "reference" | "demo"; demo?: DemoOptions; today?: string | Date } = {},
+): Suite {
+  const today = options.today === undefined ? undefined : new Date(options.today);
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    server = await startServer({ data: options.data, demo: options.demo, now: today && (() => new Date(today)) });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the suite's ${what} is used before its before() hook ran`);
+    return value;
+  };
+  return {
+    get server() {
+      return started(server, "server");
+    },
+    get browser() {
+      return started(browser, "browser");
+    },
+    today,
+    password: options.data === "demo" ? DEMO_PASSWORD : PASSWORD,
+  };
+}
+
+/** The demo province (`motcua demo` with DEFAULT_DEMO), its clock and the pages' on DEFAULT_DEMO.today. */
+export function demoSuite(): Suite {
+  return e2eSuite({ data: "demo", demo: DEFAULT_DEMO, today: DEFAULT_DEMO.today });
+}
+
+/** A new page signed in as `username`, its clock at the suite's `today`, opened at `path` (on the server) if given. */
+export async function openAs(
+  suite: Suite,
+  username: string,
+  path?: string,
+  options: { viewport?: { width: number; height: number }; password?: string } = {},
+): Promise<Page> {
+  const page = await suite.browser.newPage();
+  if (options.viewport) await page.setViewportSize(options.viewport);
+  if (suite.today) await page.clock.setFixedTime(suite.today);
+  await signIn(page, suite.server.url, username, options.password ?? suite.password);
+  if (path !== undefined) await page.goto(`${suite.server.url}${path}`);
+  return page;
 }
 
 /** Saves docs/screenshots/<name>.png (the README shows them) when MOTCUA_SCREENSHOTS=1. */

@@ -2,29 +2,11 @@
 // total (exact under 1,000 dossiers, else "khoảng …"), Trang sau shows the next page's dossiers (the API's
 // nextCursor), Trang trước the first page again.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import type { Page } from "playwright-core";
-import {
-  type Browser,
-  DEFAULT_DEMO,
-  DEMO_PASSWORD,
-  launchBrowser,
-  type Server,
-  signIn,
-  startServer,
-} from "./harness.ts";
+import { openAs, demoSuite } from "./harness.ts";
 
-let server: Server;
-let browser: Browser;
-before(async () => {
-  const today = new Date(DEFAULT_DEMO.today);
-  server = await startServer({ data: "demo", demo: DEFAULT_DEMO, now: () => today });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = demoSuite();
 
 /** Waits for the list's answer, then for its rows; returns the API's page and the codes shown. */
 async function shown(page: Page, action: () => Promise<unknown>) {
@@ -43,10 +25,8 @@ async function shown(page: Page, action: () => Promise<unknown>) {
 }
 
 test("Tất cả hồ sơ: total, Trang sau / Trang trước by cursor", async () => {
-  const page = await browser.newPage();
-  await page.clock.setFixedTime(new Date(DEFAULT_DEMO.today));
-  await signIn(page, server.url, "phuxuan.lanhdao", DEMO_PASSWORD);
-  const first = await shown(page, () => page.goto(`${server.url}/can-bo/hang-doi/tat-ca`));
+  const page = await openAs(suite, "phuxuan.lanhdao");
+  const first = await shown(page, () => page.goto(`${suite.server.url}/can-bo/hang-doi/tat-ca`));
   assert.equal(first.codes.length, 20);
   assert.deepEqual(
     first.codes,

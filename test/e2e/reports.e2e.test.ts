@@ -3,7 +3,7 @@
 // at the province). Every figure a page shows is checked against the JSON the API returns for the same query,
 // never against numbers written here.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import { type Page, request } from "playwright-core";
 import { RESULT_FIELDS } from "../../src/figures/results-fields.ts";
 import type {
@@ -14,17 +14,7 @@ import type {
   ResultsReport,
   SatisfactionReport,
 } from "../../web/src/types.ts";
-import {
-  type Browser,
-  choose,
-  DEFAULT_DEMO,
-  DEMO_PASSWORD,
-  launchBrowser,
-  type Server,
-  screenshot,
-  signIn,
-  startServer,
-} from "./harness.ts";
+import { choose, DEMO_PASSWORD, demoSuite, openAs, type Server, screenshot } from "./harness.ts";
 
 const PROVINCE = "46"; // Thành phố Huế
 const UNIT = "19753"; // Phường Phú Xuân, one of its wards
@@ -42,8 +32,8 @@ function groupRank(field: string): number {
 const qs = (q: Record<string, string>) => new URLSearchParams(q).toString();
 
 describe("reports: every page on the demo province, checked against the API", () => {
+  const suite = demoSuite();
   let server: Server;
-  let browser: Browser;
   let page: Page;
   /** The API's JSON for a path, with the browser's session (same cookies as the page). */
   const api = async <T>(path: string): Promise<T> => {
@@ -53,16 +43,8 @@ describe("reports: every page on the demo province, checked against the API", ()
   };
 
   before(async () => {
-    const today = new Date(DEFAULT_DEMO.today);
-    server = await startServer({ data: "demo", demo: DEFAULT_DEMO, now: () => today });
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    await page.clock.setFixedTime(today);
-    await signIn(page, server.url, "hue.cchc", DEMO_PASSWORD);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+    server = suite.server;
+    page = await openAs(suite, "hue.cchc");
   });
 
   test("results report: the table is the API's, by unit too; CSV and Excel; a cell drills to its dossiers", async () => {
