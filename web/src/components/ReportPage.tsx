@@ -25,7 +25,8 @@ export interface Report<T> extends Loaded<T> {
 /** The filters, the choices and the report loaded for them (once the period is known). */
 export function useReport<T>(
   choices: readonly ReportChoice[],
-  load: (query: ReportQuery, signal: AbortSignal) => Promise<T>,
+  /** null: nothing to load yet (a report that needs a unit, say). */
+  load: (query: ReportQuery, signal: AbortSignal) => Promise<T> | null,
 ): Report<T> {
   const filters = useReportFilters();
   const choice = choiceValues(filters.params, choices);
