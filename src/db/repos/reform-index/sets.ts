@@ -65,11 +65,51 @@ export async function loadCriteriaSet(db: Db, setId: string, version?: number): 
   throw new ServiceError(404, "unknown-set", `Không có bộ tiêu chí ${setId}${version ? ` phiên bản ${version}` : ""}`);
 }
 
+/** The stored versions of every set (newest first within a set), and the shipped default. */
+export async function listCriteriaSets(db: Db, setId?: string) {
+  let q = db
+    .selectFrom("reform_index_sets")
+    .select(["set_id", "version", "province_code", "year", "title", "definition", "created_at"]);
+  if (setId) q = q.where("set_id", "=", setId);
+  const rows = await q.orderBy("set_id").orderBy("version", "desc").execute();
+  const stored = rows.map((r) => {
+    const d = (typeof r.definition === "string" ? JSON.parse(r.definition) : r.definition) as CriteriaSet;
+    return {
+      setId: r.set_id,
+      version: r.version,
+      title: r.title,
+      province: r.province_code,
+      year: r.year,
+      decision: d.decision,
+      createdAt: r.created_at,
+      shipped: false,
+    };
+  });
+  const d = DEFAULT_COMMUNE_SET;
+  const shipped = stored.some((s) => s.setId === d.id && s.version === d.version);
+  if (shipped || (setId && setId !== d.id)) return stored;
+  return [
+    ...stored,
+    {
+      setId: d.id,
+      version: d.version,
+      title: d.title,
+      province: d.province,
+      year: d.year,
+      decision: d.decision,
+      createdAt: null,
+      shipped: true,
+    },
+  ];
+}
+
 export interface IndexYear extends PhaseDeadlines {
   provinceCode: string;
   year: number;
   setId: string;
   setVersion: number;
+  /** The communes taking part; null = every commune, ward and special zone of the province. */
+  units: string[] | null;
   version: number;
 }
 
@@ -91,13 +131,42 @@ export async function findIndexYear(db: Db, provinceCode: string, year: number):
     explanation: r.explanation_until,
     appraisal2: r.appraisal2_until,
     final: r.final_until,
+    units: r.units === null ? null : ((typeof r.units === "string" ? JSON.parse(r.units) : r.units) as string[]),
     locked: r.locked,
     version: r.version,
   };
 }
 
-/** Creates or updates the index year of a province (its set and deadlines); the set must exist. */
-export async function saveIndexYear(db: Db, y: Omit<IndexYear, "version">, by: ChangedBy): Promise<IndexYear> {
+/** The taking-part units that are not communes, wards or special zones of the province (422 when any). */
+async function checkYearUnits(db: Db, provinceCode: string, units: readonly string[]) {
+  if (!units.length) throw new ServiceError(422, "index-units-empty", "Chọn ít nhất một xã, phường tham gia");
+  const rows = await db
+    .selectFrom("units")
+    .select(["code", "kind", "province_code"])
+    .where("code", "in", [...units])
+    .execute();
+  const ok = new Set(
+    rows
+      .filter((r) => r.province_code === provinceCode && ["commune", "ward", "special_zone"].includes(r.kind))
+      .map((r) => r.code),
+  );
+  const bad = units.filter((u) => !ok.has(u));
+  if (bad.length)
+    throw new ServiceError(
+      422,
+      "index-unit-invalid",
+      `Không phải xã, phường của tỉnh ${provinceCode}: ${bad.join(", ")}`,
+      bad.map((u) => ({ name: "units", reason: u })),
+    );
+}
+
+/** Creates or updates the index year of a province (its set, units and deadlines); the set must exist. */
+export async function saveIndexYear(
+  db: Db,
+  input: Omit<IndexYear, "version" | "units"> & { units?: string[] | null },
+  by: ChangedBy,
+): Promise<IndexYear> {
+  const y = { ...input, units: input.units ? [...new Set(input.units)] : null };
   const problems = deadlineProblems(y);
   if (problems.length)
     throw new ServiceError(
@@ -107,6 +176,7 @@ export async function saveIndexYear(db: Db, y: Omit<IndexYear, "version">, by: C
       problems.map((p) => ({ name: "deadlines", reason: p })),
     );
   await loadCriteriaSet(db, y.setId, y.setVersion);
+  if (y.units) await checkYearUnits(db, y.provinceCode, y.units);
   return inTx(db, async (trx) => {
     const before = await findIndexYear(trx, y.provinceCode, y.year);
     const values = {
@@ -117,6 +187,7 @@ export async function saveIndexYear(db: Db, y: Omit<IndexYear, "version">, by: C
       explanation_until: y.explanation,
       appraisal2_until: y.appraisal2,
       final_until: y.final,
+      units: y.units ? JSON.stringify(y.units) : null,
       locked: y.locked,
       updated_at: by.now,
       updated_by: by.userId,
