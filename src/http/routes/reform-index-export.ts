@@ -118,7 +118,7 @@ export const getReformIndexCardFile = defineRoute({
     const source = query.format === "xlsx" ? "xlsx" : "docx";
     const bytes = await renderScorecard(exportOf(card, assessments), source);
     return sendDocument(reply, bytes, source, query.format, [
-      "Bang diem Chi so CCHC",
+      "Bảng điểm Chỉ số CCHC",
       card.unitName,
       String(card.year),
     ]);
@@ -136,7 +136,12 @@ export const getReformIndexStandings = defineRoute({
     const scope = await readScope(ctx, actor, query.unit);
     const db = ctx.database.db;
     const now = ctx.now();
-    const communes = scope.filter((code) => COMMUNE_KINDS.has(ctx.units.find(code)?.kind ?? ""));
+    const state = await yearState(db, ctx.units.find(query.unit)?.provinceCode ?? query.unit, query.year, now);
+    // an index year may name the units taking part (a province ranking only some of its communes)
+    const taking = (state.year as { units?: readonly string[] | null } | undefined)?.units;
+    const communes = scope.filter(
+      (code) => COMMUNE_KINDS.has(ctx.units.find(code)?.kind ?? "") && (!taking || taking.includes(code)),
+    );
     const cards: UnitScorecard[] = [];
     for (const unit of communes)
       cards.push(await loadScorecard(db, { unit, year: query.year, now }).catch(dossierProblem));
@@ -151,7 +156,7 @@ export const getReformIndexStandings = defineRoute({
         lost: c.lost.length,
       })),
     ).map((r) => ({ ...r, selfTotal: selfOf.get(r.unit) ?? 0 }));
-    const { set } = await yearState(db, ctx.units.find(query.unit)?.provinceCode ?? query.unit, query.year, now);
+    const { set } = state;
     const bands = [
       ...set.bands.map((b) => ({
         name: b.name,

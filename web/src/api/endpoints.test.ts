@@ -9,6 +9,7 @@ import { files } from "./files.ts";
 import { procedures } from "./procedures.ts";
 import { publicApi } from "./public.ts";
 import { reform } from "./reform.ts";
+import { reformIndex } from "./reform-index.ts";
 import { reports } from "./reports.ts";
 import { session } from "./session.ts";
 import { units } from "./units.ts";
@@ -117,6 +118,9 @@ const CALLS: [string, () => Promise<unknown>][] = [
   ["reform.returnReport", () => reform.returnReport({})],
   ["reform.register", () => reform.register(PERIOD)],
   ["reform.rollUp", () => reform.rollUp(PERIOD)],
+  ["reformIndex.card", () => reformIndex.card({ unit: "46", year: 2025 })],
+  ["reformIndex.standings", () => reformIndex.standings({ unit: "46", year: 2025 })],
+  ["reformIndex.assess", () => reformIndex.assess({ unit: "46.01", year: 2025, code: "6.2" }, { selfScore: 2 })],
 ];
 
 test("every endpoint function calls a route the server declares, with that route's method", async () => {
@@ -155,6 +159,7 @@ test("download links name declared routes too", () => {
     reports.downloadUrl("results", { ...PERIOD, by: "field" }, "xlsx"),
     reports.downloadUrl("results/appendix", PERIOD, "docx"),
     units.ledgerUrl("46", { from: PERIOD.from, to: PERIOD.to, format: "docx" }),
+    reformIndex.exportUrl({ unit: "46.01", year: 2025, format: "xlsx" }),
   ];
   for (const link of links) {
     const url = new URL(link, "http://motcua.test");

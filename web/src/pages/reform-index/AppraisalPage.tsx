@@ -4,14 +4,14 @@
 import { Button, Card, Select, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import { api } from "../../api.ts";
+import { reformIndex } from "../../api/reform-index.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { useLoad, useTitle } from "../../hooks.ts";
 import { AssessModal, type AssessMode } from "./AssessModal.tsx";
 import { leaves, points } from "./format.ts";
 import { LostPointsCard, PhaseSteps, UnitYearSelect, useIndexView } from "./parts.tsx";
 import { EvidenceLinks, modeFor, statusOf } from "./ScorecardPage.tsx";
-import type { Card as CardData, ScoredNode, Standings } from "./types.ts";
+import type { ScoredNode } from "./types.ts";
 
 export default function AppraisalPage() {
   useTitle("Thẩm định Chỉ số CCHC");
@@ -19,12 +19,11 @@ export default function AppraisalPage() {
   const commune = view.params.get("commune") ?? "";
   const [editing, setEditing] = useState<{ node: ScoredNode; mode: AssessMode }>();
   const standings = useLoad(
-    (signal) =>
-      view.unit ? api.get<Standings>("/reform/index/standings", { unit: view.unit, year: view.year }, signal) : null,
+    (signal) => (view.unit ? reformIndex.standings({ unit: view.unit, year: view.year }, signal) : null),
     [view.unit, view.year],
   );
   const card = useLoad(
-    (signal) => (commune ? api.get<CardData>("/reform/index/card", { unit: commune, year: view.year }, signal) : null),
+    (signal) => (commune ? reformIndex.card({ unit: commune, year: view.year }, signal) : null),
     [commune, view.year],
   );
   const data = card.data;

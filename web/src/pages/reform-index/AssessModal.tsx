@@ -3,7 +3,7 @@
 // the appraiser's score of the round with a comment. The server refuses a change outside its phase.
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Space, Typography } from "antd";
 import { useState } from "react";
-import { api } from "../../api.ts";
+import { reformIndex } from "../../api/reform-index.ts";
 import { showProblem } from "../../components/forms.ts";
 import { uploadFile } from "../reform/upload.ts";
 import { minOf, points } from "./format.ts";
@@ -68,7 +68,7 @@ export function AssessModal({ unit, year, node, assessment, mode, onClose }: Pro
         const added = file ? [{ fileId: await uploadFile(unit, file), pages: values.pages?.trim() || null }] : [];
         body[listKey] = [...kept.map(({ fileId, pages, note }) => ({ fileId, pages, note })), ...added];
       }
-      await api.put(`/reform/index/assessments/${unit}/${year}/${node.code}`, body);
+      await reformIndex.assess({ unit, year, code: node.code }, body);
       message.success(`Đã lưu ${node.code}`);
       onClose(true);
     } catch (e) {

@@ -3,20 +3,19 @@
 // criteria, and a chart of how many units fall in each band (GET /api/reform/index/standings).
 import { Card, Space, Table, Typography } from "antd";
 import { Link } from "react-router-dom";
-import { api } from "../../api.ts";
+import { reformIndex } from "../../api/reform-index.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { useLoad, useTitle } from "../../hooks.ts";
 import { BandChart } from "./BandChart.tsx";
 import { points } from "./format.ts";
 import { UnitYearSelect, useIndexView } from "./parts.tsx";
-import type { Standing, Standings } from "./types.ts";
+import type { Standing } from "./types.ts";
 
 export default function RankingPage() {
   useTitle("Xếp hạng Chỉ số CCHC");
   const view = useIndexView();
   const standings = useLoad(
-    (signal) =>
-      view.unit ? api.get<Standings>("/reform/index/standings", { unit: view.unit, year: view.year }, signal) : null,
+    (signal) => (view.unit ? reformIndex.standings({ unit: view.unit, year: view.year }, signal) : null),
     [view.unit, view.year],
   );
   const data = standings.data;

@@ -6,7 +6,7 @@ import { Alert, Button, Card, Descriptions, Space, Table, Tag, Typography } from
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import { api } from "../../api.ts";
+import { reformIndex } from "../../api/reform-index.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { useLoad, useTitle } from "../../hooks.ts";
 import { AssessModal, type AssessMode } from "./AssessModal.tsx";
@@ -43,11 +43,7 @@ export function EvidenceLinks({ unit, year, code, a }: { unit: string; year: num
     <ul style={{ margin: 0, paddingLeft: 16 }}>
       {files.map((e) => (
         <li key={e.fileId}>
-          <a
-            href={api.url(`/reform/index/evidence/${unit}/${year}/${code}/${e.fileId}`)}
-            target="_blank"
-            rel="noreferrer"
-          >
+          <a href={reformIndex.evidenceUrl({ unit, year, code, fileId: e.fileId })} target="_blank" rel="noreferrer">
             {e.name ?? "Tệp"}
           </a>
           {e.pages ? `, tr. ${e.pages}` : ""}
@@ -76,8 +72,7 @@ export default function ScorecardPage() {
   const view = useIndexView();
   const [editing, setEditing] = useState<{ node: ScoredNode; mode: AssessMode }>();
   const card = useLoad(
-    (signal) =>
-      view.unit ? api.get<CardData>("/reform/index/card", { unit: view.unit, year: view.year }, signal) : null,
+    (signal) => (view.unit ? reformIndex.card({ unit: view.unit, year: view.year }, signal) : null),
     [view.unit, view.year],
   );
   const data = card.data;

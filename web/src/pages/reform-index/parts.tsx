@@ -2,7 +2,7 @@
 // lost-points list (seed 003's "các tiêu chí bị trừ điểm") and the export links.
 import { Alert, Card, Select, Space, Steps, Table, Typography } from "antd";
 import { useSearchParams } from "react-router-dom";
-import { api } from "../../api.ts";
+import { reformIndex } from "../../api/reform-index.ts";
 import { unitsFor, useAuth } from "../../auth.tsx";
 import { PHASE_ORDER, points, vnDate } from "./format.ts";
 import type { Card as CardData, LostPoint } from "./types.ts";
@@ -114,7 +114,7 @@ export function LostPointsCard({ lost }: { lost: LostPoint[] }) {
 }
 
 export function ExportLinks({ unit, year }: { unit: string; year: number }) {
-  const href = (format: string) => api.url("/reform/index/card/export", { unit, year, format });
+  const href = (format: "xlsx" | "docx") => reformIndex.exportUrl({ unit, year, format });
   return (
     <Space>
       <a href={href("xlsx")} download>
