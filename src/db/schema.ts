@@ -473,6 +473,8 @@ export interface Database {
   reform_index_surveys: ReformIndexSurveysTable;
   reform_index_fix_tasks: ReformIndexFixTasksTable;
   quality_counts: QualityCountsTable;
+  quality_calendar: QualityCalendarTable;
+  quality_processing_counts: QualityProcessingCountsTable;
 }
 
 // 0016: the CCHC index (criteria sets, index years with phase deadlines, assessments per node)
@@ -568,4 +570,25 @@ export interface QualityCountsTable {
   open_off: number;
   ended: number;
   ended_on_time: number;
+}
+
+// 0017: the working calendar 2.2's counters use (national, default office hours, 2000–2100)
+export interface QualityCalendarTable {
+  day: string;
+  working: boolean;
+  /** bigint: working ms before the day since 2000-01-01. */
+  before_ms: string;
+}
+
+// 0017: 2.2's counters per procedure and receipt day or month (completed dossiers without supplement requests)
+export interface QualityProcessingCountsTable {
+  span: "d" | "m";
+  day: string;
+  province_code: string;
+  unit_code: string;
+  procedure_code: string;
+  completed: number;
+  /** bigint: Σ working ms from receipt to completion. */
+  processing_ms: string;
+  unplaced: number;
 }

@@ -7,15 +7,16 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import fc from "fast-check";
 import { getCalendar } from "../../calendar/index.ts";
+import { DEFAULT_OFFICE_HOURS } from "../../calendar/office-hours.ts";
 import { generateDemo } from "../../demo/generate.ts";
 import type { DossierRecord } from "../../dossier/record.ts";
 import { nextDate } from "../../figures/period.ts";
-import { qualityIndicators } from "../../figures/quality.ts";
+import { ProcessingTotals, qualityIndicators } from "../../figures/quality.ts";
 import { createTestDatabase, type TestDatabase } from "../testing.ts";
 import { exportProcedures, seedReferenceData } from "./catalog.ts";
 import { importDossierRecords } from "./dossier-import.ts";
 import { complaintCodes } from "./reports-quality.ts";
-import { countedQualityIndicators } from "./reports-quality-counts.ts";
+import { countedProcessing, countedQualityIndicators } from "./reports-quality-counts.ts";
 import { loadPeriodRecords } from "./reports-records.ts";
 import { UnitDirectory, unitFromRow } from "./units.ts";
 
@@ -84,20 +85,34 @@ async function countersDiffer(): Promise<unknown[]> {
     having (sum(received), sum(online), sum(with_fee), sum(paid_online), sum(e_result), sum(digitized), sum(open_on),
       sum(open_off), sum(ended), sum(ended_on_time)) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     limit 5`);
-  return rows;
+  const { rows: processing } = await database.pool.query(`
+    select span, day::text, province_code, unit_code, procedure_code, sum(completed) c, sum(processing_ms) m,
+      sum(unplaced) u
+    from (select * from quality_processing_counts union all
+      select span, day, province_code, unit_code, procedure_code, -completed, -processing_ms, -unplaced
+      from quality_processing_counts_expected) q
+    group by 1, 2, 3, 4, 5
+    having (sum(completed), sum(processing_ms), sum(unplaced)) <> (0, 0, 0)
+    limit 5`);
+  return [...rows, ...processing];
 }
 
-async function compare(period: { from: string; to: string }, unitCodes: string[] | undefined, extra: number) {
+async function compare(
+  period: { from: string; to: string },
+  unitCodes: string[] | undefined,
+  extra: number,
+  minutes = workingMinutes,
+) {
   const scoped = unitCodes ? { unitCodes } : {};
   const records = await loadPeriodRecords(database.db, { ...period, ...scoped });
   const stored = await complaintCodes(database.db, { ...period, ...scoped });
   // 5.4: the stored complaints plus every n-th loaded dossier, so the exclusion is exercised
   const complaints = [...stored, ...records.filter((_, i) => i % extra === 0).map((r) => r.code)];
-  const pure = qualityIndicators(records, { ...period, workingMinutes, complaintCodes: complaints });
+  const pure = qualityIndicators(records, { ...period, workingMinutes: minutes, complaintCodes: complaints });
   const counted = await countedQualityIndicators(database.db, {
     ...period,
     ...scoped,
-    workingMinutes,
+    workingMinutes: minutes,
     complaintCodes: complaints,
   });
   const label = `${period.from}..${period.to} ${unitCodes?.join(",") ?? "all"}`;
@@ -166,6 +181,44 @@ test("counted indicators = the pure fold, for random periods and scopes", async 
   ])
     for (const unitCodes of [undefined, [busiest]]) if ((await compare(period, unitCodes, 7)) > 0) nonEmpty++;
   assert.ok(nonEmpty > 10, `only ${nonEmpty} comparisons with handled dossiers`);
+  // 2.2 came from the counters here (not from the fallback that reads the dossiers)
+  const totals = new ProcessingTotals();
+  const year = { from: "2025-01-01", to: "2025-12-31", workingMinutes };
+  assert.equal(await countedProcessing(database.db, year, totals), true);
+  assert.ok(totals.count > 50, `${totals.count} completed dossiers counted`);
+});
+
+test("2.2 with another calendar than the stored one: read from the dossiers, still equal", async () => {
+  // Saturday service counting towards deadlines: quality_calendar (Monday–Friday) no longer agrees
+  const saturdays = getCalendar({
+    officeHours: {
+      ...DEFAULT_OFFICE_HOURS,
+      windows: { ...DEFAULT_OFFICE_HOURS.windows, saturday: [{ start: "07:30", end: "11:30" }] },
+      saturdayCounts: true,
+    },
+  });
+  const minutes = (from: Date, to: Date) => saturdays.workingMinutesBetween(from, to);
+  const year = { from: "2025-01-01", to: "2025-12-31", workingMinutes: minutes };
+  assert.equal(await countedProcessing(database.db, year, new ProcessingTotals()), false);
+  assert.ok((await compare({ from: "2025-01-01", to: "2025-12-31" }, undefined, 5, minutes)) > 0);
+});
+
+test("quality_calendar is the national calendar with the default office hours, 2000–2100", async () => {
+  const { rows } = await database.pool.query(
+    "select day::text as day, working, before_ms::text as before from quality_calendar order by day",
+  );
+  const origin = new Date("2000-01-01T00:00:00+07:00");
+  let day = "2000-01-01";
+  const wrong: string[] = [];
+  for (const row of rows) {
+    assert.equal(row.day, day);
+    const midnight = new Date(`${day}T00:00:00+07:00`);
+    const before = Math.round(calendar.workingMinutesBetween(origin, midnight) * 60_000);
+    if (calendar.isWorkingDay(day) !== row.working || before !== Number(row.before)) wrong.push(day);
+    day = nextDate(day);
+  }
+  assert.equal(day, "2101-01-01");
+  assert.deepEqual(wrong.slice(0, 10), [], "days that differ: a new migration must correct quality_calendar");
 });
 
 test("the triggers keep the counters equal to their recomputation through updates and deletes", async () => {

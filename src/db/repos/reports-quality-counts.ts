@@ -7,9 +7,11 @@
 //     ended_on_time: migration 0017 derives the identities); those with requests (a few percent), whose end and
 //     wait come from the log, by handledRow over an index of their ends; 5.4 subtracts the period's complained
 //     dossiers that are on time (each few) by handledRow over their codes.
-//   2.2: the completed dossiers without requests summed in one index-only aggregate that places both instants
-//     on the working calendar (reports-quality-calendar.ts); those with requests through processingMinutes.
+//   2.2: the completed dossiers without requests from quality_processing_counts (their working time computed by
+//     the trigger on the calendar stored in quality_calendar, checked here against the calendar given; when
+//     they differ, read from the dossiers); those with requests through processingMinutes.
 import { type Kysely, sql } from "kysely";
+import { startOfLocalDate } from "../../calendar/local-time.ts";
 import { nextDate, periodBounds } from "../../figures/period.ts";
 import {
   type AverageIndicator,
@@ -20,8 +22,7 @@ import {
 } from "../../figures/quality.ts";
 import type { ComputedId } from "../../figures/quality-catalog.ts";
 import type { Database } from "../schema.ts";
-import { calendarSegments, segmentStarts } from "./reports-quality-calendar.ts";
-import { addProcessing, handledRow, type SqlQualityQuery, scopeOf } from "./reports-quality.ts";
+import { addProcessing, handledRow, type SqlQualityQuery } from "./reports-quality.ts";
 
 const COLUMNS = [
   "received",
@@ -59,48 +60,98 @@ async function prefixSums(db: Kysely<Database>, query: SqlQualityQuery): Promise
   return rows[0]!;
 }
 
-/** Σ of working ms from receipt to completion, per procedure, of the completed dossiers without requests. */
-async function plainProcessing(db: Kysely<Database>, query: SqlQualityQuery, totals: ProcessingTotals) {
-  const { start, end } = periodBounds(query);
-  const starts = segmentStarts();
-  const perDay = query.minutesPerDay ?? 450;
-  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-  let until = query.to > today ? query.to : today;
-  for (;;) {
-    const cal = calendarSegments(query.from, until, start, query.workingMinutes, starts);
-    const ms = (at: string) => sql`(extract(epoch from ${sql.ref(at)} - ${sql.ref(at)}::date) * 1000)::bigint`;
-    const { rows } = await sql<{ procedure_code: string; n: number; matched: number; total: string; missing: string }>`
-      with c as (
-        select * from unnest(${cal.days}::date[], ${cal.segments}::int[], ${cal.starts}::bigint[],
-          ${cal.bases}::bigint[], ${cal.slopes}::int[]) as c (day, seg, start, base, slope)
-      ), d as (
-        select d.procedure_code, d.received_at at time zone 'Asia/Ho_Chi_Minh' as r,
-          d.end_at at time zone 'Asia/Ho_Chi_Minh' as x
-        from dossiers d
-        where ${scopeOf(query)} and d.received_at >= ${start} and d.received_at < ${end}
-          and d.end_type in ('resolved', 'returned') and d.supplement_requests = 0
-      ), m as (
-        select d.procedure_code, d.r::date as rd, d.x::date as xd, ${ms("r")} as rms, ${ms("x")} as xms from d
-      )
-      select m.procedure_code, count(*)::int as n, count(cx.day)::int as matched,
-        coalesce(sum(cx.base + cx.slope * (m.xms - cx.start) - cr.base - cr.slope * (m.rms - cr.start)), 0)::text
-          as total,
-        max(m.xd) filter (where cx.day is null)::text as missing
-      from m
-      join c cr on cr.day = m.rd and cr.seg = width_bucket(m.rms, ${starts}::bigint[])
-      left join c cx on cx.day = m.xd and cx.seg = width_bucket(m.xms, ${starts}::bigint[])
-      group by 1`.execute(db);
-    const missing = rows.map((r) => r.missing).filter(Boolean);
-    if (missing.length) {
-      // a completion after the days passed (an imported future date): widen the calendar once
-      const last = missing.sort().at(-1)!;
-      if (last <= until) throw new Error(`2.2: completion day ${last} not placed on the calendar`);
-      until = last;
-      continue;
+/** The day after a local date's month starts, or the date itself when it is a first day: the first full month. */
+const firstFullMonth = (date: string) => {
+  if (date.endsWith("-01")) return date;
+  const [y, m] = date.split("-").map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
+};
+
+/**
+ * quality_calendar agrees with the calendar the report is given on the days from..until: the same working days
+ * and working time before each (relative to `from`), and the default windows on the first working days of each
+ * weekday (office hours are per weekday). False means: compute 2.2 from the dossiers instead.
+ */
+async function calendarAgrees(db: Kysely<Database>, query: SqlQualityQuery, until: string): Promise<boolean> {
+  const { rows } = await sql<{ day: string; working: boolean; before: string }>`
+    select day::text as day, working, before_ms::text as before from quality_calendar
+    where day >= ${query.from}::date and day <= ${until}::date order by day`.execute(db);
+  const origin = startOfLocalDate(query.from);
+  const at = (t: number) => Math.round(query.workingMinutes(origin, new Date(t)) * 60_000);
+  const first = rows[0] ? Number(rows[0].before) : 0;
+  const checked = new Set<number>();
+  let day = query.from;
+  for (const row of rows) {
+    if (row.day !== day) return false;
+    const midnight = startOfLocalDate(day).getTime();
+    const base = at(midnight);
+    if (base !== Number(row.before) - first || at(midnight + DAY_MS) - base > 0 !== row.working) return false;
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    if (row.working && !checked.has(weekday)) {
+      checked.add(weekday);
+      for (const [ms, worked] of WINDOW_CHECKS) if (at(midnight + ms) - base !== worked) return false;
     }
-    for (const r of rows) totals.addSum(r.procedure_code, r.n, Number(r.total) / 60_000 / perDay);
-    return;
+    day = nextDate(day);
   }
+  return rows.length > 0 && day === nextDate(until);
+}
+
+const DAY_MS = 86_400_000;
+/** (ms after midnight, working ms before it) on a working day with the default office hours (migration 0017). */
+const WINDOW_CHECKS: [number, number][] = [
+  [27_000_000, 0],
+  [41_400_000, 14_400_000],
+  [48_600_000, 14_400_000],
+  [61_200_000, 27_000_000],
+  [DAY_MS, 27_000_000],
+];
+
+/**
+ * 2.2 of the completed dossiers without requests from quality_processing_counts (full months from the month
+ * rows, the rest from the day rows), when the stored calendar agrees and every instant was placed on it; false
+ * when it cannot (then the caller reads the dossiers).
+ */
+export async function countedProcessing(
+  db: Kysely<Database>,
+  query: SqlQualityQuery,
+  totals: ProcessingTotals,
+): Promise<boolean> {
+  const s = query.from;
+  const e = nextDate(query.to);
+  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const until = query.to > today ? query.to : today;
+  const fm = firstFullMonth(s);
+  const em = `${e.slice(0, 8)}01`;
+  const span =
+    fm < em
+      ? sql`((c.span = 'm' and c.day >= ${fm}::date and c.day < ${em}::date)
+        or (c.span = 'd' and ((c.day >= ${s}::date and c.day < ${fm}::date) or (c.day >= ${em}::date and c.day < ${e}::date))))`
+      : sql`(c.span = 'd' and c.day >= ${s}::date and c.day < ${e}::date)`;
+  const provinces = query.provinces ? sql`c.province_code = any(${[...query.provinces]}::text[])` : sql`true`;
+  const units = query.unitCodes ? sql`c.unit_code = any(${[...query.unitCodes]}::text[])` : sql`true`;
+  const [agrees, { rows }] = await Promise.all([
+    calendarAgrees(db, query, until),
+    sql<{ procedure_code: string; completed: number; ms: string; unplaced: number }>`
+      select c.procedure_code, sum(c.completed)::int as completed, sum(c.processing_ms)::text as ms,
+        sum(c.unplaced)::int as unplaced
+      from quality_processing_counts c where ${provinces} and ${units} and ${span}
+      group by 1 having sum(c.completed) <> 0 or sum(c.unplaced) <> 0`.execute(db),
+  ]);
+  if (!agrees || rows.some((r) => r.unplaced !== 0)) return false;
+  const perDay = query.minutesPerDay ?? 450;
+  for (const r of rows) totals.addSum(r.procedure_code, r.completed, Number(r.ms) / 60_000 / perDay);
+  return true;
+}
+
+/** 2.2: counted where it can be, plus those with requests through processingMinutes; else all from the dossiers. */
+async function processing(db: Kysely<Database>, query: SqlQualityQuery, totals: ProcessingTotals): Promise<void> {
+  // (both add to totals: the counted part only once it knows it can)
+  const [counted] = await Promise.all([
+    countedProcessing(db, query, totals),
+    addProcessing(db, query, sql`d.supplement_requests > 0`, totals, []),
+  ]);
+  // the calendar changed since migration 0017 (or an instant outside 2000–2100): read the dossiers
+  if (!counted) await addProcessing(db, query, sql`d.supplement_requests = 0`, totals, []);
 }
 
 const rate = (id: ComputedId, numerator: number, denominator: number): RateIndicator =>
@@ -124,8 +175,7 @@ export async function countedQualityIndicators(
     complaints.length
       ? handledRow(db, bare, sql`d.code = any(${complaints}::text[])`, false)
       : Promise.resolve({ n_ontime: 0 }),
-    plainProcessing(db, query, totals),
-    addProcessing(db, query, sql`d.supplement_requests > 0`, totals, []),
+    processing(db, query, totals),
   ]);
   const flow = (c: Column) => p[`e_${c}`] - p[`s_${c}`];
   const handled = p.e_open_on - p.s_ended + Number(requested.n_all);

@@ -228,17 +228,25 @@ export async function sqlQualityIndicators(db: Kysely<Database>, query: SqlQuali
   ];
 }
 
-/** 5.4's complaints: dossiers with a PAKN received, or a "không hài lòng" score given, in the period. */
+/**
+ * 5.4's complaints: dossiers with a PAKN received, or a "không hài lòng" score given, in the period — found from
+ * the feedback and ratings of the period (each few; indexes of migration 0017), not over the scope's dossiers.
+ * A PAKN names a dossier of its own province (feedback.province_code).
+ */
 export async function complaintCodes(
   db: Kysely<Database>,
   query: Period & Pick<SqlQualityQuery, "unitCodes" | "provinces">,
 ): Promise<string[]> {
   const { start, end } = periodBounds(query);
   const { rows } = await sql<{ code: string }>`
-    select d.code from dossiers d where ${scopeOf(query)} and (
-      exists (select 1 from feedback f where f.dossier_code = d.code and f.received_at >= ${start} and f.received_at < ${end})
-      or exists (select 1 from ratings r where r.province_code = d.province_code and r.dossier_code = d.code
-        and r.score = 'dissatisfied' and r.at >= ${start} and r.at < ${end}))
+    select d.code from dossiers d
+    where (d.province_code, d.code) in (
+        select f.province_code, f.dossier_code from feedback f
+        where f.dossier_code is not null and f.received_at >= ${start} and f.received_at < ${end}
+        union
+        select r.province_code, r.dossier_code from ratings r
+        where r.score = 'dissatisfied' and r.at >= ${start} and r.at < ${end})
+      and ${scopeOf(query)}
     order by d.code`.execute(db);
   return rows.map((r) => r.code);
 }

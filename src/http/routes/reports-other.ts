@@ -17,6 +17,7 @@ import { lateByUnit, overdueAt } from "../../figures/late.ts";
 import { periodBounds } from "../../figures/period.ts";
 import { NOT_COMPUTED_766 } from "../../figures/quality-catalog.ts";
 import { complaintCodes, sqlQualityIndicators } from "../../db/repos/reports-quality.ts";
+import { countedQualityIndicators } from "../../db/repos/reports-quality-counts.ts";
 import { SATISFACTION_SCALE, SURVEY_SCALE_004, satisfactionReport } from "../../figures/satisfaction.ts";
 import { defineRoute } from "../route.ts";
 import { ReportQuery, reportRequest } from "./reports.ts";
@@ -60,10 +61,12 @@ export const getLateReport = defineRoute({
 export const getIndicatorsReport = defineRoute({
   method: "GET",
   url: "/api/reports/indicators",
-  summary: "Chỉ số chất lượng theo Quyết định 766/QĐ-TTg: công thức và hồ sơ của từng chỉ số",
+  summary:
+    "Chỉ số chất lượng theo Quyết định 766/QĐ-TTg: công thức và hồ sơ của từng chỉ số (codes=false: chỉ số liệu, từ bộ đếm)",
   tags: ["reports"],
   access: "staff",
-  query: ReportQuery,
+  // codes=false (the dashboard): the figures from the counters (migration 0017), without the codes behind them
+  query: ReportQuery.extend({ codes: z.enum(["true", "false"]).default("true") }),
   async handler({ ctx, actor, query }) {
     const { period, scope } = await reportRequest(ctx, actor, query);
     // working time on the national calendar with the default office hours (CONTRACTS §5)
@@ -71,7 +74,8 @@ export const getIndicatorsReport = defineRoute({
     // in SQL (reports-quality.ts, proven equal to the pure qualityIndicators): no dossier is loaded here
     const provinces = scope.unitCodes && [...new Set(scope.unitCodes.map((u) => scope.units.provinceOf(u) ?? u))];
     const base = { ...period, ...(scope.unitCodes ? { unitCodes: scope.unitCodes, provinces } : {}) };
-    const indicators = await sqlQualityIndicators(ctx.database.db, {
+    const compute = query.codes === "false" ? countedQualityIndicators : sqlQualityIndicators;
+    const indicators = await compute(ctx.database.db, {
       ...base,
       complaintCodes: await complaintCodes(ctx.database.db, base),
       workingMinutes: (from, to) => calendar.workingMinutesBetween(from, to),
@@ -82,6 +86,7 @@ export const getIndicatorsReport = defineRoute({
       from: period.from,
       to: period.to,
       indicators,
+      codes: query.codes !== "false",
       // the indicators of the set motcua has no data for, with their source (never estimated)
       notComputed: NOT_COMPUTED_766,
     };

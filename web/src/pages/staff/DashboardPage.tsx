@@ -44,7 +44,9 @@ export default function DashboardPage() {
     (signal) => (filters.ready ? api.get<ResultsReport>("/reports/results", query, signal) : null),
     [from, to, unit, by],
   );
-  const indicators = useIndicators(filters.query, filters.ready);
+  // only the figures: from the server's counters, without the codes behind them (issue 20)
+  const indicatorQuery = { ...filters.query, codes: "false" };
+  const indicators = useIndicators(indicatorQuery, filters.ready);
   const drill = (key: string, column: keyof ResultsRow) => drillHref(query, key, column);
   // a stock on a live dashboard is as of now (issue 15): the overdue queue's own count, not the period's end
   const live = filters.ready && (to ?? "") >= todayLocal();
