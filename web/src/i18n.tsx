@@ -4,7 +4,8 @@ import { createContext, type ReactNode, useContext, useMemo, useState } from "re
 
 export type Lang = "vi" | "en";
 
-const EN: Record<string, string> = {
+/** English of the navigation and headings, keyed by their Vietnamese (routes.test.ts checks the menu has it). */
+export const EN: Record<string, string> = {
   "Dịch vụ hành chính công": "Public administrative services",
   "Trang chủ": "Home",
   "Tìm thủ tục": "Find a procedure",
@@ -35,6 +36,15 @@ const EN: Record<string, string> = {
   "Người dùng": "Users",
   "Danh mục thủ tục": "Procedure catalogue",
   "Lịch làm việc": "Working calendar",
+  "Kỳ báo cáo": "Reporting periods",
+  "Nhập / xuất hồ sơ": "Dossier import / export",
+  "Cải cách hành chính": "Administrative reform",
+  "Sổ theo dõi CCHC": "Reform registers",
+  "Chỉ số CCHC": "Reform index (PAR Index)",
+  "Thẩm định Chỉ số CCHC": "Reform index appraisal",
+  "Xếp hạng Chỉ số CCHC": "Reform index ranking",
+  "Đánh giá cán bộ": "Officer ratings",
+  "Báo cáo CCHC": "Reform report",
   "Đánh giá": "Rate the service",
   "Nộp hồ sơ trực tuyến": "Submit online",
   "Tìm kiếm": "Search",

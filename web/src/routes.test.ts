@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 import { ACTIONS, type Action, STAFF_ROLES, type StaffRole } from "../../src/people/policy.ts";
+import { EN } from "./i18n.tsx";
 import {
   matchesPattern,
+  REPORTS_SECTION,
   rolesOf,
   routeRoles,
   STAFF_BASE,
@@ -88,4 +90,10 @@ test("a route pattern matches concrete paths of its shape only", () => {
   assert.ok(!matchesPattern("hang-doi/:queue", "hang-doi/"));
   assert.ok(!matchesPattern("bao-cao", "bao-cao/ket-qua"));
   assert.ok(matchesPattern("", ""));
+});
+
+test("every menu label has its English (the language toggle never leaves one in Vietnamese)", () => {
+  for (const label of [REPORTS_SECTION.label, ...staffMenu().map((m) => m.label)]) {
+    assert.ok(EN[label], `no English for "${label}" in i18n.tsx`);
+  }
 });
