@@ -18,6 +18,7 @@ import * as officers from "./officers.ts";
 import * as publicDossiers from "./public.ts";
 import * as reformIndex from "./reform-index.ts";
 import * as reformIndexExport from "./reform-index-export.ts";
+import * as reformIndexSetup from "./reform-index-setup.ts";
 import * as reformRecords from "./reform-records.ts";
 import * as reformInterchange from "./reform-records-interchange.ts";
 import * as reformRegisters from "./reform-records-registers.ts";
@@ -130,6 +131,16 @@ export const routes: AnyRoute[] = [
   reformIndex.getReformIndexScorecard,
   reformIndex.getReformIndexRanking,
   reformIndex.putReformIndexAssessment,
+  reformIndexSetup.listReformIndexSets,
+  reformIndexSetup.getReformIndexSetTemplate,
+  reformIndexSetup.getReformIndexSet,
+  reformIndexSetup.createReformIndexSet,
+  reformIndexSetup.getReformIndexYear,
+  reformIndexSetup.putReformIndexYear,
+  reformIndexSetup.listReformIndexSurveys,
+  reformIndexSetup.putReformIndexSurveys,
+  reformIndexSetup.getReformIndexTrend,
+  reformIndexSetup.createReformIndexFixPlan,
   reformIndexExport.getReformIndexCard,
   reformIndexExport.getReformIndexCardFile,
   reformIndexExport.getReformIndexStandings,

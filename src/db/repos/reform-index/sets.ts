@@ -6,6 +6,8 @@ import { deadlineProblems, type PhaseDeadlines } from "../../../reform/index/pha
 import { ServiceError } from "../dossiers/errors.ts";
 import { type ChangedBy, type Db, inTx, isUnique } from "../reform/common.ts";
 import { writeAudit } from "../audit.ts";
+import { sheetsToSet } from "../../../reform/index/set-workbook.ts";
+import { readWorkbook } from "../../../reform/records/workbook.ts";
 
 function invalid(error: unknown): never {
   if (error instanceof CriteriaSetError)
@@ -52,6 +54,23 @@ export async function saveCriteriaSet(db: Db, input: unknown, by: ChangedBy): Pr
     });
     return set;
   });
+}
+
+/** Reads a set from an .xlsx in the documented layout (set-workbook.ts) and stores it as saveCriteriaSet. */
+export async function saveCriteriaSetFromWorkbook(db: Db, content: Buffer, by: ChangedBy): Promise<CriteriaSet> {
+  let sheets: Awaited<ReturnType<typeof readWorkbook>>;
+  try {
+    sheets = await readWorkbook(content);
+  } catch {
+    throw new ServiceError(422, "set-workbook-unreadable", "Tệp không phải bảng tính .xlsx đọc được");
+  }
+  let set: CriteriaSet;
+  try {
+    set = sheetsToSet(sheets);
+  } catch (error) {
+    invalid(error);
+  }
+  return saveCriteriaSet(db, set, by);
 }
 
 /** A stored set (the latest version when none is given); the shipped default for "xa-default" if not stored. */
