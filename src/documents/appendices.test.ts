@@ -48,9 +48,9 @@ test("Phụ lục 4 as .xlsx reproduces seed 000: three merged header rows, one 
   assert.deepEqual(rowValues(sheet, 8, 11).slice(3), [
     "Tổng số",
     "Tiếp nhận ngày thứ 7",
-    "Trước hẹn",
-    "Đúng hẹn",
-    "Trễ hẹn",
+    "Trước hạn",
+    "Đúng hạn",
+    "Trễ hạn",
     "Tổng số",
     "Trong hạn",
     "Quá hạn",

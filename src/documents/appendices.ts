@@ -4,6 +4,7 @@
 import type { HeaderCell, TableSpec } from "./grid.ts";
 import { RESULT_FIELDS } from "../figures/results-fields.ts";
 import { tableToDocx } from "./grid.ts";
+import { TIMELINESS_LABELS } from "./deadline-terms.ts";
 import { largestRemainder } from "./percent.ts";
 import type { AppendixOptions, LateByUnitRow, ReportRef, ResultsRow, SatisfactionRow } from "./types.ts";
 import { tablesToXlsx } from "./xlsx.ts";
@@ -75,9 +76,11 @@ export function resultsAppendixSpec(rows: ResultsRow[], o: ResultsAppendixOption
     [
       { text: "Tổng số" },
       { text: "Tiếp nhận ngày thứ 7" },
-      { text: "Trước hẹn" },
-      { text: "Đúng hẹn" },
-      { text: "Trễ hẹn" },
+      // seed 000 words these three with "hẹn"; they count against the deadline in force (hạn), so they take
+      // the screen's words (src/documents/deadline-terms.ts)
+      { text: TIMELINESS_LABELS.finishedEarly },
+      { text: TIMELINESS_LABELS.finishedOnTime },
+      { text: TIMELINESS_LABELS.finishedLate },
       ...(ws ? [{ text: "Rút hồ sơ" }, { text: "Dừng giải quyết" }] : []),
       { text: "Tổng số" },
       { text: "Trong hạn" },

@@ -60,8 +60,8 @@ test("xlsx: Vietnamese merged headers like seed 000 Phụ lục 4, STT, totals r
   assert.equal(sheet.getCell("K6").value, "Đã giải quyết");
   assert.deepEqual(
     ["L7", "M7", "N7"].map((a) => sheet.getCell(a).value),
-    ["Trước hẹn", "Đúng hẹn", "Trễ hẹn"],
-    "finished: seed 000's wording against the appointment",
+    ["Trước hạn", "Đúng hạn", "Trễ hạn"],
+    "finished: against the deadline in force, the screen's words (not seed 000's \"hẹn\")",
   );
   assert.equal(sheet.getCell("O7").value, labelOf("declined"), "declined: a part of finished, as on screen");
   assert.equal(sheet.getCell("R6").value, "Đang giải quyết");

@@ -33,16 +33,16 @@ function headerCells(by: ResultsDocument["by"]): [string, string][] {
     ["I7", "Trực tuyến một phần"],
     ["J7", "Trực tuyến toàn trình"],
     ["K7", "Tổng số"],
-    // seed 000 Phụ lục 4: finished against the appointment (hẹn) early / on time / late ("Trễ hẹn"); open
-    // dossiers within or past the deadline ("Quá hạn") — two different words for two different columns
-    ["L7", "Trước hẹn"],
-    ["M7", "Đúng hẹn"],
-    ["N7", "Trễ hẹn"],
+    // timeliness against the deadline in force, as on screen: "Trước hạn" (seed 000 says "hẹn" here)
+    // (one word for each deadline: src/documents/deadline-terms.ts, docs/lifecycle.md)
+    ["L7", labelOf("finishedEarly")],
+    ["M7", labelOf("finishedOnTime")],
+    ["N7", labelOf("finishedLate")],
     // declined ("trả lại", not eligible) is a part of the finished, outside the identity: labelled as on screen
     ["O7", labelOf("declined")],
     ["R7", "Tổng số"],
-    ["S7", "Trong hạn"],
-    ["T7", "Quá hạn"],
+    ["S7", labelOf("openWithinDeadline")],
+    ["T7", labelOf("openOverdue")],
   ];
 }
 

@@ -33,7 +33,7 @@ export const DOSSIER_ERROR_MESSAGES: Readonly<Record<DossierErrorCode, string>> 
   "illegal-transition": "Thao tác không được phép ở trạng thái hiện tại của hồ sơ",
   "role-not-allowed": "Vai trò của người dùng không được thực hiện thao tác này",
   "refusal-after-receipt": "Hồ sơ đã được tiếp nhận thì không được từ chối; chỉ có thể giải quyết, rút hoặc dừng xử lý",
-  "second-extension": "Hồ sơ chỉ được gia hạn (hẹn lại) một lần",
+  "second-extension": "Hồ sơ chỉ được gia hạn (hẹn ngày trả mới) một lần",
   "reason-required": "Phải ghi rõ lý do",
   "result-required": "Phải có văn bản kết quả hoặc ghi nhận kết quả giải quyết",
   "handover-required": "Phải có văn bản kết quả hoặc ghi nhận việc bàn giao kết quả cho người nộp",

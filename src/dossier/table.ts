@@ -145,7 +145,7 @@ export const ACTION_TABLE: Readonly<Record<Action, ActionRule>> = {
     roles: ["officer", "leader"],
     to: "same",
     requires: ["second-extension", "reason-required", "apology-required", "due-not-later"],
-    vi: "gia hạn, xin lỗi và hẹn lại ngày trả",
+    vi: "gia hạn, xin lỗi và hẹn ngày trả mới",
   },
   rate: {
     from: ["returned"],

@@ -48,7 +48,7 @@ describe("front desk: counter intake", () => {
     assert.match(code, /^19753-\d{6}-\d{4}$/);
     // The appointment on the result is the one previewed (both come from the server).
     assert.equal(
-      ((await page.getByTestId("appointment").textContent()) ?? "").replace("Hẹn trả kết quả: ", ""),
+      ((await page.getByTestId("appointment").textContent()) ?? "").replace("Ngày hẹn trả kết quả: ", ""),
       shown.replace("Ngày hẹn trả kết quả: ", ""),
     );
     const [slip] = await Promise.all([

@@ -107,7 +107,7 @@ describe("a late dossier and its apology", () => {
     await dialog.getByRole("button", { name: "Xác nhận" }).click();
     await dialog.waitFor({ state: "hidden" });
     // the new appointment is shown beside the original, which is kept; the letter is on the timeline
-    await page.getByText("Ngày hẹn lại (sau xin lỗi)").waitFor();
+    await page.getByText("Ngày hẹn trả mới (sau xin lỗi)").waitFor();
     await page.getByText("24/03/2026").first().waitFor();
     assert.match((await page.getByTestId("due-at").textContent()) ?? "", /19\/03\/2026/);
     await page.getByTestId("timeline").getByText("Thư xin lỗi: Thư xin lỗi số 12/TXL-UBND").waitFor();
@@ -141,7 +141,7 @@ describe("a late dossier and its apology", () => {
     await dialog.getByLabel("Lý do chậm trễ").fill("Thiếu sót trong theo dõi hạn xử lý.");
     await dialog.getByRole("button", { name: "Xác nhận" }).click();
     await dialog.waitFor({ state: "hidden" });
-    await page.getByText("Ngày hẹn lại (sau xin lỗi)").waitFor();
+    await page.getByText("Ngày hẹn trả mới (sau xin lỗi)").waitFor();
     assert.deepEqual(await queueCodes(page, server, "tre-han-chua-xin-loi"), [silent]);
     await page.close();
   });

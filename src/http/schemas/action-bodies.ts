@@ -84,7 +84,7 @@ export const ActionBody = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("extend"),
     ...Common,
-    dueAt: z.iso.datetime({ offset: true, message: "Ngày hẹn mới phải là thời điểm ISO 8601 có múi giờ" }),
+    dueAt: z.iso.datetime({ offset: true, message: "Ngày hẹn trả mới phải là thời điểm ISO 8601 có múi giờ" }),
     apology: EvidenceBody.default({}),
   }),
 ]);

@@ -11,7 +11,7 @@ export function ReceiptCard({ dossier, onNext }: { dossier: Dossier; onNext?: ()
     <Result
       status="success"
       title={<span data-testid="dossier-code">Đã tiếp nhận hồ sơ {dossier.code}</span>}
-      subTitle={<span data-testid="appointment">Hẹn trả kết quả: {formatInstant(dossier.dueAt)}</span>}
+      subTitle={<span data-testid="appointment">Ngày hẹn trả kết quả: {formatInstant(dossier.dueAt)}</span>}
       extra={
         <Space direction="vertical" size="middle">
           <Descriptions bordered size="small" column={1}>

@@ -57,7 +57,7 @@ const EVENT_TEXT: Record<string, string> = {
   returned: "Đã trả kết quả",
   withdrawn: "Hồ sơ đã được rút",
   stopped: "Dừng xử lý hồ sơ",
-  extended: "Gia hạn giải quyết, có thư xin lỗi và hẹn lại ngày trả",
+  extended: "Gia hạn giải quyết, có thư xin lỗi và ngày hẹn trả mới",
   rated: "Đã đánh giá mức độ hài lòng",
 };
 

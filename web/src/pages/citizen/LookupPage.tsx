@@ -109,7 +109,7 @@ export default function LookupPage() {
             <Descriptions.Item label="Ngày tiếp nhận">{formatInstant(result.receivedAt)}</Descriptions.Item>
             <Descriptions.Item label="Ngày hẹn trả">{formatInstant(result.dueAt)}</Descriptions.Item>
             {result.extendedDueAt && (
-              <Descriptions.Item label="Ngày hẹn lại">{formatInstant(result.extendedDueAt)}</Descriptions.Item>
+              <Descriptions.Item label="Ngày hẹn trả mới">{formatInstant(result.extendedDueAt)}</Descriptions.Item>
             )}
             {result.deadlineAt && result.dueAt && result.deadlineAt !== result.dueAt && (
               <Descriptions.Item label="Hạn giải quyết (sau bổ sung)">

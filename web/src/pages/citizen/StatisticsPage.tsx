@@ -79,8 +79,8 @@ export default function StatisticsPage() {
             { title: "Mã hồ sơ", dataIndex: "code" },
             { title: "Thủ tục", dataIndex: "procedure" },
             { title: "Cơ quan", dataIndex: "unit" },
-            { title: "Hẹn trả ban đầu", dataIndex: "dueAt", render: (v?: string) => formatInstant(v) },
-            { title: "Hẹn lại", dataIndex: "newDueAt", render: (v?: string) => formatInstant(v) },
+            { title: "Ngày hẹn trả", dataIndex: "dueAt", render: (v?: string) => formatInstant(v) },
+            { title: "Ngày hẹn trả mới", dataIndex: "newDueAt", render: (v?: string) => formatInstant(v) },
             { title: "Ngày xin lỗi", dataIndex: "at", render: (v?: string) => formatDate(v) },
             { title: "Lý do", dataIndex: "reason" },
           ]}

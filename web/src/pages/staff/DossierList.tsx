@@ -43,7 +43,7 @@ export function DossierList({ query, path = "/dossiers" }: { query: Query; path?
             dataIndex: "state",
             render: (s: string) => <Tag color={stateColor(s)}>{stateName(s)}</Tag>,
           },
-          { title: "Hẹn trả", dataIndex: "dueAt", render: (v: string) => formatInstant(v) },
+          { title: "Ngày hẹn trả", dataIndex: "dueAt", render: (v: string) => formatInstant(v) },
         ]}
       />
       <CursorPager data={data ?? undefined} pages={pages} pageSize={pageSize} onPageSize={setPageSize} />

@@ -75,7 +75,7 @@ export default function DossierPage() {
           <span data-testid="due-at">{formatInstant(d.dueAt)}</span>
         </Descriptions.Item>
         {d.extendedDueAt && (
-          <Descriptions.Item label="Ngày hẹn lại (sau xin lỗi)">{formatInstant(d.extendedDueAt)}</Descriptions.Item>
+          <Descriptions.Item label="Ngày hẹn trả mới (sau xin lỗi)">{formatInstant(d.extendedDueAt)}</Descriptions.Item>
         )}
         <Descriptions.Item label="Thời gian còn lại">{formatRemaining(d.remainingMinutes)}</Descriptions.Item>
         {d.assignee && (
@@ -132,7 +132,11 @@ function describePayload(e: DossierEvent, d: Dossier): string {
   const p = e.payload ?? {};
   const parts: string[] = [];
   if (Array.isArray(p.missing)) parts.push(`Cần bổ sung: ${(p.missing as string[]).join("; ")}`);
-  if (typeof p.dueAt === "string") parts.push(`Hẹn trả: ${formatInstant(p.dueAt)}`);
+  if (typeof p.dueAt === "string") {
+    // the receipt's appointment, or a later one (after a supplement, in the apology letter): docs/lifecycle.md
+    const term = e.type === "received" || e.type === "accepted" ? "Ngày hẹn trả" : "Ngày hẹn trả mới";
+    parts.push(`${term}: ${formatInstant(p.dueAt)}`);
+  }
   if (typeof p.assignee === "string") parts.push(`Giao: ${staffName(d, p.assignee)}`);
   if (typeof p.toUnit === "string") parts.push(`Chuyển đến: ${p.toUnit}`);
   if (typeof p.receiptNo === "string") parts.push(`Số phiếu: ${p.receiptNo}`);

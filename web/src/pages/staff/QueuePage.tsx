@@ -94,7 +94,7 @@ export default function QueuePage() {
             dataIndex: "state",
             render: (s: string) => <Tag color={stateColor(s)}>{stateName(s)}</Tag>,
           },
-          { title: "Hẹn trả", render: (_v, d) => formatInstant(d.extendedDueAt ?? d.dueAt) },
+          { title: "Ngày hẹn trả", render: (_v, d) => formatInstant(d.extendedDueAt ?? d.dueAt) },
           {
             title: "Thời gian còn lại",
             render: (_v, d) => (

@@ -275,7 +275,7 @@ export function actionFields(action: Action, { components, unitCode, resultRecor
           key="dueAt"
           label="Ngày hẹn trả mới"
           name="dueAt"
-          rules={[{ required: true, message: "Chọn ngày hẹn mới" }]}
+          rules={[{ required: true, message: "Chọn ngày hẹn trả mới" }]}
         >
           <DatePicker showTime={{ format: "HH:mm" }} format="DD/MM/YYYY HH:mm" style={{ width: "100%" }} />
         </Form.Item>,
