@@ -80,6 +80,9 @@ test("a report is served by the standby: its SQL ran there, under the replica's 
     "select count(*) as n from pg_stat_activity where datname = 'motcua' and query ~ '(figure_counts|manual_results)'",
   );
   assert.equal(Number(onPrimary[0]!.n), 0, "no primary session ran it");
+  const health = await server.call("GET", "/api/health");
+  assert.equal(health.body.replica.up, true);
+  assert.ok(health.body.replica.lagMs <= MAX_LAG_MS);
 });
 
 test("with replay paused, the writer reads its write from the primary while another user sees the standby's state", async () => {
@@ -196,6 +199,9 @@ test("stopping the standby mid-run loses no request; started again, it serves re
   assert.deepEqual([...new Set(statuses)], [200], "every read answered");
   assert.ok(reads.counts.replica - start.replica > 0, "reads went to the standby before it stopped");
   assert.ok(reads.counts.down - start.down > 0, "then to the primary");
+  const health = await server.call("GET", "/api/health");
+  assert.equal(health.status, 200, "a standby down is no outage");
+  assert.deepEqual(health.body.replica, { up: false, lagMs: null });
   await topology.standbyStart();
   await eventually("a read is served by the standby again", async () => {
     const served = reads.counts.replica;

@@ -9,6 +9,11 @@ export const health = defineRoute({
   access: "public",
   async handler({ ctx }) {
     await sql`select 1`.execute(ctx.database.db);
-    return { status: "ok", engine: ctx.database.engine, time: ctx.now().toISOString() };
+    const health = { status: "ok", engine: ctx.database.engine, time: ctx.now().toISOString() };
+    if (!ctx.reads) return health;
+    // with a read replica (docs/deploy-replicas.md): whether reads go to it now; a standby down is no outage
+    await ctx.reads.probe();
+    const { up, lagMs } = ctx.reads.standby;
+    return { ...health, replica: { up, lagMs: Number.isFinite(lagMs) ? Math.round(lagMs) : null } };
   },
 });
