@@ -25,6 +25,7 @@ export const commandNames = [
   "reform",
   "audit",
   "national",
+  "schema",
 ] as const;
 const commands: Record<string, () => Promise<CommandModule>> = Object.fromEntries(
   commandNames.map((name) => [name, () => import(`./commands/${name}.ts`) as Promise<CommandModule>]),

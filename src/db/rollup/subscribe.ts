@@ -156,8 +156,8 @@ async function lagOf(
   try {
     await client.connect();
     const { rows } = await client.query<{ at: string; lag: string | null }>(
-      `select coalesce($2::pg_lsn, pg_current_wal_lsn())::text as at,
-         (select pg_wal_lsn_diff(coalesce($2::pg_lsn, pg_current_wal_lsn()), r.replay_lsn)
+      `select coalesce($2::pg_lsn, pg_current_wal_insert_lsn())::text as at,
+         (select pg_wal_lsn_diff(coalesce($2::pg_lsn, pg_current_wal_insert_lsn()), r.replay_lsn)
           from pg_stat_replication r where r.application_name = $1 and r.state = 'streaming'
           order by r.replay_lsn desc limit 1)::text as lag`,
       [name, target ?? null],
@@ -195,7 +195,9 @@ export async function rollupStatus(national: Kysely<Database>): Promise<Subscrip
 /**
  * Waits until every subscription has copied its tables and applied its province's WAL as of the call (the
  * rule of PostgreSQL's own TAP tests, wait_for_catchup: the province's replay_lsn of the subscription reaches
- * its pg_current_wal_lsn read first). Throws RollupError "timeout" naming the provinces still behind.
+ * its WAL position read first — the insert position, not pg_current_wal_lsn: with synchronous_commit off a
+ * commit can still sit in the WAL buffers, before the write position). Throws RollupError "timeout" naming
+ * the provinces still behind.
  */
 export async function waitForCatchUp(national: Kysely<Database>, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

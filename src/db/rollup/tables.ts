@@ -23,6 +23,14 @@ export const ROLLUP_TABLES: readonly RollupTable[] = [
     why: "the daily and monthly counters the results report sums (migration 0006), keyed by province_code",
   },
   {
+    table: "quality_counts",
+    why: "the counters of the Decision 766 indicators per unit and day (migration 0017)",
+  },
+  {
+    table: "quality_processing_counts",
+    why: "the processing-time counters of indicator 2.2 per procedure and day (migration 0017)",
+  },
+  {
     table: "procedure_overrides",
     why: "catalogue use: the province's own time limits, fees and steps per procedure",
   },
