@@ -76,6 +76,7 @@ test("self-assessment with evidence, then appraisal: the card shows both rounds,
   assert.equal(card.statusCode, 200, card.body);
   const body = card.json();
   assert.equal(body.phaseName, "Thẩm định lần 1");
+  assert.equal(body.unitKind, "commune");
   assert.equal(body.indexYear.self, "2023-01-15");
   assert.deepEqual(body.may, { self: true, appraise: false });
   assert.equal(body.assessments["6.2"].evidence[0].name, "Công khai tài sản công 2022.pdf");

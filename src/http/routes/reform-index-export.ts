@@ -85,6 +85,7 @@ export const getReformIndexCard = defineRoute({
     const { card, assessments, indexYear } = await loadCard(ctx, query);
     return withLocalInstants({
       ...card,
+      unitKind: ctx.units.find(query.unit)?.kind ?? null,
       phaseName: PHASES[card.phase as keyof typeof PHASES] ?? card.phase,
       selfTotal: selfTotal(card.nodes),
       assessments,

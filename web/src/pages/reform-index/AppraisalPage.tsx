@@ -7,10 +7,11 @@ import { Link } from "react-router-dom";
 import { reformIndex } from "../../api/reform-index.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { useLoad, useTitle } from "../../hooks.ts";
-import { AssessModal, type AssessMode } from "./AssessModal.tsx";
+import { AssessModal } from "./AssessModal.tsx";
 import { leaves, points } from "./format.ts";
 import { LostPointsCard, PhaseSteps, UnitYearSelect, useIndexView } from "./parts.tsx";
-import { EvidenceLinks, modeFor, statusOf } from "./ScorecardPage.tsx";
+import { type AssessMode, modeFor, statusOf } from "./rules.ts";
+import { EvidenceLinks } from "./ScorecardPage.tsx";
 import type { ScoredNode } from "./types.ts";
 
 export default function AppraisalPage() {

@@ -7,9 +7,8 @@ import { reformIndex } from "../../api/reform-index.ts";
 import { showProblem } from "../../components/forms.ts";
 import { uploadFile } from "../reform/upload.ts";
 import { minOf, points } from "./format.ts";
+import type { AssessMode } from "./rules.ts";
 import type { Assessment, Evidence, ScoredNode } from "./types.ts";
-
-export type AssessMode = "self" | "explanation" | "appraisal1" | "appraisal2" | "final";
 
 const SCORE_FIELD: Record<Exclude<AssessMode, "explanation">, { key: keyof Assessment; label: string }> = {
   self: { key: "selfScore", label: "Điểm tự chấm" },

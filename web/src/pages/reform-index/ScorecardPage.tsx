@@ -9,32 +9,11 @@ import { Link } from "react-router-dom";
 import { reformIndex } from "../../api/reform-index.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { useLoad, useTitle } from "../../hooks.ts";
-import { AssessModal, type AssessMode } from "./AssessModal.tsx";
+import { AssessModal } from "./AssessModal.tsx";
+import { type AssessMode, modeFor, statusOf } from "./rules.ts";
 import { points } from "./format.ts";
 import { ExportLinks, LostPointsCard, PhaseSteps, UnitYearSelect, useIndexView } from "./parts.tsx";
-import type { Assessment, Card as CardData, ScoredNode } from "./types.ts";
-
-/** What the reader may do on a leaf in the open phase (the server checks again). */
-export function modeFor(card: CardData, node: ScoredNode): AssessMode | null {
-  if (node.children.length || node.max === null || node.source === "auto") return null;
-  const { phase, may } = card;
-  if (phase === "self" && may.self) return "self";
-  if (phase === "explanation" && may.self) return "explanation";
-  if ((phase === "appraisal1" || phase === "appraisal2" || phase === "final") && may.appraise) return phase;
-  return null;
-}
-
-/** The node's status: computed, not scored, self-scored, appraised in a round, final. */
-export function statusOf(node: ScoredNode, a: Assessment | undefined): { text: string; color: string } {
-  if (node.children.length) return { text: "", color: "" };
-  if (node.max === null) return { text: "Chưa có điểm tối đa", color: "default" };
-  if (node.source === "auto") return { text: "Tự động", color: "blue" };
-  if (!a || (a.selfScore === null && a.appraisal1 === null)) return { text: "Chưa chấm", color: "orange" };
-  if (a.final !== null) return { text: "Đã chốt", color: "green" };
-  if (a.appraisal2 !== null) return { text: "Đã thẩm định lần 2", color: "green" };
-  if (a.appraisal1 !== null) return { text: "Đã thẩm định lần 1", color: "cyan" };
-  return { text: "Đã tự chấm", color: "geekblue" };
-}
+import type { Assessment, ScoredNode } from "./types.ts";
 
 export function EvidenceLinks({ unit, year, code, a }: { unit: string; year: number; code: string; a?: Assessment }) {
   const files = [...(a?.evidence ?? []), ...(a?.explanationEvidence ?? [])];
@@ -77,7 +56,7 @@ export default function ScorecardPage() {
   );
   const data = card.data;
   const columns: ColumnsType<Row> = [
-    { title: "Mã", dataIndex: "code", width: 110 },
+    { title: "Mã", dataIndex: "code", width: 120 },
     {
       title: "Tiêu chí",
       key: "name",
@@ -138,13 +117,17 @@ export default function ScorecardPage() {
     {
       title: "Trạng thái",
       key: "status",
-      width: 150,
+      width: 130,
       render: (_v, { node: n }) => {
         const s = statusOf(n, data?.assessments[n.code]);
         const mode = data ? modeFor(data, n) : null;
         return (
           <Space direction="vertical" size={4}>
-            {s.text && <Tag color={s.color}>{s.text}</Tag>}
+            {s.text && (
+              <Tag color={s.color} style={{ whiteSpace: "normal" }}>
+                {s.text}
+              </Tag>
+            )}
             {mode && (
               <Button size="small" onClick={() => setEditing({ node: n, mode })} aria-label={`Chấm ${n.code}`}>
                 {mode === "self" ? "Tự chấm" : mode === "explanation" ? "Giải trình" : "Thẩm định"}
@@ -166,7 +149,22 @@ export default function ScorecardPage() {
         {data && <ExportLinks unit={data.unit} year={data.year} />}
       </Space>
       <ProblemAlert message={card.error} />
-      {data && (
+      {data && (data.unitKind === "province" || data.unitKind === "district") && (
+        <Alert
+          type="info"
+          showIcon
+          message="Chỉ số CCHC chấm cho từng xã, phường: chọn đơn vị ở trang xếp hạng hoặc thẩm định."
+          description={
+            <Space>
+              <Link to={`/can-bo/chi-so-cchc/xep-hang?unit=${data.unit}&year=${data.year}`}>
+                Xếp hạng các xã, phường
+              </Link>
+              <Link to={`/can-bo/chi-so-cchc/tham-dinh?unit=${data.unit}&year=${data.year}`}>Thẩm định</Link>
+            </Space>
+          }
+        />
+      )}
+      {data && data.unitKind !== "province" && data.unitKind !== "district" && (
         <>
           <Card size="small">
             <Space direction="vertical" style={{ width: "100%" }}>
@@ -216,7 +214,7 @@ export default function ScorecardPage() {
             dataSource={rowsOf(data.nodes)}
             pagination={false}
             expandable={{ defaultExpandAllRows: true }}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 960 }}
             data-testid="index-tree"
           />
           <LostPointsCard lost={data.lost} />

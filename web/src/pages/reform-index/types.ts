@@ -62,6 +62,8 @@ export interface IndexYear {
 export interface Card {
   unit: string;
   unitName: string;
+  /** province, district, commune, ward, special_zone: the index scores communes and wards. */
+  unitKind: string | null;
   year: number;
   setId: string;
   setVersion: number;
