@@ -270,6 +270,44 @@ Prints {"read","imported","unchanged","rejected"} on stdout, each rejected line 
       },
     ],
   },
+  national: {
+    summary: "tổng hợp toàn quốc bằng sao chép logic / national roll-up by logical replication",
+    usage: "Usage: motcua national publish | unpublish | subscribe --province-url URL | unsubscribe NAME | status",
+    examples: [
+      {
+        vi: "trên CSDL của tỉnh: xuất bản số liệu (wal_level = logical)",
+        en: "on a province database: publish its figures (wal_level = logical)",
+        command: "DATABASE_URL=postgres://…/motcua_hue motcua national publish",
+      },
+      {
+        vi: "trên CSDL quốc gia: nhận số liệu của một tỉnh",
+        en: "on the national database: subscribe to a province",
+        command:
+          "DATABASE_URL=postgres://…/motcua_national motcua national subscribe --province-url postgres://rollup@hue-db/motcua_hue",
+      },
+      {
+        vi: "chờ mọi tỉnh đồng bộ xong rồi in tình trạng",
+        en: "wait until every province has caught up, then print the status",
+        command: "motcua national status --wait 60 --format text",
+      },
+    ],
+  },
+  schema: {
+    summary: "sẵn sàng cho PostgreSQL phân tán / distributed-PostgreSQL readiness (Citus DDL)",
+    usage: "Usage: motcua schema citus-ddl [--out FILE] | readiness",
+    examples: [
+      {
+        vi: "câu lệnh Citus sinh từ sơ đồ hiện tại",
+        en: "the Citus DDL generated from the live schema",
+        command: "motcua schema citus-ddl --out citus.sql",
+      },
+      {
+        vi: "bảng chưa sẵn sàng và truy vấn chưa lọc theo tỉnh",
+        en: "tables not ready and queries without province_code",
+        command: "motcua schema readiness",
+      },
+    ],
+  },
 };
 
 /** Whether the arguments ask for help (`--help` or `-h` before any `--`). */
