@@ -80,7 +80,7 @@ export const getDossierDocument = defineRoute({
     "Biểu mẫu của hồ sơ (.docx hoặc .pdf): 01 phiếu tiếp nhận, 02 yêu cầu bổ sung, 03 từ chối, 04 xin lỗi và gia hạn, 05 dừng giải quyết, 06 phiếu kiểm soát; declined-notice: thông báo trả lại hồ sơ không đủ điều kiện giải quyết; format=json: các giá trị đã điền của biểu mẫu (phiếu in nhanh)",
   tags: ["documents"],
   access: "staff",
-  produces: [MEDIA_TYPES.docx, MEDIA_TYPES.pdf, "application/json"],
+  produces: [MEDIA_TYPES.docx, MEDIA_TYPES.pdf],
   params: DossierCodeParam.extend({
     form: z.enum(FORM_IDS, { message: `Mẫu phải là một trong: ${FORM_IDS.join(", ")}` }),
   }),
