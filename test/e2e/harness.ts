@@ -6,7 +6,15 @@ import { tmpdir } from "node:os";
 import { after, before } from "node:test";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import assert from "node:assert/strict";
+import {
+  type APIRequestContext,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+  request,
+} from "playwright-core";
 import { seedReferenceData } from "../../src/db/repos/catalog.ts";
 import { createUser } from "../../src/db/repos/people.ts";
 import { openDatabase } from "../../src/db/engine.ts";
@@ -243,6 +251,79 @@ export async function openAs(
   await signIn(page, suite.server.url, username, options.password ?? suite.password);
   if (path !== undefined) await page.goto(`${suite.server.url}${path}`);
   return page;
+}
+
+/** A dossier as the API answers for it (the fields the journeys use). */
+export interface DossierView {
+  code: string;
+  revision: number;
+  state: string;
+  lookupSecret?: string;
+}
+
+/** The smallest file the server recognises as a PDF by its bytes. */
+export const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+
+/** An account's API session (its own cookies) for making the states a journey starts from; asserts each status. */
+export class ApiSession {
+  private constructor(readonly api: APIRequestContext) {}
+  static async open(server: Server, username: string, password = PASSWORD): Promise<ApiSession> {
+    const api = await request.newContext({ baseURL: server.url });
+    const login = await api.post("/api/auth/login", { data: { username, password } });
+    assert.equal(login.status(), 200, `${username}: ${await login.text()}`);
+    return new ApiSession(api);
+  }
+  async call<T>(method: "GET" | "POST" | "PUT", path: string, data?: unknown, status = [200, 201]): Promise<T> {
+    const response = await this.api.fetch(path, { method, ...(data === undefined ? {} : { data }) });
+    assert.ok(status.includes(response.status()), `${method} ${path}: ${response.status()} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+  /** A lifecycle action on the dossier at its current revision. */
+  act(code: string, action: string, revision: number, body: Record<string, unknown> = {}): Promise<DossierView> {
+    return this.call<DossierView>("POST", `/api/dossiers/${encodeURIComponent(code)}/actions/${action}`, {
+      revision,
+      ...body,
+    });
+  }
+  /** Stores a small PDF for the unit; returns its id. */
+  async file(unitCode: string, name: string): Promise<string> {
+    const stored = await this.call<{ id: string }>("POST", "/api/files", {
+      unitCode,
+      name,
+      dataBase64: PDF.toString("base64"),
+    });
+    return stored.id;
+  }
+  /**
+   * Counter intake (the browser journey of intake is intake.e2e.test.ts). Defaults: the demo's ward Phú Xuân
+   * and its certificate of marital status (1.004873: fully online, 3 working days, a leader-approval step).
+   */
+  receive(applicant: string, dossier: { unitCode?: string; procedureCode?: string; components?: string[] } = {}) {
+    return this.call<DossierView>("POST", "/api/dossiers", {
+      unitCode: dossier.unitCode ?? "19753",
+      procedureCode: dossier.procedureCode ?? "1.004873",
+      channel: "direct",
+      applicant: { name: applicant, phone: "0905123456" },
+      components: dossier.components ?? ["Tờ khai cấp Giấy xác nhận tình trạng hôn nhân theo mẫu"],
+    });
+  }
+  close(): Promise<void> {
+    return this.api.dispose();
+  }
+}
+
+/** The staff page of a dossier, once its heading is drawn. */
+export async function openDossier(page: Page, server: Server, code: string): Promise<void> {
+  await page.goto(`${server.url}/can-bo/ho-so/${encodeURIComponent(code)}`);
+  await page.getByRole("heading", { name: `Hồ sơ ${code}` }).waitFor();
+}
+
+/** Waits until the dossier page shows the state's Vietnamese name. */
+export async function expectState(page: Page, name: string): Promise<void> {
+  await page
+    .getByTestId("dossier-state")
+    .filter({ hasText: new RegExp(`^${name}$`, "i") })
+    .waitFor();
 }
 
 /** Saves docs/screenshots/<name>.png (the README shows them) when MOTCUA_SCREENSHOTS=1. */

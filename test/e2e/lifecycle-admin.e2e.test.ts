@@ -7,16 +7,21 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
-import { type APIRequestContext, type Page, request } from "playwright-core";
+import { request } from "playwright-core";
 import type { OfficerRatingsReport } from "../../web/src/types.ts";
 import {
+  ApiSession,
   type Browser,
   choose,
   type Clock,
   DEFAULT_DEMO,
   DEMO_PASSWORD,
+  type DossierView,
+  expectState,
   fixedClock,
   launchBrowser,
+  openDossier,
+  PDF,
   type Server,
   screenshot,
   signIn,
@@ -26,81 +31,21 @@ import {
 const PROVINCE = "46"; // Thành phố Huế
 const UNIT = "19753"; // Phường Phú Xuân
 const PROCEDURE = "1.004873"; // cấp Giấy xác nhận tình trạng hôn nhân: fully online, a leader-approval step
-/** The smallest file the server recognises as a PDF by its bytes. */
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
-
-interface DossierView {
-  code: string;
-  revision: number;
-  state: string;
-  lookupSecret?: string;
-}
-
-/** A demo account's API session (its own cookies), asserting each call's status. */
-class Session {
-  private constructor(readonly api: APIRequestContext) {}
-  static async open(server: Server, username: string): Promise<Session> {
-    const api = await request.newContext({ baseURL: server.url });
-    const login = await api.post("/api/auth/login", { data: { username, password: DEMO_PASSWORD } });
-    assert.equal(login.status(), 200, `${username}: ${await login.text()}`);
-    return new Session(api);
-  }
-  async call<T>(method: "GET" | "POST" | "PUT", path: string, data?: unknown, status = [200, 201]): Promise<T> {
-    const response = await this.api.fetch(path, { method, ...(data === undefined ? {} : { data }) });
-    assert.ok(status.includes(response.status()), `${method} ${path}: ${response.status()} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
-  async act(code: string, action: string, revision: number, body: Record<string, unknown> = {}) {
-    return this.call<DossierView>("POST", `/api/dossiers/${encodeURIComponent(code)}/actions/${action}`, {
-      revision,
-      ...body,
-    });
-  }
-  async file(name: string): Promise<string> {
-    const stored = await this.call<{ id: string }>("POST", "/api/files", {
-      unitCode: UNIT,
-      name,
-      dataBase64: PDF.toString("base64"),
-    });
-    return stored.id;
-  }
-  close() {
-    return this.api.dispose();
-  }
-}
-
-const stateTag = (page: Page) => page.getByTestId("dossier-state");
-async function expectState(page: Page, name: string) {
-  await stateTag(page)
-    .filter({ hasText: new RegExp(`^${name}$`, "i") })
-    .waitFor();
-}
-async function openDossier(page: Page, server: Server, code: string) {
-  await page.goto(`${server.url}/can-bo/ho-so/${encodeURIComponent(code)}`);
-  await page.getByRole("heading", { name: `Hồ sơ ${code}` }).waitFor();
-}
-
 describe("lifecycle and administration on the demo province", () => {
   let server: Server;
   let browser: Browser;
   let clock: Clock;
-  let frontDesk: Session;
-  let officer: Session;
+  let frontDesk: ApiSession;
+  let officer: ApiSession;
   /** The dossier the leader approves and the officer resolves (returned and rated afterwards). */
   let resolvedCode = "";
 
   /** Counter intake, assigned to the ward's officer, started and proposed: waiting for the leader. */
   async function proposedDossier(name: string): Promise<DossierView> {
-    let d = await frontDesk.call<DossierView>("POST", "/api/dossiers", {
-      unitCode: UNIT,
-      procedureCode: PROCEDURE,
-      channel: "direct",
-      applicant: { name, phone: "0905123456" },
-      components: ["Tờ khai cấp Giấy xác nhận tình trạng hôn nhân theo mẫu"],
-    });
+    let d = await frontDesk.receive(name, { unitCode: UNIT, procedureCode: PROCEDURE });
     d = await frontDesk.act(d.code, "assign", d.revision, { assignee: "phuxuan.chuyenvien" });
     d = await officer.act(d.code, "start_processing", d.revision);
-    const draft = await officer.file("du-thao.pdf");
+    const draft = await officer.file(UNIT, "du-thao.pdf");
     return officer.act(d.code, "propose_result", d.revision, { draft: { document: { id: draft } } });
   }
 
@@ -108,8 +53,8 @@ describe("lifecycle and administration on the demo province", () => {
     clock = fixedClock("2026-03-18T10:30:00+07:00");
     server = await startServer({ data: "demo", demo: DEFAULT_DEMO, now: clock.now });
     browser = await launchBrowser();
-    frontDesk = await Session.open(server, "phuxuan.motcua");
-    officer = await Session.open(server, "phuxuan.chuyenvien");
+    frontDesk = await ApiSession.open(server, "phuxuan.motcua", DEMO_PASSWORD);
+    officer = await ApiSession.open(server, "phuxuan.chuyenvien", DEMO_PASSWORD);
   });
   after(async () => {
     await frontDesk?.close();
@@ -289,7 +234,7 @@ describe("lifecycle and administration on the demo province", () => {
     // the resolved dossier is returned at the counter and rated; a second one rated lower, for a distribution
     clock.set("2026-03-19T10:00:00+07:00");
     const second = await proposedDossier("Lê Văn Tâm");
-    const leader = await Session.open(server, "phuxuan.lanhdao");
+    const leader = await ApiSession.open(server, "phuxuan.lanhdao", DEMO_PASSWORD);
     try {
       const approved = await leader.act(second.code, "approve", second.revision);
       await officer.act(second.code, "resolve", approved.revision, { result: { record: "Số 13/GXN-UBND" } });
