@@ -95,3 +95,43 @@ test("a province ranks its communes; a set from JSON; bad input exits 2", () => 
   assert.equal(motcua("--unit", "KHONG", "--year", "2022").status, 2);
   assert.equal(motcua("--unit", "P1.01", "--year", "22").status, 2);
 });
+
+test("import-set from the template's .xlsx and from JSON (refused whole, exit 2); fix-plan twice", () => {
+  const template = join(dir, "mau.xlsx");
+  const written = motcua("template", "--out", template);
+  assert.equal(written.status, 0, written.stderr);
+  const stored = motcua("import-set", template);
+  assert.equal(stored.status, 0, stored.stderr);
+  assert.match(stored.stdout, /Đã lưu bộ tiêu chí xa-default phiên bản 1/);
+  const twice = motcua("import-set", template);
+  assert.equal(twice.status, 2);
+  assert.match(twice.stderr, /set-version-exists/);
+  const json = join(dir, "tinh.json");
+  writeFileSync(json, JSON.stringify({ ...DEFAULT_COMMUNE_SET, id: "p1-2022", province: "P1", version: 3 }));
+  assert.equal(motcua("import-set", json).status, 0);
+  const listed = motcua("template", "--out", join(dir, "p1.xlsx"), "--set", "p1-2022");
+  assert.match(listed.stdout, /bộ p1-2022 phiên bản 3/);
+  writeFileSync(
+    json,
+    JSON.stringify({
+      ...DEFAULT_COMMUNE_SET,
+      id: "hong",
+      bands: [
+        { name: "A", minPercent: 1 },
+        { name: "B", minPercent: 5 },
+      ],
+    }),
+  );
+  const broken = motcua("import-set", json);
+  assert.equal(broken.status, 2);
+  assert.match(broken.stderr, /criteria-set-invalid[\s\S]*xếp loại phải giảm dần/);
+  assert.equal(motcua("import-set").status, 2);
+
+  const plan = motcua("fix-plan", "--unit", "P1.01", "--year", "2022");
+  assert.equal(plan.status, 0, plan.stderr);
+  assert.match(plan.stdout, /dự thảo mới lập/);
+  assert.match(plan.stdout, /\+ 1\.4\.2: nhiệm vụ 1/);
+  assert.match(plan.stdout, /Thêm 2 nhiệm vụ; 0 tiêu chí/);
+  const again = motcua("fix-plan", "--unit", "P1.01", "--year", "2022");
+  assert.match(again.stdout, /Thêm 0 nhiệm vụ; 2 tiêu chí đã có nhiệm vụ từ trước/);
+});

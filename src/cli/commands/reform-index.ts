@@ -14,12 +14,15 @@ import type { TableSpec } from "../../documents/grid.ts";
 import { parseCommandArgs } from "../args.ts";
 import { dataOption, withDatabase } from "../database.ts";
 import { CliFailure, UsageError } from "../errors.ts";
+import { SUBCOMMANDS, run as runSubcommand } from "./reform-index-set.ts";
 
 export const help = `Usage: motcua reform index --unit U --year YYYY [--set FILE.json] [--format text|json|xlsx] [--out FILE]
 The CCHC index scorecard of commune U for year YYYY: each criterion with its score, maximum and how it was
 computed, then the lost points (tiêu chí bị trừ điểm) with their reasons. For a province or district U: its
 communes ranked by total, with their bands. --set scores with a criteria set from a JSON file. Text goes to
-stdout; json to stdout unless --out; xlsx needs --out.`;
+stdout; json to stdout unless --out; xlsx needs --out.
+Also: motcua reform index import-set FILE.xlsx|FILE.json; template --out FILE.xlsx; fix-plan --unit U --year Y
+(motcua reform index import-set --help).`;
 
 const FORMATS = ["text", "json", "xlsx"] as const;
 type Format = (typeof FORMATS)[number];
@@ -59,6 +62,8 @@ function readArgs(args: string[]) {
 }
 
 export async function run(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub && SUBCOMMANDS[sub]) return runSubcommand(sub, rest);
   if (args.includes("--help") || args.includes("-h")) {
     process.stdout.write(`${help}\n`);
     return 0;

@@ -35,6 +35,8 @@ export const help = `Usage: motcua reform sheet --unit U (--from YYYY-MM-DD --to
        motcua reform records …   (the reform records: plans, tasks, legal documents, staff…)
        motcua reform index --unit U --year Y [--set FILE.json] [--format text|json|xlsx] [--out FILE]
                           (the CCHC index scorecard with lost points; at a province, the communes ranked)
+       motcua reform index import-set FILE.xlsx|FILE.json | template --out F.xlsx | fix-plan --unit U --year Y
+                          (store a criteria set; its spreadsheet template; lost criteria → next year's tasks)
 The statistics sheet (Phụ lục 01b) of U and every unit below it, and the periodic CCHC report with its
 appendices (01b, results by field). P is YYYY, YYYY-H1|H2, YYYY-Q1..Q4 or YYYY-MM, cut on day N of the month
 before (1..28; default: the setting of U's province). JSON goes to stdout unless --out; xlsx and docx need

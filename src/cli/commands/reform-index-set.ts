@@ -1,0 +1,138 @@
+// `motcua reform index import-set FILE.xlsx|FILE.json`, `… template --out FILE.xlsx [--set ID [--version N]]`
+// and `… fix-plan --unit U --year Y [--plan ID]`: store a province's criteria set (validated whole: every
+// problem listed, nothing stored on any), write the spreadsheet template (the default set, or a stored one, in
+// the layout import-set reads), and turn a unit's lost criteria into tasks of next year's plan to raise the
+// index (a second run adds nothing). docs/reform-index.md "CLI". Exit 2 on bad input.
+import { readFileSync, writeFileSync } from "node:fs";
+import { ServiceError } from "../../db/repos/dossiers/errors.ts";
+import { createFixPlan } from "../../db/repos/reform-index/fix-plan.ts";
+import { loadCriteriaSet, saveCriteriaSet, saveCriteriaSetFromWorkbook } from "../../db/repos/reform-index/sets.ts";
+import { DEFAULT_COMMUNE_SET } from "../../reform/index/default-commune-set.ts";
+import { setToSheets } from "../../reform/index/set-workbook.ts";
+import { writeWorkbook } from "../../reform/records/workbook.ts";
+import { parseCommandArgs } from "../args.ts";
+import { dataOption, withDatabase } from "../database.ts";
+import { CliFailure, UsageError } from "../errors.ts";
+
+export const help = `Usage: motcua reform index import-set FILE.xlsx|FILE.json [--data DIR]
+       motcua reform index template --out FILE.xlsx [--set ID [--version N]] [--data DIR]
+       motcua reform index fix-plan --unit U --year YYYY [--plan ID] [--data DIR]
+import-set stores a criteria set (a new version; an existing id and version is refused) from JSON or from the
+spreadsheet layout the template shows (sheets "Thông tin", "Tiêu chí", "Hướng dẫn"). template writes that
+spreadsheet for the default set or a stored one. fix-plan makes each lost criterion of unit U in year YYYY a
+task of its plan to raise the index in YYYY+1 (created as a draft when missing); running it again adds only
+criteria not yet planned.`;
+
+const by = () => ({ userId: null, now: new Date() });
+
+/** ServiceError → a Vietnamese message with every problem, exit 2. */
+function failure(error: unknown): never {
+  if (error instanceof ServiceError) {
+    const problems = (error.invalidParams ?? []).map((p) => `\n  ${p.reason}`).join("");
+    throw new CliFailure(`${error.message} [${error.code}]${problems}`, 2);
+  }
+  throw error;
+}
+
+async function importSet(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { ...dataOption });
+  const [file, ...extra] = positionals;
+  if (!file || extra.length) throw new UsageError(`cần đúng một tệp FILE.xlsx hoặc FILE.json\n${help}`);
+  let content: Buffer;
+  try {
+    content = readFileSync(file);
+  } catch (error) {
+    throw new CliFailure(`không đọc được ${file}: ${(error as Error).message}`, 2);
+  }
+  const isXlsx = /\.xlsx$/i.test(file);
+  let json: unknown;
+  if (!isXlsx) {
+    try {
+      json = JSON.parse(content.toString("utf8"));
+    } catch (error) {
+      throw new CliFailure(`${file} không phải JSON hợp lệ: ${(error as Error).message}`, 2);
+    }
+  }
+  return withDatabase(values.data, async (database) => {
+    const set = await (isXlsx
+      ? saveCriteriaSetFromWorkbook(database.db, content, by())
+      : saveCriteriaSet(database.db, json, by())
+    ).catch(failure);
+    process.stdout.write(
+      `Đã lưu bộ tiêu chí ${set.id} phiên bản ${set.version}: ${set.title}${set.province ? ` (tỉnh ${set.province}${set.year ? `, năm ${set.year}` : ""})` : ""}\n`,
+    );
+    return 0;
+  });
+}
+
+async function template(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    ...dataOption,
+    out: { type: "string" },
+    set: { type: "string" },
+    version: { type: "string" },
+  });
+  if (positionals.length) throw new UsageError(`thừa tham số "${positionals.join(" ")}"\n${help}`);
+  if (!values.out) throw new UsageError(`thiếu --out FILE.xlsx\n${help}`);
+  if (values.version !== undefined && !/^\d+$/.test(values.version)) throw new UsageError("--version cần số nguyên");
+  const write = async (set: typeof DEFAULT_COMMUNE_SET) => {
+    writeFileSync(values.out as string, await writeWorkbook(setToSheets(set)));
+    process.stdout.write(`Đã ghi mẫu bảng tính của bộ ${set.id} phiên bản ${set.version}: ${values.out}\n`);
+    return 0;
+  };
+  if (!values.set) return write(DEFAULT_COMMUNE_SET);
+  return withDatabase(values.data, async (database) =>
+    write(
+      await loadCriteriaSet(
+        database.db,
+        values.set as string,
+        values.version ? Number(values.version) : undefined,
+      ).catch(failure),
+    ),
+  );
+}
+
+async function fixPlan(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    ...dataOption,
+    unit: { type: "string" },
+    year: { type: "string" },
+    plan: { type: "string" },
+  });
+  if (positionals.length) throw new UsageError(`thừa tham số "${positionals.join(" ")}"\n${help}`);
+  if (!values.unit) throw new UsageError(`thiếu --unit\n${help}`);
+  if (!values.year || !/^\d{4}$/.test(values.year)) throw new UsageError(`--year cần dạng YYYY\n${help}`);
+  if (values.plan !== undefined && !/^\d+$/.test(values.plan)) throw new UsageError("--plan cần mã số kế hoạch");
+  return withDatabase(values.data, async (database) => {
+    const q = {
+      unit: values.unit as string,
+      year: Number(values.year),
+      planId: values.plan ? Number(values.plan) : undefined,
+    };
+    const r = await createFixPlan(database.db, q, by()).catch(failure);
+    const lines = [
+      r.plan
+        ? `Kế hoạch ${r.plan.number} (mã ${r.plan.id})${r.planCreated ? " — dự thảo mới lập" : ""}: ${r.plan.title}`
+        : "Không có tiêu chí bị trừ điểm: không lập kế hoạch",
+      ...r.created.map((x) => `+ ${x.code}: nhiệm vụ ${x.task.ordinal} (mã ${x.task.id}) hạn ${x.task.deadline}`),
+      ...r.existing.map((x) => `= ${x.code}: đã có nhiệm vụ (mã ${x.taskId})`),
+      `Thêm ${r.created.length} nhiệm vụ; ${r.existing.length} tiêu chí đã có nhiệm vụ từ trước.`,
+    ];
+    process.stdout.write(`${lines.join("\n")}\n`);
+    return 0;
+  });
+}
+
+export const SUBCOMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  "import-set": importSet,
+  template,
+  "fix-plan": fixPlan,
+};
+
+export async function run(sub: string, args: string[]): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    process.stdout.write(`${help}\n`);
+    return 0;
+  }
+  return (SUBCOMMANDS[sub] as (args: string[]) => Promise<number>)(args);
+}
