@@ -31,14 +31,19 @@ export function benchCluster(dir: string, port: number): string {
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 /** Opens (creating and filling when needed) database `name` with `size` imported dossiers. */
-export async function hotPathsDatabase(admin: string, name: string, size: number, poolSize = 40): Promise<Database> {
+export async function hotPathsDatabase(
+  admin: string,
+  name: string,
+  size: number,
+  poolSize?: number,
+): Promise<Database> {
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
   const exists = (await client.query("select 1 from pg_database where datname = $1", [name])).rowCount;
   if (!exists) await client.query(`create database ${name}`);
   await client.query(`alter database ${name} set jit = off`);
   await client.end();
-  const database = await openDatabase({ databaseUrl: withDatabase(admin, name), poolSize });
+  const database = await openDatabase({ databaseUrl: withDatabase(admin, name), ...(poolSize ? { poolSize } : {}) });
   const migrating = performance.now();
   const applied = await migrate(database.pool);
   if (applied.length) log(`migrations ${applied.join(", ")} applied in ${seconds(performance.now() - migrating)}`);

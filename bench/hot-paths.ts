@@ -21,6 +21,8 @@ const { values } = parseArgs({
     runs: { type: "string", default: "40" },
     seconds: { type: "string", default: "30" },
     clients: { type: "string", default: "32" },
+    /** Server connections to PostgreSQL (default: the server's own default, as `motcua serve` runs). */
+    pool: { type: "string", default: "" },
     dir: { type: "string", default: "/tmp/motcua-hotpaths-pg" },
     port: { type: "string", default: "54361" },
     explain: { type: "boolean", default: false },
@@ -36,7 +38,12 @@ const TARGET_MS = 50;
 const PASSWORD = "matkhau-bench-2026";
 
 const admin = benchCluster(values.dir!, Number(values.port));
-const database = await hotPathsDatabase(admin, `motcua_hot_${SIZE}`, SIZE, CLIENTS + 8);
+const database = await hotPathsDatabase(
+  admin,
+  `motcua_hot_${SIZE}`,
+  SIZE,
+  values.pool ? Number(values.pool) : undefined,
+);
 const { pool } = database;
 const one = async (text: string, params: unknown[] = []) => (await pool.query(text, params)).rows[0];
 

@@ -9,7 +9,8 @@ const postgres = Boolean(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATA
 const engine = postgres ? "postgres" : "pglite";
 const benches: [string, string[]][] = [
   ["calendar.ts", []],
-  ["intake.ts", ["--engine", engine, "--seconds", "5", "--rounds", "1"]],
+  // two rounds per side, the one-statement baseline (issue 20)
+  ["intake.ts", ["--engine", engine, "--seconds", "5", "--rounds", "2"]],
   ["import.ts", ["--engine", engine, "--lines", postgres ? "50000" : "10000"]],
   ["results-report.ts", ["--engine", engine, "--size", postgres ? "100000" : "20000", "--runs", "3"]],
   // the soak at a small size (issue 20: 10 minutes at a set rate is `bench/soak.ts` without arguments)
