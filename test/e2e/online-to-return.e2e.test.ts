@@ -10,8 +10,11 @@ import {
   type Browser,
   choose,
   type Clock,
+  expectState,
   fixedClock,
   launchBrowser,
+  openDossier,
+  PDF,
   type Server,
   screenshot,
   signIn,
@@ -21,16 +24,6 @@ import {
 const UNIT = "19753"; // Phường Phú Xuân
 const PROCEDURE = "1.004873"; // cấp Giấy xác nhận tình trạng hôn nhân: fully online, 3 working days
 const APPLICANT = { name: "Hoàng Thị Lan", idNumber: "046190004321", phone: "0914555666" };
-/** The smallest file the server recognises as a PDF by its bytes. */
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
-
-const stateTag = (page: Page) => page.getByTestId("dossier-state");
-
-async function openDossier(page: Page, server: Server, code: string) {
-  await page.goto(`${server.url}/can-bo/ho-so/${encodeURIComponent(code)}`);
-  await page.getByRole("heading", { name: `Hồ sơ ${code}` }).waitFor();
-}
-
 /** Clicks the action's button (only shown when the server allows it), fills its dialog, confirms. */
 async function act(page: Page, action: string, fill?: (dialog: ReturnType<Page["getByRole"]>) => Promise<void>) {
   await page.locator(`[data-action="${action}"]`).click();
@@ -52,12 +45,6 @@ async function settleDropdowns(page: Page, dialog: ReturnType<Page["getByRole"]>
     .first()
     .waitFor({ state: "hidden", timeout: 2_000 })
     .catch(() => undefined);
-}
-
-async function expectState(page: Page, name: string) {
-  await stateTag(page)
-    .filter({ hasText: new RegExp(`^${name}$`, "i") })
-    .waitFor();
 }
 
 describe("online submission to return, with a supplement, then lookup and rating", () => {
