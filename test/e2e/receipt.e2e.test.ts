@@ -68,5 +68,10 @@ test("the printed receipt shows form 01's number, ID number, officer, register n
     `fetch("/api/dossiers/${encodeURIComponent(code)}/documents/01?format=json").then((r) => r.json())`,
   );
   assert.equal(`Số: ${json.number}`, await page.getByTestId("receipt-number").textContent());
+  // printed: the slip without the page's buttons, the QR code and the officer's name still on it
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.getByRole("button", { name: "In phiếu" }).isVisible(), false);
+  assert.ok(await qr.isVisible());
+  assert.ok(await page.getByTestId("receipt-staff").isVisible());
   await page.close();
 });
