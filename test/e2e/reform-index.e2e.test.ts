@@ -184,5 +184,22 @@ describe("CCHC index", () => {
       ],
     );
     await tinh.close();
+
+    // appraisal 1 is over and no explanation deadline is set: the commune explains 6.2 with one more file
+    clock.set("2026-02-05T09:00:00+07:00");
+    const xa = await browser.newPage();
+    await signIn(xa, server.url, "cchc.xa");
+    await xa.goto(`${server.url}/can-bo/chi-so-cchc?unit=P1.01&year=${YEAR}`);
+    await xa.getByTestId("index-phase").getByText("Giải trình").first().waitFor();
+    await xa.getByRole("button", { name: "Chấm 6.2" }).click();
+    const explain = xa.getByRole("dialog");
+    await explain.getByLabel("Nội dung giải trình").fill("Bổ sung biên bản niêm yết ngày 15/12/2025");
+    await explain.getByLabel("Tài liệu kiểm chứng").setInputFiles(PDF);
+    await explain.getByLabel("Trang kiểm chứng").fill("1");
+    await explain.getByRole("button", { name: "Lưu" }).click();
+    await explain.waitFor({ state: "hidden" });
+    await xa.getByText("Giải trình: Bổ sung biên bản niêm yết ngày 15/12/2025").waitFor();
+    assert.equal(await xa.getByRole("button", { name: "Chấm 2.3" }).getByText("Giải trình").count(), 1);
+    await xa.close();
   });
 });

@@ -111,6 +111,9 @@ export default function ScorecardPage() {
             {data?.assessments[n.code]?.appraiserNote && (
               <Typography.Text italic>Thẩm định: {data.assessments[n.code]?.appraiserNote}</Typography.Text>
             )}
+            {data?.assessments[n.code]?.explanation && (
+              <Typography.Text>Giải trình: {data.assessments[n.code]?.explanation}</Typography.Text>
+            )}
           </Space>
         ),
     },
