@@ -25,6 +25,12 @@ import type { AppContext } from "../context.ts";
 import { ApiError, conflict, forbidden, notFound, validationFailed } from "../errors.ts";
 import { IMPORT_BODY_LIMIT } from "../request-guards.ts";
 import { defineRoute, LocalDate, Paging } from "../route.ts";
+import {
+  Procedure as ProcedureAnswer,
+  ProcedureFields,
+  ProcedureSearch,
+  ProcedureVersions,
+} from "../schemas/catalog.ts";
 
 /** The national catalogue is every province's: only a superuser changes it. */
 function mayManageNationalCatalog(actor: Actor | undefined): boolean {
@@ -84,6 +90,7 @@ export const searchCatalog = defineRoute({
   summary: "Tra cứu thủ tục hành chính (gõ có dấu hoặc không dấu)",
   tags: ["catalog"],
   access: "public",
+  response: ProcedureSearch,
   query: z.object({
     q: z.string().max(200, "Từ khóa tối đa 200 ký tự").optional(),
     field: z.string().max(200).optional(),
@@ -103,6 +110,7 @@ export const listCatalogFields = defineRoute({
   summary: "Lĩnh vực và số thủ tục của mỗi lĩnh vực",
   tags: ["catalog"],
   access: "public",
+  response: ProcedureFields,
   query: z.object({ at: LocalDate.optional() }),
   async handler({ ctx, query }) {
     return { fields: await listFields(ctx.database.db, query.at ?? localDate(ctx.now())) };
@@ -133,6 +141,7 @@ export const getProcedure = defineRoute({
   summary: "Thủ tục: phiên bản có hiệu lực vào một ngày, kèm quy định riêng của tỉnh",
   tags: ["catalog"],
   access: "public",
+  response: ProcedureAnswer,
   params: ProcedureCodeParam,
   query: z.object({ at: LocalDate.optional(), province: z.string().min(1).max(32).optional() }),
   async handler({ ctx, params, query }) {
@@ -160,6 +169,7 @@ export const listVersions = defineRoute({
   summary: "Mọi phiên bản của một thủ tục",
   tags: ["catalog"],
   access: "public",
+  response: ProcedureVersions,
   params: ProcedureCodeParam,
   async handler({ ctx, params }) {
     const versions = await listProcedureVersions(ctx.database.db, params.code);

@@ -21,6 +21,13 @@ import { countedQualityIndicators } from "../../db/repos/reports-quality-counts.
 import { SATISFACTION_SCALE, SURVEY_SCALE_004, satisfactionReport } from "../../figures/satisfaction.ts";
 import { defineRoute } from "../route.ts";
 import { ReportQuery, reportRequest } from "./reports.ts";
+import {
+  ChannelsReport,
+  FeedbackReport,
+  IndicatorsReport,
+  LateReport,
+  SatisfactionReport,
+} from "../schemas/reports.ts";
 
 export const getChannelsReport = defineRoute({
   method: "GET",
@@ -29,6 +36,7 @@ export const getChannelsReport = defineRoute({
     "Kênh tiếp nhận và dịch vụ công trực tuyến: số hồ sơ theo kênh, tỷ lệ trực tuyến, thủ tục cung cấp theo mức độ và số thủ tục có hồ sơ",
   tags: ["reports"],
   access: "staff",
+  response: ChannelsReport,
   query: ReportQuery,
   async handler({ ctx, actor, query }) {
     const { period, scope } = await reportRequest(ctx, actor, query);
@@ -45,6 +53,7 @@ export const getLateReport = defineRoute({
   summary: "Hồ sơ trễ hạn theo đơn vị, có và không có văn bản xin lỗi; danh sách hồ sơ quá hạn cuối kỳ",
   tags: ["reports"],
   access: "staff",
+  response: LateReport,
   query: ReportQuery.extend({ basis: z.enum(["receiving", "handling"]).default("receiving") }),
   async handler({ ctx, actor, query }) {
     const { period, scope } = await reportRequest(ctx, actor, query);
@@ -65,6 +74,7 @@ export const getIndicatorsReport = defineRoute({
     "Chỉ số chất lượng theo Quyết định 766/QĐ-TTg: công thức và hồ sơ của từng chỉ số (codes=false: chỉ số liệu, từ bộ đếm)",
   tags: ["reports"],
   access: "staff",
+  response: IndicatorsReport,
   // codes=false (the dashboard): the figures from the counters (migration 0017), without the codes behind them
   query: ReportQuery.extend({ codes: z.enum(["true", "false"]).default("true") }),
   async handler({ ctx, actor, query }) {
@@ -100,6 +110,7 @@ export const getSatisfactionReport = defineRoute({
     "Kết quả khảo sát mức độ hài lòng theo lĩnh vực hoặc đơn vị (mẫu số 004: đơn giản / cần bớt giấy tờ / phức tạp)",
   tags: ["reports"],
   access: "staff",
+  response: SatisfactionReport,
   query: ReportQuery.extend({
     by: z.enum(["field", "unit"]).default("field"),
     scale: z.enum(["satisfaction", "procedure"]).default("satisfaction"),
@@ -123,6 +134,7 @@ export const getFeedbackReport = defineRoute({
   summary: "Phản ánh, kiến nghị: tiếp nhận, trả lời đúng hạn / quá hạn, chưa trả lời cuối kỳ, công khai",
   tags: ["reports"],
   access: "staff",
+  response: FeedbackReport,
   query: ReportQuery.extend({ by: z.enum(["unit", "topic"]).default("unit") }),
   async handler({ ctx, actor, query }) {
     const { period, scope } = await reportRequest(ctx, actor, query);

@@ -18,6 +18,7 @@ import { RESULT_FIELDS } from "../../figures/results-fields.ts";
 import type { AppContext } from "../context.ts";
 import { ApiError, conflict, forbidden, notFound, validationFailed } from "../errors.ts";
 import { defineRoute, LocalDate, Paging } from "../route.ts";
+import { ResultsReport } from "../schemas/reports.ts";
 
 /**
  * The period of a report: `from` and `to` (local dates, both inclusive), or `period` (YYYY, YYYY-H1, YYYY-Q3,
@@ -144,6 +145,7 @@ export const getResultsReport = defineRoute({
   summary: "Báo cáo kết quả giải quyết TTHC (CONTRACTS §3): JSON, CSV hoặc .xlsx",
   tags: ["reports"],
   access: "staff",
+  response: ResultsReport,
   produces: ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
   query: ReportQuery.extend({
     by: z.enum(GROUPINGS).default("field"),

@@ -1,0 +1,29 @@
+// Answers of the catalogue routes (routes/catalog.ts): a procedure version as src/catalog/procedure.ts defines
+// it (the one schema of a procedure; open here, so a stored version's extra member never breaks a reader),
+// search pages, fields, versions.
+import { z } from "zod";
+import { type Procedure as CatalogProcedure, Procedure as ProcedureInput } from "../../catalog/procedure.ts";
+
+/** One version of a procedure, in force on the date asked (with the province's own terms when one is named). */
+export const Procedure = z.object(ProcedureInput.shape).loose();
+/** A procedure version as readers type it: exactly src/catalog/procedure.ts's members. */
+export type Procedure = CatalogProcedure;
+export type { DocumentComponent, Fee, OnlineLevel } from "../../catalog/procedure.ts";
+export type TimeLimit = Procedure["timeLimit"];
+
+/** GET /api/procedures: the catalogue in force, searched; `approximate` when only similar names matched. */
+export const ProcedureSearch = z.object({
+  items: z.array(Procedure),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** Nothing matched every word: names similar to the query (a typo) instead. */
+  approximate: z.boolean(),
+});
+export type ProcedureSearch = z.infer<typeof ProcedureSearch>;
+
+/** GET /api/procedures/fields: the fields (lĩnh vực) in force, with how many procedures each holds. */
+export const ProcedureFields = z.object({ fields: z.array(z.object({ name: z.string(), count: z.number() })) });
+
+/** GET /api/procedures/:code/versions */
+export const ProcedureVersions = z.object({ versions: z.array(Procedure) });
