@@ -40,7 +40,8 @@ const { values } = parseArgs({
     // round measured quiet and then busy, side by side
     busy: { type: "string", default: "0" },
     "quiet-and-busy": { type: "boolean", default: false },
-    // comma-separated triggers on dossiers to disable (what a trigger costs: e.g. quality_counts_insert)
+    // comma-separated triggers to disable, [table.]trigger (default table dossiers): what a trigger costs, e.g.
+    // quality_counts_insert,audit_log.audit_log_chain
     "disable-triggers": { type: "string", default: "" },
   },
 });
@@ -105,8 +106,10 @@ async function open(): Promise<{ database: Database; connect(): Promise<pg.Pool>
 const { database, connect, cleanup } = await open();
 try {
   await migrate(database.pool);
-  for (const trigger of values["disable-triggers"]!.split(",").filter(Boolean))
-    await database.pool.query(`alter table dossiers disable trigger ${trigger}`);
+  for (const entry of values["disable-triggers"]!.split(",").filter(Boolean)) {
+    const [table, trigger] = entry.includes(".") ? entry.split(".") : ["dossiers", entry];
+    await database.pool.query(`alter table ${table} disable trigger ${trigger}`);
+  }
   await database.pool.query(
     `insert into units (code, name, kind, parent_code, province_code) values ($1, 'Tỉnh Đo Hiệu Năng', 'province', null, $1)`,
     [PROVINCE],
