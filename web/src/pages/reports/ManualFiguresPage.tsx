@@ -52,6 +52,96 @@ function useSubmitUnits(): Unit[] {
 
 const emptyRow = (): FormRow => ({ key: "" });
 
+/** The server's refusal in one sentence, and its rule violations when it names them (placed on the fields). */
+function refusal(error: unknown): { message: string; violations?: PlacedViolation[] } {
+  if (!(error instanceof ApiProblem)) return { message: "Không gửi được số liệu." };
+  switch (error.code) {
+    case "invalid-document":
+      return {
+        message: `Máy chủ từ chối số liệu: ${error.userMessage}`,
+        violations: serverViolations(error.invalidParams),
+      };
+    case "does-not-chain":
+      return { message: `Số liệu không nối tiếp kỳ liền kề đã nhập: ${error.userMessage}` };
+    case "validation-failed":
+      return { message: [error.userMessage, ...error.invalidParams.map((p) => `${p.name}: ${p.reason}`)].join(" — ") };
+    default:
+      return { message: error.userMessage };
+  }
+}
+
+/** One field's row of the results document: its name (unique) and every figure. */
+function RowCard(props: { name: number; index: number; onRemove?: () => void; rows: () => FormRow[] }) {
+  const { name, index, onRemove, rows } = props;
+  return (
+    <Card
+      size="small"
+      data-testid={`manual-row-${index}`}
+      title={`Dòng ${index + 1}`}
+      extra={
+        onRemove && (
+          <Button size="small" danger onClick={onRemove}>
+            Xóa dòng
+          </Button>
+        )
+      }
+    >
+      <Form.Item
+        name={[name, "key"]}
+        label="Lĩnh vực"
+        rules={[
+          { required: true, whitespace: true, message: "Nhập tên lĩnh vực" },
+          {
+            validator: (_r, v: string | undefined) => {
+              const same = rows().filter((r) => (r?.key ?? "").trim() === (v ?? "").trim()).length;
+              return same > 1 ? Promise.reject(new Error("Lĩnh vực đã có ở dòng khác")) : Promise.resolve();
+            },
+          },
+        ]}
+      >
+        <Input style={{ maxWidth: 360 }} />
+      </Form.Item>
+      <Row gutter={[12, 0]}>
+        {RESULT_COLUMNS.map((c) => (
+          <Col xs={12} md={8} xl={6} key={c.key}>
+            <Form.Item
+              name={[name, c.key]}
+              label={`${c.group}: ${c.label}`}
+              rules={[{ required: true, message: "Chưa nhập số liệu" }]}
+            >
+              <InputNumber min={0} precision={0} style={{ width: "100%" }} />
+            </Form.Item>
+          </Col>
+        ))}
+      </Row>
+    </Card>
+  );
+}
+
+/** The document as the server accepted it, with a link to the results report of its unit and period. */
+function AcceptedCard({ accepted }: { accepted: Accepted }) {
+  const { document } = accepted;
+  return (
+    <Card
+      title={accepted.replaced ? "Đã nhận số liệu (thay thế bản đã nộp trước)" : "Đã nhận số liệu"}
+      data-testid="manual-accepted"
+    >
+      <Descriptions size="small" column={1}>
+        <Descriptions.Item label="Đơn vị">{document.unit}</Descriptions.Item>
+        <Descriptions.Item label="Kỳ báo cáo">
+          {formatDate(document.from)} – {formatDate(document.to)}
+        </Descriptions.Item>
+      </Descriptions>
+      <ResultsTable rows={document.rows} total={document.total} keyTitle="Lĩnh vực" />
+      <Link
+        to={`/can-bo/bao-cao/ket-qua?${new URLSearchParams({ unit: document.unit, from: document.from, to: document.to })}`}
+      >
+        Xem trong báo cáo kết quả giải quyết
+      </Link>
+    </Card>
+  );
+}
+
 export default function ManualFiguresPage() {
   useTitle("Nhập số liệu thủ công");
   const [form] = Form.useForm<{ rows: FormRow[] }>();
@@ -93,16 +183,9 @@ export default function ManualFiguresPage() {
       const result = await reports.submitManual<Accepted>({ unit, ...period, document: doc });
       setAccepted(result);
     } catch (error) {
-      if (error instanceof ApiProblem && error.code === "invalid-document") {
-        show(serverViolations(error.invalidParams), keys);
-        setProblem(`Máy chủ từ chối số liệu: ${error.userMessage}`);
-      } else if (error instanceof ApiProblem && error.code === "does-not-chain") {
-        setProblem(`Số liệu không nối tiếp kỳ liền kề đã nhập: ${error.userMessage}`);
-      } else if (error instanceof ApiProblem && error.code === "validation-failed") {
-        setProblem([error.userMessage, ...error.invalidParams.map((p) => `${p.name}: ${p.reason}`)].join(" — "));
-      } else {
-        setProblem(error instanceof ApiProblem ? error.userMessage : "Không gửi được số liệu.");
-      }
+      const refused = refusal(error);
+      if (refused.violations) show(refused.violations, keys);
+      setProblem(refused.message);
     } finally {
       setSending(false);
     }
@@ -136,49 +219,13 @@ export default function ManualFiguresPage() {
           {(fields, { add, remove }) => (
             <Space direction="vertical" style={{ width: "100%" }}>
               {fields.map((field, i) => (
-                <Card
+                <RowCard
                   key={field.key}
-                  size="small"
-                  data-testid={`manual-row-${i}`}
-                  title={`Dòng ${i + 1}`}
-                  extra={
-                    fields.length > 1 && (
-                      <Button size="small" danger onClick={() => remove(field.name)}>
-                        Xóa dòng
-                      </Button>
-                    )
-                  }
-                >
-                  <Form.Item
-                    name={[field.name, "key"]}
-                    label="Lĩnh vực"
-                    rules={[
-                      { required: true, whitespace: true, message: "Nhập tên lĩnh vực" },
-                      {
-                        validator: (_r, v: string | undefined) => {
-                          const all: FormRow[] = form.getFieldValue("rows") ?? [];
-                          const same = all.filter((r) => (r?.key ?? "").trim() === (v ?? "").trim()).length;
-                          return same > 1 ? Promise.reject(new Error("Lĩnh vực đã có ở dòng khác")) : Promise.resolve();
-                        },
-                      },
-                    ]}
-                  >
-                    <Input style={{ maxWidth: 360 }} />
-                  </Form.Item>
-                  <Row gutter={[12, 0]}>
-                    {RESULT_COLUMNS.map((c) => (
-                      <Col xs={12} md={8} xl={6} key={c.key}>
-                        <Form.Item
-                          name={[field.name, c.key]}
-                          label={`${c.group}: ${c.label}`}
-                          rules={[{ required: true, message: "Chưa nhập số liệu" }]}
-                        >
-                          <InputNumber min={0} precision={0} style={{ width: "100%" }} />
-                        </Form.Item>
-                      </Col>
-                    ))}
-                  </Row>
-                </Card>
+                  name={field.name}
+                  index={i}
+                  onRemove={fields.length > 1 ? () => remove(field.name) : undefined}
+                  rows={() => form.getFieldValue("rows") ?? []}
+                />
               ))}
               <Button onClick={() => add(emptyRow())}>Thêm lĩnh vực</Button>
             </Space>
@@ -197,29 +244,7 @@ export default function ManualFiguresPage() {
           Gửi số liệu
         </Button>
       </Form>
-      {accepted && (
-        <Card
-          title={accepted.replaced ? "Đã nhận số liệu (thay thế bản đã nộp trước)" : "Đã nhận số liệu"}
-          data-testid="manual-accepted"
-        >
-          <Descriptions size="small" column={1}>
-            <Descriptions.Item label="Đơn vị">{accepted.document.unit}</Descriptions.Item>
-            <Descriptions.Item label="Kỳ báo cáo">
-              {formatDate(accepted.document.from)} – {formatDate(accepted.document.to)}
-            </Descriptions.Item>
-          </Descriptions>
-          <ResultsTable rows={accepted.document.rows} total={accepted.document.total} keyTitle="Lĩnh vực" />
-          <Link
-            to={`/can-bo/bao-cao/ket-qua?${new URLSearchParams({
-              unit: accepted.document.unit,
-              from: accepted.document.from,
-              to: accepted.document.to,
-            })}`}
-          >
-            Xem trong báo cáo kết quả giải quyết
-          </Link>
-        </Card>
-      )}
+      {accepted && <AcceptedCard accepted={accepted} />}
     </Space>
   );
 }
