@@ -16,6 +16,7 @@ import { UPLOAD_BODY_LIMIT } from "../request-guards.ts";
 import { limitSubmission } from "./public-limits.ts";
 import { dossierProblem, withLocalInstants } from "./dossiers-present.ts";
 import { idempotencyKeyOf, serviceOf } from "./dossiers.ts";
+import { LookupResult } from "../schemas/public.ts";
 
 const CITIZEN = { id: "citizen", role: "citizen", unit: "" } as const;
 
@@ -122,6 +123,7 @@ export const lookupDossier = defineRoute({
   summary: "Tra cứu hồ sơ bằng mã hồ sơ và mã tra cứu (hoặc số điện thoại); không hiển thị thông tin cá nhân",
   tags: ["public"],
   access: "public",
+  response: LookupResult,
   query: Credentials,
   async handler({ ctx, query, request }) {
     if (!query.secret && !query.phone) {
@@ -164,6 +166,7 @@ export const sendSupplement = defineRoute({
   summary: "Nộp bổ sung hồ sơ trực tuyến theo yêu cầu bổ sung (bằng mã hồ sơ và mã tra cứu)",
   tags: ["public"],
   access: "public",
+  response: LookupResult,
   upload: true,
   bodyLimit: UPLOAD_BODY_LIMIT,
   body: z.object({
