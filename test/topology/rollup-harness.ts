@@ -10,10 +10,13 @@ import pg from "pg";
 import { main } from "../../src/cli/main.ts";
 import { openDatabase } from "../../src/db/engine.ts";
 import { exportProcedures } from "../../src/db/repos/catalog.ts";
-import { unitFromRow } from "../../src/db/repos/units.ts";
+import { executeCommand } from "../../src/db/repos/dossiers/service.ts";
+import { UnitDirectory, unitFromRow } from "../../src/db/repos/units.ts";
 import { listMigrations } from "../../src/db/migrate.ts";
 import { generateDemo } from "../../src/demo/generate.ts";
 import { serializeDossier } from "../../src/dossier/interchange/index.ts";
+import type { TimeLimit } from "../../src/calendar/index.ts";
+import type { DossierCommand } from "../../src/dossier/commands.ts";
 import type { DossierRecord } from "../../src/dossier/record.ts";
 
 const run = promisify(execFile);
@@ -169,4 +172,40 @@ export function sumDocuments(docs: readonly Doc[]): {
     add(total, doc.total);
   }
   return { rows: new Map([...rows].sort(([a], [b]) => a.localeCompare(b))), total };
+}
+
+/**
+ * Lifecycle commands on open dossiers of the province at `url` (through the dossier service, as the API runs
+ * them): the dossier rows change, new events are appended, the counters move. Returns the codes acted on.
+ */
+export async function advanceOpenDossiers(url: string, at: Date, count: number): Promise<string[]> {
+  const database = await openDatabase({ databaseUrl: url, poolSize: 2 });
+  try {
+    const units = new UnitDirectory(database.db);
+    await units.refresh();
+    const open = await database.db
+      .selectFrom("dossiers")
+      .select(["code", "current_unit_code"])
+      .where("state", "in", ["received", "processing"])
+      .where("supplement_requests", "=", 0)
+      .orderBy("code")
+      .limit(count)
+      .execute();
+    const ctx = { db: database.db, units, now: () => at };
+    for (const [i, row] of open.entries()) {
+      // every other one waits for papers (its clock pauses: the overdue split reads the log), the rest withdrawn
+      const command: DossierCommand<TimeLimit> =
+        i % 2 === 0
+          ? { action: "request_supplement", missing: ["Bản sao giấy tờ tùy thân"] }
+          : { action: "withdraw", reason: "Công dân rút hồ sơ" };
+      await executeCommand(ctx, row.code, command, {
+        revision: null,
+        idempotencyKey: `rollup-test:${row.code}`,
+        authorize: () => ({ id: "rollup-test", role: "front_desk", unit: row.current_unit_code }),
+      });
+    }
+    return open.map((r) => r.code);
+  } finally {
+    await database.close();
+  }
 }

@@ -12,6 +12,7 @@ import { after, before, test } from "node:test";
 import {
   CATALOG,
   type Cluster,
+  advanceOpenDossiers,
   demoRecords,
   importRecords,
   motcua,
@@ -134,6 +135,9 @@ test("a province cut off for a while catches up without double counting", async 
   await hue.halt();
   await hue.start();
   await importRecords(hue.url, join(dir, "hue-later.jsonl"), hueLater);
+  // and staff act on open dossiers: rows updated, events appended, counters moved
+  const acted = await advanceOpenDossiers(hue.url, new Date("2026-11-30T16:00:00+07:00"), 6);
+  assert.ok(acted.length >= 2, "open dossiers to act on");
   // while cut off the national level still shows the old figures: the new dossiers are not there yet
   const [before] = await query<{ n: number }>(
     national.url,
@@ -143,6 +147,9 @@ test("a province cut off for a while catches up without double counting", async 
   assert.ok(before!.n < inHue!.n);
   await query(national.url, "alter subscription national_46 enable");
   await waitNational();
+  const changed = `select code, state, supplement_requests, end_type, end_at from dossiers
+    where code = any($1) order by code`;
+  assert.deepEqual(await query(national.url, changed, [acted]), await query(hue.url, changed, [acted]));
   const [afterwards] = await query<{ n: number }>(
     national.url,
     "select count(*)::int as n from dossiers where province_code = '46'",
