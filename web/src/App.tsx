@@ -3,7 +3,7 @@
 import { App as AntApp, ConfigProvider, Spin } from "antd";
 import enUS from "antd/locale/en_US";
 import viVN from "antd/locale/vi_VN";
-import { lazy, Suspense } from "react";
+import { type ComponentType, lazy, Suspense } from "react";
 import { BrowserRouter, Route, Routes } from "react-router-dom";
 import { AuthProvider } from "./auth.tsx";
 import { CitizenLayout } from "./components/CitizenLayout.tsx";
@@ -48,16 +48,17 @@ function Providers() {
   );
 }
 
+/** A table entry as a route: "" is its layout's index page. */
+function routeOf({ path, page: Page }: { path: string; page: ComponentType }) {
+  return path === "" ? <Route key="" index element={<Page />} /> : <Route key={path} path={path} element={<Page />} />;
+}
+
 function AppRoutes() {
   const framed = STAFF_ROUTES.filter((r) => r.layout !== "bare");
   const bare = STAFF_ROUTES.filter((r) => r.layout === "bare");
   return (
     <Routes>
-      <Route element={<CitizenLayout />}>
-        {CITIZEN_ROUTES.map(({ path, page: Page }) =>
-          path === "" ? <Route key="" index element={<Page />} /> : <Route key={path} path={path} element={<Page />} />,
-        )}
-      </Route>
+      <Route element={<CitizenLayout />}>{CITIZEN_ROUTES.map(routeOf)}</Route>
       <Route
         path={STAFF_BASE.slice(1)}
         element={
@@ -66,9 +67,7 @@ function AppRoutes() {
           </RequireStaff>
         }
       >
-        {framed.map(({ path, page: Page }) =>
-          path === "" ? <Route key="" index element={<Page />} /> : <Route key={path} path={path} element={<Page />} />,
-        )}
+        {framed.map(routeOf)}
       </Route>
       {bare.map(({ path, page: Page }) => (
         <Route
