@@ -29,6 +29,7 @@ import type { FormRequest } from "../../documents/types.ts";
 import { can } from "../../people/policy.ts";
 import { ApiError, forbidden, notFound } from "../errors.ts";
 import { defineRoute, LocalDate } from "../route.ts";
+import { DossierFormView } from "../schemas/documents.ts";
 import { canReadDossier, outOfScope } from "./dossiers-access.ts";
 import { DossierCodeParam, serviceOf } from "./dossiers.ts";
 import { dossierProblem } from "./dossiers-present.ts";
@@ -85,6 +86,7 @@ export const getDossierDocument = defineRoute({
     form: z.enum(FORM_IDS, { message: `Mẫu phải là một trong: ${FORM_IDS.join(", ")}` }),
   }),
   query: z.object({ format: z.enum(FORM_FORMATS).default("docx") }),
+  response: DossierFormView,
   async handler({ ctx, actor, params, query, reply }) {
     const service = serviceOf(ctx);
     const { row, log } = await getDossier(service, params.code).catch(dossierProblem);
