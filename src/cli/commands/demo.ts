@@ -14,6 +14,7 @@ import { createUser, findUserByUsername } from "../../db/repos/people.ts";
 import { UnitDirectory, unitFromRow } from "../../db/repos/units.ts";
 import type { DemoFeedback, DemoRating } from "../../demo/feedback.ts";
 import { DEFAULT_DOSSIERS, generateDemo } from "../../demo/generate.ts";
+import { seedDemoReform } from "../../demo/reform-index.ts";
 import { DEMO_PASSWORD, type DemoUser } from "../../demo/staff.ts";
 import { demoWorkflow, type WorkflowStep } from "../../demo/workflow.ts";
 import type { DossierRecord } from "../../dossier/record.ts";
@@ -136,6 +137,14 @@ export async function run(args: string[]): Promise<number> {
     );
     const feedback = await storeFeedback(database, directory, demo.feedback, rejected);
     log(`ratings: ${ratings} stored; feedback: ${feedback} stored (${seconds(step)})`);
+
+    step = performance.now();
+    await directory.refresh();
+    const reform = await seedDemoReform(database.db, directory, { today });
+    log(
+      `reform: ${reform.communes} communes in ${reform.provinces} provinces, ${reform.tasks} plan tasks, ` +
+        `${reform.reports} reports, CCHC index years with self-assessment (${seconds(step)})`,
+    );
 
     process.stdout.write(
       report(demo.staff, {
