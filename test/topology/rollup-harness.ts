@@ -3,7 +3,7 @@
 // process against each, and demo dossiers of one province written as interchange lines.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import pg from "pg";
@@ -90,17 +90,25 @@ export interface Cluster {
  */
 export async function startClusters(ports: Record<string, number>, templatePort: number) {
   const template = templateName();
-  const probe = `${process.env.PGROLLUP_ROOT ?? "/tmp"}/motcua-rollup-${template}/PG_VERSION`;
+  const clusterRoot = process.env.PGROLLUP_ROOT ?? "/tmp";
+  // written once the template is migrated and halted: a run that died half-way leaves none
+  const probe = `${clusterRoot}/motcua-rollup-${template}.ready`;
   let ready = false;
   try {
     readFileSync(probe);
     ready = true;
   } catch {}
   if (!ready) {
+    // templates of earlier migration sets are stale: delete them (`stop` also stops one left running)
+    for (const entry of readdirSync(clusterRoot).filter((e) => e.startsWith("motcua-rollup-tpl-"))) {
+      if (entry.endsWith(".ready")) rmSync(`${clusterRoot}/${entry}`, { force: true });
+      else await script("stop", entry.slice("motcua-rollup-".length));
+    }
     const url = await script("start", template, String(templatePort));
     await motcua(url, "migrate");
+    await script("halt", template);
+    writeFileSync(probe, `${new Date().toISOString()}\n`);
   }
-  await script("halt", template);
   const clusters: Record<string, Cluster> = {};
   for (const [name, port] of Object.entries(ports)) {
     const url = await script("clone", template, name, String(port));
