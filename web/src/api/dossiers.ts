@@ -1,5 +1,6 @@
 // Dossiers at the desk: the lists (keyset-paged by cursor), intake, the NDJSON import.
 import { api, type Query } from "../api.ts";
+import type { DossierFormJson } from "../../../src/documents/form-data.ts";
 import type { Dossier, DossierImportSummary, DossierSummary, Page } from "../types.ts";
 
 export const dossiers = {
@@ -12,4 +13,7 @@ export const dossiers = {
       raw: { contentType: "application/x-ndjson", text: ndjson },
       query: { createMissing: createMissing ? "true" : "false" },
     }),
+  /** A form's filled values, those its .docx prints (form "01": the quick-print receipt). */
+  formView: (code: string, form: string, signal?: AbortSignal) =>
+    api.get<DossierFormJson>(`/dossiers/${encodeURIComponent(code)}/documents/${form}`, { format: "json" }, signal),
 };

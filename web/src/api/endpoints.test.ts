@@ -72,6 +72,7 @@ const CALLS: [string, () => Promise<unknown>][] = [
   ["dossiers.list", () => dossiers.list({ unit: "46", pageSize: 20, q: "H46" })],
   ["dossiers.create", () => dossiers.create({}, "key-1")],
   ["dossiers.import", () => dossiers.import("{}\n", true)],
+  ["dossiers.formView", () => dossiers.formView("46-260318-0001", "01")],
   ["reports.results", () => reports.results({ ...PERIOD, by: "unit" })],
   [
     "reports.resultsDossiers",

@@ -6,6 +6,7 @@ import { Button, Spin } from "antd";
 import { useParams } from "react-router-dom";
 import type { DossierFormJson } from "../../../../src/documents/form-data.ts";
 import { api } from "../../api.ts";
+import { dossiers } from "../../api/dossiers.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { useLoad, useTitle } from "../../hooks.ts";
 import "./receipt.css";
@@ -104,7 +105,7 @@ export default function ReceiptPage() {
   const { code = "" } = useParams();
   useTitle(`Giấy tiếp nhận hồ sơ ${code}`);
   const path = `/dossiers/${encodeURIComponent(code)}/documents/01`;
-  const { data: r, error } = useLoad((signal) => api.get<DossierFormJson>(path, { format: "json" }, signal), [path]);
+  const { data: r, error } = useLoad((signal) => dossiers.formView(code, "01", signal), [code]);
   if (error) return <ProblemAlert message={error} />;
   if (!r) return <Spin aria-label="Đang tải" />;
   return (
