@@ -39,6 +39,8 @@ export interface DossierFigures {
   onlinePaymentUsedProcedures?: RatioInput;
   /** Dossiers received fully online (toàn trình) ÷ received. */
   fullyOnline?: RatioInput;
+  /** Dossiers finished in the year early or on time ÷ finished (finish_class of the results report). */
+  onTime?: RatioInput;
   /** Dossiers digitised ÷ received (766 "digitization-rate"). */
   digitization?: RatioInput;
 }
@@ -159,6 +161,7 @@ export function autoValues(inputs: IndexInputs): Partial<Record<AutoSource, Auto
     online_payment_rate: ratioValue("Hồ sơ thanh toán trực tuyến/hồ sơ có phí", f.onlinePayment),
     fully_online_rate: ratioValue("Hồ sơ trực tuyến toàn trình/hồ sơ tiếp nhận", f.fullyOnline),
     digitization_rate: ratioValue("Hồ sơ được số hóa/hồ sơ tiếp nhận", f.digitization),
+    on_time_rate: ratioValue("Hồ sơ giải quyết trước hạn, đúng hạn/hồ sơ đã giải quyết", f.onTime),
     report_timeliness: inputs.reports ? reportTimeliness(inputs.reports, inputs.today ?? inputs.period.to) : undefined,
     apology_compliance: apologyCompliance(inputs.late),
     published_procedures: publishedProcedures(inputs.procedures),

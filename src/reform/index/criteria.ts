@@ -17,6 +17,7 @@ export const AUTO_SOURCES = {
   online_payment_rate: "Tỷ lệ hồ sơ thanh toán trực tuyến (chỉ số 766)",
   fully_online_rate: "Tỷ lệ hồ sơ trực tuyến toàn trình (hồ sơ)",
   digitization_rate: "Tỷ lệ hồ sơ được số hóa (chỉ số 766)",
+  on_time_rate: "Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn (hồ sơ)",
   report_timeliness: "Tỷ lệ báo cáo CCHC định kỳ gửi đúng hạn (sổ báo cáo CCHC)",
   apology_compliance: "Tỷ lệ hồ sơ trễ hạn có văn bản xin lỗi đúng hạn (hồ sơ)",
   published_procedures: "Tỷ lệ TTHC cấp xã được công khai đầy đủ (danh mục TTHC)",

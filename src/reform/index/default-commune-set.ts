@@ -149,6 +149,15 @@ const raw = {
           ),
         },
         {
+          code: "3.3",
+          name: "Tỷ lệ hồ sơ TTHC giải quyết trước hạn, đúng hạn",
+          rule: { kind: "ratio" },
+          auto: "on_time_rate",
+          provenance: unconfirmed(
+            "Mã theo Phụ lục 01b (3.3 kết quả giải quyết TTHC); chỉ số 2.1 của QĐ 766/QĐ-TTg; điểm chưa xác nhận",
+          ),
+        },
+        {
           code: "3.5",
           name: "Xin lỗi người dân, tổ chức khi giải quyết hồ sơ trễ hạn",
           rule: { kind: "ratio" },

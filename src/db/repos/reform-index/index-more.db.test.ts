@@ -23,7 +23,7 @@ const by = { userId: null, now };
 const provinceSet = (() => {
   const set = structuredClone(DEFAULT_COMMUNE_SET);
   for (const n of walk(set.fields) as Generator<CriteriaNode>)
-    if (["1.2", "3.1", "3.5", "3.14"].includes(n.code)) n.max = 1;
+    if (["1.2", "3.1", "3.3", "3.5", "3.14"].includes(n.code)) n.max = 1;
   return { ...set, id: "p1-2024", province: "P1", year: 2024, survey: { optional: true, max: 10 } };
 })();
 
@@ -80,6 +80,7 @@ test("apology compliance and published procedures recompute when dossiers are ad
   const card1 = await loadScorecard(db.db, { unit: "P1.01", year: 2024, now });
   assert.equal(node(card1, "3.5")?.score, 0);
   assert.match(card1.lost.find((l) => l.code === "3.5")?.reason ?? "", /P1\.01-240304-0001 chưa xin lỗi đúng hạn/);
+  assert.match(node(card1, "3.3")?.formula ?? "", /trước hạn, đúng hạn\/hồ sơ đã giải quyết = 0\/1 = 0%/);
   // the importer created X.1 as a placeholder: in force, not published in full
   assert.equal(node(card1, "3.1")?.score, 0);
   assert.match(node(card1, "3.1")?.formula ?? "", /TTHC cấp xã công khai đầy đủ\/TTHC cấp xã đang áp dụng = 0\/1/);

@@ -47,10 +47,18 @@ export async function loadDossierFigures(db: Db, units: readonly string[], year:
     where d.unit_code in (${sql.join([...units])}) and d.received_at >= ${s} and d.received_at < ${e}`.execute(db);
   const r = rows[0];
   const n = (v: number | string | undefined) => Number(v ?? 0);
+  const finished = await sql<{ finished: number | string; timely: number | string }>`select
+      count(*) as finished, count(*) filter (where d.finish_class in ('early', 'on_time')) as timely
+    from dossiers d
+    where d.unit_code in (${sql.join([...units])}) and d.finish_class is not null
+      and d.end_at >= ${s} and d.end_at < ${e}`.execute(db);
+  const f = finished.rows[0];
+  const onTime = n(f?.finished) ? { onTime: { numerator: n(f?.timely), denominator: n(f?.finished) } } : {};
   const received = n(r?.received);
-  if (!received) return {};
+  if (!received) return onTime;
   const withFee = n(r?.with_fee);
   return {
+    ...onTime,
     eResult: { numerator: n(r?.e_result), denominator: received },
     digitization: { numerator: n(r?.digitized), denominator: received },
     fullyOnline: { numerator: n(r?.fully_online), denominator: received },
