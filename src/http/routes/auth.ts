@@ -6,6 +6,7 @@ import { ApiError, tooManyRequests, validationFailed } from "../errors.ts";
 import { auditUser } from "../request-audit.ts";
 import { defineRoute } from "../route.ts";
 import { presentMe } from "./presenters.ts";
+import { UserAnswer } from "../schemas/people.ts";
 
 const Login = z.object({
   username: z.string().trim().toLowerCase().min(1, "Nhập tên đăng nhập"),
@@ -21,6 +22,7 @@ export const login = defineRoute({
   summary: "Đăng nhập",
   tags: ["auth"],
   access: "public",
+  response: UserAnswer,
   audit: true, // failed logins too: who tried which account, from where
   body: Login,
   async handler({ body, ctx, request, reply }) {
@@ -77,6 +79,7 @@ export const me = defineRoute({
   summary: "Tài khoản đang đăng nhập",
   tags: ["auth"],
   access: "user",
+  response: UserAnswer,
   async handler({ ctx, actor }) {
     const user = await findUserByUsername(ctx.database.db, actor!.username);
     return { user: presentMe(ctx, user!, actor!.grants) };

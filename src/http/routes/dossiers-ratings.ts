@@ -7,6 +7,7 @@ import { periodBounds } from "../../figures/period.ts";
 import { validationFailed } from "../errors.ts";
 import { defineRoute, LocalDate } from "../route.ts";
 import { reportScope } from "./reports.ts";
+import { OfficerRatingsReport } from "../schemas/people.ts";
 
 export const listOfficerRatings = defineRoute({
   method: "GET",
@@ -14,6 +15,7 @@ export const listOfficerRatings = defineRoute({
   summary: "Đánh giá của người dân theo từng cán bộ (cán bộ trả kết quả, hoặc cán bộ được giao xử lý)",
   tags: ["dossiers"],
   access: "staff",
+  response: OfficerRatingsReport,
   query: z.object({
     from: LocalDate.optional(),
     to: LocalDate.optional(),

@@ -9,6 +9,7 @@ import { type Actor, can, scopeRoots } from "../../people/policy.ts";
 import type { AppContext } from "../context.ts";
 import { ApiError, forbidden, notFound, validationFailed } from "../errors.ts";
 import { defineRoute, LocalDate } from "../route.ts";
+import { DossierImportSummary } from "../schemas/dossiers.ts";
 
 /** The largest import body: about 50,000 lines. */
 export const IMPORT_BODY_LIMIT = 32 * 1024 * 1024;
@@ -40,6 +41,7 @@ export const importDossiers = defineRoute({
   summary: "Nhập hồ sơ (JSON Lines, CONTRACTS.md §2): tóm tắt như motcua import và từng dòng bị từ chối",
   tags: ["interchange"],
   access: "staff",
+  response: DossierImportSummary,
   rawBody: [NDJSON], // not text/plain: a cross-site form can send that (docs/security.md)
   bodyLimit: IMPORT_BODY_LIMIT,
   query: z.object({

@@ -4,6 +4,7 @@
 import { findUserByUsername } from "../../db/repos/people.ts";
 import { defineRoute } from "../route.ts";
 import { presentMe } from "./presenters.ts";
+import { SessionAnswer } from "../schemas/people.ts";
 
 export const getSession = defineRoute({
   method: "GET",
@@ -11,6 +12,7 @@ export const getSession = defineRoute({
   summary: "Phiên đăng nhập hiện tại (user: null khi chưa đăng nhập)",
   tags: ["auth"],
   access: "public",
+  response: SessionAnswer,
   async handler({ ctx, actor }) {
     if (actor?.kind !== "staff") return { user: null };
     const user = await findUserByUsername(ctx.database.db, actor.username);

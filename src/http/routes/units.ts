@@ -6,6 +6,7 @@ import { forbidden, notFound, validationFailed } from "../errors.ts";
 import { defineRoute } from "../route.ts";
 import { presentUnit } from "./presenters.ts";
 import { IMPORT_BODY_LIMIT } from "../request-guards.ts";
+import { Unit, UnitList } from "../schemas/people.ts";
 
 export const listUnits = defineRoute({
   method: "GET",
@@ -13,6 +14,7 @@ export const listUnits = defineRoute({
   summary: "Cây đơn vị hành chính",
   tags: ["units"],
   access: "public",
+  response: UnitList,
   query: z.object({ under: z.string().optional() }),
   async handler({ ctx, query }) {
     const units = await ctx.units.fresh();
@@ -30,6 +32,7 @@ export const getUnit = defineRoute({
   summary: "Một đơn vị",
   tags: ["units"],
   access: "public",
+  response: Unit,
   params: z.object({ code: z.string() }),
   async handler({ ctx, params }) {
     const unit = (await ctx.units.fresh()).find(params.code);

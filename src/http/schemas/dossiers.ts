@@ -174,3 +174,17 @@ export type AppointmentPreview = z.infer<typeof AppointmentPreview>;
 
 /** POST /api/dossiers: the new dossier, or the appointment alone with dryRun. */
 export const IntakeAnswer = z.union([Dossier, AppointmentPreview]);
+
+/** POST /api/dossiers/import (CONTRACTS.md §2): what was read, imported, unchanged, rejected and why. */
+export const DossierImportSummary = z.object({
+  read: z.number().int(),
+  imported: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.number().int(),
+  rejectedLines: z.array(
+    z.object({ line: z.number().int(), code: z.string().optional(), reason: z.string(), message: z.string() }),
+  ),
+  /** More lines were rejected than listed. */
+  rejectedLinesTruncated: z.boolean().optional(),
+});
+export type DossierImportSummary = z.infer<typeof DossierImportSummary>;
