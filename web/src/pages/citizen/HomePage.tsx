@@ -115,7 +115,7 @@ export function HomePage() {
                     <Tag color="blue">{p.field}</Tag>
                     <Tag>{LEVEL_NAME[p.level] ?? p.level}</Tag>
                     <Tag color={p.onlineLevel === "none" ? "default" : "green"}>{ONLINE_LEVEL_NAME[p.onlineLevel]}</Tag>
-                    <span>Thời hạn: {p.timeLimitText ?? describeLimit(p.timeLimit)}</span>
+                    <span>Thời hạn: {describeLimit(p.timeLimit)}</span>
                   </Space>
                 }
               />

@@ -28,7 +28,7 @@ export function ProcedurePage() {
       </div>
       <Descriptions bordered column={{ xs: 1, sm: 1, md: 2 }} size="middle">
         <Descriptions.Item label="Thời hạn giải quyết">
-          {p.timeLimitText ?? describeLimit(p.timeLimit)}
+          {describeLimit(p.timeLimit)}
         </Descriptions.Item>
         <Descriptions.Item label="Cấp thực hiện">{LEVEL_NAME[p.level] ?? p.level}</Descriptions.Item>
         <Descriptions.Item label="Cơ quan thực hiện">{p.agency}</Descriptions.Item>
