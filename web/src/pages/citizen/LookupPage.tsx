@@ -3,7 +3,6 @@
 import { Button, Card, Col, Descriptions, Form, Input, Row, Space, Tag, Timeline, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router-dom";
-import { api } from "../../api.ts";
 import { showProblem } from "../../components/forms.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { credentialOf } from "../../components/credential.ts";
@@ -12,6 +11,7 @@ import { useTitle } from "../../hooks.ts";
 import type { LookupResult } from "../../types.ts";
 import { RatingForm } from "./RatingForm.tsx";
 import { canSupplementOnline, SupplementForm, SupplementSent } from "./SupplementForm.tsx";
+import { publicApi } from "../../api/public.ts";
 
 export default function LookupPage() {
   useTitle("Tra cứu hồ sơ");
@@ -29,7 +29,7 @@ export default function LookupPage() {
     try {
       const code = v.code.trim();
       const credential = credentialOf(v.secret);
-      setResult(await api.get<LookupResult>("/public/lookup", { code, ...credential }));
+      setResult(await publicApi.lookup({ code, ...credential }));
       setCreds(credential.secret ? { code, secret: credential.secret } : undefined);
       setSupplemented(false);
     } catch (e) {

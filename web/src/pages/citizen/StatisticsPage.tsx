@@ -1,38 +1,17 @@
 // Public statistics of resolved dossiers and the public apologies for late ones (no personal data).
 import { Card, Col, Row, Space, Statistic, Table, Typography } from "antd";
 import { useState } from "react";
-import { api } from "../../api.ts";
 import { type Period, PeriodPicker, presetPeriod } from "../../components/PeriodPicker.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { ResultsTable } from "../../components/ResultsTable.tsx";
 import { formatCount, formatDate, formatInstant, formatPercent } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
-import type { ResultsRow } from "../../types.ts";
-
-interface PublicStatistics {
-  from: string;
-  to: string;
-  rows?: ResultsRow[];
-  total?: ResultsRow;
-  onTimeRate?: number | null;
-  apologies?: {
-    code: string;
-    procedure?: string;
-    unit?: string;
-    dueAt?: string;
-    newDueAt?: string;
-    reason?: string;
-    at?: string;
-  }[];
-}
+import { publicApi } from "../../api/public.ts";
 
 export default function StatisticsPage() {
   useTitle("Thống kê kết quả giải quyết hồ sơ");
   const [period, setPeriod] = useState<Period>(() => presetPeriod("year"));
-  const { data, error, loading } = useLoad(
-    (signal) => api.get<PublicStatistics>("/public/statistics", { ...period }, signal),
-    [period.from, period.to],
-  );
+  const { data, error, loading } = useLoad((signal) => publicApi.statistics(period, signal), [period.from, period.to]);
   const t = data?.total;
   const finished = t ? t.finishedEarly + t.finishedOnTime + t.finishedLate : 0;
   return (

@@ -2,12 +2,12 @@
 import { Table, Tag } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import { api } from "../../api.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { formatInstant, stateColor, stateName } from "../../format.ts";
 import { useLoad } from "../../hooks.ts";
-import type { DossierSummary, Page } from "../../types.ts";
+import type { DossierSummary } from "../../types.ts";
 import { CursorPager, useCursorPages } from "./CursorPager.tsx";
+import { dossiers } from "../../api/dossiers.ts";
 
 type Query = Record<string, string | undefined>;
 
@@ -17,7 +17,7 @@ export function DossierList({ query, path = "/dossiers" }: { query: Query; path?
   const pages = useCursorPages(`${path}|${key}|${pageSize}`);
   const { cursor } = pages;
   const { data, error, loading } = useLoad(
-    (signal) => api.get<Page<DossierSummary>>(path, { ...query, pageSize, cursor }, signal),
+    (signal) => dossiers.list({ ...query, pageSize, cursor }, signal, path),
     [key, path, cursor, pageSize],
   );
   return (

@@ -2,13 +2,13 @@
 // The remaining working time and the overdue flag come from the server.
 import { Input, Select, Space, Table, Tag, Typography } from "antd";
 import { Link, useParams, useSearchParams } from "react-router-dom";
-import { api } from "../../api.ts";
 import { unitsFor, useAuth } from "../../auth.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { CHANNEL_NAME, formatInstant, formatRemaining, stateColor, stateName } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
-import type { DossierSummary, Page } from "../../types.ts";
+import type { DossierSummary } from "../../types.ts";
 import { CursorPager, useCursorPages } from "./CursorPager.tsx";
+import { dossiers } from "../../api/dossiers.ts";
 
 interface QueueDef {
   title: string;
@@ -44,7 +44,7 @@ export default function QueuePage() {
     setParams(next, { replace: true });
   };
   const { data, error, loading } = useLoad(
-    (signal) => api.get<Page<DossierSummary>>("/dossiers", { ...def.query, unit, q, pageSize, cursor }, signal),
+    (signal) => dossiers.list({ ...def.query, unit, q, pageSize, cursor }, signal),
     [queue, unit, q, cursor, pageSize],
   );
   return (
