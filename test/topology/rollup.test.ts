@@ -136,7 +136,7 @@ test("a province cut off for a while catches up without double counting", async 
   await hue.start();
   await importRecords(hue.url, join(dir, "hue-later.jsonl"), hueLater);
   // and staff act on open dossiers: rows updated, events appended, counters moved
-  const acted = await advanceOpenDossiers(hue.url, new Date("2026-11-30T16:00:00+07:00"), 6);
+  const acted = await advanceOpenDossiers(hue.url, new Date("2026-11-30T17:30:00+07:00"), 6);
   assert.ok(acted.length >= 2, "open dossiers to act on");
   // while cut off the national level still shows the old figures: the new dossiers are not there yet
   const [before] = await query<{ n: number }>(
