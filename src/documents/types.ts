@@ -172,27 +172,8 @@ export type FormId = FormRequest["form"];
 
 // ---- Report appendices ----
 
-/** One row of the results report, with the field names of CONTRACTS.md §3. */
-export interface ResultsRow {
-  key: string;
-  carriedOver: number;
-  received: number;
-  receivedSaturday: number;
-  receivedDirect: number;
-  receivedPostal: number;
-  receivedOnlinePartial: number;
-  receivedOnlineFull: number;
-  finishedEarly: number;
-  finishedOnTime: number;
-  finishedLate: number;
-  withdrawn: number;
-  stopped: number;
-  /** Returned after appraisal as not qualifying, with a written notice (CONTRACTS.md §2, `declined`). */
-  declined: number;
-  openWithinDeadline: number;
-  openOverdue: number;
-  refusedAtIntake: number;
-}
+/** One row of the results report, with the field names of CONTRACTS.md §3 (the figures' own row type). */
+export type { ResultsRow } from "../figures/results.ts";
 
 /** Late dossiers of one unit and how many of them had an apology in time (seed 002's footnote). */
 export interface LateByUnitRow {

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { FEEDBACK_FIELDS } from "../../figures/feedback-report.ts";
 import { GROUPINGS } from "../../figures/grouping.ts";
+import type { ResultsRow as FiguresRow } from "../../figures/results.ts";
 import { RESULT_FIELDS, type ResultField } from "../../figures/results-fields.ts";
 import { labelOf } from "../../figures/results-labels.ts";
 import { Instant, Ratio } from "./common.ts";
@@ -24,6 +25,11 @@ export const ResultsRow = z.object({
   manual: z.boolean().optional(),
 });
 export type ResultsRow = z.infer<typeof ResultsRow>;
+
+// the schema's row is the figures' row (src/figures/results.ts), plus the manual mark: one list of fields
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameRow: Same<Omit<ResultsRow, "manual">, FiguresRow> = true;
+void sameRow;
 
 const Period = { unit: z.string().nullable(), from: z.string(), to: z.string() };
 const ManualRef = z.object({ unit: z.string(), from: z.string(), to: z.string() });
