@@ -118,6 +118,8 @@ test("a province subscribed later catches up from the rows it already holds", as
   assert.deepEqual(subscribed.provinces, ["48", "49"]);
   const names = (await waitNational()).map((s) => s.name);
   assert.deepEqual(names, ["national_46", "national_48"]);
+  const text = await motcua(national.url, "national", "status", "--format", "text");
+  assert.match(text, /^national_46\tđang nhận\tbảng (\d+)\/\1\tchậm \d+ byte\tlỗi 0\nnational_48\t/);
   await assertNationalIsSum([hue, daNang]);
   // the national unit tree scopes a report to one province: the same as that province's own report
   const own = await report(daNang, "2024-12-01", "2026-11-30", "--unit", "48", "--by", "unit");
