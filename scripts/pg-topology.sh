@@ -25,6 +25,7 @@ as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 # read-your-writes rule relies on for prompt replay; fsync off keeps that flush cheap on a test machine.
 settings="-c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c shared_buffers=32MB"
 settings+=" -c max_connections=100 -c timezone=UTC -c hot_standby_feedback=on -c wal_receiver_status_interval=1s"
+settings+=" -c log_recovery_conflict_waits=on"
 
 start_cluster() { # dir port
   as_pg "$bindir/pg_ctl" -D "$1" -l "$1/server.log" -w -o "-p $2 -k $base $settings" start >/dev/null

@@ -54,10 +54,14 @@ export class ReadReplica {
     this.clock = new LagClock(Math.max(2 * this.maxLagMs, 10_000));
   }
 
-  /** The database one read of `reader` (a user, or an anonymous address) goes to. */
-  async choose(reader: string): Promise<Database> {
+  /**
+   * The database one read of `reader` (a user, or an anonymous address) goes to; `atLeast`: a WAL position the
+   * client says its last write reached (written by another server process: the motcua_wal cookie).
+   */
+  async choose(reader: string, atLeast = 0n): Promise<Database> {
     if (this.now() - this.probedAt >= this.probeMs) await this.probe();
-    const needed = this.unmeasured.has(reader) ? BEYOND_ANY_WAL : this.marks.needed(reader);
+    const own = this.unmeasured.has(reader) ? BEYOND_ANY_WAL : this.marks.needed(reader);
+    const needed = own > atLeast ? own : atLeast;
     let reason = chooseRead(this.state, needed, this.maxLagMs);
     if (reason === "own-write") {
       await this.refreshReplay(); // one short query on the standby, shared by the readers waiting on it
@@ -71,15 +75,17 @@ export class ReadReplica {
    * Called after `writer`'s request may have written and before its answer leaves: the writer's reads wait for
    * the standby to replay the primary's WAL insert position, read now (after the commit). Never throws: when
    * the primary cannot say, the writer reads from the primary until the next probe reads the position.
+   * Returns the position noted, if any.
    */
-  async noteWrite(writer: string): Promise<void> {
+  async noteWrite(writer: string): Promise<bigint | undefined> {
     try {
-      const result = await this.primary.pool.query<{ lsn: string }>("select pg_current_wal_insert_lsn()::text as lsn");
-      const lsn = parseLsn(result.rows[0]!.lsn);
-      this.clock.record(this.now(), lsn);
-      this.marks.note(writer, lsn);
+      const { inserted, flushed } = await this.primaryPosition();
+      this.clock.record(this.now(), flushed);
+      this.marks.note(writer, inserted);
+      return inserted;
     } catch {
       this.unmeasured.add(writer);
+      return undefined;
     }
   }
 
@@ -111,11 +117,10 @@ export class ReadReplica {
   private async measure(): Promise<void> {
     const pending = [...this.unmeasured]; // writes already answered: the position read next is past them
     try {
-      const primary = await this.primary.pool.query<{ lsn: string }>("select pg_current_wal_insert_lsn()::text as lsn");
-      const position = parseLsn(primary.rows[0]!.lsn);
-      this.clock.record(this.now(), position);
+      const { inserted, flushed } = await this.primaryPosition();
+      this.clock.record(this.now(), flushed);
       for (const writer of pending) {
-        this.marks.note(writer, position);
+        this.marks.note(writer, inserted);
         this.unmeasured.delete(writer);
       }
       const row = await this.standbyPosition();
@@ -139,6 +144,20 @@ export class ReadReplica {
         this.replaying = undefined;
       });
     return this.replaying;
+  }
+
+  /**
+   * The primary's WAL positions: inserted (≥ the end of every commit already returned, whatever
+   * synchronous_commit says: what a writer waits for) and flushed (what a standby can have received: the lag
+   * clock's samples; at a page boundary the insert position counts the next page's header, which an idle
+   * primary would leave unreplayed and the clock would read as a growing lag).
+   */
+  private async primaryPosition(): Promise<{ inserted: bigint; flushed: bigint }> {
+    const result = await this.primary.pool.query<{ inserted: string; flushed: string }>(
+      "select pg_current_wal_insert_lsn()::text as inserted, pg_current_wal_flush_lsn()::text as flushed",
+    );
+    const row = result.rows[0]!;
+    return { inserted: parseLsn(row.inserted), flushed: parseLsn(row.flushed) };
   }
 
   /** The standby's replay position, or an error after PROBE_TIMEOUT_MS (a hung standby must not hang reads). */

@@ -4,6 +4,7 @@
 // any other request runs on the primary and, when it may have written, notes the primary's WAL position for
 // its author before the answer leaves, so that author's next reads wait for it.
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { formatLsn, parseLsn } from "../db/read-routing.ts";
 import type { Actor } from "../people/policy.ts";
 import type { AppContext } from "./context.ts";
 import { ApiError } from "./errors.ts";
@@ -41,6 +42,23 @@ export const REPLICA_READS: ReadonlySet<string> = new Set([
   "/api/reform/export",
 ]);
 
+/**
+ * The WAL position of the client's last write, carried by a cookie so that read-your-writes holds across server
+ * processes (a load balancer may send the read to another one). A client can only hurt itself with it: a
+ * made-up position sends its own reads to the primary, a dropped cookie leaves the per-process note.
+ */
+export const WAL_COOKIE = "motcua_wal";
+
+function walCookieOf(request: FastifyRequest): bigint {
+  const value = request.cookies?.[WAL_COOKIE];
+  if (!value) return 0n;
+  try {
+    return parseLsn(value);
+  } catch {
+    return 0n;
+  }
+}
+
 /** Whose reads a request's writes must be visible to: the signed-in user, else the client's address. */
 export function readerOf(actor: Actor | undefined, request: FastifyRequest): string {
   return actor ? `user:${actor.userId}` : `address:${request.ip}`;
@@ -59,7 +77,7 @@ export async function runRouted<T>(
 ): Promise<T> {
   const reads = ctx.reads;
   if (!reads || request.method !== "GET" || !REPLICA_READS.has(request.routeOptions.url ?? "")) return handler(ctx);
-  const database = await reads.choose(readerOf(actor, request));
+  const database = await reads.choose(readerOf(actor, request), walCookieOf(request));
   if (database === ctx.database) return handler(ctx);
   try {
     return await handler({ ...ctx, database });
@@ -75,8 +93,17 @@ export async function runRouted<T>(
  * Called as the answer to a request that may have written (any method but GET/HEAD/OPTIONS) is about to leave,
  * whatever its outcome: the author's reads then wait until the standby has replayed the primary's WAL position.
  */
-export async function noteWriteOf(ctx: AppContext, request: FastifyRequest): Promise<void> {
+export async function noteWriteOf(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const reads = ctx.reads;
   if (!reads || request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return;
-  await reads.noteWrite(readerOf(await ctx.sessions.actorOf(request), request));
+  const lsn = await reads.noteWrite(readerOf(await ctx.sessions.actorOf(request), request));
+  if (lsn === undefined) return;
+  // past the lag limit the standby is not read anyway, and within it the write has been replayed: no longer needed
+  reply.setCookie(WAL_COOKIE, formatLsn(lsn), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: request.protocol === "https",
+    path: "/",
+    maxAge: Math.ceil(reads.maxLagMs / 1000) + 1,
+  });
 }

@@ -85,7 +85,7 @@ export function mountRoute(app: FastifyInstance, ctx: AppContext, spec: AnyRoute
     // client unaudited and a reader of the trail sees every answer already given
     onSend: async (request, reply, payload) => {
       await auditRequest(ctx, spec, request, reply);
-      await noteWriteOf(ctx, request); // with a standby: this user's next reads wait for what was just written
+      await noteWriteOf(ctx, request, reply); // with a standby: this user's next reads wait for what was just written
       return payload;
     },
     handler: async (request, reply) => {

@@ -93,7 +93,7 @@ export async function createMotcuaDatabase(primaryUrl: string, name: string, via
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read response fields one by one
-export type Reply = { status: number; body: any };
+export type Reply = { status: number; body: any; cookies: string[] };
 
 export interface Server {
   url: string;
@@ -132,7 +132,11 @@ export async function startServer(options: {
     });
     const text = await response.text();
     const type = response.headers.get("content-type") ?? "";
-    return { status: response.status, body: type.includes("json") && text ? JSON.parse(text) : text };
+    return {
+      status: response.status,
+      body: type.includes("json") && text ? JSON.parse(text) : text,
+      cookies: response.headers.getSetCookie().map((c) => c.split(";")[0]!),
+    };
   };
   return {
     url,
