@@ -213,7 +213,10 @@ test("stopping the standby mid-run loses no request; started again, it serves re
   const client = async () => {
     while (sent < 240 || afterStop < 40) {
       const n = sent++;
-      if (n === 60) stopping = topology.standbyStop().then(() => void (stopped = true));
+      if (n === 60)
+        stopping = topology.standbyStop().then(() => {
+          stopped = true;
+        });
       if (stopped) afterStop++;
       const reply = await server.call("GET", urls[n % urls.length]!, { cookie: cookie["ld.p1"] });
       statuses.push(reply.status);
