@@ -6,7 +6,7 @@ import { ApiError, tooManyRequests, validationFailed } from "../errors.ts";
 import { auditUser } from "../request-audit.ts";
 import { defineRoute } from "../route.ts";
 import { presentMe } from "./presenters.ts";
-import { UserAnswer } from "../schemas/people.ts";
+import { Done, UserAnswer } from "../schemas/people.ts";
 
 const Login = z.object({
   username: z.string().trim().toLowerCase().min(1, "Nhập tên đăng nhập"),
@@ -62,6 +62,7 @@ export const logout = defineRoute({
   summary: "Đăng xuất",
   tags: ["auth"],
   access: "user",
+  response: Done,
   async handler({ ctx, actor, request, reply }) {
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
@@ -92,6 +93,7 @@ export const changePassword = defineRoute({
   summary: "Đổi mật khẩu",
   tags: ["auth"],
   access: "user",
+  response: Done,
   body: z.object({ currentPassword: z.string().min(1, "Nhập mật khẩu hiện tại"), newPassword: z.string() }),
   async handler({ body, ctx, actor }) {
     const user = await findUserByUsername(ctx.database.db, actor!.username);

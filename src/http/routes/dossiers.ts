@@ -27,7 +27,7 @@ import {
   unavailableActions,
 } from "./dossiers-access.ts";
 import { dossierProblem, presentDetail, presentSummary, withLocalInstants } from "./dossiers-present.ts";
-import { AppointmentPreview, Dossier, DossierPage, IntakeAnswer } from "../schemas/dossiers.ts";
+import { AppointmentPreview, ControlSheetAnswer, Dossier, DossierPage, IntakeAnswer } from "../schemas/dossiers.ts";
 
 export const serviceOf = (ctx: AppContext): ServiceContext => ({ db: ctx.database.db, units: ctx.units, now: ctx.now });
 
@@ -233,6 +233,7 @@ export const getControlSheet = defineRoute({
   summary: "Phiếu kiểm soát quá trình giải quyết hồ sơ (mẫu 06)",
   tags: ["dossiers"],
   access: "staff",
+  response: ControlSheetAnswer,
   params: DossierCodeParam,
   async handler({ ctx, actor, params }) {
     const service = serviceOf(ctx);

@@ -6,6 +6,7 @@ import { listOfficers } from "../../db/repos/staff-directory.ts";
 import { can } from "../../people/policy.ts";
 import { forbidden, notFound } from "../errors.ts";
 import { defineRoute } from "../route.ts";
+import { OfficerList } from "../schemas/people.ts";
 
 export type { Officer } from "../../db/repos/staff-directory.ts";
 
@@ -15,6 +16,7 @@ export const listUnitOfficers = defineRoute({
   summary: "Cán bộ đang hoạt động có vai trò tại đơn vị và các đơn vị trực thuộc (để giao xử lý hồ sơ)",
   tags: ["units"],
   access: "staff",
+  response: OfficerList,
   params: z.object({ code: z.string() }),
   async handler({ ctx, actor, params }) {
     const units = await ctx.units.fresh();

@@ -16,7 +16,7 @@ import { UPLOAD_BODY_LIMIT } from "../request-guards.ts";
 import { limitSubmission } from "./public-limits.ts";
 import { dossierProblem, withLocalInstants } from "./dossiers-present.ts";
 import { idempotencyKeyOf, serviceOf } from "./dossiers.ts";
-import { LookupResult } from "../schemas/public.ts";
+import { LookupResult, RatedAnswer, SubmissionAnswer } from "../schemas/public.ts";
 
 const CITIZEN = { id: "citizen", role: "citizen", unit: "" } as const;
 
@@ -52,6 +52,7 @@ export const submitOnline = defineRoute({
   summary: "Nộp hồ sơ trực tuyến (trạng thái mới đăng ký; trả về mã hồ sơ và mã tra cứu)",
   tags: ["public"],
   access: "public",
+  response: SubmissionAnswer,
   upload: true,
   bodyLimit: UPLOAD_BODY_LIMIT,
   body: Submission,
@@ -142,6 +143,7 @@ export const rateService = defineRoute({
   summary: "Đánh giá mức độ hài lòng sau khi nhận kết quả (một lần)",
   tags: ["public"],
   access: "public",
+  response: RatedAnswer,
   body: z.object({
     code: z.string().trim().min(1).max(80),
     secret: z.string().trim().min(1, "Nhập mã tra cứu").max(40),

@@ -18,7 +18,7 @@ import { RESULT_FIELDS } from "../../figures/results-fields.ts";
 import type { AppContext } from "../context.ts";
 import { ApiError, conflict, forbidden, notFound, validationFailed } from "../errors.ts";
 import { defineRoute, LocalDate, Paging } from "../route.ts";
-import { ResultsReport } from "../schemas/reports.ts";
+import { ResultsDrillDown, ResultsReport } from "../schemas/reports.ts";
 
 /**
  * The period of a report: `from` and `to` (local dates, both inclusive), or `period` (YYYY, YYYY-H1, YYYY-Q3,
@@ -173,6 +173,7 @@ export const getResultsDossiers = defineRoute({
   summary: "Hồ sơ của một ô trong báo cáo kết quả (phân trang)",
   tags: ["reports"],
   access: "staff",
+  response: ResultsDrillDown,
   query: ReportQuery.extend({
     by: z.enum(GROUPINGS).default("field"),
     row: z.string().min(1),

@@ -188,3 +188,22 @@ export const DossierImportSummary = z.object({
   rejectedLinesTruncated: z.boolean().optional(),
 });
 export type DossierImportSummary = z.infer<typeof DossierImportSummary>;
+
+/** GET /api/dossiers/:code/control-sheet: phiếu kiểm soát (form 06), one row per hand-off. */
+export const ControlSheetAnswer = z.object({
+  code: z.string(),
+  rows: z.array(
+    z
+      .object({
+        step: z.number().nullable(),
+        type: z.string(),
+        at: Instant,
+        receivedBy: z.string().nullable(),
+        receivedAt: Instant.nullable(),
+        stepEnd: Instant.nullable(),
+        stepDeadline: Instant.nullable(),
+      })
+      .loose(),
+  ),
+  outcome: z.unknown(),
+});

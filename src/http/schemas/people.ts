@@ -72,3 +72,14 @@ export const OfficerRatingsReport = z.object({
   officers: z.array(OfficerRatingsRow),
 });
 export type OfficerRatingsReport = z.infer<typeof OfficerRatingsReport>;
+
+/** GET /api/units/:code/officers: active staff with a role at the unit or below (the id `assign` takes). */
+export const OfficerList = z.object({
+  officers: z.array(
+    z.object({ id: z.number().int(), username: z.string(), fullName: z.string(), roles: z.array(Role) }),
+  ),
+});
+export type OfficerList = z.infer<typeof OfficerList>;
+
+/** An answer that only says it was done (logout; a password change, after which every session must sign in again). */
+export const Done = z.object({ ok: z.literal(true), reloginRequired: z.boolean().optional() });

@@ -40,3 +40,15 @@ export const LookupResult = z.object({
   canRate: z.boolean().optional(),
 });
 export type LookupResult = z.infer<typeof LookupResult>;
+
+/** POST /api/public/submissions: the new dossier's code and the secret its owner looks it up with. */
+export const SubmissionAnswer = z.object({
+  code: z.string(),
+  lookupSecret: z.string(),
+  state: DossierStatus,
+  submittedAt: Instant.nullable(),
+});
+export type SubmissionAnswer = z.infer<typeof SubmissionAnswer>;
+
+/** POST /api/public/ratings */
+export const RatedAnswer = z.object({ code: z.string(), rated: z.literal(true) });

@@ -217,3 +217,14 @@ export const FeedbackReport = z.object({
   formulas: z.record(z.string(), z.string()),
 });
 export type FeedbackReport = z.infer<typeof FeedbackReport>;
+
+/** GET /api/reports/results/dossiers: the dossiers behind one cell of the results report, paged. */
+export const ResultsDrillDown = z.object({
+  rowKey: z.string(),
+  field: z.enum(RESULT_FIELDS),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  dossiers: z.array(z.object({ code: z.string(), unitCode: z.string(), procedureCode: z.string(), field: z.string() })),
+});
+export type ResultsDrillDown = z.infer<typeof ResultsDrillDown>;
