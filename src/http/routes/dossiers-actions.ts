@@ -14,7 +14,7 @@ import type { Actor } from "../../people/policy.ts";
 import type { AppContext } from "../context.ts";
 import { validationFailed } from "../errors.ts";
 import { defineRoute } from "../route.ts";
-import { type ActionBody, type EvidenceBody, parseActionBody } from "../schemas/action-bodies.ts";
+import { type ActionBody, ActionBodyDocument, type EvidenceBody, parseActionBody } from "../schemas/action-bodies.ts";
 import { authorizeAction, STAFF_ACTIONS, type StaffAction } from "./dossiers-access.ts";
 import { DossierCodeParam, detailOf, idempotencyKeyOf, serviceOf } from "./dossiers.ts";
 import { dossierProblem } from "./dossiers-present.ts";
@@ -146,7 +146,7 @@ export const dossierAction = defineRoute({
   params: DossierCodeParam.extend({
     action: z.enum(STAFF_ACTIONS, { message: `Thao tác phải là một trong: ${STAFF_ACTIONS.join(", ")}` }),
   }),
-  body: z.record(z.string(), z.unknown()),
+  body: ActionBodyDocument,
   async handler({ ctx, actor, params, body, request, reply }) {
     const key = idempotencyKeyOf(request.headers);
     const outcome = await runAction(ctx, actor!, params.code, params.action, body, key).catch(dossierProblem);

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { installVietnameseMessages } from "../messages-vi.ts";
 import { STAFF_ACTIONS, type StaffAction } from "../routes/dossiers-access.ts";
-import { ActionBody, type ActionBodyInput, parseActionBody } from "./action-bodies.ts";
+import { z } from "zod";
+import { ActionBody, ActionBodyDocument, type ActionBodyInput, parseActionBody } from "./action-bodies.ts";
 
 installVietnameseMessages();
 
@@ -102,4 +103,16 @@ test("a body that is not an object is read as an empty one (revision missing), n
       ["revision"],
     );
   }
+});
+
+test("the OpenAPI body lists each action's fields under its title; the route still reads any object", () => {
+  const document = z.toJSONSchema(ActionBodyDocument, { io: "input" }) as {
+    anyOf: { title: string; properties: Record<string, unknown>; required?: string[] }[];
+  };
+  assert.deepEqual(document.anyOf.map((b) => b.title).sort(), [...STAFF_ACTIONS].sort());
+  const byTitle = new Map(document.anyOf.map((b) => [b.title, b]));
+  assert.ok(byTitle.get("return")!.required?.includes("via"));
+  assert.ok("dueAt" in byTitle.get("extend")!.properties);
+  assert.ok(!("action" in byTitle.get("extend")!.properties), "the action is in the URL, not the body");
+  assert.ok(ActionBodyDocument.safeParse({ revision: 1, anything: true }).success);
 });

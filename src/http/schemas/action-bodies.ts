@@ -102,6 +102,19 @@ type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const covers: Exact<ActionBody["action"], StaffAction> = true;
 void covers;
 
+/**
+ * The route's body as the OpenAPI document shows it: any of the actions' bodies, each titled by its action (the
+ * action itself is in the URL). The route reads it as a plain object and `parseActionBody` parses it.
+ */
+export const ActionBodyDocument = z.record(z.string(), z.unknown()).meta({
+  description: "Thân yêu cầu theo thao tác (:action) — schemas/action-bodies.ts",
+  anyOf: ActionBody.options.map((option) => {
+    const { action, ...fields } = option.shape;
+    const { $schema: _, ...schema } = z.toJSONSchema(z.object(fields), { io: "input" });
+    return { title: action.value, ...schema };
+  }),
+});
+
 export type ActionBodyResult =
   | { success: true; data: ActionBody }
   | { success: false; issues: { name: string; reason: string }[] };
