@@ -3,9 +3,24 @@ import { api, type Query } from "../api.ts";
 import type { DossierFormJson } from "../../../src/documents/form-data.ts";
 import type { Dossier, DossierImportSummary, DossierSummary, Page } from "../types.ts";
 
+/** Open dossiers of a unit as of now: the overdue queue's own count (GET /api/dossiers/stock). */
+export interface StockFigures {
+  at: string;
+  open: number;
+  overdue: number;
+  withinDeadline: number;
+  exact: boolean;
+}
+
 export const dossiers = {
   /** A list page; `path` is "/dossiers" or a queue's own list. */
   list: (query: Query, signal?: AbortSignal, path = "/dossiers") => api.get<Page<DossierSummary>>(path, query, signal),
+  get: (code: string, signal?: AbortSignal) =>
+    api.get<Dossier>(`/dossiers/${encodeURIComponent(code)}`, undefined, signal),
+  /** A lifecycle action; the body carries the revision the user saw, the key makes a retry apply it once. */
+  act: (code: string, action: string, body: unknown, idempotencyKey: string) =>
+    api.post<Dossier>(`/dossiers/${encodeURIComponent(code)}/actions/${action}`, body, { idempotencyKey }),
+  stock: (unit: string | undefined, signal?: AbortSignal) => api.get<StockFigures>("/dossiers/stock", { unit }, signal),
   /** Intake; `dryRun` in the body previews the dossier without storing it. */
   create: (body: unknown, idempotencyKey?: string) => api.post<Dossier>("/dossiers", body, { idempotencyKey }),
   import: (ndjson: string, createMissing: boolean) =>

@@ -72,6 +72,11 @@ const CALLS: [string, () => Promise<unknown>][] = [
   ["dossiers.list", () => dossiers.list({ unit: "46", pageSize: 20, q: "H46" })],
   ["dossiers.create", () => dossiers.create({}, "key-1")],
   ["dossiers.import", () => dossiers.import("{}\n", true)],
+  ["dossiers.get", () => dossiers.get("19753-260316-0001")],
+  ["dossiers.act", () => dossiers.act("19753-260316-0001", "accept", { revision: 1 }, "key-2")],
+  ["dossiers.stock", () => dossiers.stock("46")],
+  ["units.officers", () => units.officers("19753")],
+  ["publicApi.submit", () => publicApi.submit({}, "key-3")],
   ["dossiers.formView", () => dossiers.formView("46-260318-0001", "01")],
   ["reports.results", () => reports.results({ ...PERIOD, by: "unit" })],
   [

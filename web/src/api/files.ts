@@ -2,7 +2,7 @@
 import { api } from "../api.ts";
 
 export const files = {
-  upload: (
-    body: { unitCode: string; name: string; contentType?: string; dataBase64: string } & Record<string, unknown>,
-  ) => api.post<{ id: string }>("/files", body),
+  /** `unitCode`: the unit the file belongs to (the server refuses a file without one). */
+  upload: (body: { unitCode: string | undefined; name: string; contentType?: string; dataBase64: string }) =>
+    api.post<{ id: string }>("/files", body),
 };

@@ -36,6 +36,9 @@ export const publicApi = {
     api.get<PublicStatistics>("/public/statistics", { ...period }, signal),
   feedback: (signal?: AbortSignal) => api.get<{ items: FeedbackItem[] }>("/public/feedback", undefined, signal),
   sendFeedback: (body: unknown) => api.post<{ id?: string | number }>("/public/feedback", body),
+  /** An online submission; the key makes a retried click submit once. */
+  submit: (body: unknown, idempotencyKey: string) =>
+    api.post<{ code: string; lookupSecret: string }>("/public/submissions", body, { idempotencyKey }),
   rate: (body: { code: string; secret: string } & Record<string, unknown>) => api.post("/public/ratings", body),
   supplement: (body: { code: string; secret: string; attachments: unknown[]; note?: string }) =>
     api.post<LookupResult>("/public/supplements", body),

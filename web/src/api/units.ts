@@ -2,11 +2,21 @@
 import { api } from "../api.ts";
 import type { Unit } from "../types.ts";
 
+/** A staff member of a unit who may be assigned a dossier. */
+export interface Officer {
+  id: number;
+  username: string;
+  fullName: string;
+  roles: string[];
+}
+
 export const units = {
   /** Every unit the caller may see, or the subtree under one. */
   list: (query: { under?: string } = {}, signal?: AbortSignal) => api.get<{ units: Unit[] }>("/units", query, signal),
   /** The unit's dossier ledger (form 07) for a period, as a document to download. */
   ledgerUrl: (code: string, query: { from?: string; to?: string; format: "docx" }) =>
     api.url(`/units/${encodeURIComponent(code)}/ledger`, query),
+  officers: (code: string, signal?: AbortSignal) =>
+    api.get<{ officers: Officer[] }>(`/units/${encodeURIComponent(code)}/officers`, undefined, signal),
   setOfficeHours: (code: string, body: unknown) => api.put(`/units/${encodeURIComponent(code)}/office-hours`, body),
 };

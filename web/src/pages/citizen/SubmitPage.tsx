@@ -5,15 +5,17 @@ import { Button, Card, Col, Form, Input, Result, Row, Select, Space, Spin, Typog
 import type { UploadFile } from "antd";
 import { useState } from "react";
 import { useParams } from "react-router-dom";
-import { api, newIdempotencyKey } from "../../api.ts";
+import { newIdempotencyKey } from "../../api.ts";
 import { showProblem } from "../../components/forms.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { FORM_NAME } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
-import type { Procedure, Unit } from "../../types.ts";
 import { LinkButton } from "../../components/LinkButton.tsx";
 import { foldedSearch } from "../../components/search.ts";
 import { isRequired } from "../../../../src/dossier/completeness.ts";
+import { publicApi } from "../../api/public.ts";
+import { units as unitsApi } from "../../api/units.ts";
+import { procedures } from "../../api/procedures.ts";
 
 interface SubmitValues {
   unitCode: string;
@@ -31,11 +33,8 @@ async function toBase64(file: File): Promise<string> {
 
 export default function SubmitPage() {
   const { code = "" } = useParams();
-  const procedure = useLoad(
-    (signal) => api.get<Procedure>(`/procedures/${encodeURIComponent(code)}`, undefined, signal),
-    [code],
-  );
-  const units = useLoad((signal) => api.get<{ units: Unit[] }>("/units", undefined, signal), []);
+  const procedure = useLoad((signal) => procedures.get(code ?? "", {}, signal), [code]);
+  const units = useLoad((signal) => unitsApi.list({}, signal), []);
   useTitle("Nộp hồ sơ trực tuyến");
   const [form] = Form.useForm<SubmitValues>();
   const [error, setError] = useState<string>();
@@ -71,9 +70,7 @@ export default function SubmitPage() {
         components,
         attachments,
       };
-      setDone(
-        await api.post<{ code: string; lookupSecret: string }>("/public/submissions", body, { idempotencyKey: key }),
-      );
+      setDone(await publicApi.submit(body, key));
     } catch (e) {
       setError(showProblem(form, e));
     } finally {

@@ -2,12 +2,14 @@
 import { Alert, App, Button, Form, Modal, Space } from "antd";
 import type { UploadFile } from "antd";
 import { useState } from "react";
-import { ApiProblem, api, codeMessage, newIdempotencyKey } from "../../api.ts";
+import { ApiProblem, codeMessage, newIdempotencyKey } from "../../api.ts";
 import { showProblem } from "../../components/forms.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { actionName, componentName } from "../../format.ts";
 import type { Action, Dossier } from "../../types.ts";
 import { type ActionValues, actionBody, actionFields, DANGEROUS, RESULT_FILE_FIELD } from "./actionForms.tsx";
+import { dossiers } from "../../api/dossiers.ts";
+import { files } from "../../api/files.ts";
 
 async function toBase64(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -20,7 +22,7 @@ async function toBase64(file: Blob): Promise<string> {
 async function uploadFile(dossier: Dossier, list: UploadFile[] | undefined): Promise<string | undefined> {
   const file = list?.[0];
   if (!file?.originFileObj) return undefined;
-  const stored = await api.post<{ id: string }>("/files", {
+  const stored = await files.upload({
     unitCode: dossier.currentUnit?.code ?? dossier.unit?.code,
     name: file.name,
     contentType: file.type || undefined,
@@ -93,10 +95,11 @@ export function ActionButtons({ dossier, onDone }: { dossier: Dossier; onDone: (
     setError(undefined);
     try {
       const fileId = await uploadFile(dossier, fileOf(action, values));
-      const updated = await api.post<Dossier>(
-        `/dossiers/${encodeURIComponent(dossier.code)}/actions/${action}`,
+      const updated = await dossiers.act(
+        dossier.code,
+        action,
         actionBody(action, dossier.revision, values, fileId),
-        { idempotencyKey: key },
+        key,
       );
       message.success(`Đã ${actionName(action).toLowerCase()}`);
       setAction(undefined);

@@ -7,21 +7,15 @@ import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { ResultsTable } from "../../components/ResultsTable.tsx";
 import { formatCount } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
-import type { ResultsReport, ResultsRow } from "../../types.ts";
+import type { ResultsRow } from "../../types.ts";
 import { FilterBar, useReportFilters } from "../reports/filters.tsx";
 import { indicatorHref, indicatorValue, useIndicators } from "../reports/IndicatorsPage.tsx";
 import { drillHref, GROUPINGS } from "../reports/ResultsReportPage.tsx";
 import { ChannelChart, OutcomeChart } from "./ChannelChart.tsx";
 import { DossierList } from "./DossierList.tsx";
 import { ReformProgressCard } from "./ReformProgressCard.tsx";
-
-interface StockFigures {
-  at: string;
-  open: number;
-  overdue: number;
-  withinDeadline: number;
-  exact: boolean;
-}
+import { dossiers } from "../../api/dossiers.ts";
+import { reports } from "../../api/reports.ts";
 
 /** Today's date in Vietnam (YYYY-MM-DD). */
 function todayLocal(): string {
@@ -40,20 +34,14 @@ export default function DashboardPage() {
   const { from, to, unit } = filters;
   const by = filters.params.get("by") ?? "field";
   const query = { ...filters.query, by };
-  const report = useLoad(
-    (signal) => (filters.ready ? api.get<ResultsReport>("/reports/results", query, signal) : null),
-    [from, to, unit, by],
-  );
+  const report = useLoad((signal) => (filters.ready ? reports.results(query, signal) : null), [from, to, unit, by]);
   // only the figures: from the server's counters, without the codes behind them (issue 20)
   const indicatorQuery = { ...filters.query, codes: "false" };
   const indicators = useIndicators(indicatorQuery, filters.ready);
   const drill = (key: string, column: keyof ResultsRow) => drillHref(query, key, column);
   // a stock on a live dashboard is as of now (issue 15): the overdue queue's own count, not the period's end
   const live = filters.ready && (to ?? "") >= todayLocal();
-  const stock = useLoad(
-    (signal) => (live ? api.get<StockFigures>("/dossiers/stock", { unit }, signal) : null),
-    [live, unit],
-  );
+  const stock = useLoad((signal) => (live ? dossiers.stock(unit, signal) : null), [live, unit]);
   const t = report.data?.total;
   const onTime = indicators.data?.indicators.find((i) => i.id === "on-time-766");
 

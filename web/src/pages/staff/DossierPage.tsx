@@ -12,6 +12,7 @@ import { ActionButtons } from "./ActionButtons.tsx";
 import { DossierPapers } from "./DossierPapers.tsx";
 import { LinkButton } from "../../components/LinkButton.tsx";
 import { formsFor } from "./dossier-forms.ts";
+import { dossiers } from "../../api/dossiers.ts";
 
 /** Events that leave the state as it is, named as the one-stop forms name them. */
 const SAME_STATE_EVENT: Record<string, string> = {
@@ -41,10 +42,7 @@ function staffName(d: Dossier, id: string): string {
 export default function DossierPage() {
   const { code = "" } = useParams();
   useTitle(`Hồ sơ ${code}`);
-  const loaded = useLoad(
-    (signal) => api.get<Dossier>(`/dossiers/${encodeURIComponent(code)}`, undefined, signal),
-    [code],
-  );
+  const loaded = useLoad((signal) => dossiers.get(code ?? "", signal), [code]);
   const [d, setD] = useState<Dossier>();
   useEffect(() => setD(loaded.data), [loaded.data]);
   if (loaded.error) return <ProblemAlert message={loaded.error} />;

@@ -3,10 +3,11 @@
 import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Switch, Upload } from "antd";
 import type { UploadFile } from "antd";
 import type { ReactNode } from "react";
-import { api, codeMessage } from "../../api.ts";
+import { codeMessage } from "../../api.ts";
 import { foldedSearch } from "../../components/search.ts";
 import { useLoad } from "../../hooks.ts";
 import type { Action } from "../../types.ts";
+import { units } from "../../api/units.ts";
 
 export interface ActionValues {
   reason?: string;
@@ -38,22 +39,12 @@ export interface ActionContext {
   resultRecord?: string;
 }
 
-interface Officer {
-  id: number;
-  username: string;
-  fullName: string;
-  roles: string[];
-}
-
 /**
  * The assignee is the officer's user id (the server's findAssignee also takes a username, but the log stores the
  * id): a picker over the unit's officers and leaders from GET /api/units/:code/officers.
  */
 function OfficerPicker({ unitCode, ...props }: { unitCode: string; value?: string; onChange?: (v: string) => void }) {
-  const officers = useLoad(
-    (signal) => api.get<{ officers: Officer[] }>(`/units/${encodeURIComponent(unitCode)}/officers`, undefined, signal),
-    [unitCode],
-  );
+  const officers = useLoad((signal) => units.officers(unitCode, signal), [unitCode]);
   const options = (officers.data?.officers ?? [])
     .filter((o) => o.roles.includes("officer") || o.roles.includes("leader"))
     .map((o) => ({
