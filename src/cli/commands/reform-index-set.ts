@@ -7,6 +7,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { ServiceError } from "../../db/repos/dossiers/errors.ts";
 import { createFixPlan } from "../../db/repos/reform-index/fix-plan.ts";
 import { loadCriteriaSet, saveCriteriaSet, saveCriteriaSetFromWorkbook } from "../../db/repos/reform-index/sets.ts";
+import { saveSurveys, type SurveyRow } from "../../db/repos/reform-index/surveys.ts";
+import { foldVietnamese } from "../../catalog/fold.ts";
 import { DEFAULT_COMMUNE_SET } from "../../reform/index/default-commune-set.ts";
 import { setToSheets } from "../../reform/index/set-workbook.ts";
 import { writeWorkbook } from "../../reform/records/workbook.ts";
@@ -17,11 +19,14 @@ import { CliFailure, UsageError } from "../errors.ts";
 export const help = `Usage: motcua reform index import-set FILE.xlsx|FILE.json [--data DIR]
        motcua reform index template --out FILE.xlsx [--set ID [--version N]] [--data DIR]
        motcua reform index fix-plan --unit U --year YYYY [--plan ID] [--data DIR]
+       motcua reform index import-survey FILE.csv|FILE.json --province P --year YYYY [--data DIR]
 import-set stores a criteria set (a new version; an existing id and version is refused) from JSON or from the
 spreadsheet layout the template shows (sheets "Thông tin", "Tiêu chí", "Hướng dẫn"). template writes that
 spreadsheet for the default set or a stored one. fix-plan makes each lost criterion of unit U in year YYYY a
 task of its plan to raise the index in YYYY+1 (created as a draft when missing); running it again adds only
-criteria not yet planned.`;
+criteria not yet planned. import-survey stores the satisfaction survey results of the province's communes
+for the year, all or nothing: CSV with a header unit,percent[,respondents,source] (or "Mã đơn vị;Tỷ lệ hài
+lòng;Số phiếu;Nguồn", separated by ; when the percent has a decimal comma), or JSON [{unit, percent, …}].`;
 
 const by = () => ({ userId: null, now: new Date() });
 
@@ -123,10 +128,82 @@ async function fixPlan(args: string[]): Promise<number> {
   });
 }
 
+const SURVEY_COLUMNS: Record<string, keyof SurveyRow> = {
+  unit: "unit",
+  "ma don vi": "unit",
+  percent: "percent",
+  "ty le hai long": "percent",
+  "ty le hai long (%)": "percent",
+  respondents: "respondents",
+  "so phieu": "respondents",
+  source: "source",
+  nguon: "source",
+};
+
+/** CSV rows as survey rows; numbers with a decimal comma; problems name the line. */
+export function readSurveyCsv(text: string): SurveyRow[] {
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .filter((l) => l.trim());
+  const sep = (lines[0] ?? "").includes(";") ? ";" : ",";
+  const header = (lines[0] ?? "").split(sep).map((h) => SURVEY_COLUMNS[foldVietnamese(h).toLowerCase().trim()]);
+  if (!header.includes("unit") || !header.includes("percent"))
+    throw new CliFailure("tệp khảo sát cần dòng tiêu đề có cột unit (Mã đơn vị) và percent (Tỷ lệ hài lòng)", 2);
+  return lines.slice(1).map((line, i) => {
+    const row: Record<string, unknown> = {};
+    line.split(sep).forEach((cell, c) => {
+      const key = header[c];
+      const v = cell.trim();
+      if (!key || v === "") return;
+      if (key === "percent" || key === "respondents") {
+        const n = Number(v.replace(",", "."));
+        if (!Number.isFinite(n)) throw new CliFailure(`dòng ${i + 2}: "${v}" không phải số`, 2);
+        row[key] = n;
+      } else row[key] = v;
+    });
+    return row as unknown as SurveyRow;
+  });
+}
+
+async function importSurvey(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    ...dataOption,
+    province: { type: "string" },
+    year: { type: "string" },
+  });
+  const [file, ...extra] = positionals;
+  if (!file || extra.length) throw new UsageError(`cần đúng một tệp FILE.csv hoặc FILE.json\n${help}`);
+  if (!values.province) throw new UsageError(`thiếu --province\n${help}`);
+  if (!values.year || !/^\d{4}$/.test(values.year)) throw new UsageError(`--year cần dạng YYYY\n${help}`);
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new CliFailure(`không đọc được ${file}: ${(error as Error).message}`, 2);
+  }
+  let rows: SurveyRow[];
+  if (/\.json$/i.test(file)) {
+    try {
+      rows = JSON.parse(text);
+    } catch (error) {
+      throw new CliFailure(`${file} không phải JSON hợp lệ: ${(error as Error).message}`, 2);
+    }
+    if (!Array.isArray(rows)) throw new CliFailure(`${file}: cần một mảng [{unit, percent, …}]`, 2);
+  } else rows = readSurveyCsv(text);
+  return withDatabase(values.data, async (database) => {
+    const q = { provinceCode: values.province as string, year: Number(values.year), rows };
+    const saved = await saveSurveys(database.db, q, by()).catch(failure);
+    process.stdout.write(`Đã lưu kết quả khảo sát năm ${q.year} của ${saved.length} đơn vị\n`);
+    return 0;
+  });
+}
+
 export const SUBCOMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   "import-set": importSet,
   template,
   "fix-plan": fixPlan,
+  "import-survey": importSurvey,
 };
 
 export async function run(sub: string, args: string[]): Promise<number> {

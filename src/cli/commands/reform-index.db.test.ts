@@ -132,6 +132,15 @@ test("import-set from the template's .xlsx and from JSON (refused whole, exit 2)
   assert.match(plan.stdout, /dự thảo mới lập/);
   assert.match(plan.stdout, /\+ 1\.4\.2: nhiệm vụ 1/);
   assert.match(plan.stdout, /Thêm 2 nhiệm vụ; 0 tiêu chí/);
+  const csv = join(dir, "khao-sat.csv");
+  writeFileSync(csv, "Mã đơn vị;Tỷ lệ hài lòng (%);Số phiếu\nP1.01;86,5;120\nP2.01;70;50\n");
+  const refused = motcua("import-survey", csv, "--province", "P1", "--year", "2022");
+  assert.equal(refused.status, 2);
+  assert.match(refused.stderr, /survey-invalid[\s\S]*Không có đơn vị P2\.01 thuộc tỉnh P1/);
+  writeFileSync(csv, "Mã đơn vị;Tỷ lệ hài lòng (%);Số phiếu\nP1.01;86,5;120\n");
+  const surveyed = motcua("import-survey", csv, "--province", "P1", "--year", "2022");
+  assert.equal(surveyed.status, 0, surveyed.stderr);
+  assert.match(surveyed.stdout, /Đã lưu kết quả khảo sát năm 2022 của 1 đơn vị/);
   const again = motcua("fix-plan", "--unit", "P1.01", "--year", "2022");
   assert.match(again.stdout, /Thêm 0 nhiệm vụ; 2 tiêu chí đã có nhiệm vụ từ trước/);
 });
