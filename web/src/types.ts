@@ -5,18 +5,33 @@ import type { DossierStatus } from "../../src/dossier/status.ts";
 
 export type { Action, DossierStatus };
 export type { Channel } from "../../src/dossier/record.ts";
-export type { DocumentComponent, Fee, OnlineLevel, Procedure, TimeLimit } from "../../src/http/schemas/catalog.ts";
+export type {
+  DocumentComponent,
+  Fee,
+  OnlineLevel,
+  Procedure,
+  ProcedureSearch,
+  TimeLimit,
+} from "../../src/http/schemas/catalog.ts";
 export type { Page, Ratio } from "../../src/http/schemas/common.ts";
 export type {
   Applicant,
+  AppointmentPreview,
   Attachment,
   Dossier,
   DossierEvent,
   DossierFile,
   DossierImportSummary,
+  DossierStock,
   DossierSummary,
 } from "../../src/http/schemas/dossiers.ts";
-export type { LookupResult } from "../../src/http/schemas/public.ts";
+export type {
+  LookupResult,
+  PublicApology,
+  PublicStatistics,
+  PublicStatisticsRow,
+  SubmissionAnswer,
+} from "../../src/http/schemas/public.ts";
 export type {
   ChannelsReport,
   FeedbackReport,
@@ -25,6 +40,8 @@ export type {
   IndicatorsReport,
   LateReport,
   LateRow,
+  PeriodSettings,
+  ResultsDrillDown,
   ResultsReport,
   ResultsRow,
   SatisfactionReport,
@@ -35,6 +52,7 @@ export type {
   Grant,
   OfficerRatingsReport,
   OfficerRatingsRow,
+  OfficerList,
   OfficerScore,
   Role,
   Unit,

@@ -16,7 +16,7 @@ import { UPLOAD_BODY_LIMIT } from "../request-guards.ts";
 import { limitSubmission } from "./public-limits.ts";
 import { dossierProblem, withLocalInstants } from "./dossiers-present.ts";
 import { idempotencyKeyOf, serviceOf } from "./dossiers.ts";
-import { LookupResult, RatedAnswer, SubmissionAnswer } from "../schemas/public.ts";
+import { LookupResult, PublicApologies, PublicStatistics, RatedAnswer, SubmissionAnswer } from "../schemas/public.ts";
 
 const CITIZEN = { id: "citizen", role: "citizen", unit: "" } as const;
 
@@ -204,6 +204,7 @@ export const statistics = defineRoute({
   summary: "Thống kê công khai kết quả giải quyết hồ sơ và danh sách xin lỗi do trễ hạn",
   tags: ["public"],
   access: "public",
+  response: PublicStatistics,
   query: z.object({ from: LocalDate.optional(), to: LocalDate.optional(), unit: z.string().max(32).optional() }),
   async handler({ ctx, query }) {
     const today = localDate(ctx.now());
@@ -224,6 +225,7 @@ export const apologies = defineRoute({
   summary: "Danh sách hồ sơ gia hạn có thư xin lỗi (công khai, không có thông tin cá nhân)",
   tags: ["public"],
   access: "public",
+  response: PublicApologies,
   query: z.object({ from: LocalDate.optional(), to: LocalDate.optional(), unit: z.string().max(32).optional() }),
   async handler({ ctx, query }) {
     const today = localDate(ctx.now());

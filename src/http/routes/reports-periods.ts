@@ -7,6 +7,7 @@ import { can } from "../../people/policy.ts";
 import { forbidden, validationFailed } from "../errors.ts";
 import { defineRoute } from "../route.ts";
 import { reportScope } from "./reports.ts";
+import { PeriodSettings } from "../schemas/reports.ts";
 
 const CUT_DAY_REASON = "Ngày chốt kỳ phải là số nguyên từ 1 (theo tháng dương lịch) đến 28";
 
@@ -16,6 +17,7 @@ export const getPeriodSettings = defineRoute({
   summary: "Kỳ báo cáo của tỉnh: ngày chốt kỳ (1 = theo tháng dương lịch; 15 = từ ngày 15 tháng trước đến ngày 14)",
   tags: ["reports"],
   access: "staff",
+  response: PeriodSettings,
   query: z.object({ unit: z.string().min(1).optional() }),
   async handler({ ctx, actor, query }) {
     const scope = await reportScope(ctx.units, actor, query.unit);

@@ -20,7 +20,7 @@ export const ProcedureSearch = z.object({
   /** Nothing matched every word: names similar to the query (a typo) instead. */
   approximate: z.boolean(),
 });
-export type ProcedureSearch = z.infer<typeof ProcedureSearch>;
+export type ProcedureSearch = Omit<z.infer<typeof ProcedureSearch>, "items"> & { items: Procedure[] };
 
 /** GET /api/procedures/fields: the fields (lĩnh vực) in force, with how many procedures each holds. */
 export const ProcedureFields = z.object({ fields: z.array(z.object({ name: z.string(), count: z.number() })) });

@@ -1,6 +1,8 @@
 // Answers of the public routes (routes/public.ts): what anyone with a dossier's code and secret may read. No
 // person's name, ID, phone or officer appears here (db/repos/dossiers/public.ts).
 import { z } from "zod";
+import type { ResultField } from "../../figures/results-fields.ts";
+import { labelOf } from "../../figures/results-labels.ts";
 import { Instant } from "./common.ts";
 import { DossierStatus } from "./dossiers.ts";
 
@@ -52,3 +54,54 @@ export type SubmissionAnswer = z.infer<typeof SubmissionAnswer>;
 
 /** POST /api/public/ratings */
 export const RatedAnswer = z.object({ code: z.string(), rated: z.literal(true) });
+
+/** The figures the public statistics publish per field: a part of the results report's, labelled as it is. */
+const PUBLIC_FIELDS = [
+  "received",
+  "receivedDirect",
+  "receivedPostal",
+  "receivedOnlinePartial",
+  "receivedOnlineFull",
+  "finishedEarly",
+  "finishedOnTime",
+  "finishedLate",
+  "withdrawn",
+  "stopped",
+  "refusedAtIntake",
+] as const satisfies readonly ResultField[];
+
+export const PublicStatisticsRow = z.object({
+  key: z.string(),
+  ...(Object.fromEntries(PUBLIC_FIELDS.map((f) => [f, z.number().int().describe(labelOf(f))])) as Record<
+    (typeof PUBLIC_FIELDS)[number],
+    z.ZodNumber
+  >),
+});
+export type PublicStatisticsRow = z.infer<typeof PublicStatisticsRow>;
+
+/** An extension with an apology letter: which dossier, procedure, unit, the old and the new appointment. */
+export const PublicApology = z.object({
+  code: z.string(),
+  procedure: z.string().optional(),
+  unit: z.string(),
+  dueAt: Instant.nullable(),
+  newDueAt: Instant.nullable(),
+  at: Instant,
+  day: z.string(),
+});
+export type PublicApology = z.infer<typeof PublicApology>;
+
+/** GET /api/public/statistics: results by field, the on-time rate in percent, the apologies of the period. */
+export const PublicStatistics = z.object({
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(PublicStatisticsRow),
+  total: PublicStatisticsRow,
+  /** Finished early or on time / finished, in percent; null when nothing finished. */
+  onTimeRate: z.number().nullable(),
+  apologies: z.array(PublicApology),
+});
+export type PublicStatistics = z.infer<typeof PublicStatistics>;
+
+/** GET /api/public/apologies */
+export const PublicApologies = z.object({ items: z.array(PublicApology) });

@@ -228,3 +228,7 @@ export const ResultsDrillDown = z.object({
   dossiers: z.array(z.object({ code: z.string(), unitCode: z.string(), procedureCode: z.string(), field: z.string() })),
 });
 export type ResultsDrillDown = z.infer<typeof ResultsDrillDown>;
+
+/** GET /api/reports/period-settings: the province's reporting cut day (null province: calendar periods). */
+export const PeriodSettings = z.object({ province: z.string().nullable(), cutDay: z.number().int().min(1).max(28) });
+export type PeriodSettings = z.infer<typeof PeriodSettings>;
