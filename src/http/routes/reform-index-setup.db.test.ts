@@ -61,6 +61,7 @@ test("sets from JSON and .xlsx: stored by the province's officer, listed, read, 
     list.json().sets.map((s: { setId: string; version: number }) => `${s.setId}@${s.version}`),
     ["p1-2022@2", "p1-2022@1", "xa-default@1"],
   );
+  assert.equal(list.json().sets.at(-1).shipped, true, "the refused template was not stored");
   const one = await call("cchc.xa", "GET", "/api/reform/index/sets/p1-2022/2");
   assert.equal(one.json().title, "Bộ chỉ số xã 2022 (bảng tính)");
   assert.equal((await call("cchc.xa", "GET", "/api/reform/index/sets/p1-2022/9")).statusCode, 404);
