@@ -1,6 +1,7 @@
 // The procedure catalogue: search, one procedure (as in force on a day), its versions, the fields.
 import { api } from "../api.ts";
 import type { Page, Procedure } from "../types.ts";
+import { type ImportFile, postImport } from "./imports.ts";
 
 export interface ProcedureSearch {
   q?: string;
@@ -23,6 +24,8 @@ export const procedures = {
     api.get<{ versions: Procedure[] } | Procedure[]>(`${path(code)}/versions`, undefined, signal),
   fields: (signal?: AbortSignal) =>
     api.get<{ fields: { name: string; count: number }[] }>("/procedures/fields", undefined, signal),
+  /** The national catalogue as JSON or CSV (docs/catalog.md). */
+  import: (file: ImportFile) => postImport("/procedures/import", file),
   /** A new version of a procedure. */
   create: (body: unknown) => api.post<Procedure>("/procedures", body),
 };

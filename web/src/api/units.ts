@@ -1,6 +1,7 @@
 // The unit tree (GET /api/units) and a unit's office hours.
 import { api } from "../api.ts";
 import type { Unit } from "../types.ts";
+import { type ImportFile, postImport } from "./imports.ts";
 
 /** A staff member of a unit who may be assigned a dossier. */
 export interface Officer {
@@ -18,5 +19,7 @@ export const units = {
     api.url(`/units/${encodeURIComponent(code)}/ledger`, query),
   officers: (code: string, signal?: AbortSignal) =>
     api.get<{ officers: Officer[] }>(`/units/${encodeURIComponent(code)}/officers`, undefined, signal),
+  /** Units as a JSON array (docs/units.md). */
+  import: (file: ImportFile) => postImport("/units/import", file),
   setOfficeHours: (code: string, body: unknown) => api.put(`/units/${encodeURIComponent(code)}/office-hours`, body),
 };

@@ -1,25 +1,22 @@
 // Import a JSON array (or CSV, where the endpoint accepts it) from a file; shows the per-row errors.
 import { Alert, Button, Table, Upload } from "antd";
 import { useState } from "react";
-import { api, errorMessage } from "../api.ts";
-
-interface ImportResult {
-  errors?: { row: number; field?: string; code?: string; message: string }[];
-  [k: string]: unknown;
-}
+import { errorMessage } from "../api.ts";
+import type { ImportFile, ImportSummary } from "../api/imports.ts";
 
 export function JsonImport({
-  path,
+  send,
   label,
   csv = false,
   onDone,
 }: {
-  path: string;
+  /** The endpoint function that imports the file (units.import, procedures.import). */
+  send: (file: ImportFile) => Promise<ImportSummary>;
   label: string;
   csv?: boolean;
   onDone?: () => void;
 }) {
-  const [result, setResult] = useState<ImportResult>();
+  const [result, setResult] = useState<ImportSummary>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const run = async (file: File) => {
@@ -29,9 +26,7 @@ export function JsonImport({
     try {
       const text = await file.text();
       const isCsv = csv && file.name.toLowerCase().endsWith(".csv");
-      const r = isCsv
-        ? await api.post<ImportResult>(path, undefined, { raw: { contentType: "text/csv", text } })
-        : await api.post<ImportResult>(path, JSON.parse(text));
+      const r = await send(isCsv ? { csv: text } : { json: JSON.parse(text) });
       setResult(r);
       onDone?.();
     } catch (e) {

@@ -26,7 +26,7 @@ export default function CatalogueAdmin() {
         Danh mục thủ tục hành chính
       </Typography.Title>
       <Card size="small" title="Nhập danh mục (JSON hoặc CSV)">
-        {national ? <JsonImport path="/procedures/import" csv label="Chọn tệp danh mục…" /> : <NationalOnly />}
+        {national ? <JsonImport send={procedures.import} csv label="Chọn tệp danh mục…" /> : <NationalOnly />}
       </Card>
       <Card size="small" title="Tra cứu và chỉnh sửa thủ tục">
         <ProcedurePicker value={code} onChange={setCode} aria-label="Chọn thủ tục để xem các phiên bản" />

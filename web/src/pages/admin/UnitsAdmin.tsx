@@ -32,7 +32,7 @@ export default function UnitsAdmin() {
         Đơn vị hành chính
       </Typography.Title>
       <Card size="small" title="Nhập danh sách đơn vị (JSON)">
-        <JsonImport path="/units/import" label="Chọn tệp đơn vị…" onDone={reload} />
+        <JsonImport send={unitsApi.import} label="Chọn tệp đơn vị…" onDone={reload} />
       </Card>
       <ProblemAlert message={error} />
       <Table<Node>
