@@ -31,7 +31,7 @@ import { AREAS, OUTPUT_KINDS, options, PLAN_KINDS, TASK_KINDS, TASK_SOURCES } fr
 import { CompletionBar } from "./PlansPage.tsx";
 import type { Plan, Task } from "./types.ts";
 import { uploadFile } from "./upload.ts";
-import { type PlanDetail, reform } from "../../api/reform.ts";
+import { reform } from "../../api/reform.ts";
 
 const vnDate = (d: string | null | undefined) => (d ? d.split("-").reverse().join("/") : "");
 type Status = "done" | "open" | "overdue";
