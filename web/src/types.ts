@@ -5,6 +5,7 @@ import type { DossierStatus } from "../../src/dossier/status.ts";
 
 export type { Action, DossierStatus };
 export type { Channel } from "../../src/dossier/record.ts";
+export type { CalendarDay, OfficeHoursView, YearCalendar } from "../../src/http/schemas/calendar.ts";
 export type {
   DocumentComponent,
   Fee,
@@ -55,6 +56,7 @@ export type {
   OfficerList,
   OfficerScore,
   Role,
+  StaffUser,
   Unit,
   User,
 } from "../../src/http/schemas/people.ts";

@@ -25,6 +25,7 @@ import type { UnitDirectory, UnitRow } from "../../db/repos/units.ts";
 import { can } from "../../people/policy.ts";
 import { ApiError, forbidden, notFound, validationFailed } from "../errors.ts";
 import { defineRoute, LocalDate } from "../route.ts";
+import { YearCalendar } from "../schemas/calendar.ts";
 
 const Year = z.coerce
   .number({ error: "Năm phải là số" })
@@ -50,6 +51,7 @@ export const getCalendarYear = defineRoute({
   summary: "Lịch làm việc một năm: ngày nghỉ, ngày làm bù, nguồn của từng ngày, giờ làm việc của đơn vị",
   tags: ["calendar"],
   access: "public",
+  response: YearCalendar,
   params: z.object({ year: Year }),
   query: z.object({ unit: z.string().min(1).optional() }),
   async handler({ ctx, params, query }) {

@@ -5,6 +5,7 @@ import { passwordWeakness } from "../../people/passwords.ts";
 import { can, STAFF_ROLES, type StaffRole, scopeRoots } from "../../people/policy.ts";
 import { conflict, forbidden, notFound, validationFailed } from "../errors.ts";
 import { defineRoute } from "../route.ts";
+import { CreatedUser, StaffUserList } from "../schemas/people.ts";
 
 export const listUsers = defineRoute({
   method: "GET",
@@ -12,6 +13,7 @@ export const listUsers = defineRoute({
   summary: "Người dùng của một đơn vị và các đơn vị trực thuộc",
   tags: ["users"],
   access: "staff",
+  response: StaffUserList,
   query: z.object({ unit: z.string().min(1, "Chọn đơn vị") }),
   async handler({ ctx, actor, query }) {
     const units = await ctx.units.fresh();
@@ -45,6 +47,7 @@ export const addUser = defineRoute({
   summary: "Tạo tài khoản cán bộ",
   tags: ["users"],
   access: "staff",
+  response: CreatedUser,
   body: NewStaffUser,
   async handler({ ctx, actor, body }) {
     const units = await ctx.units.fresh();

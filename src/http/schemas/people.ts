@@ -83,3 +83,20 @@ export type OfficerList = z.infer<typeof OfficerList>;
 
 /** An answer that only says it was done (logout; a password change, after which every session must sign in again). */
 export const Done = z.object({ ok: z.literal(true), reloginRequired: z.boolean().optional() });
+
+/** A staff account of a unit, for its administrator (GET /api/users). */
+export const StaffUser = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  fullName: z.string(),
+  unitCode: z.string().nullable(),
+  active: z.boolean(),
+  grants: z.array(z.object({ role: Role, unitCode: z.string() })),
+});
+export type StaffUser = z.infer<typeof StaffUser>;
+
+/** GET /api/users: the accounts of a unit and below, and the units the caller manages users of. */
+export const StaffUserList = z.object({ users: z.array(StaffUser), scope: z.array(z.string()) });
+
+/** POST /api/users */
+export const CreatedUser = z.object({ id: z.number().int(), username: z.string() });
