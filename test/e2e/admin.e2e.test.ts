@@ -1,30 +1,17 @@
 // An administrator of Huế manages accounts, the calendar and the catalogue through the real API: the
 // server's validation messages land next to the fields, and every change is read back from the server.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import { createUser } from "../../src/db/repos/people.ts";
-import {
-  type Browser,
-  choose,
-  launchBrowser,
-  PASSWORD,
-  type Server,
-  screenshot,
-  signIn,
-  startServer,
-} from "./harness.ts";
+import { type Browser, choose, e2eSuite, PASSWORD, screenshot, type Server, signIn } from "./harness.ts";
 
 describe("administrator", () => {
+  const suite = e2eSuite({ data: "reference" });
   let server: Server;
   let browser: Browser;
   before(async () => {
-    server = await startServer({ data: "reference" });
+    ({ server, browser } = suite);
     await server.addStaff("quantri.hue", "Trần Quản Trị", "46", ["admin"]);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   test("the unit tree is the first screen of an administrator", async () => {

@@ -1,19 +1,15 @@
 // A citizen finds a procedure by typing without diacritics, reads what it needs, how long it takes and what
 // it costs, on a desktop and on a phone. Against the shipped starter catalogue.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { type Browser, launchBrowser, type Server, screenshot, startServer } from "./harness.ts";
+import { before, describe, test } from "node:test";
+import { type Browser, e2eSuite, screenshot, type Server } from "./harness.ts";
 
 describe("citizen: find a procedure", () => {
+  const suite = e2eSuite({ data: "reference" });
   let server: Server;
   let browser: Browser;
-  before(async () => {
-    server = await startServer({ data: "reference" });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  before(() => {
+    ({ server, browser } = suite);
   });
 
   test("search without diacritics, then the procedure's components, limit and fees", async () => {

@@ -2,9 +2,9 @@
 // the reports with their charts, and a dossier's PDF shown in a frame raise no CSP violation; another site
 // cannot frame the console.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import type { Page } from "playwright-core";
-import { type Browser, launchBrowser, type Server, signIn, startServer } from "./harness.ts";
+import { type Browser, e2eSuite, type Server, signIn } from "./harness.ts";
 
 /** Collects the page's CSP violations (the event the browser fires, and its console report). */
 async function watchViolations(page: Page): Promise<string[]> {
@@ -20,16 +20,12 @@ async function watchViolations(page: Page): Promise<string[]> {
 }
 
 describe("content security policy", () => {
+  const suite = e2eSuite({ data: "reference" });
   let server: Server;
   let browser: Browser;
   before(async () => {
-    server = await startServer({ data: "reference" });
+    ({ server, browser } = suite);
     await server.addStaff("csp.lanhdao", "Lê Văn Hùng", "46", ["leader", "admin"]);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   test("public pages, staff pages and report charts run without a CSP violation", async () => {

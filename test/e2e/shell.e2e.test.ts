@@ -1,20 +1,16 @@
 // The application shell against a real server: Vietnamese portal, SPA fallback, staff sign-in with the
 // session cookie, a wrong password shown next to the form, and the phone layout.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { type Browser, launchBrowser, type Server, signIn, startServer } from "./harness.ts";
+import { before, describe, test } from "node:test";
+import { type Browser, e2eSuite, type Server, signIn } from "./harness.ts";
 
 describe("application shell", () => {
+  const suite = e2eSuite();
   let server: Server;
   let browser: Browser;
   before(async () => {
-    server = await startServer();
+    ({ server, browser } = suite);
     await server.addStaff("motcua.xa", "Nguyễn Thị Hoa", "P1.01", ["front_desk"]);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   test("the portal is in Vietnamese and deep links fall back to the app", async () => {
