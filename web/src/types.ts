@@ -25,7 +25,9 @@ export type {
   DossierImportSummary,
   DossierStock,
   DossierSummary,
+  StoredFile,
 } from "../../src/http/schemas/dossiers.ts";
+export type { PublicFeedbackItem, StaffFeedbackItem } from "../../src/http/schemas/feedback.ts";
 export type {
   LookupResult,
   PublicApology,

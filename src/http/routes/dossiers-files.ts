@@ -9,6 +9,7 @@ import { defineRoute } from "../route.ts";
 import { checkedFile, STAFF_FILE_TYPES } from "../upload-guards.ts";
 import { dossierProblem, withLocalInstants } from "./dossiers-present.ts";
 import { serviceOf } from "./dossiers.ts";
+import { StoredFile } from "../schemas/dossiers.ts";
 
 export const FileUpload = z.object({
   /** The unit the file is for (its province owns the file). */
@@ -31,6 +32,7 @@ export const uploadFile = defineRoute({
   summary: "Tải lên tệp (thành phần hồ sơ số hóa, dự thảo, kết quả): PDF, JPG, PNG, DOCX, tối đa 20 MB",
   tags: ["dossiers"],
   access: "staff",
+  response: StoredFile,
   upload: true,
   bodyLimit: FILE_BODY_LIMIT,
   body: FileUpload,

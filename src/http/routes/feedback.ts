@@ -15,6 +15,7 @@ import { defineRoute, Paging } from "../route.ts";
 import { readableUnits } from "./dossiers-access.ts";
 import { dossierProblem, withLocalInstants } from "./dossiers-present.ts";
 import { serviceOf } from "./dossiers.ts";
+import { FeedbackReceipt, PublicFeedbackList, StaffFeedbackItem, StaffFeedbackList } from "../schemas/feedback.ts";
 
 /** The public face of an item: no sender name, phone or e-mail. */
 function presentPublic(row: FeedbackRow, unitName: (code: string) => string) {
@@ -47,6 +48,7 @@ export const sendFeedback = defineRoute({
   summary: "Gửi phản ánh, kiến nghị (hạn trả lời: 10 ngày làm việc theo lịch của đơn vị)",
   tags: ["public"],
   access: "public",
+  response: FeedbackReceipt,
   body: z.object({
     name: z.string().trim().min(1, "Nhập họ và tên").max(200),
     contact: z.string().trim().max(200).optional(),
@@ -70,6 +72,7 @@ export const publishedFeedback = defineRoute({
   summary: "Phản ánh, kiến nghị đã được trả lời (công khai)",
   tags: ["public"],
   access: "public",
+  response: PublicFeedbackList,
   query: z.object(Paging),
   async handler({ ctx, query }) {
     const { items, total } = await listPublishedFeedback(ctx.database.db, query.page, query.pageSize);
@@ -84,6 +87,7 @@ export const unitFeedback = defineRoute({
   summary: "Phản ánh, kiến nghị gửi các đơn vị trong phạm vi (chưa trả lời trước)",
   tags: ["feedback"],
   access: "staff",
+  response: StaffFeedbackList,
   query: z.object({
     unit: z.string().max(32).optional(),
     open: z.enum(["true", "false"]).optional(),
@@ -109,6 +113,7 @@ export const answerFeedbackItem = defineRoute({
   summary: "Trả lời phản ánh, kiến nghị (một lần; được công khai khi đã trả lời)",
   tags: ["feedback"],
   access: "staff",
+  response: StaffFeedbackItem,
   params: z.object({ id: z.coerce.number().int().positive() }),
   body: z.object({ answer: z.string().trim().min(1, "Nhập nội dung trả lời").max(10000) }),
   async handler({ ctx, actor, params, body }) {

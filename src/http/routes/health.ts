@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { defineRoute } from "../route.ts";
+import { Health } from "../schemas/system.ts";
 
 export const health = defineRoute({
   method: "GET",
@@ -7,6 +8,7 @@ export const health = defineRoute({
   summary: "Tình trạng dịch vụ",
   tags: ["system"],
   access: "public",
+  response: Health,
   async handler({ ctx }) {
     await sql`select 1`.execute(ctx.database.db);
     const health = { status: "ok", engine: ctx.database.engine, time: ctx.now().toISOString() };

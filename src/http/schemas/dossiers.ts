@@ -207,3 +207,15 @@ export const ControlSheetAnswer = z.object({
   ),
   outcome: z.unknown(),
 });
+
+/** POST /api/files: the stored file (linked to a dossier when an action or intake names its id). */
+export const StoredFile = z.object({
+  id: z.string(),
+  sha256: z.string(),
+  name: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  digitized: z.boolean(),
+  component: z.string().nullable(),
+});
+export type StoredFile = z.infer<typeof StoredFile>;
