@@ -1,7 +1,7 @@
 // Answers of the public routes (routes/public.ts): what anyone with a dossier's code and secret may read. No
 // person's name, ID, phone or officer appears here (db/repos/dossiers/public.ts).
 import { z } from "zod";
-import type { ResultField } from "../../figures/results-fields.ts";
+import { COUNTS as PUBLIC_FIELDS, type PublicStatisticsRow as StoredRow } from "../../db/repos/dossiers/statistics.ts";
 import { labelOf } from "../../figures/results-labels.ts";
 import { Instant } from "./common.ts";
 import { DossierStatus } from "./dossiers.ts";
@@ -55,21 +55,6 @@ export type SubmissionAnswer = z.infer<typeof SubmissionAnswer>;
 /** POST /api/public/ratings */
 export const RatedAnswer = z.object({ code: z.string(), rated: z.literal(true) });
 
-/** The figures the public statistics publish per field: a part of the results report's, labelled as it is. */
-const PUBLIC_FIELDS = [
-  "received",
-  "receivedDirect",
-  "receivedPostal",
-  "receivedOnlinePartial",
-  "receivedOnlineFull",
-  "finishedEarly",
-  "finishedOnTime",
-  "finishedLate",
-  "withdrawn",
-  "stopped",
-  "refusedAtIntake",
-] as const satisfies readonly ResultField[];
-
 export const PublicStatisticsRow = z.object({
   key: z.string(),
   ...(Object.fromEntries(PUBLIC_FIELDS.map((f) => [f, z.number().int().describe(labelOf(f))])) as Record<
@@ -78,6 +63,12 @@ export const PublicStatisticsRow = z.object({
   >),
 });
 export type PublicStatisticsRow = z.infer<typeof PublicStatisticsRow>;
+const sameRow: [PublicStatisticsRow] extends [StoredRow]
+  ? [StoredRow] extends [PublicStatisticsRow]
+    ? true
+    : false
+  : false = true;
+void sameRow;
 
 /** An extension with an apology letter: which dossier, procedure, unit, the old and the new appointment. */
 export const PublicApology = z.object({

@@ -34,7 +34,8 @@ export interface PublicStatisticsRow {
   refusedAtIntake: number;
 }
 
-const COUNTS = [
+/** The results figures the public statistics publish, per field (the response schema labels them). */
+export const COUNTS = [
   "received",
   "receivedDirect",
   "receivedPostal",
