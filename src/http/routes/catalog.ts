@@ -28,6 +28,8 @@ import { defineRoute, LocalDate, Paging } from "../route.ts";
 import {
   Procedure as ProcedureAnswer,
   ProcedureFields,
+  ProcedureImportReport,
+  ProcedureOverride as ProcedureOverrideAnswer,
   ProcedureSearch,
   ProcedureVersions,
 } from "../schemas/catalog.ts";
@@ -184,6 +186,7 @@ export const createVersion = defineRoute({
   summary: "Thêm phiên bản mới của một thủ tục (không sửa phiên bản cũ)",
   tags: ["catalog"],
   access: "staff",
+  response: ProcedureAnswer,
   body: Procedure,
   async handler({ ctx, actor, body, reply }) {
     if (!mayManageNationalCatalog(actor)) throw nationalOnly();
@@ -201,6 +204,7 @@ export const createOverride = defineRoute({
   summary: "Quy định riêng của tỉnh (thời hạn, phí, quy trình) cho một thủ tục, từ một ngày",
   tags: ["catalog"],
   access: "staff",
+  response: ProcedureOverrideAnswer,
   params: ProcedureCodeParam,
   body: z.object({
     provinceCode: z.string().min(1, "Chọn tỉnh"),
@@ -242,6 +246,7 @@ export const importCatalog = defineRoute({
   summary: "Nhập danh mục từ JSON hoặc CSV; báo lỗi từng dòng, các dòng đúng vẫn được nhập",
   tags: ["catalog"],
   access: "staff",
+  response: ProcedureImportReport,
   rawBody: ["text/csv"],
   bodyLimit: IMPORT_BODY_LIMIT,
   body: z.unknown(),

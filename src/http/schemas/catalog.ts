@@ -2,7 +2,11 @@
 // it (the one schema of a procedure; open here, so a stored version's extra member never breaks a reader),
 // search pages, fields, versions.
 import { z } from "zod";
-import { type Procedure as CatalogProcedure, Procedure as ProcedureInput } from "../../catalog/procedure.ts";
+import {
+  type Procedure as CatalogProcedure,
+  ProcedureOverride as OverrideInput,
+  Procedure as ProcedureInput,
+} from "../../catalog/procedure.ts";
 
 /** One version of a procedure, in force on the date asked (with the province's own terms when one is named). */
 export const Procedure = z.object(ProcedureInput.shape).loose();
@@ -27,3 +31,23 @@ export const ProcedureFields = z.object({ fields: z.array(z.object({ name: z.str
 
 /** GET /api/procedures/:code/versions */
 export const ProcedureVersions = z.object({ versions: z.array(Procedure) });
+
+/** POST /api/procedures/:code/overrides: the province's own terms, as stored (null: the national ones). */
+export const ProcedureOverride = z.object(OverrideInput.shape).loose();
+
+/** One rejected row of an import: its row, the field, a stable code and a Vietnamese message. */
+export const ImportRowError = z.object({
+  row: z.number().int(),
+  field: z.string().optional(),
+  code: z.string(),
+  message: z.string(),
+});
+
+/** POST /api/procedures/import: rows read, imported, unchanged, and each rejected row with why. */
+export const ProcedureImportReport = z.object({
+  read: z.number().int(),
+  imported: z.number().int(),
+  unchanged: z.number().int(),
+  errors: z.array(ImportRowError),
+});
+export type ProcedureImportReport = z.infer<typeof ProcedureImportReport>;
