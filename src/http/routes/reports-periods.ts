@@ -36,6 +36,7 @@ export const putPeriodSettings = defineRoute({
   summary: "Đặt ngày chốt kỳ báo cáo của tỉnh (quản trị của tỉnh hoặc quản trị hệ thống); được ghi nhật ký",
   tags: ["reports"],
   access: "staff",
+  response: PeriodSettings,
   body: z.object({
     province: z.string({ error: "Chọn tỉnh/thành phố" }).min(1, { error: "Chọn tỉnh/thành phố" }),
     cutDay: z

@@ -18,7 +18,7 @@ import { RESULT_FIELDS } from "../../figures/results-fields.ts";
 import type { AppContext } from "../context.ts";
 import { ApiError, conflict, forbidden, notFound, validationFailed } from "../errors.ts";
 import { defineRoute, LocalDate, Paging } from "../route.ts";
-import { ResultsDrillDown, ResultsReport } from "../schemas/reports.ts";
+import { ManualAccepted, ResultsDrillDown, ResultsReport } from "../schemas/reports.ts";
 
 /**
  * The period of a report: `from` and `to` (local dates, both inclusive), or `period` (YYYY, YYYY-H1, YYYY-Q3,
@@ -200,6 +200,7 @@ export const postManualResults = defineRoute({
   summary: "Nộp số liệu kết quả nhập tay cho một đơn vị và kỳ chưa có hồ sơ trên hệ thống",
   tags: ["reports"],
   access: "staff",
+  response: ManualAccepted,
   body: z.object({ unit: z.string().min(1), from: LocalDate, to: LocalDate, document: z.unknown() }),
   async handler({ ctx, actor, body, reply }) {
     const period = periodOf(body);

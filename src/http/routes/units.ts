@@ -6,7 +6,7 @@ import { forbidden, notFound, validationFailed } from "../errors.ts";
 import { defineRoute } from "../route.ts";
 import { presentUnit } from "./presenters.ts";
 import { IMPORT_BODY_LIMIT } from "../request-guards.ts";
-import { Unit, UnitList } from "../schemas/people.ts";
+import { Unit, UnitImportReport, UnitList } from "../schemas/people.ts";
 
 export const listUnits = defineRoute({
   method: "GET",
@@ -47,6 +47,7 @@ export const importUnitTree = defineRoute({
   summary: "Nhập đơn vị (JSON); không sửa đơn vị đã có; có lỗi thì không nhập gì",
   tags: ["units"],
   access: "staff",
+  response: UnitImportReport,
   bodyLimit: IMPORT_BODY_LIMIT,
   body: z.unknown(),
   async handler({ ctx, actor, body }) {

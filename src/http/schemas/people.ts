@@ -100,3 +100,14 @@ export const StaffUserList = z.object({ users: z.array(StaffUser), scope: z.arra
 
 /** POST /api/users */
 export const CreatedUser = z.object({ id: z.number().int(), username: z.string() });
+
+/** POST /api/units/import: all or nothing (any error: nothing stored); the codes created, parents first. */
+export const UnitImportReport = z.object({
+  read: z.number().int(),
+  created: z.number().int(),
+  unchanged: z.number().int(),
+  errors: z.array(
+    z.object({ row: z.number().int(), field: z.string().optional(), code: z.string(), message: z.string() }),
+  ),
+  createdCodes: z.array(z.string()),
+});

@@ -232,3 +232,12 @@ export type ResultsDrillDown = z.infer<typeof ResultsDrillDown>;
 /** GET /api/reports/period-settings: the province's reporting cut day (null province: calendar periods). */
 export const PeriodSettings = z.object({ province: z.string().nullable(), cutDay: z.number().int().min(1).max(28) });
 export type PeriodSettings = z.infer<typeof PeriodSettings>;
+
+/** POST /api/reports/manual: the results typed in by hand were accepted (replacing an earlier document or not). */
+export const ManualAccepted = z.object({
+  accepted: z.literal(true),
+  replaced: z.boolean(),
+  manual: z.literal(true),
+  /** The document as stored (a manual results document: unit, period, grouping, rows, total). */
+  document: z.object({ report: z.literal("results"), unit: z.string(), from: z.string(), to: z.string() }).loose(),
+});
