@@ -27,9 +27,7 @@ export function ProcedurePage() {
         </Space>
       </div>
       <Descriptions bordered column={{ xs: 1, sm: 1, md: 2 }} size="middle">
-        <Descriptions.Item label="Thời hạn giải quyết">
-          {describeLimit(p.timeLimit)}
-        </Descriptions.Item>
+        <Descriptions.Item label="Thời hạn giải quyết">{describeLimit(p.timeLimit)}</Descriptions.Item>
         <Descriptions.Item label="Cấp thực hiện">{LEVEL_NAME[p.level] ?? p.level}</Descriptions.Item>
         <Descriptions.Item label="Cơ quan thực hiện">{p.agency}</Descriptions.Item>
         <Descriptions.Item label="Mức độ trực tuyến">{ONLINE_LEVEL_NAME[p.onlineLevel]}</Descriptions.Item>
