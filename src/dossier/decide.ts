@@ -76,6 +76,12 @@ function target(state: DossierState, action: Action): DossierStatus {
   return to;
 }
 
+type Err = (code: DossierError["code"]) => DossierError;
+type IntakeAction = "submit_online" | "receive" | "accept" | "refuse" | "request_supplement" | "receive_supplement";
+type WorkAction = "assign" | "start_processing" | "transfer" | "propose_result" | "approve";
+type PaymentAction = "request_payment" | "record_payment";
+type ClosingAction = Exclude<Action, IntakeAction | WorkAction | PaymentAction>;
+
 function build<L>(
   state: DossierState,
   command: DossierCommand<L>,
@@ -83,7 +89,37 @@ function build<L>(
   now: Date,
   deps: DossierDeps<L>,
 ): Built | DossierError {
-  const err = (code: DossierError["code"]) => dossierError(code, state.status);
+  const err: Err = (code) => dossierError(code, state.status);
+  switch (command.action) {
+    case "submit_online":
+    case "receive":
+    case "accept":
+    case "refuse":
+    case "request_supplement":
+    case "receive_supplement":
+      return buildIntake(state, command, now, deps, err);
+    case "assign":
+    case "start_processing":
+    case "transfer":
+    case "propose_result":
+    case "approve":
+      return buildWork(state, command, actor, err);
+    case "request_payment":
+    case "record_payment":
+      return buildPayment(state, command, err);
+    default:
+      return buildClosing(state, command, now, err);
+  }
+}
+
+/** Submission, receipt, acceptance, refusal and the supplement round-trip (DOMAIN §3). */
+function buildIntake<L>(
+  state: DossierState,
+  command: CommandOf<IntakeAction, L>,
+  now: Date,
+  deps: DossierDeps<L>,
+  err: Err,
+): Built | DossierError {
   switch (command.action) {
     case "submit_online":
       if (command.channel !== "online_partial" && command.channel !== "online_full") return err("invalid-channel");
@@ -138,6 +174,21 @@ function build<L>(
         dueAt !== null && pausedAt !== null && state.pauseCounts ? deps.resume(dueAt, pausedAt, now) : dueAt;
       return { type: "supplement_received", payload: { dueAt: state.receivedAt === null ? null : moved } };
     }
+    default: {
+      const _: never = command;
+      return _;
+    }
+  }
+}
+
+/** Assignment, processing, transfer between units, proposal and approval of the result. */
+function buildWork<L>(
+  state: DossierState,
+  command: CommandOf<WorkAction, L>,
+  actor: Actor,
+  err: Err,
+): Built | DossierError {
+  switch (command.action) {
     case "assign":
       if (blank(command.assignee)) return err("assignee-required");
       return { type: "assigned", payload: { assignee: command.assignee } };
@@ -161,12 +212,30 @@ function build<L>(
       return { type: "result_proposed", payload: {} };
     case "approve":
       return { type: "result_approved", payload: {} };
-    case "request_payment":
-      if (!validAmount(command.amount) || command.amount === 0) return err("invalid-amount");
-      return { type: "payment_requested", payload: { amount: command.amount } };
-    case "record_payment":
-      if (!validAmount(command.amount) || command.amount < (state.paymentDue ?? 0)) return err("invalid-amount");
-      return { type: "payment_recorded", payload: { amount: command.amount, paidOnline: command.paidOnline } };
+    default: {
+      const _: never = command;
+      return _;
+    }
+  }
+}
+
+function buildPayment<L>(state: DossierState, command: CommandOf<PaymentAction, L>, err: Err): Built | DossierError {
+  if (command.action === "request_payment") {
+    if (!validAmount(command.amount) || command.amount === 0) return err("invalid-amount");
+    return { type: "payment_requested", payload: { amount: command.amount } };
+  }
+  if (!validAmount(command.amount) || command.amount < (state.paymentDue ?? 0)) return err("invalid-amount");
+  return { type: "payment_recorded", payload: { amount: command.amount, paidOnline: command.paidOnline } };
+}
+
+/** The result, return, the ways a dossier ends early, the re-appointment and the rating. */
+function buildClosing<L>(
+  state: DossierState,
+  command: CommandOf<ClosingAction, L>,
+  now: Date,
+  err: Err,
+): Built | DossierError {
+  switch (command.action) {
     case "resolve":
       return resolve(command, err);
     case "decline":
@@ -180,11 +249,9 @@ function build<L>(
       if (!hasEvidence(command.handover)) return err("handover-required");
       return { type: "returned", payload: { via: command.via, handover: command.handover } };
     case "withdraw":
-      if (blank(command.reason)) return err("reason-required");
-      return { type: "withdrawn", payload: {} };
     case "stop":
       if (blank(command.reason)) return err("reason-required");
-      return { type: "stopped", payload: {} };
+      return { type: command.action === "withdraw" ? "withdrawn" : "stopped", payload: {} };
     case "extend":
       return extend(state, command, now, err);
     case "rate":
@@ -200,12 +267,7 @@ function build<L>(
   }
 }
 
-function extend(
-  state: DossierState,
-  command: CommandOf<"extend">,
-  now: Date,
-  err: (code: DossierError["code"]) => DossierError,
-): Built | DossierError {
+function extend(state: DossierState, command: CommandOf<"extend">, now: Date, err: Err): Built | DossierError {
   // At most one re-appointment: checked with the state (available.ts); imported history may carry more (flagged).
   if (blank(command.reason)) return err("reason-required");
   if (!hasEvidence(command.apology)) return err("apology-required");
@@ -216,10 +278,7 @@ function extend(
   return { type: "extended", payload: { dueAt: command.dueAt, apology: true, letter: command.apology } };
 }
 
-function resolve<L>(
-  command: CommandOf<"resolve", L>,
-  err: (code: DossierError["code"]) => DossierError,
-): Built | DossierError {
+function resolve<L>(command: CommandOf<"resolve", L>, err: Err): Built | DossierError {
   if (!hasEvidence(command.result)) return err("result-required");
   const { eResult, resultDigitized } = command;
   // an electronic or a digitized result is a file: a recorded fact alone is neither
