@@ -104,8 +104,25 @@ export const INITIAL_STATE: DossierState = Object.freeze({
   lastEventAt: null,
 }) as DossierState;
 
+type IntakeEvent = "submitted" | "received" | "accepted" | "refused" | "supplement_requested" | "supplement_received";
+type EventOf<K extends LifecycleEvent["type"]> = Extract<LifecycleEvent, { type: K }>;
+const INTAKE_EVENTS: ReadonlySet<string> = new Set<IntakeEvent>([
+  "submitted",
+  "received",
+  "accepted",
+  "refused",
+  "supplement_requested",
+  "supplement_received",
+]);
+const isIntake = (event: LifecycleEvent): event is EventOf<IntakeEvent> => INTAKE_EVENTS.has(event.type);
+
 export function evolve(state: DossierState, event: LifecycleEvent): DossierState {
   const base = { ...state, status: event.toState, version: state.version + 1, lastEventAt: event.at };
+  return isIntake(event) ? evolveIntake(state, base, event) : evolveLater(state, base, event);
+}
+
+/** Submission, receipt and the supplement round-trip: where the dossier is and when its clock runs. */
+function evolveIntake(state: DossierState, base: DossierState, event: EventOf<IntakeEvent>): DossierState {
   switch (event.type) {
     case "submitted":
       return {
@@ -161,6 +178,20 @@ export function evolve(state: DossierState, event: LifecycleEvent): DossierState
         pauseCounts: false,
         resumeTo: null,
       };
+    default: {
+      const _: never = event;
+      return _;
+    }
+  }
+}
+
+/** Everything after intake: work on the dossier, payment, the result and the end of the file. */
+function evolveLater(
+  state: DossierState,
+  base: DossierState,
+  event: EventOf<Exclude<LifecycleEvent["type"], IntakeEvent>>,
+): DossierState {
+  switch (event.type) {
     case "assigned":
       return { ...base, assignee: event.payload.assignee };
     case "processing_started":
