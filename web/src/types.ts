@@ -27,7 +27,7 @@ export type {
   DossierSummary,
   StoredFile,
 } from "../../src/http/schemas/dossiers.ts";
-export type { PublicFeedbackItem, StaffFeedbackItem } from "../../src/http/schemas/feedback.ts";
+export type { PublicFeedbackItem, PublicFeedbackList, StaffFeedbackItem } from "../../src/http/schemas/feedback.ts";
 export type {
   LookupResult,
   PublicApology,
@@ -59,6 +59,7 @@ export type {
   OfficerScore,
   Role,
   StaffUser,
+  StaffUserList,
   Unit,
   User,
 } from "../../src/http/schemas/people.ts";

@@ -27,4 +27,5 @@ export type StaffFeedbackItem = z.infer<typeof StaffFeedbackItem>;
 /** POST /api/public/feedback: the item's number and when its answer is due. */
 export const FeedbackReceipt = z.object({ id: z.number().int(), dueAt: Instant });
 export const PublicFeedbackList = z.object({ items: z.array(PublicFeedbackItem), total: z.number().int() });
+export type PublicFeedbackList = z.infer<typeof PublicFeedbackList>;
 export const StaffFeedbackList = z.object({ items: z.array(StaffFeedbackItem), total: z.number().int() });

@@ -97,6 +97,7 @@ export type StaffUser = z.infer<typeof StaffUser>;
 
 /** GET /api/users: the accounts of a unit and below, and the units the caller manages users of. */
 export const StaffUserList = z.object({ users: z.array(StaffUser), scope: z.array(z.string()) });
+export type StaffUserList = z.infer<typeof StaffUserList>;
 
 /** POST /api/users */
 export const CreatedUser = z.object({ id: z.number().int(), username: z.string() });

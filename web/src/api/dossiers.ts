@@ -1,16 +1,7 @@
 // Dossiers at the desk: the lists (keyset-paged by cursor), intake, the NDJSON import.
 import { api, type Query } from "../api.ts";
 import type { DossierFormJson } from "../../../src/documents/form-data.ts";
-import type { Dossier, DossierImportSummary, DossierSummary, Page } from "../types.ts";
-
-/** Open dossiers of a unit as of now: the overdue queue's own count (GET /api/dossiers/stock). */
-export interface StockFigures {
-  at: string;
-  open: number;
-  overdue: number;
-  withinDeadline: number;
-  exact: boolean;
-}
+import type { Dossier, DossierImportSummary, DossierStock, DossierSummary, Page } from "../types.ts";
 
 export const dossiers = {
   /** A list page; `path` is "/dossiers" or a queue's own list. */
@@ -20,7 +11,7 @@ export const dossiers = {
   /** A lifecycle action; the body carries the revision the user saw, the key makes a retry apply it once. */
   act: (code: string, action: string, body: unknown, idempotencyKey: string) =>
     api.post<Dossier>(`/dossiers/${encodeURIComponent(code)}/actions/${action}`, body, { idempotencyKey }),
-  stock: (unit: string | undefined, signal?: AbortSignal) => api.get<StockFigures>("/dossiers/stock", { unit }, signal),
+  stock: (unit: string | undefined, signal?: AbortSignal) => api.get<DossierStock>("/dossiers/stock", { unit }, signal),
   /** Intake; `dryRun` in the body previews the dossier without storing it. */
   create: (body: unknown, idempotencyKey?: string) => api.post<Dossier>("/dossiers", body, { idempotencyKey }),
   import: (ndjson: string, createMissing: boolean) =>

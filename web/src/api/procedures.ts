@@ -1,9 +1,10 @@
 // The procedure catalogue: search, one procedure (as in force on a day), its versions, the fields.
 import { api } from "../api.ts";
-import type { Page, Procedure } from "../types.ts";
+import type { Procedure, ProcedureSearch } from "../types.ts";
 import { type ImportFile, postImport } from "./imports.ts";
 
-export interface ProcedureSearch {
+/** The search's query (GET /api/procedures); the answer is the server's ProcedureSearch. */
+export interface ProcedureQuery {
   q?: string;
   field?: string;
   online?: string;
@@ -15,8 +16,8 @@ export interface ProcedureSearch {
 const path = (code: string) => `/procedures/${encodeURIComponent(code)}`;
 
 export const procedures = {
-  search: (query: ProcedureSearch, signal?: AbortSignal) =>
-    api.get<Page<Procedure>>("/procedures", { ...query }, signal),
+  search: (query: ProcedureQuery, signal?: AbortSignal) =>
+    api.get<ProcedureSearch>("/procedures", { ...query }, signal),
   /** The procedure, as in force on `at` (YYYY-MM-DD) when given. */
   get: (code: string, query: { at?: string } = {}, signal?: AbortSignal) =>
     api.get<Procedure>(path(code), query, signal),

@@ -1,40 +1,13 @@
 // The citizen portal's endpoints (no session): a dossier looked up by its receipt's secret or the phone,
 // published statistics and feedback, ratings and online supplements.
 import { api } from "../api.ts";
-import type { LookupResult, ResultsRow } from "../types.ts";
-
-export interface PublicStatistics {
-  from: string;
-  to: string;
-  rows?: ResultsRow[];
-  total?: ResultsRow;
-  onTimeRate?: number | null;
-  apologies?: {
-    code: string;
-    procedure?: string;
-    unit?: string;
-    dueAt?: string;
-    newDueAt?: string;
-    reason?: string;
-    at?: string;
-  }[];
-}
-
-/** A published feedback item and its answer. */
-export interface FeedbackItem {
-  id: string | number;
-  subject?: string;
-  content: string;
-  answer?: string;
-  createdAt?: string;
-  answeredAt?: string;
-}
+import type { LookupResult, PublicFeedbackList, PublicStatistics } from "../types.ts";
 
 export const publicApi = {
   lookup: (query: { code: string; secret?: string; phone?: string }) => api.get<LookupResult>("/public/lookup", query),
   statistics: (period: { from?: string; to?: string }, signal?: AbortSignal) =>
     api.get<PublicStatistics>("/public/statistics", { ...period }, signal),
-  feedback: (signal?: AbortSignal) => api.get<{ items: FeedbackItem[] }>("/public/feedback", undefined, signal),
+  feedback: (signal?: AbortSignal) => api.get<PublicFeedbackList>("/public/feedback", undefined, signal),
   sendFeedback: (body: unknown) => api.post<{ id?: string | number }>("/public/feedback", body),
   /** An online submission; the key makes a retried click submit once. */
   submit: (body: unknown, idempotencyKey: string) =>

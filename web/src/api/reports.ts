@@ -7,6 +7,8 @@ import type {
   IndicatorsReport,
   LateReport,
   OfficerRatingsReport,
+  PeriodSettings,
+  ResultsDrillDown,
   ResultsReport,
   SatisfactionReport,
 } from "../types.ts";
@@ -14,27 +16,13 @@ import type {
 /** The unit and period every report takes, and the report's own choices. */
 export type ReportParams = { unit?: string; from?: string; to?: string } & Query;
 
-/** The dossiers behind one cell of the results report. */
-export interface ResultsDossiers {
-  total: number;
-  page: number;
-  pageSize: number;
-  dossiers: { code: string; unitCode: string; procedureCode: string; field: string }[];
-}
-
-/** The province's reporting cut day (GET/PUT /api/reports/period-settings). */
-export interface PeriodSettings {
-  province: string | null;
-  cutDay: number;
-}
-
 export const reports = {
   results: (query: ReportParams & { by?: string }, signal?: AbortSignal) =>
     api.get<ResultsReport>("/reports/results", query, signal),
   resultsDossiers: (
     query: ReportParams & { by?: string; row?: string; field?: string; page?: number; pageSize?: number },
     signal?: AbortSignal,
-  ) => api.get<ResultsDossiers>("/reports/results/dossiers", query, signal),
+  ) => api.get<ResultsDrillDown>("/reports/results/dossiers", query, signal),
   channels: (query: ReportParams, signal?: AbortSignal) => api.get<ChannelsReport>("/reports/channels", query, signal),
   late: (query: ReportParams & { basis?: string }, signal?: AbortSignal) =>
     api.get<LateReport>("/reports/late", query, signal),

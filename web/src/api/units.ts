@@ -1,15 +1,7 @@
 // The unit tree (GET /api/units) and a unit's office hours.
 import { api } from "../api.ts";
-import type { Unit } from "../types.ts";
+import type { OfficerList, Unit } from "../types.ts";
 import { type ImportFile, postImport } from "./imports.ts";
-
-/** A staff member of a unit who may be assigned a dossier. */
-export interface Officer {
-  id: number;
-  username: string;
-  fullName: string;
-  roles: string[];
-}
 
 export const units = {
   /** Every unit the caller may see, or the subtree under one. */
@@ -18,7 +10,7 @@ export const units = {
   ledgerUrl: (code: string, query: { from?: string; to?: string; format: "docx" }) =>
     api.url(`/units/${encodeURIComponent(code)}/ledger`, query),
   officers: (code: string, signal?: AbortSignal) =>
-    api.get<{ officers: Officer[] }>(`/units/${encodeURIComponent(code)}/officers`, undefined, signal),
+    api.get<OfficerList>(`/units/${encodeURIComponent(code)}/officers`, undefined, signal),
   /** Units as a JSON array (docs/units.md). */
   import: (file: ImportFile) => postImport("/units/import", file),
   setOfficeHours: (code: string, body: unknown) => api.put(`/units/${encodeURIComponent(code)}/office-hours`, body),

@@ -1,16 +1,8 @@
 // Staff accounts of a unit (admin).
 import { api } from "../api.ts";
-
-export interface StaffUser {
-  id: number;
-  username: string;
-  fullName: string;
-  unitCode: string | null;
-  active: boolean;
-  grants: { role: string; unitCode: string }[];
-}
+import type { StaffUserList } from "../types.ts";
 
 export const users = {
-  list: (unit: string, signal?: AbortSignal) => api.get<{ users: StaffUser[] }>("/users", { unit }, signal),
+  list: (unit: string, signal?: AbortSignal) => api.get<StaffUserList>("/users", { unit }, signal),
   create: (body: unknown) => api.post("/users", body),
 };

@@ -5,7 +5,12 @@ import { Link } from "react-router-dom";
 import { formatCount } from "../format.ts";
 import type { ResultsRow } from "../types.ts";
 
-export const RESULT_COLUMNS: { key: keyof ResultsRow; label: string; group: string }[] = [
+/** A figure of the results report. */
+export type ResultColumn = Exclude<keyof ResultsRow, "key" | "manual">;
+/** A row the table shows: the full report's (ResultsRow) or the public statistics' fewer figures. */
+export type FigureRow = { key: string; manual?: boolean } & Partial<Record<ResultColumn, number>>;
+
+export const RESULT_COLUMNS: { key: ResultColumn; label: string; group: string }[] = [
   { key: "carriedOver", label: "Kỳ trước chuyển qua", group: "Tiếp nhận" },
   { key: "received", label: "Mới tiếp nhận", group: "Tiếp nhận" },
   { key: "receivedSaturday", label: "Trong đó ngày thứ Bảy", group: "Tiếp nhận" },
@@ -25,16 +30,16 @@ export const RESULT_COLUMNS: { key: keyof ResultsRow; label: string; group: stri
 ];
 
 interface Props {
-  rows: ResultsRow[];
-  total: ResultsRow;
+  rows: FigureRow[];
+  total: FigureRow;
   keyTitle: string;
   /** Where a figure leads; undefined makes plain numbers (public pages). */
-  drillHref?: (rowKey: string, column: keyof ResultsRow) => string;
+  drillHref?: (rowKey: string, column: ResultColumn) => string;
 }
 
 export function ResultsTable({ rows, total, keyTitle, drillHref }: Props) {
-  const cell = (row: ResultsRow, column: keyof ResultsRow) => {
-    const n = row[column] as number;
+  const cell = (row: FigureRow, column: ResultColumn) => {
+    const n = row[column] ?? 0;
     if (!drillHref || n === 0) return formatCount(n);
     return (
       <Link
@@ -48,13 +53,13 @@ export function ResultsTable({ rows, total, keyTitle, drillHref }: Props) {
   // Public statistics carry fewer fields than the full report: show the ones present.
   const present = RESULT_COLUMNS.filter((c) => typeof total[c.key] === "number");
   const groups = [...new Set(present.map((c) => c.group))];
-  const columns: ColumnsType<ResultsRow> = [
+  const columns: ColumnsType<FigureRow> = [
     {
       title: keyTitle,
       dataIndex: "key",
       fixed: "left",
       width: 200,
-      render: (k: string, row: ResultsRow) => (
+      render: (k: string, row: FigureRow) => (
         <>
           {k === "total" ? <strong>Tổng cộng</strong> : k}
           {row.manual && (
@@ -73,12 +78,12 @@ export function ResultsTable({ rows, total, keyTitle, drillHref }: Props) {
           title: c.label,
           key: c.key,
           align: "right" as const,
-          render: (_v: unknown, row: ResultsRow) => cell(row, c.key),
+          render: (_v: unknown, row: FigureRow) => cell(row, c.key),
         })),
     })),
   ];
   return (
-    <Table<ResultsRow>
+    <Table<FigureRow>
       size="small"
       bordered
       rowKey="key"

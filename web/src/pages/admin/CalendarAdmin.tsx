@@ -25,7 +25,8 @@ import { formatDate } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
 import { OfficeHoursCard } from "./OfficeHoursCard.tsx";
 import { foldedSearch } from "../../components/search.ts";
-import { calendar, type CalendarDay } from "../../api/calendar.ts";
+import { calendar } from "../../api/calendar.ts";
+import type { CalendarDay } from "../../types.ts";
 import { units as unitsApi } from "../../api/units.ts";
 
 const SOURCE: Record<string, string> = {
@@ -98,8 +99,10 @@ export default function CalendarAdmin() {
                 { title: "Tên ngày lễ", dataIndex: "name", render: (n: string | null) => n ?? "—" },
                 {
                   title: "Nguồn",
-                  render: (_v, d) =>
-                    `${SOURCE[d.source.type] ?? d.source.type}${d.source.note ? `: ${d.source.note}` : ""}`,
+                  render: (_v, d) => {
+                    const note = d.source.type === "override" ? d.source.note : null;
+                    return `${SOURCE[d.source.type] ?? d.source.type}${note ? `: ${note}` : ""}`;
+                  },
                 },
               ]}
             />

@@ -4,14 +4,7 @@ import { useState } from "react";
 import { showProblem } from "../../components/forms.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { units } from "../../api/units.ts";
-
-export interface OfficeHoursView {
-  isDefault: boolean;
-  windows: Record<string, { start: string; end: string }[]>;
-  saturdayService: boolean;
-  saturdayCounts: boolean;
-  workingDayMinutes: number;
-}
+import type { OfficeHoursView } from "../../types.ts";
 
 const DAYS: [string, string][] = [
   ["monday", "Thứ Hai"],

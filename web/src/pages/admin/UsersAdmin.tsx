@@ -8,7 +8,8 @@ import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { ROLE_NAME } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
 import { foldedSearch } from "../../components/search.ts";
-import { type StaffUser, users as usersApi } from "../../api/users.ts";
+import { users as usersApi } from "../../api/users.ts";
+import type { StaffUser } from "../../types.ts";
 import { units } from "../../api/units.ts";
 
 export default function UsersAdmin() {

@@ -7,6 +7,7 @@ import { ResultsTable } from "../../components/ResultsTable.tsx";
 import { formatCount, formatDate, formatInstant, formatPercent } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
 import { publicApi } from "../../api/public.ts";
+import type { PublicApology } from "../../types.ts";
 
 export default function StatisticsPage() {
   useTitle("Thống kê kết quả giải quyết hồ sơ");
@@ -45,9 +46,9 @@ export default function StatisticsPage() {
           </Col>
         </Row>
       )}
-      {data?.rows && t && <ResultsTable rows={data.rows} total={t} keyTitle="Lĩnh vực" />}
+      {data && t && <ResultsTable rows={data.rows} total={t} keyTitle="Lĩnh vực" />}
       <Card title="Công khai xin lỗi vì chậm trễ">
-        <Table
+        <Table<PublicApology>
           size="small"
           rowKey="code"
           loading={loading}
@@ -56,12 +57,11 @@ export default function StatisticsPage() {
           locale={{ emptyText: "Không có hồ sơ trễ hạn trong kỳ." }}
           columns={[
             { title: "Mã hồ sơ", dataIndex: "code" },
-            { title: "Thủ tục", dataIndex: "procedure" },
+            { title: "Thủ tục", dataIndex: "procedure", render: (v?: string) => v ?? "—" },
             { title: "Cơ quan", dataIndex: "unit" },
-            { title: "Ngày hẹn trả", dataIndex: "dueAt", render: (v?: string) => formatInstant(v) },
-            { title: "Ngày hẹn trả mới", dataIndex: "newDueAt", render: (v?: string) => formatInstant(v) },
-            { title: "Ngày xin lỗi", dataIndex: "at", render: (v?: string) => formatDate(v) },
-            { title: "Lý do", dataIndex: "reason" },
+            { title: "Ngày hẹn trả", dataIndex: "dueAt", render: (v: string | null) => formatInstant(v) },
+            { title: "Ngày hẹn trả mới", dataIndex: "newDueAt", render: (v: string | null) => formatInstant(v) },
+            { title: "Ngày xin lỗi", dataIndex: "day", render: (v: string) => formatDate(v) },
           ]}
         />
       </Card>

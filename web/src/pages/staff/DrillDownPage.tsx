@@ -8,8 +8,8 @@ import { RESULT_COLUMNS } from "../../components/ResultsTable.tsx";
 import { useUnitNames } from "../../components/unit-names.ts";
 import { formatCount, formatDate } from "../../format.ts";
 import { useLoad, useTitle } from "../../hooks.ts";
-import type { ResultsRow } from "../../types.ts";
-import { type ResultsDossiers, reports } from "../../api/reports.ts";
+import { reports } from "../../api/reports.ts";
+import type { ResultsDrillDown, ResultsRow } from "../../types.ts";
 
 export default function DrillDownPage() {
   const [params, setParams] = useSearchParams();
@@ -64,7 +64,7 @@ export default function DrillDownPage() {
           }
         />
       )}
-      <Table<ResultsDossiers["dossiers"][number]>
+      <Table<ResultsDrillDown["dossiers"][number]>
         size="small"
         rowKey="code"
         loading={loading}
