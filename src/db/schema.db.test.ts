@@ -2,40 +2,48 @@
 // nothing more. The interface is read with the TypeScript compiler API (names only; types are Kysely's business),
 // the database from information_schema after applying every migration to a fresh database.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { sql } from "kysely";
 import ts from "typescript";
 import { createTestDatabase, type TestDatabase } from "./testing.ts";
 
 const SCHEMA_FILE = new URL("./schema.ts", import.meta.url);
+/** The per-area table types schema.ts re-exports (src/db/schema/*.ts). */
+const SCHEMA_DIR = new URL("./schema/", import.meta.url);
 /** Tables the application never reads through Kysely. */
 const NOT_IN_KYSELY = new Set(["motcua_migrations"]);
 
+type Declared<T> = { node: T; source: ts.SourceFile };
+
 /** Table name → column names, as `interface Database` in schema.ts declares them. */
 function declaredTables(): Map<string, string[]> {
-  const source = ts.createSourceFile("schema.ts", readFileSync(SCHEMA_FILE, "utf8"), ts.ScriptTarget.Latest, true);
-  const interfaces = new Map<string, ts.InterfaceDeclaration>();
-  const aliases = new Map<string, ts.TypeAliasDeclaration>();
-  for (const statement of source.statements) {
-    if (ts.isInterfaceDeclaration(statement)) interfaces.set(statement.name.text, statement);
-    if (ts.isTypeAliasDeclaration(statement)) aliases.set(statement.name.text, statement);
+  const files = [SCHEMA_FILE, ...readdirSync(SCHEMA_DIR).map((name) => new URL(name, SCHEMA_DIR))];
+  const interfaces = new Map<string, Declared<ts.InterfaceDeclaration>>();
+  const aliases = new Map<string, Declared<ts.TypeAliasDeclaration>>();
+  for (const file of files) {
+    const source = ts.createSourceFile(file.pathname, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+    for (const node of source.statements) {
+      if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, { node, source });
+      if (ts.isTypeAliasDeclaration(node)) aliases.set(node.name.text, { node, source });
+    }
   }
   const names = (members: ts.NodeArray<ts.TypeElement>) =>
     members.filter(ts.isPropertySignature).map((m) => (m.name as ts.Identifier | ts.StringLiteral).text);
   const columnsOfName = (name: string, table: string): string[] => {
-    const declaration = interfaces.get(name);
-    if (declaration) {
-      const inherited = (declaration.heritageClauses ?? []).flatMap((clause) =>
+    const declared = interfaces.get(name);
+    if (declared) {
+      const { node, source } = declared;
+      const inherited = (node.heritageClauses ?? []).flatMap((clause) =>
         clause.types.map((t) => t.expression.getText(source)).flatMap((base) => columnsOfName(base, table)),
       );
-      return [...inherited, ...names(declaration.members)];
+      return [...inherited, ...names(node.members)];
     }
     const alias = aliases.get(name);
-    if (alias) return columnsOf(alias.type, table);
+    if (alias) return columnsOf(alias.node.type, alias.source, table);
     throw new Error(`schema.ts: cannot find ${name}, the type of table ${table}`);
   };
-  const columnsOf = (type: ts.TypeNode, table: string): string[] => {
+  const columnsOf = (type: ts.TypeNode, source: ts.SourceFile, table: string): string[] => {
     if (ts.isTypeLiteralNode(type)) return names(type.members);
     if (ts.isTypeReferenceNode(type)) return columnsOfName(type.typeName.getText(source), table);
     throw new Error(`schema.ts: cannot read the columns of table ${table} (${type.getText(source)})`);
@@ -43,10 +51,10 @@ function declaredTables(): Map<string, string[]> {
   const database = interfaces.get("Database");
   assert.ok(database, "schema.ts declares `interface Database`");
   const tables = new Map<string, string[]>();
-  for (const member of database.members) {
+  for (const member of database.node.members) {
     if (!ts.isPropertySignature(member) || !member.type) continue;
     const table = (member.name as ts.Identifier).text;
-    tables.set(table, columnsOf(member.type, table));
+    tables.set(table, columnsOf(member.type, database.source, table));
   }
   return tables;
 }

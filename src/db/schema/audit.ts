@@ -1,0 +1,37 @@
+// Kysely table types, mirroring src/db/migrations/*.sql: the audit trail and the hash chains over it and over dossier events (migration 0015).
+import type { Generated } from "kysely";
+import type { Json, DefaultedTimestamp } from "./types.ts";
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: DefaultedTimestamp;
+  user_id: number | null;
+  action: string;
+  subject: string | null;
+  detail: Json;
+}
+
+/** Hash chain of the audit trail, one per province ('' national), written by a trigger (migration 0015). */
+export interface AuditChainTable {
+  id: number;
+  chain: string;
+  seq: number;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Each chain's last entry: a truncated tail shows against it (migration 0015). */
+export interface AuditChainHeadsTable {
+  chain: string;
+  seq: number;
+  hash: string;
+}
+
+/** Hash chain of each dossier's events, written by a trigger (migration 0015). */
+export interface DossierEventChainTable {
+  province_code: string;
+  dossier_code: string;
+  seq: number;
+  prev_hash: string;
+  hash: string;
+}
