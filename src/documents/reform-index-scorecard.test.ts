@@ -10,8 +10,8 @@ import {
   lostPointsSpec,
   renderScorecard,
   type ScorecardExport,
+  scorecardExport,
   scorecardSpec,
-  selfTotal,
 } from "./reform-index-scorecard.ts";
 import { openDocx } from "./testing/docx-inspect.ts";
 
@@ -48,13 +48,14 @@ function card(): ScorecardExport {
     "2.3": { ...stored.get("2.3")!, evidence: [{ name: "Biên bản triển khai.pdf", pages: "3-4" }] },
     "6.3": { ...stored.get("6.3")!, evidence: [{ name: "Báo cáo giải ngân.pdf", pages: "1" }] },
   };
-  return { ...sc, unit: "VL", unitName: "Xã Vĩnh Long", year: 2022, phaseName: "Thẩm định lần 1", assessments };
+  return scorecardExport({ ...sc, unit: "VL", unitName: "Xã Vĩnh Long", year: 2022, phase: "appraisal1" }, assessments);
 }
 
-test("the self total counts self-scores of assessed leaves and the computed automatic ones", () => {
+test("the export names the phase and carries the scorecard's self total (self-scores and automatic ones)", () => {
   const c = card();
+  assert.equal(c.phaseName, "Thẩm định lần 1");
   // 2.3: 2, 6.2: 2, 6.3: 1 (self) + 3.11.2: 0,16 (automatic)
-  assert.equal(selfTotal(c.nodes), 5.16);
+  assert.equal(c.selfTotal, 5.16);
   // scored: 2.3: 2, 6.2: 0 (appraised), 6.3: 1, 3.11.2: 0,16
   assert.equal(c.total, 3.16);
   assert.equal(c.max, 7);

@@ -4,6 +4,7 @@
 // Both files are drawn from the same TableSpecs (grid.ts, xlsx.ts), so they can never disagree. No database
 // access: the caller passes the scorecard (src/reform/index/score.ts) and the stored assessments.
 import type { FileChild } from "docx";
+import { PHASES, type Phase } from "../reform/index/phases.ts";
 import type { LostPoint, ScoredNode } from "../reform/index/score.ts";
 import { gridTable, type TableSpec, type Value } from "./grid.ts";
 import { officialDocument, para, run, toBuffer } from "./official.ts";
@@ -36,6 +37,8 @@ export interface ScorecardExport {
   /** The phase's Vietnamese name. */
   phaseName: string;
   total: number;
+  /** The unit's own view (score.ts: automatic scores, self-scores and the survey). */
+  selfTotal: number;
   max: number;
   percent: number | null;
   band: string | null;
@@ -51,29 +54,15 @@ function* flatten(nodes: readonly ScoredNode[], depth = 0): Generator<[ScoredNod
   }
 }
 
-function* leavesOf(nodes: readonly ScoredNode[]): Generator<ScoredNode> {
-  for (const n of nodes) {
-    if (n.children.length) yield* leavesOf(n.children);
-    else yield n;
-  }
-}
-
 const round2 = (x: number): number => Math.round((x + Number.EPSILON) * 100) / 100;
 const vn = (x: number): string => String(round2(x)).replace(".", ",");
 
-/**
- * The unit's own claim: the self-score of every assessed leaf plus the computed score of every automatic leaf
- * (a unit does not self-score what motcua computes). Leaves without a max or a score are left out, as in the
- * scored total (score.ts).
- */
-export function selfTotal(nodes: readonly ScoredNode[]): number {
-  let total = 0;
-  for (const leaf of leavesOf(nodes)) {
-    if (leaf.max === null) continue;
-    if (leaf.source === "auto" && leaf.score !== null) total += leaf.score;
-    else if (leaf.source === "assessment" && leaf.selfScore !== null) total += leaf.selfScore;
-  }
-  return round2(total);
+/** The export of a loaded scorecard (the phase named) with its stored assessments, evidence by file name. */
+export function scorecardExport(
+  card: Omit<ScorecardExport, "phaseName" | "assessments"> & { phase: string },
+  assessments: Readonly<Record<string, ExportAssessment>>,
+): ScorecardExport {
+  return { ...card, phaseName: PHASES[card.phase as Phase] ?? card.phase, assessments };
 }
 
 const cell = (v: number | null | undefined): Value => (v === null || v === undefined ? "" : v);
@@ -137,7 +126,7 @@ export function scorecardSpec(card: ScorecardExport): TableSpec {
       { width: 56, align: "left" },
     ],
     body,
-    total: ["Tổng điểm", card.max, selfTotal(card.nodes), "", "", card.total, totalNote(card)],
+    total: ["Tổng điểm", card.max, card.selfTotal, "", "", card.total, totalNote(card)],
     totalLabelSpan: 2,
     landscape: true,
   };

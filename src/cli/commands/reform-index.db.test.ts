@@ -11,6 +11,7 @@ import { createRecord } from "../../db/repos/reform/records.ts";
 import { createTestDatabase, type TestDatabase, testEngine } from "../../db/testing.ts";
 import { seedTestUnits } from "../../http/testing.ts";
 import { DEFAULT_COMMUNE_SET } from "../../reform/index/default-commune-set.ts";
+import { readWorkbook } from "../../reform/records/workbook.ts";
 
 const BIN = fileURLToPath(new URL("../../../bin/motcua.js", import.meta.url));
 let database: TestDatabase;
@@ -44,7 +45,7 @@ function motcua(...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-test("a commune's scorecard: text with the lost points, json, xlsx", () => {
+test("a commune's scorecard: text with the lost points, json, xlsx", async () => {
   const text = motcua("--unit", "P1.01", "--year", "2022");
   assert.equal(text.status, 0, text.stderr);
   assert.match(text.stdout, /Xã An Hòa/);
@@ -62,7 +63,12 @@ test("a commune's scorecard: text with the lost points, json, xlsx", () => {
   const out = join(dir, "card.xlsx");
   const xlsx = motcua("--unit", "P1.01", "--year", "2022", "--format", "xlsx", "--out", out);
   assert.equal(xlsx.status, 0, xlsx.stderr);
-  assert.equal(readFileSync(out).subarray(0, 2).toString(), "PK");
+  // the same workbook as the web's download (src/documents/reform-index-scorecard.ts)
+  const sheets = await readWorkbook(readFileSync(out));
+  assert.deepEqual([...sheets.keys()], ["Bảng điểm", "Bị trừ điểm"]);
+  const total = sheets.get("Bảng điểm")?.find((r) => r[0] === "Tổng điểm");
+  assert.deepEqual(total?.slice(2, 3), [4]);
+  assert.ok(sheets.get("Bị trừ điểm")?.some((r) => r[1] === "1.5.4"));
 });
 
 test("a province ranks its communes; a set from JSON; bad input exits 2", () => {

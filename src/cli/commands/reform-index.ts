@@ -4,11 +4,13 @@
 // computed from the current records and dossiers; --set scores with a criteria set read from JSON instead of
 // the province's set for the year. Exit 2 on a usage error, unknown unit or invalid set.
 import { readFileSync, writeFileSync } from "node:fs";
+import { cardAssessments } from "../../db/repos/reform-index/card.ts";
 import { loadRanking, loadScorecard, type UnitScorecard } from "../../db/repos/reform-index/scorecard.ts";
 import { ServiceError } from "../../db/repos/dossiers/errors.ts";
 import { type CriteriaSet, CriteriaSetError, parseCriteriaSet } from "../../reform/index/criteria.ts";
 import type { RankedUnit } from "../../reform/index/ranking.ts";
 import { type ScoredNode, vn } from "../../reform/index/score.ts";
+import { renderScorecard, scorecardExport } from "../../documents/reform-index-scorecard.ts";
 import { tablesToXlsx } from "../../documents/xlsx.ts";
 import type { TableSpec } from "../../documents/grid.ts";
 import { parseCommandArgs } from "../args.ts";
@@ -82,7 +84,7 @@ export async function run(args: string[]): Promise<number> {
           a,
           ranking,
           () => rankingText(ranking.ranking),
-          () => [{ name: "Xếp hạng", spec: rankingSpec(ranking.ranking, a.year) }],
+          () => tablesToXlsx([{ name: "Xếp hạng", spec: rankingSpec(ranking.ranking, a.year) }]),
         );
       } else {
         const card = await loadScorecard(db, q);
@@ -90,7 +92,7 @@ export async function run(args: string[]): Promise<number> {
           a,
           card,
           () => cardText(card),
-          () => cardSheets(card),
+          async () => renderScorecard(scorecardExport(card, await cardAssessments(db, a.unit, a.year)), "xlsx"),
         );
       }
     } catch (error) {
@@ -105,10 +107,10 @@ async function emit(
   a: { format: Format; out?: string | undefined },
   data: unknown,
   text: () => string,
-  sheets: () => { name: string; spec: TableSpec }[],
+  xlsx: () => Promise<Buffer>,
 ) {
   if (a.format === "xlsx") {
-    writeFileSync(a.out as string, await tablesToXlsx(sheets()));
+    writeFileSync(a.out as string, await xlsx());
     return;
   }
   const body = a.format === "json" ? `${JSON.stringify(data, null, 2)}\n` : text();
@@ -145,54 +147,6 @@ export function cardText(card: UnitScorecard): string {
   if (card.pending.length) lines.push("", `Chưa chấm: ${card.pending.join(", ")}`);
   if (card.unscored.length) lines.push(`Chưa có điểm tối đa (chờ quyết định của tỉnh): ${card.unscored.join(", ")}`);
   return `${lines.join("\n")}\n`;
-}
-
-function cardSheets(card: UnitScorecard): { name: string; spec: TableSpec }[] {
-  const caption = [`CHỈ SỐ CCHC NĂM ${card.year}`, card.unitName.toUpperCase()];
-  const rows = [...flatten(card.nodes)].map(([n]) => [
-    n.code,
-    n.name,
-    n.max ?? "",
-    n.selfScore ?? "",
-    n.score ?? "",
-    n.source === "auto" ? "Tự động" : n.source === "assessment" ? "Chấm" : n.source === "sum" ? "Tổng" : "",
-    [n.formula, ...n.warnings].filter(Boolean).join("\n"),
-  ]);
-  return [
-    {
-      name: "Bảng điểm",
-      spec: {
-        caption,
-        note: `Tổng điểm ${vn(card.total)}/${vn(card.max)}${card.band ? `, xếp loại ${card.band}` : ""}`,
-        header: [["Mã", "Tiêu chí", "Điểm tối đa", "Tự chấm", "Điểm", "Nguồn", "Cách tính"].map((text) => ({ text }))],
-        columns: [
-          { width: 8 },
-          { width: 50 },
-          { width: 10, align: "right" },
-          { width: 10, align: "right" },
-          { width: 10, align: "right" },
-          { width: 10 },
-          { width: 60 },
-        ],
-        body: rows,
-      },
-    },
-    {
-      name: "Bị trừ điểm",
-      spec: {
-        caption: [...caption, "CÁC TIÊU CHÍ BỊ TRỪ ĐIỂM"],
-        header: [["Mã", "Tiêu chí", "Bị trừ", "Điểm tối đa", "Lý do"].map((text) => ({ text }))],
-        columns: [
-          { width: 8 },
-          { width: 50 },
-          { width: 10, align: "right" },
-          { width: 10, align: "right" },
-          { width: 60 },
-        ],
-        body: card.lost.map((l) => [l.code, l.name, l.lost, l.max, l.reason]),
-      },
-    },
-  ];
 }
 
 function rankingText(ranking: RankedUnit[]): string {

@@ -18,7 +18,8 @@ export interface RankedUnit extends UnitTotal {
   percent: number | null;
 }
 
-export function rankUnits(units: readonly UnitTotal[], set?: CriteriaSet): RankedUnit[] {
+/** Ranks the units; any further fields of a unit (a self total, say) are carried through unchanged. */
+export function rankUnits<T extends UnitTotal>(units: readonly T[], set?: CriteriaSet): (T & RankedUnit)[] {
   const sorted = [...units].sort((a, b) => b.total - a.total || a.unit.localeCompare(b.unit));
   return sorted.map((u) => {
     const percent = u.max > 0 ? round2((u.total / u.max) * 100) : null;

@@ -5,11 +5,11 @@
 import { localDate } from "../../../calendar/local-time.ts";
 import { fixTasks } from "../../../reform/index/fix-plan.ts";
 import { ServiceError } from "../dossiers/errors.ts";
-import { type ChangedBy, type Db, inTx, type StoredPlan, type StoredTask, unknownUnit } from "../reform/common.ts";
+import { type ChangedBy, type Db, inTx, type StoredPlan, type StoredTask } from "../reform/common.ts";
 import { createPlan, findPlan, listPlans } from "../reform/plans.ts";
 import { createTask } from "../reform/tasks.ts";
 import { yearState } from "./assessments.ts";
-import { loadScorecard } from "./scorecard.ts";
+import { loadScorecard, unitOf } from "./scorecard.ts";
 
 export interface FixPlanResult {
   unit: string;
@@ -65,12 +65,7 @@ export async function createFixPlan(
   q: { unit: string; year: number; planId?: number },
   by: ChangedBy,
 ): Promise<FixPlanResult> {
-  const unit = await db
-    .selectFrom("units")
-    .select(["name", "province_code"])
-    .where("code", "=", q.unit)
-    .executeTakeFirst();
-  if (!unit) throw unknownUnit(q.unit);
+  const unit = await unitOf(db, q.unit);
   const card = await loadScorecard(db, { unit: q.unit, year: q.year, now: by.now });
   const { set } = await yearState(db, unit.province_code, q.year, by.now);
   const drafts = fixTasks(set, card.lost, q.year, unit.name);

@@ -23,16 +23,22 @@ function asServiceError(error: unknown): never {
   throw error;
 }
 
+/** A unit's name and province; 404 unknown-unit when there is none. */
+export async function unitOf(db: Db, code: string): Promise<{ name: string; province_code: string }> {
+  const unit = await db
+    .selectFrom("units")
+    .select(["name", "province_code"])
+    .where("code", "=", code)
+    .executeTakeFirst();
+  if (!unit) throw unknownUnit(code);
+  return unit;
+}
+
 export async function loadScorecard(
   db: Db,
   q: { unit: string; year: number; set?: CriteriaSet; now: Date },
 ): Promise<UnitScorecard> {
-  const unit = await db
-    .selectFrom("units")
-    .select(["name", "province_code"])
-    .where("code", "=", q.unit)
-    .executeTakeFirst();
-  if (!unit) throw unknownUnit(q.unit);
+  const unit = await unitOf(db, q.unit);
   const state = await yearState(db, unit.province_code, q.year, q.now);
   const set = q.set ?? state.set;
   const { inputs } = await loadIndexInputs(db, q.unit, q.year, q.now);
@@ -46,50 +52,47 @@ export async function loadScorecard(
   }
 }
 
-/** The communes/wards directly or indirectly under a unit, ranked by total with their bands. */
+/** A ranked commune with its own view (self total) beside the appraised total. */
+export type Standing = RankedUnit & { selfTotal: number };
+
+const COMMUNE_KINDS = ["commune", "ward", "special_zone"];
+
+/**
+ * The communes/wards taking part in the year (the index year may name them) at or under a unit, ranked by
+ * total with their bands and self totals. The ranking of the CLI and of GET /api/reform/index/standings.
+ */
 export async function loadRanking(
   db: Db,
   q: { unit: string; year: number; set?: CriteriaSet; now: Date },
-): Promise<{ unit: string; year: number; ranking: RankedUnit[] }> {
+): Promise<{ unit: string; year: number; ranking: Standing[] }> {
   const root = await db
     .selectFrom("units")
-    .select(["code", "province_code"])
+    .select(["code", "name", "kind", "province_code"])
     .where("code", "=", q.unit)
     .executeTakeFirst();
   if (!root) throw unknownUnit(q.unit);
   const taking = (await findIndexYear(db, root.province_code, q.year))?.units;
-  const takesPart = (code: string) => !taking || taking.includes(code);
-  const communes: { code: string; name: string }[] = [];
+  const takesPart = (u: { code: string; kind: string }) =>
+    COMMUNE_KINDS.includes(u.kind) && (!taking || taking.includes(u.code));
+  const communes = takesPart(root) ? [root.code] : [];
   let frontier = [q.unit];
   while (frontier.length) {
-    const rows = await db
-      .selectFrom("units")
-      .select(["code", "name", "kind"])
-      .where("parent_code", "in", frontier)
-      .execute();
-    for (const r of rows)
-      if (["commune", "ward", "special_zone"].includes(r.kind) && takesPart(r.code))
-        communes.push({ code: r.code, name: r.name });
+    const rows = await db.selectFrom("units").select(["code", "kind"]).where("parent_code", "in", frontier).execute();
+    communes.push(...rows.filter(takesPart).map((r) => r.code));
     frontier = rows.map((r) => r.code);
   }
   const cards: UnitScorecard[] = [];
-  for (const c of communes) cards.push(await loadScorecard(db, { ...q, unit: c.code }));
-  const set = q.set;
-  return {
-    unit: q.unit,
-    year: q.year,
-    ranking: rankUnits(
-      cards.map((c) => ({
-        unit: c.unit,
-        name: c.unitName,
-        total: c.total,
-        max: c.max,
-        band: c.band,
-        lost: c.lost.length,
-      })),
-      set,
-    ),
-  };
+  for (const unit of communes) cards.push(await loadScorecard(db, { ...q, unit }));
+  const totals = cards.map((c) => ({
+    unit: c.unit,
+    name: c.unitName,
+    total: c.total,
+    selfTotal: c.selfTotal,
+    max: c.max,
+    band: c.band,
+    lost: c.lost.length,
+  }));
+  return { unit: q.unit, year: q.year, ranking: rankUnits(totals, q.set) };
 }
 
 export interface TrendPoint {
