@@ -193,92 +193,123 @@ export async function importUnits(
     await sql`lock table units in share row exclusive mode`.execute(trx);
     const storedRows = await trx.selectFrom("units").selectAll().execute();
     const placeholders = new Set(storedRows.filter((row) => row.placeholder).map((row) => row.code));
-    let stored = storedRows.map(unitFromRow);
-    const storedByCode = indexUnits(stored);
-    // A placeholder (made up by a dossier import) under the same parent is completed by the real unit.
-    const completing: { unit: Unit; row: number }[] = [];
+    const storedUnits = storedRows.map(unitFromRow);
     const errors = [...parsed.errors];
-    const incoming: { unit: Unit; row: number }[] = [];
-    const seen = new Map<string, number>();
-    let unchanged = 0;
-    for (const item of parsed.ok) {
-      const { unit, row } = item;
-      const firstRow = seen.get(unit.code);
-      if (firstRow !== undefined) {
-        errors.push({
-          row,
-          field: "code",
-          code: "duplicate_code",
-          message: `Mã đơn vị ${unit.code} trùng dòng ${firstRow}`,
-        });
-        continue;
-      }
-      seen.set(unit.code, row);
-      const existing = storedByCode.get(unit.code);
-      if (!existing) incoming.push(item);
-      else if (placeholders.has(unit.code) && existing.parentCode === unit.parentCode) completing.push(item);
-      else if (canonicalJson(existing) === canonicalJson(unit)) unchanged++;
-      else
-        errors.push({
-          row,
-          field: "code",
-          code: "unit-exists",
-          message: `Đơn vị ${unit.code} đã có với nội dung khác; không sửa đơn vị đã có (sắp xếp lại đơn vị thì tạo đơn vị mới)`,
-        });
-    }
-    // Tree rules over stored + incoming units; only incoming (and completing) rows can be at fault.
-    const completed = new Set(completing.map((c) => c.unit.code));
-    stored = stored.filter((u) => !completed.has(u.code));
-    const checked = [...completing, ...incoming];
-    const all = [...stored, ...checked.map((i) => i.unit)];
-    for (const e of validateUnitTree(all)) {
-      if (e.row > stored.length) errors.push({ ...e, row: checked[e.row - stored.length - 1]!.row });
-    }
-    const index = indexUnits(all);
-    const parentOf: ParentOf = (code) => index.get(code)?.parentCode;
-    if (options.mayCreate) {
-      for (const { unit, row } of checked) {
-        if (!options.mayCreate(unit, parentOf)) {
-          errors.push({
-            row,
-            field: "parentCode",
-            code: "forbidden",
-            message: unit.parentCode
-              ? `Không có quyền tạo đơn vị dưới đơn vị ${unit.parentCode}`
-              : "Chỉ quản trị hệ thống được tạo đơn vị cấp tỉnh",
-          });
-        }
-      }
-    }
+    const { incoming, completing, unchanged } = sortIncoming(parsed.ok, indexUnits(storedUnits), placeholders, errors);
+    const { index, parentOf } = checkTree(storedUnits, completing, incoming, options, errors);
     if (errors.length) return fail(errors);
-    const ordered = parentsFirst(
-      incoming.map((i) => i.unit),
-      parentOf,
-    );
-    for (const unit of ordered) {
-      const province = findProvinceOf(index, unit.code)!;
-      await trx.insertInto("units").values(unitToRow(unit, province.code)).execute();
-    }
-    for (const { unit } of completing) {
-      const { code: _, province_code: __, ...values } = unitToRow(unit, "");
-      await trx
-        .updateTable("units")
-        .set({ ...values, placeholder: false })
-        .where("code", "=", unit.code)
-        .where("placeholder", "=", true)
-        .execute();
-    }
-    for (const unit of [...completing.map((c) => c.unit), ...ordered]) {
-      if (unit.successorCode === null) continue;
-      await trx
-        .updateTable("units")
-        .set({ successor_code: unit.successorCode })
-        .where("code", "=", unit.code)
-        .execute();
-    }
-    const createdCodes = [...completing.map((c) => c.unit.code), ...ordered.map((u) => u.code)];
+    const createdCodes = await writeUnits(trx, incoming, completing, index, parentOf);
     return { read, created: createdCodes.length, unchanged, errors: [], createdCodes };
   });
+}
+
+type Numbered = { unit: Unit; row: number };
+
+/**
+ * Each parsed unit: new (incoming), completing a placeholder under the same parent (made up by a dossier
+ * import), unchanged, or an error (a duplicate row, or a stored unit with other content) pushed to `errors`.
+ */
+function sortIncoming(
+  parsed: readonly Numbered[],
+  storedByCode: Map<string, Unit>,
+  placeholders: ReadonlySet<string>,
+  errors: ImportError[],
+): { incoming: Numbered[]; completing: Numbered[]; unchanged: number } {
+  const completing: Numbered[] = [];
+  const incoming: Numbered[] = [];
+  const seen = new Map<string, number>();
+  let unchanged = 0;
+  for (const item of parsed) {
+    const { unit, row } = item;
+    const firstRow = seen.get(unit.code);
+    if (firstRow !== undefined) {
+      errors.push({
+        row,
+        field: "code",
+        code: "duplicate_code",
+        message: `Mã đơn vị ${unit.code} trùng dòng ${firstRow}`,
+      });
+      continue;
+    }
+    seen.set(unit.code, row);
+    const existing = storedByCode.get(unit.code);
+    if (!existing) incoming.push(item);
+    else if (placeholders.has(unit.code) && existing.parentCode === unit.parentCode) completing.push(item);
+    else if (canonicalJson(existing) === canonicalJson(unit)) unchanged++;
+    else
+      errors.push({
+        row,
+        field: "code",
+        code: "unit-exists",
+        message: `Đơn vị ${unit.code} đã có với nội dung khác; không sửa đơn vị đã có (sắp xếp lại đơn vị thì tạo đơn vị mới)`,
+      });
+  }
+  return { incoming, completing, unchanged };
+}
+
+/** Tree rules over stored + incoming units; only incoming (and completing) rows can be at fault. */
+function checkTree(
+  storedUnits: readonly Unit[],
+  completing: readonly Numbered[],
+  incoming: readonly Numbered[],
+  options: UnitImportOptions,
+  errors: ImportError[],
+): { index: Map<string, Unit>; parentOf: ParentOf } {
+  const completed = new Set(completing.map((c) => c.unit.code));
+  const stored = storedUnits.filter((u) => !completed.has(u.code));
+  const checked = [...completing, ...incoming];
+  const all = [...stored, ...checked.map((i) => i.unit)];
+  for (const e of validateUnitTree(all)) {
+    if (e.row > stored.length) errors.push({ ...e, row: checked[e.row - stored.length - 1]!.row });
+  }
+  const index = indexUnits(all);
+  const parentOf: ParentOf = (code) => index.get(code)?.parentCode;
+  if (options.mayCreate) {
+    for (const { unit, row } of checked) {
+      if (options.mayCreate(unit, parentOf)) continue;
+      errors.push({
+        row,
+        field: "parentCode",
+        code: "forbidden",
+        message: unit.parentCode
+          ? `Không có quyền tạo đơn vị dưới đơn vị ${unit.parentCode}`
+          : "Chỉ quản trị hệ thống được tạo đơn vị cấp tỉnh",
+      });
+    }
+  }
+  return { index, parentOf };
+}
+
+/** Inserts the new units parents first, completes placeholders, then links successors; the created codes. */
+async function writeUnits(
+  trx: Kysely<Database>,
+  incoming: readonly Numbered[],
+  completing: readonly Numbered[],
+  index: Map<string, Unit>,
+  parentOf: ParentOf,
+): Promise<string[]> {
+  const ordered = parentsFirst(
+    incoming.map((i) => i.unit),
+    parentOf,
+  );
+  for (const unit of ordered) {
+    const province = findProvinceOf(index, unit.code)!;
+    await trx.insertInto("units").values(unitToRow(unit, province.code)).execute();
+  }
+  for (const { unit } of completing) {
+    const { code: _, province_code: __, ...values } = unitToRow(unit, "");
+    await trx
+      .updateTable("units")
+      .set({ ...values, placeholder: false })
+      .where("code", "=", unit.code)
+      .where("placeholder", "=", true)
+      .execute();
+  }
+  for (const unit of [...completing.map((c) => c.unit), ...ordered]) {
+    if (unit.successorCode === null) continue;
+    await trx.updateTable("units").set({ successor_code: unit.successorCode }).where("code", "=", unit.code).execute();
+  }
+  return [...completing.map((c) => c.unit.code), ...ordered.map((u) => u.code)];
 }
 
 /** Each unit after its parent (depth order, then code). */
