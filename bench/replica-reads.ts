@@ -8,23 +8,18 @@
 //
 //   node --import tsx bench/replica-reads.ts [--rounds 3] [--pairs 200]
 import { parseArgs } from "node:util";
-import { type Database, openDatabase } from "../src/db/engine.ts";
+import type { Database } from "../src/db/engine.ts";
 import { ReadReplica } from "../src/db/read-replica.ts";
-import {
-  createMotcuaDatabase,
-  localToday,
-  onDatabase,
-  type Server,
-  startServer,
-  startTopology,
-} from "../test/topology/replica-harness.ts";
+import * as harness from "../test/topology/replica-harness.ts";
+
+type Server = harness.Server;
 
 const { values } = parseArgs({
   options: { rounds: { type: "string", default: "3" }, pairs: { type: "string", default: "200" } },
 });
 const ROUNDS = Number(values.rounds);
 const PAIRS = Number(values.pairs);
-const today = localToday();
+const today = harness.localToday();
 
 async function measure(server: Server, cookies: { desk: string; leader: string }) {
   const start = performance.now();
@@ -45,12 +40,11 @@ async function measure(server: Server, cookies: { desk: string; leader: string }
   return { pairMs: pairs / PAIRS, reportMs: (performance.now() - reportStart) / (PAIRS / 4) };
 }
 
-const topology = await startTopology("/tmp/motcua-topo-bench", 54385);
+const topology = await harness.startMotcuaTopology("/tmp/motcua-topo-bench", 54385);
 const opened: Database[] = [];
 try {
-  await createMotcuaDatabase(topology.primaryUrl, "motcua");
   const open = async (url: string, extra = {}) => {
-    const database = await openDatabase({ databaseUrl: onDatabase(url, "motcua"), poolSize: 8, ...extra });
+    const database = await harness.openMotcua(url, extra);
     opened.push(database);
     return database;
   };
@@ -58,14 +52,13 @@ try {
   const primary = await open(topology.primaryUrl);
   const standby = await open(topology.standbyUrl, { applicationName: "motcua-read", lazy: true });
   const reads = new ReadReplica(primary, standby);
-  const baseline = await startServer({ database: baselinePrimary });
-  const routed = await startServer({ database: primary, reads });
-  await baseline.addStaff("motcua.01", "P1.01", ["front_desk"]);
-  await baseline.addStaff("ld.p1", "P1", ["leader"]);
-  const cookiesOf = async (server: Server) => ({
-    desk: await server.login("motcua.01"),
-    leader: await server.login("ld.p1"),
-  });
+  const baseline = await harness.startServer({ database: baselinePrimary });
+  const routed = await harness.startServer({ database: primary, reads });
+  const signedIn = await harness.signIn(baseline, ["motcua.01", "ld.p1"]);
+  const cookiesOf = async (server: Server) =>
+    server === baseline
+      ? { desk: signedIn["motcua.01"]!, leader: signedIn["ld.p1"]! }
+      : { desk: await server.login("motcua.01"), leader: await server.login("ld.p1") };
   const servers = [
     {
       name: "primary only (baseline)",

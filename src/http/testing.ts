@@ -1,6 +1,8 @@
 // A real app on a fresh test database, driven with Fastify's inject (no sockets).
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import type { Kysely } from "kysely";
 import { createUser } from "../db/repos/people.ts";
+import type { Database } from "../db/schema.ts";
 import { createTestDatabase, type TestDatabase } from "../db/testing.ts";
 import type { StaffRole } from "../people/policy.ts";
 import { buildApp } from "./app.ts";
@@ -37,6 +39,28 @@ export async function seedTestUnits(database: TestDatabase) {
   }
 }
 
+/** A staff account named `username` holding `roles` at its unit (the unit directory refreshed first). */
+export async function addStaffUser(
+  db: Kysely<Database>,
+  ctx: AppContext,
+  staff: { username: string; unitCode: string; roles: StaffRole[]; password?: string },
+): Promise<number> {
+  const { username, unitCode, roles, password = TEST_PASSWORD } = staff;
+  await ctx.units.refresh();
+  return createUser(
+    db,
+    {
+      username,
+      fullName: username,
+      password,
+      kind: "staff",
+      unitCode,
+      grants: roles.map((role) => ({ role, unitCode })),
+    },
+    (code) => ctx.units.provinceOf(code),
+  );
+}
+
 // every answer a test receives is held to the route's declared response schema (schemas/check.ts)
 responseChecks.enabled = true;
 
@@ -57,21 +81,7 @@ export async function startTestApp(options: { now?: () => Date; seedUnits?: bool
       const cookie = response.cookies.find((c) => c.name === "motcua_session");
       return `motcua_session=${cookie!.value}`;
     },
-    async addStaff(username, unitCode, roles) {
-      await ctx.units.refresh();
-      return createUser(
-        database.db,
-        {
-          username,
-          fullName: username,
-          password: TEST_PASSWORD,
-          kind: "staff",
-          unitCode,
-          grants: roles.map((role) => ({ role, unitCode })),
-        },
-        (code) => ctx.units.provinceOf(code),
-      );
-    },
+    addStaff: (username, unitCode, roles) => addStaffUser(database.db, ctx, { username, unitCode, roles }),
     async close() {
       await app.close();
       await database.drop();

@@ -4,35 +4,27 @@
 // (DATABASE_LISTEN_URL), so a logout through the pooler still ends a cached session at once.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { type Database, openDatabase } from "../../src/db/engine.ts";
+import type { Database } from "../../src/db/engine.ts";
 import { PDF } from "../../src/http/routes/dossiers.fixtures.ts";
 import { SessionCache } from "../../src/http/session-cache.ts";
-import {
-  admin,
-  createMotcuaDatabase,
-  localToday,
-  onDatabase,
-  type Server,
-  startServer,
-  startTopology,
-  type Topology,
-} from "./replica-harness.ts";
+import * as harness from "./replica-harness.ts";
 
-let topology: Topology;
+const { admin, localToday, onDatabase } = harness;
+
+let topology: harness.Topology;
 let pooled: Database;
-let server: Server;
-const cookie: Record<string, string> = {};
+let server: harness.Server;
+let cookie: Record<string, string> = {};
 
 before(async () => {
-  topology = await startTopology("/tmp/motcua-topo-bouncer", 54360, { standby: false });
-  await createMotcuaDatabase(topology.primaryUrl, "motcua", topology.bouncerUrl); // migrations through PgBouncer
-  pooled = await openDatabase({ databaseUrl: onDatabase(topology.bouncerUrl, "motcua"), poolSize: 10 });
-  server = await startServer({ database: pooled, listenUrl: onDatabase(topology.primaryUrl, "motcua") });
-  await server.addStaff("motcua.01", "P1.01", ["front_desk"]);
-  await server.addStaff("cv.01", "P1.01", ["officer"]);
-  await server.addStaff("ld.01", "P1.01", ["leader"]);
-  await server.addStaff("ld.p1", "P1", ["leader"]);
-  for (const name of ["motcua.01", "cv.01", "ld.01", "ld.p1"]) cookie[name] = await server.login(name);
+  // no standby; the migrations run through PgBouncer
+  topology = await harness.startMotcuaTopology("/tmp/motcua-topo-bouncer", 54360, {
+    standby: false,
+    migrateVia: "bouncer",
+  });
+  pooled = await harness.openMotcua(topology.bouncerUrl, { poolSize: 10 });
+  server = await harness.startServer({ database: pooled, listenUrl: onDatabase(topology.primaryUrl, "motcua") });
+  cookie = await harness.signIn(server, ["motcua.01", "cv.01", "ld.01", "ld.p1"]);
 });
 
 after(async () => {

@@ -7,14 +7,13 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import pg from "pg";
 import { createProcedureVersion } from "../../src/db/repos/catalog.ts";
-import { createUser } from "../../src/db/repos/people.ts";
-import { type Database, openDatabase } from "../../src/db/engine.ts";
+import { type Database, type OpenOptions, openDatabase } from "../../src/db/engine.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import type { ReadReplica } from "../../src/db/read-replica.ts";
 import { buildApp } from "../../src/http/app.ts";
 import type { AppContext } from "../../src/http/context.ts";
 import { APPLICANT, PROCEDURE } from "../../src/http/routes/dossiers.fixtures.ts";
-import { seedTestUnits } from "../../src/http/testing.ts";
+import { addStaffUser, seedTestUnits } from "../../src/http/testing.ts";
 import type { StaffRole } from "../../src/people/policy.ts";
 
 const run = promisify(execFile);
@@ -143,19 +142,7 @@ export async function startServer(options: {
     ctx,
     call,
     async addStaff(username, unitCode, roles) {
-      await ctx.units.refresh();
-      await createUser(
-        options.database.db,
-        {
-          username,
-          fullName: username,
-          password: PASSWORD,
-          kind: "staff",
-          unitCode,
-          grants: roles.map((role) => ({ role, unitCode })),
-        },
-        (code) => ctx.units.provinceOf(code),
-      );
+      await addStaffUser(options.database.db, ctx, { username, unitCode, roles, password: PASSWORD });
     },
     async login(username) {
       const response = await fetch(`${url}/api/auth/login`, {
@@ -181,6 +168,50 @@ export async function startServer(options: {
     },
     close: () => app.close(),
   };
+}
+
+/** The staff the topology tests and benches sign in as: a front desk, an officer, leaders of P1.01 and P1. */
+export const STAFF: Record<string, readonly [unitCode: string, roles: StaffRole[]]> = {
+  "motcua.01": ["P1.01", ["front_desk"]],
+  "cv.01": ["P1.01", ["officer"]],
+  "ld.01": ["P1.01", ["leader"]],
+  "ld.p1": ["P1", ["leader"]],
+};
+
+/** Creates `names` of STAFF on `server` and logs each in; their session cookies by name. */
+export async function signIn(server: Server, names: (keyof typeof STAFF)[]): Promise<Record<string, string>> {
+  const cookies: Record<string, string> = {};
+  for (const name of names) {
+    const [unitCode, roles] = STAFF[name]!;
+    await server.addStaff(name, unitCode, roles);
+  }
+  for (const name of names) cookies[name] = await server.login(name);
+  return cookies;
+}
+
+/** Opens the motcua database on the server at `url` (the primary, the standby or PgBouncer). */
+export function openMotcua(url: string, options: Omit<OpenOptions, "databaseUrl" | "dataDir"> = {}) {
+  return openDatabase({ poolSize: 8, ...options, databaseUrl: onDatabase(url, "motcua") });
+}
+
+/**
+ * The start every topology test and bench makes: the topology in `dir` on `port`, database motcua migrated on
+ * its primary (through PgBouncer when `migrateVia` is "bouncer").
+ */
+export async function startMotcuaTopology(
+  dir: string,
+  port: number,
+  options: { standby?: boolean; migrateVia?: "primary" | "bouncer" } = {},
+): Promise<Topology> {
+  const topology = await startTopology(dir, port, { standby: options.standby ?? true });
+  try {
+    const via = options.migrateVia === "bouncer" ? topology.bouncerUrl : topology.primaryUrl;
+    await createMotcuaDatabase(topology.primaryUrl, "motcua", via);
+    return topology;
+  } catch (error) {
+    await topology.stop();
+    throw error;
+  }
 }
 
 /** Today's date in Vietnam (UTC+7), YYYY-MM-DD. */

@@ -5,53 +5,39 @@
 // mid-run, costs no request.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { type Database, openDatabase } from "../../src/db/engine.ts";
+import type { Database } from "../../src/db/engine.ts";
 import { ReadReplica } from "../../src/db/read-replica.ts";
-import {
-  admin,
-  createMotcuaDatabase,
-  eventually,
-  localToday,
-  onDatabase,
-  type Server,
-  startServer,
-  startTopology,
-  type Topology,
-} from "./replica-harness.ts";
+import * as harness from "./replica-harness.ts";
+
+const { admin, eventually, onDatabase } = harness;
 
 // generous: on a loaded CI machine a few requests can take a second; the lag test waits past it once
 const MAX_LAG_MS = 4_000;
-let topology: Topology;
+let topology: harness.Topology;
 let primary: Database;
 let standby: Database;
 let reads: ReadReplica;
-let server: Server;
+let server: harness.Server;
 /** A second app server on the same databases, as behind a load balancer. */
-let otherProcess: Server;
+let otherProcess: harness.Server;
 let otherReads: ReadReplica;
 let standbyDb: string;
-const cookie: Record<string, string> = {};
+let cookie: Record<string, string> = {};
 
 before(async () => {
-  topology = await startTopology("/tmp/motcua-topo-replica", 54350);
-  await createMotcuaDatabase(topology.primaryUrl, "motcua");
-  primary = await openDatabase({ databaseUrl: onDatabase(topology.primaryUrl, "motcua"), poolSize: 8 });
+  topology = await harness.startMotcuaTopology("/tmp/motcua-topo-replica", 54350);
+  primary = await harness.openMotcua(topology.primaryUrl);
   standbyDb = onDatabase(topology.standbyUrl, "motcua");
-  standby = await openDatabase({
-    databaseUrl: standbyDb,
-    poolSize: 8,
+  standby = await harness.openMotcua(topology.standbyUrl, {
     applicationName: "motcua-read",
     connectTimeoutMs: 2_000,
     lazy: true,
   });
   reads = new ReadReplica(primary, standby, { maxLagMs: MAX_LAG_MS, probeMs: 200 });
-  server = await startServer({ database: primary, reads });
+  server = await harness.startServer({ database: primary, reads });
   otherReads = new ReadReplica(primary, standby, { maxLagMs: MAX_LAG_MS, probeMs: 200 });
-  otherProcess = await startServer({ database: primary, reads: otherReads });
-  await server.addStaff("motcua.01", "P1.01", ["front_desk"]);
-  await server.addStaff("ld.01", "P1.01", ["leader"]);
-  await server.addStaff("ld.p1", "P1", ["leader"]);
-  for (const name of ["motcua.01", "ld.01", "ld.p1"]) cookie[name] = await server.login(name);
+  otherProcess = await harness.startServer({ database: primary, reads: otherReads });
+  cookie = await harness.signIn(server, ["motcua.01", "ld.01", "ld.p1"]);
   await eventually("the standby has replayed the seed", async () => {
     await reads.probe();
     return reads.standby.up && reads.standby.lagMs <= MAX_LAG_MS;
@@ -66,7 +52,7 @@ after(async () => {
   await topology?.stop();
 });
 
-const today = localToday();
+const today = harness.localToday();
 const month = `from=${today.slice(0, 8)}01&to=${today}`;
 const countAt = async (url: string) =>
   Number((await admin<{ n: string }>(url, "select count(*) as n from dossiers"))[0]!.n);
