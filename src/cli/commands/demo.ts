@@ -13,7 +13,7 @@ import { executeCommand } from "../../db/repos/dossiers/service.ts";
 import { createUser, findUserByUsername } from "../../db/repos/people.ts";
 import { UnitDirectory, unitFromRow } from "../../db/repos/units.ts";
 import type { DemoFeedback, DemoRating } from "../../demo/feedback.ts";
-import { DEFAULT_DOSSIERS, generateDemo } from "../../demo/generate.ts";
+import { DEFAULT_DOSSIERS, type Demo, generateDemo } from "../../demo/generate.ts";
 import { seedDemoReform } from "../../demo/reform-index.ts";
 import { DEMO_PASSWORD, type DemoUser } from "../../demo/staff.ts";
 import { demoWorkflow, type WorkflowStep } from "../../demo/workflow.ts";
@@ -63,113 +63,137 @@ export async function run(args: string[]): Promise<number> {
   const today = values.today === undefined ? new Date() : parseInstant(values.today);
   if (!today) throw new UsageError(`--today không hợp lệ: "${values.today}" (cần ISO 8601 có múi giờ)`);
 
-  return withDatabase(values.data, async (database) => {
-    const started = performance.now();
-    const seeded = await seedReferenceData(database.db);
+  return withDatabase(values.data, (database) => fill(database, { seed, dossiers, today }));
+}
+
+/** Reference data, staff, dossiers through the importer, their internal steps, ratings, PAKN, reform; the exit code. */
+async function fill(database: Database, options: { seed: number; dossiers: number; today: Date }): Promise<number> {
+  const { seed, today } = options;
+  const started = performance.now();
+  const seeded = await seedReferenceData(database.db);
+  log(
+    `reference data: ${seeded.units.created} units created (${seeded.units.unchanged} unchanged), ` +
+      `${seeded.procedures.imported} procedures imported (${seeded.procedures.unchanged} unchanged)`,
+  );
+  const units = (await database.db.selectFrom("units").selectAll().where("placeholder", "=", false).execute()).map(
+    unitFromRow,
+  );
+  const procedures = await exportProcedures(database.db);
+  let step = performance.now();
+  const demo = generateDemo({ ...options, units, procedures });
+  log(
+    `generated ${demo.records.length} dossiers, ${demo.ratings.length} ratings, ${demo.feedback.length} feedback in ${seconds(step)}`,
+  );
+  if (demo.skippedUnits.length)
+    log(`units left out (their code cannot start a dossier code): ${demo.skippedUnits.join(", ")}`);
+
+  const directory = new UnitDirectory(database.db);
+  await directory.refresh();
+  step = performance.now();
+  const users = await createStaff(database, directory, demo.staff);
+  log(`staff: ${users.created} accounts created, ${users.existing} already there (${seconds(step)})`);
+
+  // a database that already holds dossiers (an earlier demo) keeps them: the quick start stays re-runnable
+  const hadDossiers = (await database.db.selectFrom("dossiers").select("code").limit(1).execute()).length > 0;
+  const { result, rejected } = await importDemoDossiers(database, directory, demo.records);
+  const stored = new Set(demo.records.map((r) => r.code).filter((code) => !rejected.has(code)));
+  const { ratings, feedback } = await storeAfterImport(database, directory, demo, { seed, today, stored, rejected });
+
+  step = performance.now();
+  await directory.refresh();
+  const reform = await seedDemoReform(database.db, directory, { today });
+  log(
+    `reform: ${reform.communes} communes in ${reform.provinces} provinces, ${reform.tasks} plan tasks, ` +
+      `${reform.reports} reports, CCHC index years with self-assessment (${seconds(step)})`,
+  );
+
+  process.stdout.write(
+    report(demo.staff, {
+      seed,
+      today,
+      dossiers: result,
+      ratings,
+      feedback,
+      took: seconds(started),
+      lookup: sampleLookup(demo.records, stored, seed),
+    }),
+  );
+  return exitCode(result.rejected, hadDossiers);
+}
+
+function exitCode(rejected: number, hadDossiers: boolean): number {
+  if (rejected > 0 && hadDossiers) {
     log(
-      `reference data: ${seeded.units.created} units created (${seeded.units.unchanged} unchanged), ` +
-        `${seeded.procedures.imported} procedures imported (${seeded.procedures.unchanged} unchanged)`,
+      `Cơ sở dữ liệu đã có dữ liệu mẫu của một lần chạy khác: giữ nguyên ${rejected} hồ sơ đã có. ` +
+        "Dùng một thư mục --data trống để tạo bộ dữ liệu mới.",
     );
-    const units = (await database.db.selectFrom("units").selectAll().where("placeholder", "=", false).execute()).map(
-      unitFromRow,
-    );
-    const procedures = await exportProcedures(database.db);
-
-    let step = performance.now();
-    const demo = generateDemo({ seed, today, units, procedures, dossiers });
-    log(
-      `generated ${demo.records.length} dossiers, ${demo.ratings.length} ratings, ${demo.feedback.length} feedback in ${seconds(step)}`,
-    );
-    if (demo.skippedUnits.length)
-      log(`units left out (their code cannot start a dossier code): ${demo.skippedUnits.join(", ")}`);
-
-    const directory = new UnitDirectory(database.db);
-    await directory.refresh();
-    step = performance.now();
-    const users = await createStaff(database, directory, demo.staff);
-    log(`staff: ${users.created} accounts created, ${users.existing} already there (${seconds(step)})`);
-
-    // a database that already holds dossiers (an earlier demo) keeps them: the quick start stays re-runnable
-    const hadDossiers = (await database.db.selectFrom("dossiers").select("code").limit(1).execute()).length > 0;
-    step = performance.now();
-    const rejected = new Set<string>();
-    let lastShown = 0;
-    const result = await importDossierRecords(database, directory, demo.records, {
-      createMissing: false,
-      batchSize: 1000,
-      onReject: (r: Rejection) => {
-        if (r.code) rejected.add(r.code);
-        if (rejected.size <= 5) log(`  rejected ${r.code ?? `line ${r.line}`}: ${r.message}`);
-      },
-      onProgress: (read) => {
-        if (read - lastShown >= 5000 || read === demo.records.length) {
-          lastShown = read;
-          log(`  dossiers ${read}/${demo.records.length} (${seconds(step)})`);
-        }
-      },
-    });
-    log(
-      `dossiers: ${result.imported} imported, ${result.unchanged} unchanged, ${result.rejected} rejected (${seconds(step)})`,
-    );
-
-    step = performance.now();
-    const stored = new Set(demo.records.map((r) => r.code).filter((code) => !rejected.has(code)));
-    const secrets = await storeLookupSecrets(database, seed, [...stored]);
-    const workflow = await applyWorkflow(
-      database,
-      directory,
-      demoWorkflow(
-        demo.records.filter((r) => stored.has(r.code)),
-        demo.staff,
-        today,
-        seed,
-      ),
-    );
-    log(
-      `lookup secrets: ${secrets} set; internal steps: ${workflow.done} done, ${workflow.skipped} skipped (${seconds(step)})`,
-    );
-
-    step = performance.now();
-    const ratings = await storeRatings(
-      database,
-      directory,
-      demo.ratings.filter((x) => !rejected.has(x.dossierCode)),
-    );
-    const feedback = await storeFeedback(database, directory, demo.feedback, rejected);
-    log(`ratings: ${ratings} stored; feedback: ${feedback} stored (${seconds(step)})`);
-
-    step = performance.now();
-    await directory.refresh();
-    const reform = await seedDemoReform(database.db, directory, { today });
-    log(
-      `reform: ${reform.communes} communes in ${reform.provinces} provinces, ${reform.tasks} plan tasks, ` +
-        `${reform.reports} reports, CCHC index years with self-assessment (${seconds(step)})`,
-    );
-
-    process.stdout.write(
-      report(demo.staff, {
-        seed,
-        today,
-        dossiers: result,
-        ratings,
-        feedback,
-        took: seconds(started),
-        lookup: sampleLookup(demo.records, stored, seed),
-      }),
-    );
-    if (result.rejected > 0 && hadDossiers) {
-      log(
-        `Cơ sở dữ liệu đã có dữ liệu mẫu của một lần chạy khác: giữ nguyên ${result.rejected} hồ sơ đã có. ` +
-          "Dùng một thư mục --data trống để tạo bộ dữ liệu mới.",
-      );
-      return 0;
-    }
-    if (result.rejected > 0) {
-      log(`${result.rejected} dossiers were rejected: run the demo on an empty --data directory (docs/demo.md)`);
-      return 1;
-    }
     return 0;
+  }
+  if (rejected > 0) {
+    log(`${rejected} dossiers were rejected: run the demo on an empty --data directory (docs/demo.md)`);
+    return 1;
+  }
+  return 0;
+}
+
+/** The generated dossiers through the dossier importer; the codes it rejected (already there, or wrong). */
+async function importDemoDossiers(database: Database, directory: UnitDirectory, records: readonly DossierRecord[]) {
+  const step = performance.now();
+  const rejected = new Set<string>();
+  let lastShown = 0;
+  const result = await importDossierRecords(database, directory, records, {
+    createMissing: false,
+    batchSize: 1000,
+    onReject: (r: Rejection) => {
+      if (r.code) rejected.add(r.code);
+      if (rejected.size <= 5) log(`  rejected ${r.code ?? `line ${r.line}`}: ${r.message}`);
+    },
+    onProgress: (read) => {
+      if (read - lastShown >= 5000 || read === records.length) {
+        lastShown = read;
+        log(`  dossiers ${read}/${records.length} (${seconds(step)})`);
+      }
+    },
   });
+  log(
+    `dossiers: ${result.imported} imported, ${result.unchanged} unchanged, ${result.rejected} rejected (${seconds(step)})`,
+  );
+  return { result, rejected };
+}
+
+/** What needs the stored dossiers: lookup secrets, the internal steps, ratings and PAKN. */
+async function storeAfterImport(
+  database: Database,
+  directory: UnitDirectory,
+  demo: Demo,
+  run: { seed: number; today: Date; stored: ReadonlySet<string>; rejected: ReadonlySet<string> },
+) {
+  const { seed, today, stored, rejected } = run;
+  let step = performance.now();
+  const secrets = await storeLookupSecrets(database, seed, [...stored]);
+  const workflow = await applyWorkflow(
+    database,
+    directory,
+    demoWorkflow(
+      demo.records.filter((r) => stored.has(r.code)),
+      demo.staff,
+      today,
+      seed,
+    ),
+  );
+  log(
+    `lookup secrets: ${secrets} set; internal steps: ${workflow.done} done, ${workflow.skipped} skipped (${seconds(step)})`,
+  );
+
+  step = performance.now();
+  const ratings = await storeRatings(
+    database,
+    directory,
+    demo.ratings.filter((x) => !rejected.has(x.dossierCode)),
+  );
+  const feedback = await storeFeedback(database, directory, demo.feedback, rejected);
+  log(`ratings: ${ratings} stored; feedback: ${feedback} stored (${seconds(step)})`);
+  return { ratings, feedback };
 }
 
 async function createStaff(database: Database, directory: UnitDirectory, staff: readonly DemoUser[]) {
