@@ -4,48 +4,29 @@
 // commune cited, a stranger does not.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { saveIndexYear } from "../../db/repos/reform-index/sets.ts";
 import { openDocx } from "../../documents/testing/docx-inspect.ts";
 import { readWorkbook } from "../../reform/records/workbook.ts";
-import { startTestApp, type TestApp } from "../testing.ts";
+import type { TestApp } from "../testing.ts";
+import { type Call, openIndexYear, startIndexApp } from "./reform-index-testing.ts";
 
 let now = new Date("2023-01-10T03:00:00Z");
 let t: TestApp;
-const c: Record<string, string> = {};
+let call: Call;
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
 before(async () => {
-  t = await startTestApp({ now: () => now });
-  for (const [name, unit] of [
-    ["cchc.xa1", "P1.01"],
-    ["cchc.xa2", "P1.02"],
-    ["cchc.tinh", "P1"],
-    ["cchc.p2", "P2.01"],
-  ] as const) {
-    await t.addStaff(name, unit, ["reform_officer"]);
-    c[name] = await t.login(name);
-  }
-  await saveIndexYear(
-    t.database.db,
-    {
-      provinceCode: "P1",
-      year: 2022,
-      setId: "xa-default",
-      setVersion: 1,
-      self: "2023-01-15",
-      appraisal1: "2023-01-31",
-      explanation: null,
-      appraisal2: null,
-      final: null,
-      locked: false,
-    },
-    { userId: null, now },
-  );
+  ({ t, call } = await startIndexApp(
+    () => now,
+    [
+      ["cchc.xa1", "P1.01"],
+      ["cchc.xa2", "P1.02"],
+      ["cchc.tinh", "P1"],
+      ["cchc.p2", "P2.01"],
+    ],
+  ));
+  await openIndexYear(t, { self: "2023-01-15", appraisal1: "2023-01-31" }, now);
 });
 after(async () => t.close());
-
-const call = (who: string, method: "GET" | "PUT" | "POST", url: string, payload?: object) =>
-  t.request({ method, url, cookie: c[who], ...(payload ? { payload } : {}) });
 
 let fileId = "";
 

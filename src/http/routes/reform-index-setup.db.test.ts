@@ -6,27 +6,24 @@ import { after, before, test } from "node:test";
 import { DEFAULT_COMMUNE_SET } from "../../reform/index/default-commune-set.ts";
 import { setToSheets, sheetsToSet } from "../../reform/index/set-workbook.ts";
 import { readWorkbook, writeWorkbook } from "../../reform/records/workbook.ts";
-import { startTestApp, type TestApp } from "../testing.ts";
+import type { TestApp } from "../testing.ts";
+import { type Call, startIndexApp } from "./reform-index-testing.ts";
 
 const NOW = new Date("2023-01-10T03:00:00Z");
 let t: TestApp;
-const c: Record<string, string> = {};
+let call: Call;
 
 before(async () => {
-  t = await startTestApp({ now: () => NOW });
-  for (const [name, unit] of [
-    ["cchc.xa", "P1.01"],
-    ["cchc.tinh", "P1"],
-    ["cchc.p2", "P2"],
-  ] as const) {
-    await t.addStaff(name, unit, ["reform_officer"]);
-    c[name] = await t.login(name);
-  }
+  ({ t, call } = await startIndexApp(
+    () => NOW,
+    [
+      ["cchc.xa", "P1.01"],
+      ["cchc.tinh", "P1"],
+      ["cchc.p2", "P2"],
+    ],
+  ));
 });
 after(async () => t.close());
-
-const call = (who: string, method: "GET" | "PUT" | "POST", url: string, payload?: object) =>
-  t.request({ method, url, cookie: c[who], ...(payload ? { payload } : {}) });
 
 test("sets from JSON and .xlsx: stored by the province's officer, listed, read, templated", async () => {
   const set = { ...DEFAULT_COMMUNE_SET, id: "p1-2022", province: "P1", year: 2022 };

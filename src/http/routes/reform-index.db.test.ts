@@ -2,28 +2,24 @@
 // self-assessment deadline) and reads the ranking; a commune cannot appraise itself or read another province.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { saveIndexYear } from "../../db/repos/reform-index/sets.ts";
-import { startTestApp, type TestApp } from "../testing.ts";
+import type { TestApp } from "../testing.ts";
+import { type Call, openIndexYear, startIndexApp } from "./reform-index-testing.ts";
 
 const NOW = new Date("2023-01-10T03:00:00Z");
 let t: TestApp;
-const c: Record<string, string> = {};
+let call: Call;
 
 before(async () => {
-  t = await startTestApp({ now: () => NOW });
-  for (const [name, unit] of [
-    ["cchc.xa", "P1.01"],
-    ["cchc.tinh", "P1"],
-    ["cchc.p2", "P2.01"],
-  ] as const) {
-    await t.addStaff(name, unit, ["reform_officer"]);
-    c[name] = await t.login(name);
-  }
+  ({ t, call } = await startIndexApp(
+    () => NOW,
+    [
+      ["cchc.xa", "P1.01"],
+      ["cchc.tinh", "P1"],
+      ["cchc.p2", "P2.01"],
+    ],
+  ));
 });
 after(async () => t.close());
-
-const call = (who: string, method: "GET" | "PUT", url: string, payload?: object) =>
-  t.request({ method, url, cookie: c[who], ...(payload ? { payload } : {}) });
 
 test("self-score, appraisal by the level above, scorecard and ranking", async () => {
   const url = "/api/reform/index/assessments/P1.01/2022/6.2";
@@ -32,22 +28,7 @@ test("self-score, appraisal by the level above, scorecard and ranking", async ()
   assert.equal((await call("cchc.xa", "PUT", url, { appraisal1: 0 })).statusCode, 403);
   assert.equal((await call("cchc.p2", "PUT", url, { selfScore: 1 })).statusCode, 403);
   assert.equal((await call("cchc.xa", "PUT", url, { selfScore: 5, version: 1 })).statusCode, 422);
-  await saveIndexYear(
-    t.database.db,
-    {
-      provinceCode: "P1",
-      year: 2022,
-      setId: "xa-default",
-      setVersion: 1,
-      self: "2022-12-31",
-      appraisal1: "2023-01-15",
-      explanation: null,
-      appraisal2: null,
-      final: null,
-      locked: false,
-    },
-    { userId: null, now: NOW },
-  );
+  await openIndexYear(t, { self: "2022-12-31", appraisal1: "2023-01-15" }, NOW);
   assert.equal((await call("cchc.xa", "PUT", url, { selfScore: 1, version: 1 })).statusCode, 409);
   const appraised = await call("cchc.tinh", "PUT", url, {
     appraisal1: 0,
