@@ -91,122 +91,60 @@ function returnVia(random: Random, channel: Channel): ReturnVia {
   }
 }
 
+/** What the planning steps share: the input, time arithmetic on the unit's calendar, the events so far. */
+interface Planning {
+  input: PlanInput;
+  random: PlanInput["random"];
+  at: (from: Date, minutes: number) => Date;
+  span: (from: Date, to: Date) => number;
+  sameDay: boolean;
+  risk: number;
+  events: DossierEvent[];
+}
+
+/** Where the clock stands: the cursor (last step) and the deadline in force. */
+type Clock = { cursor: Date; due: Date };
+
+const later = (a: Date, b: Date) => (a.getTime() >= b.getTime() ? a : b);
+
 export function planDossier(input: PlanInput): Plan {
   const { random, calendar: cal, procedure, limit, receivedAt } = input;
-  const at = (from: Date, minutes: number) => cal.addWorkingMinutes(from, Math.max(0, Math.round(minutes)));
-  const span = (from: Date, to: Date) => Math.max(0, cal.workingMinutesBetween(from, to));
-  const later = (a: Date, b: Date) => (a.getTime() >= b.getTime() ? a : b);
   const sameDay = limit.unit === "same_day";
-  const risk = riskOf(procedure.field);
-
+  const p: Planning = {
+    input,
+    random,
+    at: (from, minutes) => cal.addWorkingMinutes(from, Math.max(0, Math.round(minutes))),
+    span: (from, to) => Math.max(0, cal.workingMinutesBetween(from, to)),
+    sameDay,
+    risk: riskOf(procedure.field),
+    events: [],
+  };
+  const { at, span, events } = p;
   const dueAt = cal.appointment(receivedAt, limit);
-  const events: DossierEvent[] = [];
-  let due = dueAt;
-  let cursor = receivedAt;
+  let clock: Clock = { cursor: receivedAt, due: dueAt };
   const done = (): Plan => ({ dueAt, events: events.filter((e) => e.at.getTime() <= input.today.getTime()) });
 
   if (input.transferTo !== null && random.chance(transferProbability(procedure))) {
-    cursor = at(cursor, random.between(10, Math.max(20, Math.min(4 * 60, span(cursor, due) * 0.3))));
-    events.push({ type: "transferred", at: cursor, toUnit: input.transferTo });
+    const { cursor, due } = clock;
+    clock = { due, cursor: at(cursor, random.between(10, Math.max(20, Math.min(4 * 60, span(cursor, due) * 0.3)))) };
+    events.push({ type: "transferred", at: clock.cursor, toUnit: input.transferTo });
   }
-
-  const supplements = sameDay ? 0.01 : 0.05 * risk;
+  const supplements = sameDay ? 0.01 : 0.05 * p.risk;
   if (random.chance(supplements)) {
-    for (let round = 0; round < 2; round++) {
-      const requested = at(cursor, random.between(0.05, 0.6) * span(cursor, due));
-      const missing = procedure.components.filter((c) => c.form !== "original_or_copy" || random.chance(0.5));
-      const reason = missing.length ? `Bổ sung: ${random.pick(missing).name}` : random.pick(SUPPLEMENT_REASONS);
-      events.push({ type: "supplement_requested", at: requested, reason });
-      const answer = random.next();
-      if (answer < 0.08) {
-        events.push({
-          type: "withdrawn",
-          at: at(requested, random.int(2, 15) * DAY),
-          reason: random.pick(WITHDRAW_REASONS),
-        });
-        return done();
-      }
-      if (answer < 0.09) {
-        events.push({ type: "stopped", at: at(requested, random.int(15, 30) * DAY), reason: STOP_REASONS[0]! });
-        return done();
-      }
-      const resumed = at(
-        requested,
-        random.weighted([
-          [random.int(20, DAY), 3],
-          [random.int(1, 4) * DAY + random.int(0, 300), 5],
-          [random.int(5, 12) * DAY, 2],
-        ] as const),
-      );
-      due = procedure.restartOnSupplement ? cal.appointment(resumed, limit) : cal.resume(due, requested, resumed);
-      events.push({ type: "supplement_received", at: resumed, dueAt: due });
-      cursor = resumed;
-      // A second request happens (and costs the dossier its on-time mark in the quality index).
-      if (!random.chance(0.06)) break;
-    }
+    const after = planSupplements(p, clock);
+    if (after === "ended") return done();
+    clock = after;
   }
-
-  const ending = random.next();
-  if (ending < 0.006) {
-    events.push({
-      type: "withdrawn",
-      at: at(cursor, random.between(0.1, 0.9) * span(cursor, due) + 5),
-      reason: random.pick(WITHDRAW_REASONS),
-    });
-    return done();
-  }
-  if (ending < 0.0065 && !sameDay) {
-    events.push({
-      type: "stopped",
-      at: at(cursor, random.between(0.3, 0.9) * span(cursor, due) + 5),
-      reason: STOP_REASONS[1]!,
-    });
-    return done();
-  }
+  if (planEarlyEnd(p, clock)) return done();
   // Stuck: nobody resolves it (the overdue queue near today); older ones were all cleared.
   if (input.recent && random.chance(sameDay ? 0.02 : 0.08)) return done();
 
   const kind = random.weighted([
-    ["late", (sameDay ? 0.006 : 0.02) * risk],
+    ["late", (sameDay ? 0.006 : 0.02) * p.risk],
     ["on_time", sameDay ? 0.9 : 0.3],
     ["early", sameDay ? 0.1 : 0.7],
   ] as const);
-  let resolved: Date;
-  if (kind === "late") {
-    const apology = random.weighted([
-      ["timely", 0.82],
-      ["none", 0.08],
-      ["too_late", 0.06],
-      ["without_letter", 0.04],
-    ] as const);
-    // A timely apology is dated at least one calendar day before the due date (src/dossier/apology.ts); a
-    // dossier already on its due date can only apologise late, so those few break the rule too.
-    const beforeDueDay = span(cursor, startOfLocalDate(localDate(due)));
-    const extendedAt =
-      apology === "too_late"
-        ? at(due, random.int(30, 2 * DAY))
-        : later(at(cursor, random.between(0.6, 0.97) * (beforeDueDay > 0 ? beforeDueDay : span(cursor, due))), cursor);
-    const after = later(due, extendedAt);
-    const newDue = at(after, random.int(1, 5) * DAY);
-    if (apology !== "none") {
-      events.push({ type: "extended", at: extendedAt, dueAt: newDue, apology: apology !== "without_letter" });
-      cursor = extendedAt;
-    }
-    resolved = random.chance(0.8)
-      ? at(after, 1 + random.next() * Math.max(1, span(after, newDue) - 1))
-      : at(newDue, random.int(30, 3 * DAY));
-  } else {
-    const dueDayStart = startOfLocalDate(localDate(due));
-    const early = span(cursor, dueDayStart);
-    if (kind === "early" && early >= 15) {
-      resolved = at(cursor, random.between(0.1, 0.95) * early);
-    } else {
-      const from = cal.nextWorkingInstant(later(cursor, dueDayStart));
-      resolved = sameDay ? at(cursor, random.int(5, 120)) : at(from, random.next() * span(from, due));
-      if (resolved.getTime() > due.getTime()) resolved = due;
-    }
-  }
-  resolved = later(resolved, cursor);
+  const resolved = kind === "late" ? planLate(p, clock) : planInTime(p, clock, kind === "early");
   // trả lại hồ sơ: about one appraised dossier in a hundred does not qualify. Chosen by the instant, not by the
   // random stream, so that every other demo figure stays as it was.
   const minute = Math.floor(resolved.getTime() / 60_000);
@@ -217,18 +155,128 @@ export function planDossier(input: PlanInput): Plan {
   // Most results are collected; a few wait at the counter for good.
   if (!random.chance(0.985)) return done();
   const via = returnVia(random, input.channel);
-  const delay =
-    via === "online"
-      ? random.int(0, 60)
-      : via === "postal"
-        ? random.int(1, 3) * DAY
-        : sameDay
-          ? random.int(0, 30)
-          : random.weighted([
-              [random.int(0, 60), 4],
-              [random.int(1, 3) * DAY, 4],
-              [random.int(4, 10) * DAY, 1],
-            ] as const);
-  events.push({ type: "returned", at: at(resolved, delay), via });
+  events.push({ type: "returned", at: at(resolved, returnDelay(p, via)), via });
   return done();
+}
+
+/** One or two supplement rounds; "ended" when the applicant withdraws or the dossier is stopped meanwhile. */
+function planSupplements(p: Planning, clock: Clock): Clock | "ended" {
+  const { random, at, span, events } = p;
+  const { procedure, calendar: cal, limit } = p.input;
+  let { cursor, due } = clock;
+  for (let round = 0; round < 2; round++) {
+    const requested = at(cursor, random.between(0.05, 0.6) * span(cursor, due));
+    const missing = procedure.components.filter((c) => c.form !== "original_or_copy" || random.chance(0.5));
+    const reason = missing.length ? `Bổ sung: ${random.pick(missing).name}` : random.pick(SUPPLEMENT_REASONS);
+    events.push({ type: "supplement_requested", at: requested, reason });
+    const answer = random.next();
+    if (answer < 0.08) {
+      events.push({
+        type: "withdrawn",
+        at: at(requested, random.int(2, 15) * DAY),
+        reason: random.pick(WITHDRAW_REASONS),
+      });
+      return "ended";
+    }
+    if (answer < 0.09) {
+      events.push({ type: "stopped", at: at(requested, random.int(15, 30) * DAY), reason: STOP_REASONS[0]! });
+      return "ended";
+    }
+    const resumed = at(
+      requested,
+      random.weighted([
+        [random.int(20, DAY), 3],
+        [random.int(1, 4) * DAY + random.int(0, 300), 5],
+        [random.int(5, 12) * DAY, 2],
+      ] as const),
+    );
+    due = procedure.restartOnSupplement ? cal.appointment(resumed, limit) : cal.resume(due, requested, resumed);
+    events.push({ type: "supplement_received", at: resumed, dueAt: due });
+    cursor = resumed;
+    // A second request happens (and costs the dossier its on-time mark in the quality index).
+    if (!random.chance(0.06)) break;
+  }
+  return { cursor, due };
+}
+
+/** A rare withdrawal or stop before any result; true when the dossier ended so. */
+function planEarlyEnd(p: Planning, { cursor, due }: Clock): boolean {
+  const { random, at, span, events } = p;
+  const ending = random.next();
+  if (ending < 0.006) {
+    events.push({
+      type: "withdrawn",
+      at: at(cursor, random.between(0.1, 0.9) * span(cursor, due) + 5),
+      reason: random.pick(WITHDRAW_REASONS),
+    });
+    return true;
+  }
+  if (ending < 0.0065 && !p.sameDay) {
+    events.push({
+      type: "stopped",
+      at: at(cursor, random.between(0.3, 0.9) * span(cursor, due) + 5),
+      reason: STOP_REASONS[1]!,
+    });
+    return true;
+  }
+  return false;
+}
+
+/** A late result, mostly after a re-appointment with its apology; the instant of the result. */
+function planLate(p: Planning, clock: Clock): Date {
+  const { random, at, span, events } = p;
+  const { due } = clock;
+  let { cursor } = clock;
+  const apology = random.weighted([
+    ["timely", 0.82],
+    ["none", 0.08],
+    ["too_late", 0.06],
+    ["without_letter", 0.04],
+  ] as const);
+  // A timely apology is dated at least one calendar day before the due date (src/dossier/apology.ts); a
+  // dossier already on its due date can only apologise late, so those few break the rule too.
+  const beforeDueDay = span(cursor, startOfLocalDate(localDate(due)));
+  const extendedAt =
+    apology === "too_late"
+      ? at(due, random.int(30, 2 * DAY))
+      : later(at(cursor, random.between(0.6, 0.97) * (beforeDueDay > 0 ? beforeDueDay : span(cursor, due))), cursor);
+  const after = later(due, extendedAt);
+  const newDue = at(after, random.int(1, 5) * DAY);
+  if (apology !== "none") {
+    events.push({ type: "extended", at: extendedAt, dueAt: newDue, apology: apology !== "without_letter" });
+    cursor = extendedAt;
+  }
+  const resolved = random.chance(0.8)
+    ? at(after, 1 + random.next() * Math.max(1, span(after, newDue) - 1))
+    : at(newDue, random.int(30, 3 * DAY));
+  return later(resolved, cursor);
+}
+
+/** An early or on-time result; the instant of the result. */
+function planInTime(p: Planning, { cursor, due }: Clock, early: boolean): Date {
+  const { random, at, span, sameDay } = p;
+  const dueDayStart = startOfLocalDate(localDate(due));
+  const ahead = span(cursor, dueDayStart);
+  let resolved: Date;
+  if (early && ahead >= 15) {
+    resolved = at(cursor, random.between(0.1, 0.95) * ahead);
+  } else {
+    const from = p.input.calendar.nextWorkingInstant(later(cursor, dueDayStart));
+    resolved = sameDay ? at(cursor, random.int(5, 120)) : at(from, random.next() * span(from, due));
+    if (resolved.getTime() > due.getTime()) resolved = due;
+  }
+  return later(resolved, cursor);
+}
+
+/** Minutes from the result to its collection, by how it is returned. */
+function returnDelay(p: Planning, via: ReturnVia): number {
+  const { random } = p;
+  if (via === "online") return random.int(0, 60);
+  if (via === "postal") return random.int(1, 3) * DAY;
+  if (p.sameDay) return random.int(0, 30);
+  return random.weighted([
+    [random.int(0, 60), 4],
+    [random.int(1, 3) * DAY, 4],
+    [random.int(4, 10) * DAY, 1],
+  ] as const);
 }
