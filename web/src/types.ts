@@ -11,7 +11,10 @@ export type {
   Fee,
   OnlineLevel,
   Procedure,
+  ProcedureFields,
+  ProcedureImportReport,
   ProcedureSearch,
+  ProcedureVersions,
   TimeLimit,
 } from "../../src/http/schemas/catalog.ts";
 export type { Page, Ratio } from "../../src/http/schemas/common.ts";
@@ -61,5 +64,6 @@ export type {
   StaffUser,
   StaffUserList,
   Unit,
+  UnitImportReport,
   User,
 } from "../../src/http/schemas/people.ts";

@@ -28,9 +28,11 @@ export type ProcedureSearch = Omit<z.infer<typeof ProcedureSearch>, "items"> & {
 
 /** GET /api/procedures/fields: the fields (lĩnh vực) in force, with how many procedures each holds. */
 export const ProcedureFields = z.object({ fields: z.array(z.object({ name: z.string(), count: z.number() })) });
+export type ProcedureFields = z.infer<typeof ProcedureFields>;
 
 /** GET /api/procedures/:code/versions */
 export const ProcedureVersions = z.object({ versions: z.array(Procedure) });
+export type ProcedureVersions = { versions: Procedure[] };
 
 /** POST /api/procedures/:code/overrides: the province's own terms, as stored (null: the national ones). */
 export const ProcedureOverride = z.object(OverrideInput.shape).loose();

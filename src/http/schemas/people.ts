@@ -112,3 +112,4 @@ export const UnitImportReport = z.object({
   ),
   createdCodes: z.array(z.string()),
 });
+export type UnitImportReport = z.infer<typeof UnitImportReport>;

@@ -1,6 +1,12 @@
 // The procedure catalogue: search, one procedure (as in force on a day), its versions, the fields.
 import { api } from "../api.ts";
-import type { Procedure, ProcedureSearch } from "../types.ts";
+import type {
+  Procedure,
+  ProcedureFields,
+  ProcedureImportReport,
+  ProcedureSearch,
+  ProcedureVersions,
+} from "../types.ts";
 import { type ImportFile, postImport } from "./imports.ts";
 
 /** The search's query (GET /api/procedures); the answer is the server's ProcedureSearch. */
@@ -22,11 +28,10 @@ export const procedures = {
   get: (code: string, query: { at?: string } = {}, signal?: AbortSignal) =>
     api.get<Procedure>(path(code), query, signal),
   versions: (code: string, signal?: AbortSignal) =>
-    api.get<{ versions: Procedure[] } | Procedure[]>(`${path(code)}/versions`, undefined, signal),
-  fields: (signal?: AbortSignal) =>
-    api.get<{ fields: { name: string; count: number }[] }>("/procedures/fields", undefined, signal),
+    api.get<ProcedureVersions>(`${path(code)}/versions`, undefined, signal),
+  fields: (signal?: AbortSignal) => api.get<ProcedureFields>("/procedures/fields", undefined, signal),
   /** The national catalogue as JSON or CSV (docs/catalog.md). */
-  import: (file: ImportFile) => postImport("/procedures/import", file),
+  import: (file: ImportFile) => postImport<ProcedureImportReport>("/procedures/import", file),
   /** A new version of a procedure. */
   create: (body: unknown) => api.post<Procedure>("/procedures", body),
 };

@@ -1,6 +1,6 @@
 // The unit tree (GET /api/units) and a unit's office hours.
 import { api } from "../api.ts";
-import type { OfficerList, Unit } from "../types.ts";
+import type { OfficerList, Unit, UnitImportReport } from "../types.ts";
 import { type ImportFile, postImport } from "./imports.ts";
 
 export const units = {
@@ -12,6 +12,6 @@ export const units = {
   officers: (code: string, signal?: AbortSignal) =>
     api.get<OfficerList>(`/units/${encodeURIComponent(code)}/officers`, undefined, signal),
   /** Units as a JSON array (docs/units.md). */
-  import: (file: ImportFile) => postImport("/units/import", file),
+  import: (file: ImportFile) => postImport<UnitImportReport>("/units/import", file),
   setOfficeHours: (code: string, body: unknown) => api.put(`/units/${encodeURIComponent(code)}/office-hours`, body),
 };

@@ -18,7 +18,7 @@ export default function CatalogueAdmin() {
   const national = useAuth().user?.isSuperuser === true;
   const [code, setCode] = useState<string>();
   const versions = useLoad((signal) => (code ? procedures.versions(code, signal) : null), [code]);
-  const list = Array.isArray(versions.data) ? versions.data : (versions.data?.versions ?? []);
+  const list = versions.data?.versions ?? [];
   const latest = list.reduce<Procedure | undefined>((a, p) => (!a || p.version > a.version ? p : a), undefined);
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
