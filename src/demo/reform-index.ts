@@ -57,23 +57,32 @@ function communesOf(units: UnitDirectory, province: string, count: number, today
 
 const at = (date: string) => new Date(`${date}T09:00:00+07:00`);
 
+/** A commune's plan for a whole year, issued by its People's Committee, without file or evidence. */
+const communePlan = (
+  unit: string,
+  year: number,
+  p: { kind: "annual" | "legal_review"; number: string; title: string; issuedOn: string },
+) => ({
+  unit,
+  ...p,
+  issuer: "UBND xã",
+  year,
+  periodFrom: `${year}-01-01`,
+  periodTo: `${year}-12-31`,
+  fileId: null,
+  evidence: [],
+});
+
 async function seedPlan(db: Kysely<Database>, province: string, unit: string, i: number, year: number, asOf: string) {
   const plan = await createPlan(
     db,
     province,
-    {
-      unit,
+    communePlan(unit, year, {
       kind: "annual",
       number: `${10 + i}/KH-UBND`,
       title: `Kế hoạch cải cách hành chính năm ${year}`,
       issuedOn: `${year}-01-15`,
-      issuer: "UBND xã",
-      year,
-      periodFrom: `${year}-01-01`,
-      periodTo: `${year}-12-31`,
-      fileId: null,
-      evidence: [],
-    },
+    }),
     { userId: null, now: at(`${year}-01-15`) },
   );
   // last year: all but (i mod 3) tasks done by their deadline; this year: the first half of the year's tasks
@@ -132,19 +141,12 @@ async function seedRecords(db: Kysely<Database>, province: string, unit: string,
     await createPlan(
       db,
       province,
-      {
-        unit,
+      communePlan(unit, year, {
         kind: "legal_review",
         number: `${30 + i}/KH-UBND`,
         title: `Kế hoạch rà soát, hệ thống hóa văn bản QPPL năm ${year}`,
         issuedOn: `${year}-02-10`,
-        issuer: "UBND xã",
-        year,
-        periodFrom: `${year}-01-01`,
-        periodTo: `${year}-12-31`,
-        fileId: null,
-        evidence: [],
-      },
+      }),
       by,
     );
 }

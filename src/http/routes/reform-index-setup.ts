@@ -16,6 +16,7 @@ import {
 } from "../../db/repos/reform-index/sets.ts";
 import { listSurveys, saveSurveys } from "../../db/repos/reform-index/surveys.ts";
 import { DEFAULT_COMMUNE_SET } from "../../reform/index/default-commune-set.ts";
+import { NO_DEADLINES } from "../../reform/index/phases.ts";
 import { setToSheets } from "../../reform/index/set-workbook.ts";
 import { writeWorkbook } from "../../reform/records/workbook.ts";
 import { type Actor, can, scopeRoots } from "../../people/policy.ts";
@@ -141,12 +142,7 @@ export const getReformIndexYear = defineRoute({
       setId: d.id,
       setVersion: d.version,
       units: null,
-      self: null,
-      appraisal1: null,
-      explanation: null,
-      appraisal2: null,
-      final: null,
-      locked: false,
+      ...NO_DEADLINES,
       version: 0,
       configured: false,
     };

@@ -1,7 +1,7 @@
 // Test set-up shared by the CCHC index route tests: an app with reform officers logged in (name → unit) and a
 // call as one of them; and P1's 2022 index year on the default set with the deadlines a test needs.
 import { saveIndexYear } from "../../db/repos/reform-index/sets.ts";
-import type { PhaseDeadlines } from "../../reform/index/phases.ts";
+import { NO_DEADLINES, type PhaseDeadlines } from "../../reform/index/phases.ts";
 import { startTestApp, type TestApp } from "../testing.ts";
 
 type Method = "GET" | "PUT" | "POST";
@@ -32,12 +32,7 @@ export async function openIndexYear(t: TestApp, deadlines: Partial<PhaseDeadline
       year: 2022,
       setId: "xa-default",
       setVersion: 1,
-      self: null,
-      appraisal1: null,
-      explanation: null,
-      appraisal2: null,
-      final: null,
-      locked: false,
+      ...NO_DEADLINES,
       ...deadlines,
     },
     { userId: null, now },

@@ -22,6 +22,16 @@ export interface PhaseDeadlines {
   locked: boolean;
 }
 
+/** No deadline set and not locked: an index year not configured yet stays in self-assessment. */
+export const NO_DEADLINES: PhaseDeadlines = Object.freeze({
+  self: null,
+  appraisal1: null,
+  explanation: null,
+  appraisal2: null,
+  final: null,
+  locked: false,
+});
+
 const ORDER = ["self", "appraisal1", "explanation", "appraisal2", "final"] as const;
 
 /** The open phase on `today` (YYYY-MM-DD). */

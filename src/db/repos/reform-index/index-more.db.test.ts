@@ -6,6 +6,7 @@ import { after, before, test } from "node:test";
 import { seedTestUnits } from "../../../http/testing.ts";
 import { type CriteriaNode, walk } from "../../../reform/index/criteria.ts";
 import { DEFAULT_COMMUNE_SET } from "../../../reform/index/default-commune-set.ts";
+import { NO_DEADLINES } from "../../../reform/index/phases.ts";
 import { createTestDatabase, type TestDatabase } from "../../testing.ts";
 import { importDossierLines } from "../dossier-import.ts";
 import { listPlans, tasksOfPlans } from "../reform/plans.ts";
@@ -38,12 +39,7 @@ const year = {
   year: 2024,
   setId: "p1-2024",
   setVersion: 1,
-  self: null,
-  appraisal1: null,
-  explanation: null,
-  appraisal2: null,
-  final: null,
-  locked: false,
+  ...NO_DEADLINES,
 };
 
 function lateDossier(n: number, apology: boolean) {
