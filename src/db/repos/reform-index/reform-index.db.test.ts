@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { seedTestUnits } from "../../../http/testing.ts";
+import { NO_DEADLINES, type PhaseDeadlines } from "../../../reform/index/phases.ts";
 import { createTestDatabase, type TestDatabase } from "../../testing.ts";
 import { createPlan } from "../reform/plans.ts";
 import { createRecord } from "../reform/records.ts";
@@ -79,6 +80,16 @@ test("an automatic score changes when a record is added (recomputed on read)", a
   assert.match(card3.lost.find((l) => l.code === "2.2.1")?.reason ?? "", /chưa đính kèm tệp/);
 });
 
+/** P1's 2022 index year on the default set with the deadlines given. */
+const p1Year2022 = (d: Partial<PhaseDeadlines>) => ({
+  provinceCode: "P1",
+  year: 2022,
+  setId: "xa-default",
+  setVersion: 1,
+  ...NO_DEADLINES,
+  ...d,
+});
+
 test("assessments: phases and locking, range, audit; a province ranks its communes", async () => {
   const a = await saveAssessment(db.db, { unit: "P1.01", year: 2022, code: "6.2", change: { selfScore: 2 } }, by);
   assert.equal(a.selfScore, 2);
@@ -102,18 +113,13 @@ test("assessments: phases and locking, range, audit; a province ranks its commun
   // self-assessment closed on 31/12/2022: on 10/01/2023 appraisal round 1 is open
   await saveIndexYear(
     db.db,
-    {
-      provinceCode: "P1",
-      year: 2022,
-      setId: "xa-default",
-      setVersion: 1,
+    p1Year2022({
       self: "2022-12-31",
       appraisal1: "2023-01-15",
       explanation: "2023-01-20",
       appraisal2: "2023-01-25",
       final: "2023-01-31",
-      locked: false,
-    },
+    }),
     by,
   );
   await assert.rejects(
@@ -144,22 +150,7 @@ test("assessments: phases and locking, range, audit; a province ranks its commun
     ["reform.index.assessment.create", "reform.index.assessment.update"],
   );
   // locked: nothing changes
-  await saveIndexYear(
-    db.db,
-    {
-      provinceCode: "P1",
-      year: 2022,
-      setId: "xa-default",
-      setVersion: 1,
-      self: "2022-12-31",
-      appraisal1: "2023-01-15",
-      explanation: null,
-      appraisal2: null,
-      final: null,
-      locked: true,
-    },
-    by,
-  );
+  await saveIndexYear(db.db, p1Year2022({ self: "2022-12-31", appraisal1: "2023-01-15", locked: true }), by);
   await assert.rejects(
     saveAssessment(db.db, { unit: "P1.01", year: 2022, code: "6.2", change: { appraisal1: 1 } }, by),
     { code: "phase-closed" },
@@ -174,6 +165,13 @@ test("assessments: phases and locking, range, audit; a province ranks its commun
     ],
   );
   assert.ok(ranking.every((r) => r.band !== null));
+  // each with the scorecard's own self total; a commune ranks itself alone
+  assert.equal(ranking[0]?.selfTotal, card.selfTotal);
+  const alone = await loadRanking(db.db, { unit: "P1.02", year: 2022, now });
+  assert.deepEqual(
+    alone.ranking.map((r) => [r.unit, r.rank, r.of]),
+    [["P1.02", 1, 1]],
+  );
 });
 
 test("criteria sets: stored as versions, refused when invalid or taken", async () => {
