@@ -199,18 +199,37 @@ export interface Suite {
   readonly password: string;
 }
 
+/** A staff account `addStaff` creates: username, full name, unit, roles. */
+export type StaffAccount = readonly [username: string, fullName: string, unitCode: string, roles: StaffRole[]];
+
+export interface SuiteOptions {
+  data?: "test-units" | "reference" | "demo";
+  demo?: DemoOptions;
+  /** The server's clock and every page's stand still at this instant. */
+  today?: string | Date;
+  /** The server's clock, when a journey moves it (fixedClock); pages keep the real time. */
+  now?: () => Date;
+  /** Staff accounts created once the server is up (password PASSWORD). */
+  staff?: readonly StaffAccount[];
+  /** Anything else the file's tests need stored, after the staff and before the browser starts. */
+  setup?: (server: Server) => Promise<void>;
+}
+
 /**
- * Starts a server with `options` and a browser in `before`, closes both in `after` (of the enclosing describe,
- * or of the file). `today`: the server's clock and every page's stand still at that instant.
+ * Starts a server with `options` (its staff, then `setup`) and a browser in `before`, closes both in `after` (of the
+ * enclosing describe, or of the file).
  */
-export function e2eSuite(
-  options: { data?: "test-units" | "reference" | "demo"; demo?: DemoOptions; today?: string | Date } = {},
-): Suite {
+export function e2eSuite(options: SuiteOptions = {}): Suite {
   const today = options.today === undefined ? undefined : new Date(options.today);
   let server: Server | undefined;
   let browser: Browser | undefined;
   before(async () => {
-    server = await startServer({ data: options.data, demo: options.demo, now: today && (() => new Date(today)) });
+    const now = options.now ?? (today && (() => new Date(today)));
+    server = await startServer({ data: options.data, demo: options.demo, now });
+    for (const [username, fullName, unitCode, roles] of options.staff ?? []) {
+      await server.addStaff(username, fullName, unitCode, roles);
+    }
+    await options.setup?.(server);
     browser = await launchBrowser();
   });
   after(async () => {

@@ -1,25 +1,15 @@
 // A counter intake in the browser: the procedure picked by typing without diacritics, the checklist, the
 // applicant, the appointment computed by the server shown before confirming, then the receipt slip.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { type Browser, choose, launchBrowser, type Server, screenshot, signIn, startServer } from "./harness.ts";
+import { describe, test } from "node:test";
+import { choose, e2eSuite, openAs, screenshot } from "./harness.ts";
 
 describe("front desk: counter intake", () => {
-  let server: Server;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer({ data: "reference" });
-    await server.addStaff("motcua.phuxuan", "Nguyễn Thị Hoa", "19753", ["front_desk"]);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = e2eSuite({ data: "reference", staff: [["motcua.phuxuan", "Nguyễn Thị Hoa", "19753", ["front_desk"]]] });
 
   test("receives a dossier and prints its receipt with the server's appointment", async () => {
-    const page = await browser.newPage();
-    await signIn(page, server.url, "motcua.phuxuan");
+    const { server } = suite;
+    const page = await openAs(suite, "motcua.phuxuan");
     await page.waitForURL(`${server.url}/can-bo/tiep-nhan`);
     await choose(
       page,

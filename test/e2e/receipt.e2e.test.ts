@@ -2,21 +2,11 @@
 // the register number, the office, the applicant's ID number, the appointment, the receiving officer by name and
 // the QR code of the lookup page with its secret.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { type Browser, launchBrowser, type Server, signIn, startServer } from "./harness.ts";
+import { test } from "node:test";
+import { e2eSuite, openAs } from "./harness.ts";
 
 const ID_NUMBER = "046090004321";
-let server: Server;
-let browser: Browser;
-before(async () => {
-  server = await startServer({ data: "reference" });
-  await server.addStaff("motcua.phuxuan", "Nguyễn Thị Hoa", "19753", ["front_desk"]);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = e2eSuite({ data: "reference", staff: [["motcua.phuxuan", "Nguyễn Thị Hoa", "19753", ["front_desk"]]] });
 
 /** Receives a dossier at the counter through the API, from the signed-in page (same origin, its session). */
 const receive = (applicant: Record<string, string>) => `(async () => {
@@ -36,9 +26,8 @@ const receive = (applicant: Record<string, string>) => `(async () => {
 })()`;
 
 test("the printed receipt shows form 01's number, ID number, officer, register number and QR code", async () => {
-  const page = await browser.newPage();
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await signIn(page, server.url, "motcua.phuxuan");
+  const { server } = suite;
+  const page = await openAs(suite, "motcua.phuxuan", undefined, { viewport: { width: 1366, height: 768 } });
   const created = await page.evaluate<{ status: number; body: { code: string; lookupSecret: string } }>(
     receive({ name: "Trần Văn Nam", idNumber: ID_NUMBER, phone: "0905123456", address: "Phường Phú Xuân" }),
   );
