@@ -3,30 +3,23 @@
 // rank the communes with self and appraised totals and count the bands; the appraiser opens the evidence the
 // commune cited, a stranger does not.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { openDocx } from "../../documents/testing/docx-inspect.ts";
 import { readWorkbook } from "../../reform/records/workbook.ts";
-import type { TestApp } from "../testing.ts";
-import { type Call, openIndexYear, startIndexApp } from "./reform-index-testing.ts";
+import { indexApp, openIndexYear } from "./reform-index-testing.ts";
 
 let now = new Date("2023-01-10T03:00:00Z");
-let t: TestApp;
-let call: Call;
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
-
-before(async () => {
-  ({ t, call } = await startIndexApp(
-    () => now,
-    [
-      ["cchc.xa1", "P1.01"],
-      ["cchc.xa2", "P1.02"],
-      ["cchc.tinh", "P1"],
-      ["cchc.p2", "P2.01"],
-    ],
-  ));
-  await openIndexYear(t, { self: "2023-01-15", appraisal1: "2023-01-31" }, now);
-});
-after(async () => t.close());
+const { call } = indexApp(
+  () => now,
+  [
+    ["cchc.xa1", "P1.01"],
+    ["cchc.xa2", "P1.02"],
+    ["cchc.tinh", "P1"],
+    ["cchc.p2", "P2.01"],
+  ],
+  (t) => openIndexYear(t, { self: "2023-01-15", appraisal1: "2023-01-31" }, now),
+);
 
 let fileId = "";
 

@@ -2,28 +2,21 @@
 // another province's officer refused, a shared set only by a superuser), the template, the index year, the
 // survey, the trend and the fix plan (a second run creates nothing).
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { DEFAULT_COMMUNE_SET } from "../../reform/index/default-commune-set.ts";
 import { setToSheets, sheetsToSet } from "../../reform/index/set-workbook.ts";
 import { readWorkbook, writeWorkbook } from "../../reform/records/workbook.ts";
-import type { TestApp } from "../testing.ts";
-import { type Call, startIndexApp } from "./reform-index-testing.ts";
+import { indexApp } from "./reform-index-testing.ts";
 
 const NOW = new Date("2023-01-10T03:00:00Z");
-let t: TestApp;
-let call: Call;
-
-before(async () => {
-  ({ t, call } = await startIndexApp(
-    () => NOW,
-    [
-      ["cchc.xa", "P1.01"],
-      ["cchc.tinh", "P1"],
-      ["cchc.p2", "P2"],
-    ],
-  ));
-});
-after(async () => t.close());
+const { call } = indexApp(
+  () => NOW,
+  [
+    ["cchc.xa", "P1.01"],
+    ["cchc.tinh", "P1"],
+    ["cchc.p2", "P2"],
+  ],
+);
 
 test("sets from JSON and .xlsx: stored by the province's officer, listed, read, templated", async () => {
   const set = { ...DEFAULT_COMMUNE_SET, id: "p1-2022", province: "P1", year: 2022 };

@@ -1,25 +1,18 @@
 // The CCHC index over HTTP: a commune's officer self-scores, the province's officer appraises (after the
 // self-assessment deadline) and reads the ranking; a commune cannot appraise itself or read another province.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { TestApp } from "../testing.ts";
-import { type Call, openIndexYear, startIndexApp } from "./reform-index-testing.ts";
+import { test } from "node:test";
+import { indexApp, openIndexYear } from "./reform-index-testing.ts";
 
 const NOW = new Date("2023-01-10T03:00:00Z");
-let t: TestApp;
-let call: Call;
-
-before(async () => {
-  ({ t, call } = await startIndexApp(
-    () => NOW,
-    [
-      ["cchc.xa", "P1.01"],
-      ["cchc.tinh", "P1"],
-      ["cchc.p2", "P2.01"],
-    ],
-  ));
-});
-after(async () => t.close());
+const { call, app } = indexApp(
+  () => NOW,
+  [
+    ["cchc.xa", "P1.01"],
+    ["cchc.tinh", "P1"],
+    ["cchc.p2", "P2.01"],
+  ],
+);
 
 test("self-score, appraisal by the level above, scorecard and ranking", async () => {
   const url = "/api/reform/index/assessments/P1.01/2022/6.2";
@@ -28,7 +21,7 @@ test("self-score, appraisal by the level above, scorecard and ranking", async ()
   assert.equal((await call("cchc.xa", "PUT", url, { appraisal1: 0 })).statusCode, 403);
   assert.equal((await call("cchc.p2", "PUT", url, { selfScore: 1 })).statusCode, 403);
   assert.equal((await call("cchc.xa", "PUT", url, { selfScore: 5, version: 1 })).statusCode, 422);
-  await openIndexYear(t, { self: "2022-12-31", appraisal1: "2023-01-15" }, NOW);
+  await openIndexYear(app(), { self: "2022-12-31", appraisal1: "2023-01-15" }, NOW);
   assert.equal((await call("cchc.xa", "PUT", url, { selfScore: 1, version: 1 })).statusCode, 409);
   const appraised = await call("cchc.tinh", "PUT", url, {
     appraisal1: 0,
