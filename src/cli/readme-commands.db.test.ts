@@ -145,7 +145,8 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-test("the deployment sequence and every database command on a small demo", { timeout: 900_000 }, async () => {
+/** Quick start and a real deployment: demo, migrate, units, catalogue, a user. */
+function deploymentSequence(): void {
   // Quick start: demo, then serve.
   const demo = ok(["demo", "--dossiers", "150", "--seed", "3"]);
   assert.match(demo.stdout, /150 imported/);
@@ -171,7 +172,10 @@ test("the deployment sequence and every database command on a small demo", { tim
     2,
     "an existing username is refused",
   );
+}
 
+/** Import with a computed appointment, export one unit and everything; a received demo dossier. */
+function interchange(): { code: string; receivedAt: string; unit: { code: string } } {
   // Interchange: a dossier without dueAt on a calendar-day procedure gets its appointment computed (Civil Code).
   const line = {
     code: "T9.01-260302-0001",
@@ -199,10 +203,12 @@ test("the deployment sequence and every database command on a small demo", { tim
   assert.ok(all.length >= 151, `exported ${all.length}`);
   const sample = all.find((d) => d.receivedAt && d.unit.code !== "T9.01");
   assert.ok(sample, "a received demo dossier");
+  return sample;
+}
 
+/** The results report in JSON (checked), CSV and Excel. */
+function reports(from: string, to: string): void {
   // Reports and their check.
-  const from = sample.receivedAt.slice(0, 10);
-  const to = new Date().toISOString().slice(0, 10);
   const json = ok(["report", "results", "--from", from, "--to", to]);
   const report = JSON.parse(json.stdout);
   assert.equal(report.report, "results");
@@ -216,7 +222,10 @@ test("the deployment sequence and every database command on a small demo", { tim
   assert.ok(totalLine.startsWith("Tổng cộng,") && totalLine.includes(String(report.total.received)), totalLine);
   ok(["report", "results", "--from", from, "--to", to, "--format", "xlsx", "--out", file("r.xlsx")]);
   assert.equal(readFileSync(file("r.xlsx")).subarray(0, 2).toString("latin1"), "PK");
+}
 
+/** The receipt of a dossier and a unit's ledger. */
+function forms(sample: { code: string; unit: { code: string } }, from: string): void {
   // Forms: the receipt of a dossier and a unit's ledger.
   ok(["document", "01", "--dossier", sample.code, "--out", file("01.docx")]);
   assert.equal(readFileSync(file("01.docx")).subarray(0, 2).toString("latin1"), "PK");
@@ -235,36 +244,24 @@ test("the deployment sequence and every database command on a small demo", { tim
   assert.equal(ledger.status, 0, ledger.stderr);
   assert.equal(readFileSync(file("07.docx")).subarray(0, 2).toString("latin1"), "PK");
   assert.equal(motcua(["document", "01", "--dossier", "NOPE-000000-0000", "--out", file("x.docx")]).status, 2);
+}
 
+/** The CCHC statistics sheet (01b) equal to the results report, the periodic report, the records export. */
+function reform(unit: string, from: string, to: string): void {
   // The CCHC statistics sheet (01b), its dossier rows equal to the results report, and the periodic report.
-  const sheet = JSON.parse(ok(["reform", "sheet", "--unit", sample.unit.code, "--from", from, "--to", to]).stdout);
+  const sheet = JSON.parse(ok(["reform", "sheet", "--unit", unit, "--from", from, "--to", to]).stdout);
   assert.equal(sheet.sheet, "01b");
-  const unitReport = JSON.parse(
-    ok(["report", "results", "--unit", sample.unit.code, "--from", from, "--to", to]).stdout,
-  );
+  const unitReport = JSON.parse(ok(["report", "results", "--unit", unit, "--from", from, "--to", to]).stdout);
   assert.equal(sheet.rows.find((r: { code: string }) => r.code === "3.3.1").value, unitReport.total.received);
-  const cchc = motcua([
-    "reform",
-    "report",
-    "--unit",
-    sample.unit.code,
-    "--from",
-    from,
-    "--to",
-    to,
-    "--out",
-    file("bc.docx"),
-  ]);
+  const cchc = motcua(["reform", "report", "--unit", unit, "--from", from, "--to", to, "--out", file("bc.docx")]);
   assert.ok(cchc.status === 0 || cchc.status === 1, `reform report: ${cchc.stderr}`);
   if (cchc.status === 0) assert.equal(readFileSync(file("bc.docx")).subarray(0, 2).toString("latin1"), "PK");
   else assert.match(cchc.stderr, /\S/, "a blocked report names its violations");
-  ok(["reform", "records", "export", "--unit", sample.unit.code, file("records.json")]);
+  ok(["reform", "records", "export", "--unit", unit, file("records.json")]);
+}
 
-  // The audit trail and the dossier event log verify.
-  const audit = motcua(["audit", "verify"]);
-  assert.equal(audit.status, 0, audit.stdout + audit.stderr);
-
-  // serve: the web application and the API answer; stopped by its process id.
+/** serve: the web application and the API answer; stopped by its process id. */
+async function serve(): Promise<void> {
   const port = await freePort();
   ran.add("serve");
   const server = spawn(process.execPath, [BIN, "serve", "--port", String(port)], {
@@ -293,6 +290,20 @@ test("the deployment sequence and every database command on a small demo", { tim
   } finally {
     await stop(server);
   }
+}
+
+test("the deployment sequence and every database command on a small demo", { timeout: 900_000 }, async () => {
+  deploymentSequence();
+  const sample = interchange();
+  const from = sample.receivedAt.slice(0, 10);
+  const to = new Date().toISOString().slice(0, 10);
+  reports(from, to);
+  forms(sample, from);
+  reform(sample.unit.code, from, to);
+  // The audit trail and the dossier event log verify.
+  const audit = motcua(["audit", "verify"]);
+  assert.equal(audit.status, 0, audit.stdout + audit.stderr);
+  await serve();
 });
 
 test("this file ran every command README.md shows", () => {
