@@ -97,6 +97,13 @@ async function template(args: string[]): Promise<number> {
   );
 }
 
+/** The required --unit and --year (YYYY) of an index command; a usage error (exit 2) otherwise. */
+export function unitYearOf(values: { unit?: string; year?: string }, usage: string): { unit: string; year: number } {
+  if (!values.unit) throw new UsageError(`thiếu --unit\n${usage}`);
+  if (!values.year || !/^\d{4}$/.test(values.year)) throw new UsageError(`--year cần dạng YYYY\n${usage}`);
+  return { unit: values.unit, year: Number(values.year) };
+}
+
 async function fixPlan(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     ...dataOption,
@@ -105,15 +112,10 @@ async function fixPlan(args: string[]): Promise<number> {
     plan: { type: "string" },
   });
   if (positionals.length) throw new UsageError(`thừa tham số "${positionals.join(" ")}"\n${help}`);
-  if (!values.unit) throw new UsageError(`thiếu --unit\n${help}`);
-  if (!values.year || !/^\d{4}$/.test(values.year)) throw new UsageError(`--year cần dạng YYYY\n${help}`);
+  const unitYear = unitYearOf(values, help);
   if (values.plan !== undefined && !/^\d+$/.test(values.plan)) throw new UsageError("--plan cần mã số kế hoạch");
   return withDatabase(values.data, async (database) => {
-    const q = {
-      unit: values.unit as string,
-      year: Number(values.year),
-      planId: values.plan ? Number(values.plan) : undefined,
-    };
+    const q = { ...unitYear, planId: values.plan ? Number(values.plan) : undefined };
     const r = await createFixPlan(database.db, q, by()).catch(failure);
     const lines = [
       r.plan

@@ -16,7 +16,7 @@ import type { TableSpec } from "../../documents/grid.ts";
 import { parseCommandArgs } from "../args.ts";
 import { dataOption, withDatabase } from "../database.ts";
 import { CliFailure, UsageError } from "../errors.ts";
-import { SUBCOMMANDS, run as runSubcommand } from "./reform-index-set.ts";
+import { SUBCOMMANDS, run as runSubcommand, unitYearOf } from "./reform-index-set.ts";
 
 export const help = `Usage: motcua reform index --unit U --year YYYY [--set FILE.json] [--format text|json|xlsx] [--out FILE]
 The CCHC index scorecard of commune U for year YYYY: each criterion with its score, maximum and how it was
@@ -55,12 +55,11 @@ function readArgs(args: string[]) {
     out: { type: "string" },
   });
   if (positionals.length) throw new UsageError(`thừa tham số "${positionals.join(" ")}"\n${help}`);
-  if (!values.unit) throw new UsageError(`thiếu --unit\n${help}`);
-  if (!values.year || !/^\d{4}$/.test(values.year)) throw new UsageError(`--year cần dạng YYYY\n${help}`);
+  const unitYear = unitYearOf(values, help);
   const format = (values.format ?? "text") as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format chỉ nhận ${FORMATS.join(", ")}`);
   if (format === "xlsx" && !values.out) throw new UsageError("--format xlsx cần --out FILE.xlsx");
-  return { ...values, unit: values.unit, year: Number(values.year), format };
+  return { ...values, ...unitYear, format };
 }
 
 export async function run(args: string[]): Promise<number> {
