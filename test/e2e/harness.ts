@@ -202,6 +202,13 @@ export interface Suite {
 /** A staff account `addStaff` creates: username, full name, unit, roles. */
 export type StaffAccount = readonly [username: string, fullName: string, unitCode: string, roles: StaffRole[]];
 
+/** Phường Phú Xuân's front desk, officer and leader: the accounts of the one-stop journeys on reference data. */
+export const PHU_XUAN_STAFF: readonly StaffAccount[] = [
+  ["motcua.phuxuan", "Nguyễn Thị Hoa", "19753", ["front_desk"]],
+  ["chuyenvien.phuxuan", "Lê Thị Mai", "19753", ["officer"]],
+  ["lanhdao.phuxuan", "Phan Văn Đức", "19753", ["leader"]],
+];
+
 export interface SuiteOptions {
   data?: "test-units" | "reference" | "demo";
   demo?: DemoOptions;
