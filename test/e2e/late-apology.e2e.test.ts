@@ -5,19 +5,9 @@
 // apology is on the late-without-apology list; an apology written after the missed appointment does not take
 // the other off it (docs/lifecycle.md). The server's clock and the browser's walk the week together.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { test } from "node:test";
 import type { Page } from "playwright-core";
-import {
-  type Browser,
-  type Clock,
-  fixedClock,
-  launchBrowser,
-  PASSWORD,
-  type Server,
-  screenshot,
-  signIn,
-  startServer,
-} from "./harness.ts";
+import { e2eSuite, fixedClock, PASSWORD, PHU_XUAN_STAFF, type Server, screenshot, signIn } from "./harness.ts";
 
 const UNIT = "19753"; // Phường Phú Xuân
 const PROCEDURE = "1.004873"; // 3 working days
@@ -60,98 +50,91 @@ async function queueCodes(page: Page, server: Server, queue: string): Promise<st
   return links.allTextContents();
 }
 
-describe("a late dossier and its apology", () => {
-  let server: Server;
-  let browser: Browser;
-  let clock: Clock;
-  let apologised = "";
-  let silent = "";
-  const at = async (page: Page, instant: string) => {
-    clock.set(instant);
-    await page.clock.setFixedTime(new Date(instant));
-  };
-
-  before(async () => {
-    clock = fixedClock("2026-03-16T08:00:00+07:00"); // Monday
-    server = await startServer({ data: "reference", now: clock.now });
-    await server.addStaff("motcua.phuxuan", "Nguyễn Thị Hoa", UNIT, ["front_desk"]);
-    await server.addStaff("chuyenvien.phuxuan", "Lê Thị Mai", UNIT, ["officer"]);
-    await server.addStaff("lanhdao.phuxuan", "Phan Văn Đức", UNIT, ["leader"]);
+const clock = fixedClock("2026-03-16T08:00:00+07:00"); // Monday
+let apologised = "";
+let silent = "";
+const at = async (page: Page, instant: string) => {
+  clock.set(instant);
+  await page.clock.setFixedTime(new Date(instant));
+};
+const suite = e2eSuite({
+  data: "reference",
+  now: clock.now,
+  staff: PHU_XUAN_STAFF,
+  setup: async (server) => {
     const frontDesk = await login(server, "motcua.phuxuan");
     apologised = await receive(server, frontDesk, "Võ Văn Hùng");
     silent = await receive(server, frontDesk, "Huỳnh Thị Thu");
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  },
+});
 
-  test("the day before the appointment: both due soon; the officer extends one with an apology letter", async () => {
-    const page = await browser.newPage();
-    await at(page, "2026-03-18T15:00:00+07:00"); // Wednesday, the day before the Thursday 08:00 appointment
-    await signIn(page, server.url, "chuyenvien.phuxuan");
-    assert.deepEqual((await queueCodes(page, server, "sap-den-han")).sort(), [apologised, silent].sort());
-    assert.deepEqual(await queueCodes(page, server, "tre-han-chua-xin-loi"), []);
+test("the day before the appointment: both due soon; the officer extends one with an apology letter", async () => {
+  const { server, browser } = suite;
+  const page = await browser.newPage();
+  await at(page, "2026-03-18T15:00:00+07:00"); // Wednesday, the day before the Thursday 08:00 appointment
+  await signIn(page, server.url, "chuyenvien.phuxuan");
+  assert.deepEqual((await queueCodes(page, server, "sap-den-han")).sort(), [apologised, silent].sort());
+  assert.deepEqual(await queueCodes(page, server, "tre-han-chua-xin-loi"), []);
 
-    await page.goto(`${server.url}/can-bo/ho-so/${apologised}`);
-    assert.match((await page.getByTestId("due-at").textContent()) ?? "", /19\/03\/2026/);
-    await page.locator('[data-action="extend"]').click();
-    const dialog = page.getByRole("dialog");
-    const date = dialog.getByLabel("Ngày hẹn trả mới");
-    await date.click();
-    await date.fill("24/03/2026 16:00");
-    await date.press("Enter");
-    await dialog.getByLabel("Thư xin lỗi (số, ký hiệu)").fill("Thư xin lỗi số 12/TXL-UBND");
-    await dialog.getByLabel("Lý do chậm trễ").fill("Chờ xác minh thông tin hộ tịch tại nơi cư trú trước đây.");
-    await dialog.getByRole("button", { name: "Xác nhận" }).click();
-    await dialog.waitFor({ state: "hidden" });
-    // the new appointment is shown beside the original, which is kept; the letter is on the timeline
-    await page.getByText("Ngày hẹn trả mới (sau xin lỗi)").waitFor();
-    await page.getByText("24/03/2026").first().waitFor();
-    assert.match((await page.getByTestId("due-at").textContent()) ?? "", /19\/03\/2026/);
-    await page.getByTestId("timeline").getByText("Thư xin lỗi: Thư xin lỗi số 12/TXL-UBND").waitFor();
-    // the letter itself (form 04) is produced from the dossier
-    const href = await page.locator('a[href*="/documents/04?format=docx"]').getAttribute("href");
-    const letter = await page.request.get(`${server.url}${href}`);
-    assert.equal(letter.status(), 200);
-    assert.ok((await letter.body()).subarray(0, 2).equals(Buffer.from("PK")), "a .docx");
-    await screenshot(page, "late-extension-apology");
-    await page.close();
-  });
+  await page.goto(`${server.url}/can-bo/ho-so/${apologised}`);
+  assert.match((await page.getByTestId("due-at").textContent()) ?? "", /19\/03\/2026/);
+  await page.locator('[data-action="extend"]').click();
+  const dialog = page.getByRole("dialog");
+  const date = dialog.getByLabel("Ngày hẹn trả mới");
+  await date.click();
+  await date.fill("24/03/2026 16:00");
+  await date.press("Enter");
+  await dialog.getByLabel("Thư xin lỗi (số, ký hiệu)").fill("Thư xin lỗi số 12/TXL-UBND");
+  await dialog.getByLabel("Lý do chậm trễ").fill("Chờ xác minh thông tin hộ tịch tại nơi cư trú trước đây.");
+  await dialog.getByRole("button", { name: "Xác nhận" }).click();
+  await dialog.waitFor({ state: "hidden" });
+  // the new appointment is shown beside the original, which is kept; the letter is on the timeline
+  await page.getByText("Ngày hẹn trả mới (sau xin lỗi)").waitFor();
+  await page.getByText("24/03/2026").first().waitFor();
+  assert.match((await page.getByTestId("due-at").textContent()) ?? "", /19\/03\/2026/);
+  await page.getByTestId("timeline").getByText("Thư xin lỗi: Thư xin lỗi số 12/TXL-UBND").waitFor();
+  // the letter itself (form 04) is produced from the dossier
+  const href = await page.locator('a[href*="/documents/04?format=docx"]').getAttribute("href");
+  const letter = await page.request.get(`${server.url}${href}`);
+  assert.equal(letter.status(), 200);
+  assert.ok((await letter.body()).subarray(0, 2).equals(Buffer.from("PK")), "a .docx");
+  await screenshot(page, "late-extension-apology");
+  await page.close();
+});
 
-  test("after the appointment: both overdue, only the one without a timely apology is late without apology", async () => {
-    const page = await browser.newPage();
-    await at(page, "2026-03-20T09:00:00+07:00"); // Friday
-    await signIn(page, server.url, "lanhdao.phuxuan");
-    assert.deepEqual((await queueCodes(page, server, "qua-han")).sort(), [apologised, silent].sort());
-    assert.deepEqual(await queueCodes(page, server, "tre-han-chua-xin-loi"), [silent]);
-    await screenshot(page, "late-without-apology");
+test("after the appointment: both overdue, only the one without a timely apology is late without apology", async () => {
+  const { server, browser } = suite;
+  const page = await browser.newPage();
+  await at(page, "2026-03-20T09:00:00+07:00"); // Friday
+  await signIn(page, server.url, "lanhdao.phuxuan");
+  assert.deepEqual((await queueCodes(page, server, "qua-han")).sort(), [apologised, silent].sort());
+  assert.deepEqual(await queueCodes(page, server, "tre-han-chua-xin-loi"), [silent]);
+  await screenshot(page, "late-without-apology");
 
-    // An apology written now, after the missed appointment, does not take the dossier off the list.
-    await signIn(page, server.url, "chuyenvien.phuxuan");
-    await page.goto(`${server.url}/can-bo/ho-so/${silent}`);
-    await page.locator('[data-action="extend"]').click();
-    const dialog = page.getByRole("dialog");
-    const date = dialog.getByLabel("Ngày hẹn trả mới");
-    await date.click();
-    await date.fill("25/03/2026 16:00");
-    await date.press("Enter");
-    await dialog.getByLabel("Thư xin lỗi (số, ký hiệu)").fill("Thư xin lỗi số 13/TXL-UBND");
-    await dialog.getByLabel("Lý do chậm trễ").fill("Thiếu sót trong theo dõi hạn xử lý.");
-    await dialog.getByRole("button", { name: "Xác nhận" }).click();
-    await dialog.waitFor({ state: "hidden" });
-    await page.getByText("Ngày hẹn trả mới (sau xin lỗi)").waitFor();
-    assert.deepEqual(await queueCodes(page, server, "tre-han-chua-xin-loi"), [silent]);
-    await page.close();
-  });
+  // An apology written now, after the missed appointment, does not take the dossier off the list.
+  await signIn(page, server.url, "chuyenvien.phuxuan");
+  await page.goto(`${server.url}/can-bo/ho-so/${silent}`);
+  await page.locator('[data-action="extend"]').click();
+  const dialog = page.getByRole("dialog");
+  const date = dialog.getByLabel("Ngày hẹn trả mới");
+  await date.click();
+  await date.fill("25/03/2026 16:00");
+  await date.press("Enter");
+  await dialog.getByLabel("Thư xin lỗi (số, ký hiệu)").fill("Thư xin lỗi số 13/TXL-UBND");
+  await dialog.getByLabel("Lý do chậm trễ").fill("Thiếu sót trong theo dõi hạn xử lý.");
+  await dialog.getByRole("button", { name: "Xác nhận" }).click();
+  await dialog.waitFor({ state: "hidden" });
+  await page.getByText("Ngày hẹn trả mới (sau xin lỗi)").waitFor();
+  assert.deepEqual(await queueCodes(page, server, "tre-han-chua-xin-loi"), [silent]);
+  await page.close();
+});
 
-  test("the public apologies name the dossier, never the applicant", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/thong-ke`);
-    await page.getByText(apologised).first().waitFor();
-    const text = (await page.locator("main").textContent()) ?? "";
-    assert.ok(!text.includes("Võ Văn Hùng"), "no applicant's name on the public page");
-    await page.close();
-  });
+test("the public apologies name the dossier, never the applicant", async () => {
+  const { server, browser } = suite;
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/thong-ke`);
+  await page.getByText(apologised).first().waitFor();
+  const text = (await page.locator("main").textContent()) ?? "";
+  assert.ok(!text.includes("Võ Văn Hùng"), "no applicant's name on the public page");
+  await page.close();
 });
