@@ -2,7 +2,7 @@
 // refusals with their stable codes, idempotency and stale revisions, the control sheet, files.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { type Fixture, PROCEDURE, startFixture } from "./dossiers.fixtures.ts";
+import { type Fixture, PROCEDURE, type Reply, startFixture } from "./dossiers.fixtures.ts";
 
 let f: Fixture;
 let c: Record<string, string>;
@@ -64,46 +64,64 @@ test("intake validation: a bad citizen ID, a bad phone and an unknown component,
   assert.equal(officer.status, 403);
 });
 
-test("the whole way: assign → process → supplement → payment → extension → propose → approve → resolve → return → rate", async () => {
-  at("2026-03-10T08:00:00+07:00"); // Tuesday
-  const created = await f.intake(c["motcua.01"]!);
-  const code = created.body.code as string;
-  let rev = created.body.revision as number;
-  const step = async (who: string, action: string, body: Record<string, unknown> = {}) => {
-    const r = await f.act(c[who]!, code, action, { revision: rev, ...body });
-    assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.body)}`);
-    rev = r.body.revision;
-    return r.body;
+/** A dossier walked through its actions: each step must succeed and moves the revision on. */
+interface Journey {
+  code: string;
+  rev: number;
+  step(who: string, action: string, body?: Record<string, unknown>): Promise<Reply["body"]>;
+}
+
+function journey(code: string, rev: number): Journey {
+  const j: Journey = {
+    code,
+    rev,
+    step: async (who, action, body = {}) => {
+      const r = await f.act(c[who]!, code, action, { revision: j.rev, ...body });
+      assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.body)}`);
+      j.rev = r.body.revision;
+      return r.body;
+    },
   };
-  let d = await step("motcua.01", "assign", { assignee: "cv.01" });
+  return j;
+}
+
+/** Assignment (only the assignee starts), a supplement that moves the deadline, a payment. */
+async function processWithSupplementAndPayment(j: Journey): Promise<void> {
+  const { code } = j;
+  let d = await j.step("motcua.01", "assign", { assignee: "cv.01" });
   assert.equal(d.assignee !== null, true);
-  const notMine = await f.act(c["cv2.01"]!, code, "start_processing", { revision: rev });
+  const notMine = await f.act(c["cv2.01"]!, code, "start_processing", { revision: j.rev });
   assert.equal(notMine.status, 409);
   assert.equal(notMine.body.code, "not-assignee");
-  d = await step("cv.01", "start_processing");
+  d = await j.step("cv.01", "start_processing");
   assert.equal(d.state, "processing");
   at("2026-03-10T10:00:00+07:00");
-  d = await step("cv.01", "request_supplement", { missing: ["Giấy chứng sinh (bản chính)"] });
+  d = await j.step("cv.01", "request_supplement", { missing: ["Giấy chứng sinh (bản chính)"] });
   assert.equal(d.state, "awaiting_supplement");
   assert.equal(d.paused, true);
   at("2026-03-11T10:00:00+07:00"); // one working day later
-  d = await step("motcua.01", "receive_supplement");
+  d = await j.step("motcua.01", "receive_supplement");
   assert.equal(d.state, "processing");
   assert.equal(d.dueAt, "2026-03-13T08:00:00+07:00", "the receipt appointment is kept");
   assert.equal(d.deadlineAt, "2026-03-16T08:00:00+07:00", "the deadline moves by the paused working time");
-  d = await step("cv.01", "request_payment", { amount: 50000 });
+  d = await j.step("cv.01", "request_payment", { amount: 50000 });
   assert.equal(d.state, "awaiting_payment");
-  const tooLittle = await f.act(c["motcua.01"]!, code, "record_payment", { revision: rev, amount: 1000 });
+  const tooLittle = await f.act(c["motcua.01"]!, code, "record_payment", { revision: j.rev, amount: 1000 });
   assert.equal(tooLittle.body.code, "invalid-amount");
-  d = await step("motcua.01", "record_payment", { amount: 50000, paidOnline: true });
+  d = await j.step("motcua.01", "record_payment", { amount: 50000, paidOnline: true });
   assert.equal(d.state, "processing");
+}
+
+/** One extension, with its apology; the draft result proposed; what the officer may do next. */
+async function extendAndPropose(j: Journey): Promise<void> {
+  const { code } = j;
   const noApology = await f.act(c["cv.01"]!, code, "extend", {
-    revision: rev,
+    revision: j.rev,
     reason: "Cần xác minh",
     dueAt: "2026-03-18T17:00:00+07:00",
   });
   assert.equal(noApology.body.code, "apology-required");
-  d = await step("cv.01", "extend", {
+  let d = await j.step("cv.01", "extend", {
     reason: "Cần xác minh thông tin với nơi sinh",
     dueAt: "2026-03-18T17:00:00+07:00",
     apology: { record: "Thư xin lỗi số 12/TXL-UBND" },
@@ -111,18 +129,18 @@ test("the whole way: assign → process → supplement → payment → extension
   assert.equal(d.extendedDueAt, "2026-03-18T17:00:00+07:00");
   assert.equal(d.deadlineAt, "2026-03-16T08:00:00+07:00", "an extension never moves the deadline in force");
   const again = await f.act(c["cv.01"]!, code, "extend", {
-    revision: rev,
+    revision: j.rev,
     reason: "Lần nữa",
     dueAt: "2026-03-20T17:00:00+07:00",
     apology: { record: "Thư 13" },
   });
   assert.equal(again.status, 409);
   assert.equal(again.body.code, "second-extension");
-  const noDraft = await f.act(c["cv.01"]!, code, "propose_result", { revision: rev });
+  const noDraft = await f.act(c["cv.01"]!, code, "propose_result", { revision: j.rev });
   assert.equal(noDraft.status, 422);
   assert.equal(noDraft.body.code, "draft-required");
   const draft = await f.upload(c["cv.01"]!);
-  d = await step("cv.01", "propose_result", { draft: { document: { id: draft } } });
+  d = await j.step("cv.01", "propose_result", { draft: { document: { id: draft } } });
   assert.equal(d.events.at(-1).attachments[0].id, draft);
   assert.match(d.events.at(-1).attachments[0].sha256, /^[0-9a-f]{64}$/);
   // the officer, after proposing: not resolve (the procedure's leader must approve first), not extend (done once)
@@ -134,26 +152,36 @@ test("the whole way: assign → process → supplement → payment → extension
     "stop",
     "transfer",
   ]);
+}
+
+/** The leader approves and resolves; only the front desk returns, with a handover. */
+async function resolveAndReturn(j: Journey): Promise<void> {
+  const { code } = j;
   const leaderView = await f.get(c["ld.01"]!, code);
   assert.ok(leaderView.body.allowedActions.includes("approve"));
-  d = await step("ld.01", "approve");
-  const noResult = await f.act(c["ld.01"]!, code, "resolve", { revision: rev });
+  let d = await j.step("ld.01", "approve");
+  const noResult = await f.act(c["ld.01"]!, code, "resolve", { revision: j.rev });
   assert.equal(noResult.body.code, "result-required");
   at("2026-03-12T15:00:00+07:00");
-  d = await step("ld.01", "resolve", { result: { record: "Giấy khai sinh số 45/2026" } });
+  d = await j.step("ld.01", "resolve", { result: { record: "Giấy khai sinh số 45/2026" } });
   assert.equal(d.state, "resolved");
   assert.equal(d.finishClass, "early");
   const officerReturn = await f.act(c["cv.01"]!, code, "return", {
-    revision: rev,
+    revision: j.rev,
     via: "direct",
     handover: { record: "x" },
   });
   assert.equal(officerReturn.status, 403);
-  const noHandover = await f.act(c["motcua.01"]!, code, "return", { revision: rev, via: "direct" });
+  const noHandover = await f.act(c["motcua.01"]!, code, "return", { revision: j.rev, via: "direct" });
   assert.equal(noHandover.body.code, "handover-required");
-  d = await step("motcua.01", "return", { via: "direct", handover: { record: "Ký nhận sổ theo dõi số 7" } });
+  d = await j.step("motcua.01", "return", { via: "direct", handover: { record: "Ký nhận sổ theo dõi số 7" } });
   assert.equal(d.state, "returned");
   assert.deepEqual(d.allowedActions, []);
+}
+
+/** The control sheet and the log with names; the citizen rates once. */
+async function sheetAndRating(j: Journey, secret: string): Promise<void> {
+  const { code } = j;
   // the control sheet is a view of the log, with names
   const sheet = (
     await f.t.request({ method: "GET", url: `/api/dossiers/${code}/control-sheet`, cookie: c["ld.01"] })
@@ -162,9 +190,8 @@ test("the whole way: assign → process → supplement → payment → extension
   assert.equal(sheet.outcome, "early");
   const view = await f.get(c["ld.01"]!, code);
   assert.equal(view.body.events[0].actor.fullName, "motcua.01");
-  assert.equal(view.body.events.length, rev);
+  assert.equal(view.body.events.length, j.rev);
   // the citizen rates once, after return
-  const secret = created.body.lookupSecret;
   const rate = (body: Record<string, unknown>) =>
     f.t.request({ method: "POST", url: "/api/public/ratings", payload: { code, secret, ...body } });
   const rated = await rate({ score: 5, officerScore: 4, procedureAssessment: "simple" });
@@ -181,6 +208,16 @@ test("the whole way: assign → process → supplement → payment → extension
     [row.score, row.stars, row.officer_score, row.procedure_assessment],
     ["very_satisfied", 5, "satisfied", "simple"],
   );
+}
+
+test("the whole way: assign → process → supplement → payment → extension → propose → approve → resolve → return → rate", async () => {
+  at("2026-03-10T08:00:00+07:00"); // Tuesday
+  const created = await f.intake(c["motcua.01"]!);
+  const j = journey(created.body.code as string, created.body.revision as number);
+  await processWithSupplementAndPayment(j);
+  await extendAndPropose(j);
+  await resolveAndReturn(j);
+  await sheetAndRating(j, created.body.lookupSecret);
 });
 
 test("online: submitted → accept (appointment from acceptance) → transfer to P1.02 → its officer → stop; refuse; withdraw", async () => {
