@@ -3,42 +3,43 @@
 // submits the report; the province's reform officer sees the commune submitted, the other missing and late,
 // and the roll-up of the submitted 01b rows.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { importDossierRecords } from "../../src/db/repos/dossier-import.ts";
 import { UnitDirectory } from "../../src/db/repos/units.ts";
 import { sampleDossiers } from "../../src/figures/test-arbitraries.ts";
-import { type Browser, fixedClock, launchBrowser, type Server, screenshot, signIn, startServer } from "./harness.ts";
+import { e2eSuite, fixedClock, type Server, screenshot, signIn } from "./harness.ts";
 
 const PERIOD = "from=2024-01-01&to=2024-03-31";
 
+/** Sixty sample dossiers in two communes over the first quarter of 2024. */
+async function seedDossiers(server: Server): Promise<void> {
+  const units = new UnitDirectory(server.database.db);
+  await units.refresh();
+  const records = sampleDossiers(
+    {
+      range: { from: "2024-01-01", days: 90 },
+      units: ["P1.01", "P1.02"],
+      procedures: [{ code: "1.001009", field: "Chứng thực", level: "commune" }],
+    },
+    60,
+    9,
+  );
+  await importDossierRecords(server.database, units, records, { createMissing: true });
+  await server.ctx.units.fresh();
+}
+
 describe("Báo cáo CCHC", () => {
-  let server: Server;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer({ now: fixedClock("2024-04-10T09:00:00+07:00").now });
-    await server.addStaff("cchc.xa", "Lê Thị Cải", "P1.01", ["reform_officer"]);
-    await server.addStaff("cchc.tinh", "Phạm Văn Tỉnh", "P1", ["reform_officer"]);
-    const units = new UnitDirectory(server.database.db);
-    await units.refresh();
-    const records = sampleDossiers(
-      {
-        range: { from: "2024-01-01", days: 90 },
-        units: ["P1.01", "P1.02"],
-        procedures: [{ code: "1.001009", field: "Chứng thực", level: "commune" }],
-      },
-      60,
-      9,
-    );
-    await importDossierRecords(server.database, units, records, { createMissing: true });
-    await server.ctx.units.fresh();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  const suite = e2eSuite({
+    now: fixedClock("2024-04-10T09:00:00+07:00").now,
+    staff: [
+      ["cchc.xa", "Lê Thị Cải", "P1.01", ["reform_officer"]],
+      ["cchc.tinh", "Phạm Văn Tỉnh", "P1", ["reform_officer"]],
+    ],
+    setup: seedDossiers,
   });
 
   test("a commune fills, issues and submits; the province sees the register and the roll-up", async () => {
+    const { server, browser } = suite;
     const page = await browser.newPage();
     await signIn(page, server.url, "cchc.xa");
     await page.goto(`${server.url}/can-bo/bao-cao/cchc?unit=P1.01&${PERIOD}`);
