@@ -157,6 +157,76 @@ const resolveFields: ReactNode[] = [
   </Form.Item>,
 ];
 
+const declineFields: ReactNode[] = [
+  reason("Lý do không đủ điều kiện giải quyết (ghi trong thông báo)"),
+  <Form.Item
+    key="record"
+    label="Thông báo trả lại hồ sơ (số, ký hiệu)"
+    name="record"
+    extra="Để trống nếu thông báo được lập sau từ mẫu của hệ thống"
+  >
+    <Input />
+  </Form.Item>,
+];
+
+const supplementFields = (components: readonly string[]): ReactNode[] => [
+  <Form.Item
+    key="missing"
+    label="Các giấy tờ cần bổ sung (liệt kê đầy đủ một lần)"
+    name="missing"
+    rules={[{ required: true, message: "Liệt kê ít nhất một giấy tờ cần bổ sung" }]}
+  >
+    <Select
+      mode="tags"
+      options={components.map((c) => ({ value: c, label: c }))}
+      placeholder="Chọn hoặc gõ tên giấy tờ"
+    />
+  </Form.Item>,
+  reason("Ghi chú", false),
+];
+
+const transferFields: ReactNode[] = [
+  <Form.Item
+    key="toUnit"
+    label="Mã đơn vị nhận"
+    name="toUnit"
+    rules={[{ required: true, message: "Nhập mã đơn vị nhận" }]}
+  >
+    <Input />
+  </Form.Item>,
+  <Form.Item key="link" label="Hình thức liên thông" name="link" initialValue="same_level">
+    <Radio.Group>
+      <Radio value="same_level">Cùng cấp</Radio>
+      <Radio value="across_levels">Giữa các cấp</Radio>
+    </Radio.Group>
+  </Form.Item>,
+  reason("Ghi chú", false),
+];
+
+const returnFields = (resultRecord: ActionContext["resultRecord"]): ReactNode[] => [
+  <Form.Item key="via" label="Hình thức trả" name="via" initialValue="direct">
+    <Radio.Group>
+      <Radio value="direct">Trực tiếp</Radio>
+      <Radio value="postal">Bưu chính</Radio>
+      <Radio value="online">Trực tuyến</Radio>
+    </Radio.Group>
+  </Form.Item>,
+  evidence("Ghi nhận bàn giao kết quả", resultRecord),
+];
+
+const extendFields: ReactNode[] = [
+  <Form.Item
+    key="dueAt"
+    label="Ngày hẹn trả mới"
+    name="dueAt"
+    rules={[{ required: true, message: "Chọn ngày hẹn trả mới" }]}
+  >
+    <DatePicker showTime={{ format: "HH:mm" }} format="DD/MM/YYYY HH:mm" style={{ width: "100%" }} />
+  </Form.Item>,
+  evidence("Thư xin lỗi (số, ký hiệu)"),
+  reason("Lý do chậm trễ"),
+];
+
 /** The form fields of each action; actions without entry need only a confirmation. */
 export function actionFields(action: Action, { components, unitCode, resultRecord }: ActionContext): ReactNode[] {
   switch (action) {
@@ -168,33 +238,9 @@ export function actionFields(action: Action, { components, unitCode, resultRecor
       return [reason("Lý do dừng xử lý")];
     case "decline":
       // trả lại hồ sơ sau thẩm định: the notice states why (Decree 61/2018 art. 19(2)(c)); its number is optional
-      return [
-        reason("Lý do không đủ điều kiện giải quyết (ghi trong thông báo)"),
-        <Form.Item
-          key="record"
-          label="Thông báo trả lại hồ sơ (số, ký hiệu)"
-          name="record"
-          extra="Để trống nếu thông báo được lập sau từ mẫu của hệ thống"
-        >
-          <Input />
-        </Form.Item>,
-      ];
+      return declineFields;
     case "request_supplement":
-      return [
-        <Form.Item
-          key="missing"
-          label="Các giấy tờ cần bổ sung (liệt kê đầy đủ một lần)"
-          name="missing"
-          rules={[{ required: true, message: "Liệt kê ít nhất một giấy tờ cần bổ sung" }]}
-        >
-          <Select
-            mode="tags"
-            options={components.map((c) => ({ value: c, label: c }))}
-            placeholder="Chọn hoặc gõ tên giấy tờ"
-          />
-        </Form.Item>,
-        reason("Ghi chú", false),
-      ];
+      return supplementFields(components);
     case "assign":
       return [
         <Form.Item
@@ -207,23 +253,7 @@ export function actionFields(action: Action, { components, unitCode, resultRecor
         </Form.Item>,
       ];
     case "transfer":
-      return [
-        <Form.Item
-          key="toUnit"
-          label="Mã đơn vị nhận"
-          name="toUnit"
-          rules={[{ required: true, message: "Nhập mã đơn vị nhận" }]}
-        >
-          <Input />
-        </Form.Item>,
-        <Form.Item key="link" label="Hình thức liên thông" name="link" initialValue="same_level">
-          <Radio.Group>
-            <Radio value="same_level">Cùng cấp</Radio>
-            <Radio value="across_levels">Giữa các cấp</Radio>
-          </Radio.Group>
-        </Form.Item>,
-        reason("Ghi chú", false),
-      ];
+      return transferFields;
     case "propose_result":
       return [draftUpload, reason("Ý kiến đề xuất", false)];
     case "approve":
@@ -250,29 +280,9 @@ export function actionFields(action: Action, { components, unitCode, resultRecor
     case "resolve":
       return resolveFields;
     case "return":
-      return [
-        <Form.Item key="via" label="Hình thức trả" name="via" initialValue="direct">
-          <Radio.Group>
-            <Radio value="direct">Trực tiếp</Radio>
-            <Radio value="postal">Bưu chính</Radio>
-            <Radio value="online">Trực tuyến</Radio>
-          </Radio.Group>
-        </Form.Item>,
-        evidence("Ghi nhận bàn giao kết quả", resultRecord),
-      ];
+      return returnFields(resultRecord);
     case "extend":
-      return [
-        <Form.Item
-          key="dueAt"
-          label="Ngày hẹn trả mới"
-          name="dueAt"
-          rules={[{ required: true, message: "Chọn ngày hẹn trả mới" }]}
-        >
-          <DatePicker showTime={{ format: "HH:mm" }} format="DD/MM/YYYY HH:mm" style={{ width: "100%" }} />
-        </Form.Item>,
-        evidence("Thư xin lỗi (số, ký hiệu)"),
-        reason("Lý do chậm trễ"),
-      ];
+      return extendFields;
     default:
       return [reason("Ghi chú", false)];
   }
