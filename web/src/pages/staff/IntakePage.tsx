@@ -141,77 +141,8 @@ export default function IntakePage() {
             </Form.Item>
           </Col>
         </Row>
-        {p && (
-          <Card
-            size="small"
-            title="Thành phần hồ sơ đã nhận"
-            style={{ marginBottom: 16 }}
-            extra={`Thời hạn: ${describeLimit(p.timeLimit)}`}
-          >
-            <Form.Item name="components" noStyle>
-              <Checkbox.Group
-                style={{ display: "flex", flexDirection: "column", gap: 8 }}
-                aria-label="Thành phần hồ sơ đã nhận"
-              >
-                {p.components.map((c) => (
-                  <Checkbox key={c.name} value={c.name}>
-                    {c.name} — {FORM_NAME[c.form] ?? c.form}, {c.count} bản{c.condition ? ` (${c.condition})` : ""}
-                  </Checkbox>
-                ))}
-              </Checkbox.Group>
-            </Form.Item>
-            {p.fees.length > 0 && (
-              <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
-                Phí, lệ phí:{" "}
-                {p.fees.map((f) => `${f.name}: ${formatMoney(f.amount)}${f.per ? `/${f.per}` : ""}`).join("; ")}
-              </Typography.Paragraph>
-            )}
-          </Card>
-        )}
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              label="Họ và tên người nộp"
-              name={["applicant", "name"]}
-              rules={[{ required: true, message: "Nhập họ và tên" }]}
-            >
-              <Input autoComplete="name" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item label="Số định danh cá nhân (CCCD)" name={["applicant", "idNumber"]}>
-              <Input inputMode="numeric" maxLength={12} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item label="Số điện thoại" name={["applicant", "phone"]}>
-              <Input inputMode="tel" autoComplete="tel" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item label="Thư điện tử" name={["applicant", "email"]}>
-              <Input type="email" autoComplete="email" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item label="Địa chỉ" name={["applicant", "address"]}>
-              <Input autoComplete="street-address" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item label="Kênh tiếp nhận" name="channel">
-              <Radio.Group>
-                <Radio value="direct">{CHANNEL_NAME.direct}</Radio>
-                <Radio value="postal">{CHANNEL_NAME.postal}</Radio>
-              </Radio.Group>
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item label="Phí, lệ phí đã thu (đồng)" name={["fee", "amount"]}>
-              <InputNumber min={0} step={1000} style={{ width: "100%" }} />
-            </Form.Item>
-          </Col>
-        </Row>
+        {p && <Checklist procedure={p} />}
+        <ApplicantFields />
         <Form.Item label="Ghi chú" name="note">
           <Input.TextArea rows={2} />
         </Form.Item>
@@ -243,5 +174,87 @@ export default function IntakePage() {
         </Button>
       )}
     </Space>
+  );
+}
+
+type LoadedProcedure = NonNullable<Awaited<ReturnType<typeof procedures.get>>>;
+
+/** The procedure's papers to tick as received, its time limit and its fees. */
+function Checklist({ procedure: p }: { procedure: LoadedProcedure }) {
+  return (
+    <Card
+      size="small"
+      title="Thành phần hồ sơ đã nhận"
+      style={{ marginBottom: 16 }}
+      extra={`Thời hạn: ${describeLimit(p.timeLimit)}`}
+    >
+      <Form.Item name="components" noStyle>
+        <Checkbox.Group
+          style={{ display: "flex", flexDirection: "column", gap: 8 }}
+          aria-label="Thành phần hồ sơ đã nhận"
+        >
+          {p.components.map((c) => (
+            <Checkbox key={c.name} value={c.name}>
+              {c.name} — {FORM_NAME[c.form] ?? c.form}, {c.count} bản{c.condition ? ` (${c.condition})` : ""}
+            </Checkbox>
+          ))}
+        </Checkbox.Group>
+      </Form.Item>
+      {p.fees.length > 0 && (
+        <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
+          Phí, lệ phí: {p.fees.map((f) => `${f.name}: ${formatMoney(f.amount)}${f.per ? `/${f.per}` : ""}`).join("; ")}
+        </Typography.Paragraph>
+      )}
+    </Card>
+  );
+}
+
+/** The applicant, the channel and the fee collected at the counter. */
+function ApplicantFields() {
+  return (
+    <Row gutter={16}>
+      <Col xs={24} md={12}>
+        <Form.Item
+          label="Họ và tên người nộp"
+          name={["applicant", "name"]}
+          rules={[{ required: true, message: "Nhập họ và tên" }]}
+        >
+          <Input autoComplete="name" />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item label="Số định danh cá nhân (CCCD)" name={["applicant", "idNumber"]}>
+          <Input inputMode="numeric" maxLength={12} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item label="Số điện thoại" name={["applicant", "phone"]}>
+          <Input inputMode="tel" autoComplete="tel" />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item label="Thư điện tử" name={["applicant", "email"]}>
+          <Input type="email" autoComplete="email" />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item label="Địa chỉ" name={["applicant", "address"]}>
+          <Input autoComplete="street-address" />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item label="Kênh tiếp nhận" name="channel">
+          <Radio.Group>
+            <Radio value="direct">{CHANNEL_NAME.direct}</Radio>
+            <Radio value="postal">{CHANNEL_NAME.postal}</Radio>
+          </Radio.Group>
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item label="Phí, lệ phí đã thu (đồng)" name={["fee", "amount"]}>
+          <InputNumber min={0} step={1000} style={{ width: "100%" }} />
+        </Form.Item>
+      </Col>
+    </Row>
   );
 }
