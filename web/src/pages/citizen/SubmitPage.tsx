@@ -47,18 +47,7 @@ export default function SubmitPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const attachments = [];
-      for (const [component, files] of Object.entries(v.files ?? {})) {
-        for (const f of files ?? []) {
-          if (!f.originFileObj) continue;
-          attachments.push({
-            component,
-            name: f.name,
-            contentType: f.type ?? "application/octet-stream",
-            dataBase64: await toBase64(f.originFileObj),
-          });
-        }
-      }
+      const attachments = await attachmentsOf(v.files);
       const components = Object.entries(v.files ?? {})
         .filter(([, files]) => (files ?? []).length > 0)
         .map(([name]) => name);
@@ -121,39 +110,7 @@ export default function SubmitPage() {
               .map((u) => ({ value: u.code, label: u.name }))}
           />
         </Form.Item>
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              label="Họ và tên"
-              name={["applicant", "name"]}
-              rules={[{ required: true, message: "Nhập họ và tên" }]}
-            >
-              <Input autoComplete="name" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item label="Số định danh cá nhân (CCCD)" name={["applicant", "idNumber"]}>
-              <Input inputMode="numeric" maxLength={12} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              label="Số điện thoại"
-              name={["applicant", "phone"]}
-              rules={[{ required: true, message: "Nhập số điện thoại để nhận thông báo" }]}
-            >
-              <Input inputMode="tel" autoComplete="tel" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item label="Thư điện tử" name={["applicant", "email"]}>
-              <Input type="email" autoComplete="email" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item label="Địa chỉ" name={["applicant", "address"]}>
-          <Input autoComplete="street-address" />
-        </Form.Item>
+        <ApplicantFields />
         <Card size="small" title="Thành phần hồ sơ (tệp đính kèm)" style={{ marginBottom: 16 }}>
           {p.components.map((c) => (
             <Form.Item
@@ -183,5 +140,63 @@ export default function SubmitPage() {
         </Button>
       </Form>
     </Space>
+  );
+}
+
+/** The files picked for each component, read as base64 for the submission. */
+async function attachmentsOf(picked: SubmitValues["files"]) {
+  const attachments = [];
+  for (const [component, files] of Object.entries(picked ?? {})) {
+    for (const f of files ?? []) {
+      if (!f.originFileObj) continue;
+      attachments.push({
+        component,
+        name: f.name,
+        contentType: f.type ?? "application/octet-stream",
+        dataBase64: await toBase64(f.originFileObj),
+      });
+    }
+  }
+  return attachments;
+}
+
+/** The applicant: name and phone required (the notices go there), ID number, e-mail, address. */
+function ApplicantFields() {
+  return (
+    <>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label="Họ và tên"
+            name={["applicant", "name"]}
+            rules={[{ required: true, message: "Nhập họ và tên" }]}
+          >
+            <Input autoComplete="name" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label="Số định danh cá nhân (CCCD)" name={["applicant", "idNumber"]}>
+            <Input inputMode="numeric" maxLength={12} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label="Số điện thoại"
+            name={["applicant", "phone"]}
+            rules={[{ required: true, message: "Nhập số điện thoại để nhận thông báo" }]}
+          >
+            <Input inputMode="tel" autoComplete="tel" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label="Thư điện tử" name={["applicant", "email"]}>
+            <Input type="email" autoComplete="email" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item label="Địa chỉ" name={["applicant", "address"]}>
+        <Input autoComplete="street-address" />
+      </Form.Item>
+    </>
   );
 }
