@@ -27,7 +27,23 @@ async function act(page: Page, action: string, fill?: (dialog: ReturnType<Page["
   const dialog = page.getByRole("dialog");
   await dialog.waitFor();
   if (fill) await fill(dialog);
-  await dialog.getByRole("button", { name: "Xác nhận" }).click();
+  const confirm = dialog.getByRole("button", { name: "Xác nhận" });
+  await confirm.click();
+  // on a loaded machine a click during the dialog's opening animation can be lost: click again only when
+  // nothing is in flight and no error is shown (a refused action fails the test with the server's words)
+  for (let i = 0; i < 3; i++) {
+    if (
+      await dialog.waitFor({ state: "hidden", timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+    const problem = dialog.locator(".ant-alert-error, .ant-form-item-explain-error");
+    if ((await problem.count()) > 0) throw new Error(`${action}: ${await problem.first().textContent()}`);
+    if ((await confirm.locator("xpath=self::*[contains(@class,'ant-btn-loading')]").count()) === 0)
+      await confirm.click();
+  }
   await dialog.waitFor({ state: "hidden" });
 }
 
