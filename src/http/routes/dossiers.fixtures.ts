@@ -1,5 +1,6 @@
 // Shared by the dossier route tests: a procedure in the catalogue, staff at P1.01 / P1.02 / P1, and helpers
 // that drive the real routes (intake, action, upload) with a clock the test moves.
+import assert from "node:assert/strict";
 import { createProcedureVersion } from "../../db/repos/catalog.ts";
 import { Procedure } from "../../catalog/procedure.ts";
 import { startTestApp, type TestApp } from "../testing.ts";
@@ -48,6 +49,11 @@ export interface Fixture {
   get(cookie: string, code: string): Promise<Reply>;
   upload(cookie: string, unitCode?: string): Promise<string>;
   submit(body?: Record<string, unknown>): Promise<Reply>;
+  /**
+   * Runs actions in order as [username, action, body?, local time?], each on the revision the previous one
+   * returned (asserting 200); returns the last detail.
+   */
+  walk(code: string, steps: [string, string, Record<string, unknown>?, string?][]): Promise<AnyJson>;
 }
 
 /** Staff: front desk, officer, leader at each of P1.01 and P1.02; a leader at P1; a front desk at P2.01. */
@@ -75,7 +81,7 @@ export async function startFixture(start: string): Promise<Fixture> {
     status: r.statusCode,
     body: r.body ? JSON.parse(r.body) : undefined,
   });
-  return {
+  const fixture: Fixture = {
     t,
     clock,
     cookies,
@@ -106,6 +112,16 @@ export async function startFixture(start: string): Promise<Fixture> {
     async get(cookie, code) {
       return json(await t.request({ method: "GET", url: `/api/dossiers/${code}`, cookie }));
     },
+    async walk(code, steps) {
+      let d = (await fixture.get(cookies["motcua.01"]!, code)).body;
+      for (const [who, action, body = {}, when] of steps) {
+        if (when) clock.now = new Date(when);
+        const r = await fixture.act(cookies[who]!, code, action, { revision: d.revision, ...body });
+        assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.body)}`);
+        d = r.body;
+      }
+      return d;
+    },
     async upload(cookie, unitCode = "P1.01") {
       const r = json(
         await t.request({
@@ -132,4 +148,5 @@ export async function startFixture(start: string): Promise<Fixture> {
       return json(await t.request({ method: "POST", url: "/api/public/submissions", payload }));
     },
   };
+  return fixture;
 }

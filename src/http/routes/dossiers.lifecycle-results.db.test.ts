@@ -19,17 +19,7 @@ before(async () => {
 });
 after(async () => f.t.close());
 
-/** Runs actions in order, each on the revision the previous one returned; returns the last detail. */
-async function walk(code: string, steps: [string, string, Record<string, unknown>?, string?][]) {
-  let d = (await f.get(c["motcua.01"]!, code)).body;
-  for (const [who, action, body = {}, when] of steps) {
-    if (when) at(when);
-    const r = await f.act(c[who]!, code, action, { revision: d.revision, ...body });
-    assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.body)}`);
-    d = r.body;
-  }
-  return d;
-}
+const walk: Fixture["walk"] = (code, steps) => f.walk(code, steps);
 
 test("leader approval: resolve waits for an approval after the latest proposal; the control sheet judges each step", async () => {
   at("2026-03-23T08:00:00+07:00"); // Monday; 3 working days of 450 minutes → Thursday 08:00

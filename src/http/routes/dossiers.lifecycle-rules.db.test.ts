@@ -30,17 +30,7 @@ const supplement = (payload: Record<string, unknown>) =>
 const fileCount = async (code: string) =>
   (await f.t.database.db.selectFrom("files").select("id").where("dossier_code", "=", code).execute()).length;
 
-/** Runs actions in order, each on the revision the previous one returned; returns the last detail. */
-async function walk(code: string, steps: [string, string, Record<string, unknown>?, string?][]) {
-  let d = (await f.get(c["motcua.01"]!, code)).body;
-  for (const [who, action, body = {}, when] of steps) {
-    if (when) at(when);
-    const r = await f.act(c[who]!, code, action, { revision: d.revision, ...body });
-    assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.body)}`);
-    d = r.body;
-  }
-  return d;
-}
+const walk: Fixture["walk"] = (code, steps) => f.walk(code, steps);
 
 test("online: submitted → asked once → the applicant supplements online → accepted; a second ask is refused", async () => {
   at("2026-03-16T08:00:00+07:00");
