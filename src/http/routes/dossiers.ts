@@ -4,11 +4,12 @@ import { z } from "zod";
 import { Applicant } from "../../db/repos/dossiers/applicant.ts";
 import { intake, previewAppointment } from "../../db/repos/dossiers/intake.ts";
 import { listDossiers, QUEUES } from "../../db/repos/dossiers/list.ts";
-import { getDossier, type ServiceContext } from "../../db/repos/dossiers/service.ts";
+import { type DossierFile, dossierProcedureCached } from "../../db/repos/dossiers/detail.ts";
+import { getDossier, getDossierView, type ServiceContext } from "../../db/repos/dossiers/service.ts";
 import { controlSheetOf } from "../../db/repos/dossiers/sheet.ts";
 import { staffNames } from "../../db/repos/dossiers/staff.ts";
 import type { StoredProcedure } from "../../db/repos/catalog.ts";
-import { calendarOf, dossierProcedure, needsApproval } from "../../db/repos/dossiers/terms.ts";
+import { calendarOf, needsApproval } from "../../db/repos/dossiers/terms.ts";
 import { filesOf } from "../../db/repos/files.ts";
 import { supplementChoices } from "../../dossier/completeness.ts";
 import { project } from "../../dossier/evolve.ts";
@@ -161,6 +162,8 @@ export interface KnownDetail {
   names?: Map<string, string>;
   /** No file is linked to the dossier. */
   noFiles?: boolean;
+  /** The files linked to the dossier, read with it (getDossierView). */
+  files?: DossierFile[];
 }
 
 /** The full view of a dossier for this actor. */
@@ -175,7 +178,7 @@ export async function detailOf(
   const state = project(log);
   const [calendar, procedure] = await Promise.all([
     calendarOf(service.db, ctx.units, row.unit_code),
-    dossierProcedure(service.db, row, known.procedure),
+    dossierProcedureCached(service.db, row, known.procedure),
   ]);
   const [names, sheet, files] = await Promise.all([
     known.names ??
@@ -185,12 +188,11 @@ export async function detailOf(
         ...(row.assignee_id === null ? [] : [String(row.assignee_id)]),
       ]),
     controlSheetOf(service, row, log, calendar, procedure),
-    known.noFiles
-      ? []
-      : filesOf(service.db, row.province_code, row.code).then((rows) =>
-          rows.map(({ created_at, ...file }) => ({ ...file, createdAt: created_at })),
-        ),
-  ]);
+    known.noFiles ? [] : (known.files ?? filesOf(service.db, row.province_code, row.code)),
+  ]).then(
+    ([names, sheet, stored]) =>
+      [names, sheet, stored.map(({ created_at, ...file }) => ({ ...file, createdAt: created_at }))] as const,
+  );
   const availability = actionAvailability(actor, row, state, ctx.units, { approvalRequired: needsApproval(procedure) });
   const detail = presentDetail(row, ctx.units, ctx.now(), {
     log,
@@ -221,9 +223,10 @@ export const getDossierDetail = defineRoute({
   response: Dossier,
   params: DossierCodeParam,
   async handler({ ctx, actor, params }) {
-    const { row, log } = await getDossier(serviceOf(ctx), params.code).catch(dossierProblem);
-    if (!canReadDossier(actor, row, ctx.units)) throw outOfScope(row.code);
-    return detailOf(ctx, actor!, row, log);
+    // one statement: the row, its log, the staff it names and its files (issue 20)
+    const view = await getDossierView(serviceOf(ctx), params.code, { names: true, files: true }).catch(dossierProblem);
+    if (!canReadDossier(actor, view.row, ctx.units)) throw outOfScope(view.row.code);
+    return detailOf(ctx, actor!, view.row, view.log, { names: view.names, files: view.files });
   },
 });
 

@@ -5,9 +5,9 @@ import { timingSafeEqual } from "node:crypto";
 import type { LifecycleEvent } from "../../../dossier/events.ts";
 import { normalizePhone } from "../../../dossier/identity.ts";
 import { STATUS_CODE, STATUS_NAME_VI, type DossierStatus } from "../../../dossier/status.ts";
-import { loadDossier } from "../dossier-store.ts";
+import { loadDossierView } from "./detail.ts";
 import { ServiceError } from "./errors.ts";
-import { type DossierRow, provinceOfCode, type ServiceContext } from "./service.ts";
+import { type DossierRow, provinceNamedByCode, type ServiceContext } from "./service.ts";
 
 export const lookupNotFound = () =>
   new ServiceError(404, "not-found", "Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu (hoặc số điện thoại) đã nhập.");
@@ -24,8 +24,8 @@ export async function findByCredentials(
   code: string,
   credentials: { secret?: string; phone?: string },
 ): Promise<{ row: DossierRow; log: LifecycleEvent[] }> {
-  const province = await provinceOfCode(ctx, code);
-  const loaded = province ? await loadDossier(ctx.db, province, code) : undefined;
+  // one statement: the row and its log, in the province the code names (or whichever holds it)
+  const loaded = await loadDossierView(ctx.db, await provinceNamedByCode(ctx, code), code);
   const secret = credentials.secret?.trim().toUpperCase();
   const phone = credentials.phone ? normalizePhone(credentials.phone) : undefined;
   const stored = loaded?.row;
@@ -34,7 +34,7 @@ export async function findByCredentials(
     ((secret !== undefined && stored.lookup_secret !== null && sameText(secret, stored.lookup_secret)) ||
       (phone !== undefined && stored.applicant_phone !== null && sameText(phone, stored.applicant_phone)));
   if (!ok || !loaded) throw lookupNotFound();
-  return loaded;
+  return { row: loaded.row, log: loaded.log };
 }
 
 /** What each event means to the applicant, in Vietnamese. */

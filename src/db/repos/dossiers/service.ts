@@ -1,7 +1,7 @@
 // executeCommand: one lifecycle command on a stored dossier, in one transaction —
 // lock the row → authorize on what is stored → replay a retried command → check the revision the caller saw →
 // decide() with the unit's calendar and the procedure's limit → append the events and rewrite the projection.
-import type { Kysely, Selectable, Transaction } from "kysely";
+import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
 import type { TimeLimit } from "../../../calendar/index.ts";
 import type { Action, DossierCommand } from "../../../dossier/commands.ts";
 import { decide } from "../../../dossier/decide.ts";
@@ -12,6 +12,7 @@ import type { Database, DossiersTable } from "../../schema.ts";
 import { appendEvents, ConcurrentUpdateError, headerOf, loadDossier } from "../dossier-store.ts";
 import type { UnitDirectory } from "../units.ts";
 import { calendarRegistryOf } from "../calendar.ts";
+import { type DossierView, dossierByCode, loadDossierView, type ViewParts } from "./detail.ts";
 import { DossierRefusal, dossierNotFound, isUniqueViolation, ServiceError } from "./errors.ts";
 import { dossierDeps, dossierProcedure, needsApproval, procedureInForce, type Terms, termsOf } from "./terms.ts";
 
@@ -55,24 +56,41 @@ export const EVENT_OF_ACTION: Readonly<Record<Action, LifecycleEventType>> = {
   rate: "rated",
 };
 
-/** The province a dossier code belongs to: the province of the receiving unit named in the code. */
-export async function provinceOfCode(ctx: ServiceContext, code: string): Promise<string | undefined> {
+/** The province named by a dossier code: the province of its receiving unit, when the code names a known unit. */
+export async function provinceNamedByCode(ctx: ServiceContext, code: string): Promise<string | undefined> {
   const unit = /^(.+)-\d{6}-\d{4}$/.exec(code)?.[1];
-  if (unit) {
-    const units = await ctx.units.fresh();
-    const province = units.provinceOf(unit);
-    if (province && units.find(unit)) return province;
-  }
-  const row = await ctx.db.selectFrom("dossiers").select("province_code").where("code", "=", code).executeTakeFirst();
-  return row?.province_code;
+  if (!unit) return undefined;
+  const units = await ctx.units.fresh();
+  return units.find(unit) ? units.provinceOf(unit) : undefined;
+}
+
+/**
+ * The province a dossier code belongs to: the one its unit names, else (an imported or unknown code) whichever
+ * province holds it, found by the primary key (dossierByCode).
+ */
+export async function provinceOfCode(ctx: ServiceContext, code: string): Promise<string | undefined> {
+  const named = await provinceNamedByCode(ctx, code);
+  if (named) return named;
+  const { rows } = await dossierByCode(sql`d.province_code`, undefined, code)
+    .$castTo<{ province_code: string }>()
+    .execute(ctx.db);
+  return rows[0]?.province_code;
+}
+
+/** The stored dossier (row + log, in one statement), or 404; `parts` adds the detail's names and files. */
+export async function getDossierView(ctx: ServiceContext, code: string, parts: ViewParts = {}): Promise<DossierView> {
+  const view = await loadDossierView(ctx.db, await provinceNamedByCode(ctx, code), code, parts);
+  if (!view) throw dossierNotFound(code);
+  return view;
 }
 
 /** The stored dossier (row + log), or 404. */
-export async function getDossier(ctx: ServiceContext, code: string) {
-  const province = await provinceOfCode(ctx, code);
-  const loaded = province ? await loadDossier(ctx.db, province, code) : undefined;
-  if (!loaded) throw dossierNotFound(code);
-  return loaded;
+export async function getDossier(
+  ctx: ServiceContext,
+  code: string,
+): Promise<{ row: DossierRow; log: LifecycleEvent[] }> {
+  const { row, log } = await getDossierView(ctx, code);
+  return { row, log };
 }
 
 /** The event stored under an idempotency key, if any. */

@@ -1,0 +1,149 @@
+// Reading one dossier for a page in ONE statement: the row, its log, and — for the staff detail — the full names
+// of the staff its log names and the files linked to it (issue 20: the detail was six statements in four waves,
+// each waiting for a pool connection under load). The log, the names and the files come back as JSON columns
+// beside the row; instants in them travel as epoch milliseconds, truncated as the driver's own timestamptz parser
+// truncates microseconds, so what the callers get equals loadDossier + staffNames + filesOf
+// (detail.db.test.ts holds them equal on both engines).
+import { type Kysely, type RawBuilder, sql } from "kysely";
+import type { LifecycleEvent } from "../../../dossier/events.ts";
+import type { Database } from "../../schema.ts";
+import { catalogueGeneration, findProcedureVersion, type StoredProcedure } from "../catalog.ts";
+import { eventFromRow } from "../dossier-store.ts";
+import type { DossierRow } from "./service.ts";
+
+/** A file linked to a dossier, as the detail lists it (filesOf's columns). */
+export interface DossierFile {
+  id: string;
+  sha256: string;
+  name: string;
+  mime: string;
+  size: number;
+  component: string | null;
+  digitized: boolean;
+  created_at: Date;
+}
+
+export interface DossierView {
+  row: DossierRow;
+  log: LifecycleEvent[];
+  /** user id → full name of every staff member the log names (actors, assignees) and the assignee. */
+  names?: Map<string, string>;
+  files?: DossierFile[];
+}
+
+/** Which parts beside the row and the log to read. */
+export interface ViewParts {
+  names?: boolean;
+  files?: boolean;
+}
+
+const epochMs = (column: string) => sql.raw(`floor(extract(epoch from ${column}) * 1000)::bigint`);
+
+const LOG = sql`(select coalesce(json_agg(json_build_object(
+    'type', e.type, 'at', ${epochMs("e.at")}, 'actor_id', e.actor_id, 'actor_role', e.actor_role,
+    'unit_code', e.unit_code, 'from_state', e.from_state, 'to_state', e.to_state, 'reason', e.reason,
+    'payload', e.payload, 'attachments', e.attachments) order by e.seq), '[]'::json)
+  from dossier_events e where e.province_code = d.province_code and e.dossier_code = d.code)`;
+
+// staffNames' rule: ids of digits only, as numbers (a longer id than 15 digits is no user id: identities start at 1)
+const NAMES = sql`(select coalesce(json_agg(json_build_array(u.id, u.full_name) order by u.id), '[]'::json)
+  from users u where u.id in (
+    select case when i.id ~ '^[0-9]{1,15}$' then i.id::bigint end from (
+      select e.actor_id as id from dossier_events e
+        where e.province_code = d.province_code and e.dossier_code = d.code
+      union select e.payload ->> 'assignee' from dossier_events e
+        where e.province_code = d.province_code and e.dossier_code = d.code and e.type = 'assigned'
+      union select d.assignee_id::text) i))`;
+
+// filesOf's order (created_at alone), so files stored in one transaction keep the order they had
+const FILES = sql`(select coalesce(json_agg(json_build_object(
+    'id', f.id, 'sha256', f.sha256, 'name', f.name, 'mime', f.mime, 'size', f.size, 'component', f.component,
+    'digitized', f.digitized, 'created_at', ${epochMs("f.created_at")}) order by f.created_at), '[]'::json)
+  from files f where f.province_code = d.province_code and f.dossier_code = d.code)`;
+
+type Stored = DossierRow & { log_json: unknown[]; names_json?: [number, string][]; files_json?: unknown[] };
+
+/**
+ * The provinces holding dossiers, walked on the primary key (a loose index scan: one descent per province). A
+ * code whose unit is unknown (an imported code, a mistyped one) is looked for in each of them by equality on the
+ * primary key — never `where code = $1`, which reads the whole primary key index (every dossier).
+ */
+const PROVINCES = sql`with recursive provinces(code) as (
+    select min(province_code) from dossiers
+    union all
+    select (select min(province_code) from dossiers where province_code > provinces.code)
+      from provinces where provinces.code is not null)`;
+
+/** `select … from dossiers d` restricted to `code` in `province`, or (undefined) in whichever province holds it. */
+export function dossierByCode(columns: RawBuilder<unknown>, province: string | undefined, code: string) {
+  if (province !== undefined) {
+    return sql`select ${columns} from dossiers d where d.province_code = ${province} and d.code = ${code}`;
+  }
+  return sql`${PROVINCES} select ${columns} from provinces p
+    cross join lateral (select * from dossiers where province_code = p.code and code = ${code}) d
+    order by d.province_code limit 1`;
+}
+
+/**
+ * The dossier `code` of `province` (undefined: the province is not known from the code, see dossierByCode) with
+ * its log and the parts asked for, in one statement.
+ */
+export async function loadDossierView(
+  db: Kysely<Database>,
+  province: string | undefined,
+  code: string,
+  parts: ViewParts = {},
+): Promise<DossierView | undefined> {
+  const columns: RawBuilder<unknown>[] = [sql`d.*`, sql`${LOG} as log_json`];
+  if (parts.names) columns.push(sql`${NAMES} as names_json`);
+  if (parts.files) columns.push(sql`${FILES} as files_json`);
+  const { rows } = await dossierByCode(sql.join(columns), province, code).$castTo<Stored>().execute(db);
+  const stored = rows[0];
+  if (!stored) return undefined;
+  const { log_json, names_json, files_json, ...row } = stored;
+  const view: DossierView = {
+    row: row as DossierRow,
+    log: (log_json as (Parameters<typeof eventFromRow>[0] & { at: number })[]).map((e) =>
+      eventFromRow({ ...e, at: new Date(e.at) }),
+    ),
+  };
+  if (names_json) view.names = new Map(names_json.map(([id, name]) => [String(id), name]));
+  if (files_json) {
+    view.files = (files_json as (Omit<DossierFile, "created_at"> & { created_at: number })[]).map((f) => ({
+      ...f,
+      created_at: new Date(f.created_at),
+    }));
+  }
+  return view;
+}
+
+// The procedure version a dossier was received under, per database handle. A stored version is never rewritten
+// (catalog-versions.ts) except a placeholder completed by a catalogue import, so an entry goes when this process
+// writes the catalogue (catalogueGeneration) and after PROCEDURE_TTL_MS (another process may complete one).
+const PROCEDURE_TTL_MS = 10_000;
+const PROCEDURE_CACHE_LIMIT = 10_000;
+type CachedVersion = { procedure: StoredProcedure; loadedAt: number; generation: number };
+const versions = new WeakMap<object, Map<string, CachedVersion>>();
+
+/** The dossier's procedure version (dossierProcedure's answer), read once per TTL; undefined without a version. */
+export async function dossierProcedureCached(
+  db: Kysely<Database>,
+  row: { procedure_code: string; procedure_version: number | null },
+  known?: StoredProcedure,
+): Promise<StoredProcedure | undefined> {
+  if (row.procedure_version === null) return undefined;
+  if (known?.code === row.procedure_code && known.version === row.procedure_version) return known;
+  const cache = versions.get(db) ?? versions.set(db, new Map()).get(db)!;
+  const key = `${row.procedure_code}|${row.procedure_version}`;
+  const hit = cache.get(key);
+  if (hit && hit.generation === catalogueGeneration() && Date.now() - hit.loadedAt < PROCEDURE_TTL_MS) {
+    return hit.procedure;
+  }
+  const generation = catalogueGeneration();
+  const procedure = await findProcedureVersion(db, row.procedure_code, row.procedure_version);
+  if (procedure) {
+    if (cache.size >= PROCEDURE_CACHE_LIMIT) cache.clear();
+    cache.set(key, { procedure, loadedAt: Date.now(), generation });
+  }
+  return procedure;
+}
