@@ -14,6 +14,8 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type ChildProcess, spawn } from "node:child_process";
 import { Worker } from "node:worker_threads";
+import { Session } from "node:inspector/promises";
+import { writeFileSync } from "node:fs";
 import pg from "pg";
 import { localDate } from "../src/calendar/index.ts";
 import { type Database, openDatabase } from "../src/db/engine.ts";
@@ -23,7 +25,9 @@ import { createUser } from "../src/db/repos/people.ts";
 import { withDatabase } from "../src/db/testing.ts";
 import { formatDossierCode } from "../src/dossier/code.ts";
 import { buildApp } from "../src/http/app.ts";
+import { responseChecks } from "../src/http/schemas/check.ts";
 import type { LoadInput, LoadResult } from "./intake-load.ts";
+import { type CpuProfile, printSummary } from "./intake-profile.ts";
 import { PROCEDURE as FIXTURE_PROCEDURE } from "../src/http/routes/dossiers.fixtures.ts";
 
 const { values } = parseArgs({
@@ -43,8 +47,16 @@ const { values } = parseArgs({
     // comma-separated triggers to disable, [table.]trigger (default table dossiers): what a trigger costs, e.g.
     // quality_counts_insert,audit_log.audit_log_chain
     "disable-triggers": { type: "string", default: "" },
+    // profile: only the API side, one phase of --seconds, with a CPU profile of the server thread written to this
+    // file and summarized (bench/intake-profile.ts)
+    profile: { type: "string" },
+    // the server's pool (its PostgreSQL backends); default one per client
+    "server-pool": { type: "string" },
   },
 });
+// the test fixture imported below turns on the tests' response-shape checks (src/http/testing.ts): production never
+// runs them, and through 2026-12-03 the bench paid them on every API intake (~0.3 ms of the server thread)
+responseChecks.enabled = false;
 const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);
 const UNITS = Number(values.units);
@@ -78,7 +90,7 @@ async function open(): Promise<{ database: Database; connect(): Promise<pg.Pool>
   await client.connect();
   await client.query(`create database ${name}`);
   const url = withDatabase(admin, name);
-  const database = await openDatabase({ databaseUrl: url, poolSize: CLIENTS });
+  const database = await openDatabase({ databaseUrl: url, poolSize: Number(values["server-pool"] ?? CLIENTS) });
   // keep the app's connections open between phases, so the backends measured below stay the same processes
   database.pool.options.idleTimeoutMillis = 0;
   const pools: pg.Pool[] = [];
@@ -338,9 +350,25 @@ try {
   await bareRun(1); // warm-up
   await apiRun(1); // every app connection opened
   pids = (await backends()).filter((pid) => pid !== samplerPid);
-  const modes = values["quiet-and-busy"] ? [0, BUSY || 2] : [BUSY];
+  if (values.profile) {
+    const session = new Session();
+    session.connect();
+    await session.post("Profiler.enable");
+    await session.post("Profiler.setSamplingInterval", { interval: 200 });
+    await session.post("Profiler.start");
+    const result = await apiRun(seconds);
+    const { profile } = (await session.post("Profiler.stop")) as { profile: CpuProfile };
+    session.disconnect();
+    writeFileSync(values.profile, JSON.stringify(profile));
+    const rate = result.created / result.seconds;
+    console.log(
+      `API only, ${seconds} s: ${rate.toFixed(0)} dossiers/s (${result.created}, ${result.failed} failed; p50 ${result.p50.toFixed(1)} ms); node ${(lastCpu.node / result.created).toFixed(2)} ms, postgres ${(lastCpu.postgres / result.created).toFixed(2)} ms CPU per dossier; profile in ${values.profile}`,
+    );
+    printSummary(profile, result.created);
+  }
+  const modes = values.profile ? [] : values["quiet-and-busy"] ? [0, BUSY || 2] : [BUSY];
   console.log(
-    `engine ${database.engine}, ${UNITS} receiving units, ${CLIENTS} concurrent clients, ${rounds} × ${seconds} s each side, bare = one ${values.bare}; ${modes.map((n) => (n ? `busy (${n} CPU-bound processes)` : "quiet")).join(" and ")}`,
+    `engine ${database.engine}, ${UNITS} receiving units, ${CLIENTS} concurrent clients, server pool ${database.engine === "postgres" ? database.pool.options.max : 1}, ${rounds} × ${seconds} s each side, bare = one ${values.bare}; ${modes.map((n) => (n ? `busy (${n} CPU-bound processes)` : "quiet")).join(" and ")}`,
   );
   const side = () => ({ created: 0, seconds: 0, failed: 0, node: 0, postgres: 0 });
   const results: { mode: number; api: ReturnType<typeof side>; bare: ReturnType<typeof side> }[] = [];

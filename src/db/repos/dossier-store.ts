@@ -228,10 +228,22 @@ const EVENT_COLUMNS = [
 ] as const;
 const EVENT_TYPES = "integer text timestamptz text text text text text text jsonb jsonb text".split(" ");
 
-/** The text of insertWithNextCode's statement, built once per column list and number of events. */
+/** A request's audit row (src/http/request-audit.ts) written by the statement that does what it records. */
+export interface AuditInsert {
+  at: Date;
+  userId: number | null;
+  action: string;
+  subject: string;
+  /** JSON text. */
+  detail: string;
+}
+const AUDIT_COLUMNS = ["at", "user_id", "action", "subject", "detail"] as const;
+const auditValues = (a: AuditInsert) => [a.at, a.userId, a.action, a.subject, a.detail];
+
+/** The text of insertWithNextCode's statement, built once per column list, number of events and audit row. */
 const insertSqlCache = new Map<string, string>();
-function insertWithNextCodeSql(columns: readonly string[], events: number): string {
-  const key = `${columns.join(",")}|${events}`;
+function insertWithNextCodeSql(columns: readonly string[], events: number, audit: boolean): string {
+  const key = `${columns.join(",")}|${events}|${audit}`;
   let text = insertSqlCache.get(key);
   if (text) return text;
   let n = 4; // $1 province, $2 unit, $3 local day, $4 code prefix
@@ -249,6 +261,13 @@ function insertWithNextCodeSql(columns: readonly string[], events: number): stri
           v.attachments, v.idempotency_key
         from d, (values ${eventRows}) as v (${EVENT_COLUMNS.join(", ")}))`
     : "";
+  // the audit row only with the dossier (none when the code was taken and the caller tries again); its chain
+  // trigger (migration 0015) runs as for any insert into audit_log
+  const auditCte = audit
+    ? `, a as (
+        insert into audit_log (${AUDIT_COLUMNS.join(", ")})
+        select $${++n}::timestamptz, $${++n}::bigint, $${++n}::text, $${++n}::text, $${++n}::jsonb from d)`
+    : "";
   text = `with s as (
       insert into dossier_sequences (province_code, unit_code, day, last) values ($1, $2, $3, 1)
       on conflict (province_code, unit_code, day) do update set last = dossier_sequences.last + 1
@@ -258,7 +277,7 @@ function insertWithNextCodeSql(columns: readonly string[], events: number): stri
       values ((select $4 || lpad(s.last::text, 4, '0') from s), ${values})
       on conflict (province_code, code) do nothing
       returning province_code, code, created_at
-    )${eventsCte}
+    )${eventsCte}${auditCte}
     select d.code, d.created_at from d`;
   insertSqlCache.set(key, text);
   return text;
@@ -272,6 +291,7 @@ function insertWithNextCodeSql(columns: readonly string[], events: number): stri
  *
  * Returns the stored row, or undefined when the code was already taken (an import that did not bump the
  * sequence): the sequence has moved past it, so the caller simply tries again. A full day (9999) raises 23514.
+ * `audit`: the request's audit row, inserted by the same statement with the dossier (and only with it).
  */
 export async function insertWithNextCode(
   db: Db,
@@ -280,6 +300,7 @@ export async function insertWithNextCode(
   log: readonly LifecycleEvent[],
   idempotencyKey?: string,
   extra: Partial<Insertable<DossiersTable>> = {},
+  audit?: AuditInsert,
 ): Promise<Selectable<DossiersTable> | undefined> {
   const prefix = formatDossierCode(header.unitCode, at, 1).slice(0, -4); // "<unit>-YYMMDD-"
   const { code: _, ...row } = { ...projectionRow({ ...header, code: "" }, log), ...extra } as Record<string, unknown>;
@@ -289,8 +310,9 @@ export async function insertWithNextCode(
   );
   const parameters = [header.provinceCode, header.unitCode, localDate(at), prefix, ...columns.map((c) => row[c])];
   for (const e of events) parameters.push(...EVENT_COLUMNS.map((c) => e[c]));
+  if (audit) parameters.push(...auditValues(audit));
   const { rows } = await db.executeQuery<{ code: string; created_at: Date }>(
-    CompiledQuery.raw(insertWithNextCodeSql(columns, events.length), parameters),
+    CompiledQuery.raw(insertWithNextCodeSql(columns, events.length, audit !== undefined), parameters),
   );
   const stored = rows[0];
   if (!stored) return undefined;

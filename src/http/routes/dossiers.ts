@@ -17,6 +17,7 @@ import { STATUSES } from "../../dossier/status.ts";
 import { type Actor, can } from "../../people/policy.ts";
 import type { AppContext } from "../context.ts";
 import { forbidden, validationFailed } from "../errors.ts";
+import { auditWritten, plannedAudit } from "../request-audit.ts";
 import { defineRoute, Paging } from "../route.ts";
 import {
   actionAvailability,
@@ -78,12 +79,16 @@ export const createDossier = defineRoute({
     const service = serviceOf(ctx);
     if (body.dryRun) return withLocalInstants(await previewAppointment(service, body).catch(dossierProblem));
     const key = idempotencyKeyOf(request.headers);
+    // the request's audit row goes in with the dossier, in the same statement (one round trip, issue 20)
+    const audit = plannedAudit(ctx, createDossier, request, actor!, 201);
     const outcome = await intake(
       service,
       coreActor(actor!, { role: "front_desk", unit: body.unitCode }),
       { ...body, mode: body.refuse ? "refuse" : "receive" },
       key,
+      audit,
     ).catch(dossierProblem);
+    if (!outcome.replayed) auditWritten(request, audit);
     reply.status(outcome.replayed ? 200 : 201);
     // a new dossier: its only actor is the caller, its procedure is the one intake used, its files are in its log
     const known = outcome.replayed

@@ -11,7 +11,13 @@ import { INITIAL_STATE, project } from "../../../dossier/evolve.ts";
 import type { Channel } from "../../../dossier/record.ts";
 import type { Actor, Attachment } from "../../../dossier/status.ts";
 import type { Database } from "../../schema.ts";
-import { type DossierHeader, insertWithNextCode, loadDossier, withReceiptNo } from "../dossier-store.ts";
+import {
+  type AuditInsert,
+  type DossierHeader,
+  insertWithNextCode,
+  loadDossier,
+  withReceiptNo,
+} from "../dossier-store.ts";
 import { claimFiles, linkFiles, type NewFile, storeFile } from "../files.ts";
 import { type Applicant, checkApplicant } from "./applicant.ts";
 import { DossierRefusal, isUniqueViolation, ServiceError } from "./errors.ts";
@@ -150,13 +156,15 @@ const CODE_PENDING = "(cấp khi lưu)";
 /**
  * Takes a dossier in; the same idempotency key returns the dossier it created (and creates nothing). Without
  * files this is one statement (`insertWithNextCode`); with files, one transaction that stores or claims them,
- * inserts, and links them to the new code.
+ * inserts, and links them to the new code. `audit`: the request's audit row, stored with the dossier (by the
+ * same statement) when a new dossier is stored, not on a replay or a refusal.
  */
 export async function intake(
   ctx: ServiceContext,
   actor: Actor,
   input: IntakeInput,
   idempotencyKey?: string,
+  audit?: AuditInsert,
 ): Promise<Outcome & { lookupSecret: string; procedure: StoredProcedure }> {
   const applicant = checkApplicant(input.applicant, { now: ctx.now(), phoneRequired: input.mode === "submit_online" });
   const { provinceCode, now, procedure, terms, calendar } = await intakeTerms(ctx, input);
@@ -207,7 +215,7 @@ export async function intake(
     let row: DossierRow | undefined;
     try {
       // undefined: an import took the code without bumping the sequence, which has now moved past it
-      while (!row) row = await insertWithNextCode(db, header, now, decision.events, idempotencyKey, extra);
+      while (!row) row = await insertWithNextCode(db, header, now, decision.events, idempotencyKey, extra, audit);
     } catch (error) {
       if ((error as { code?: string }).code === "23514") {
         throw new ServiceError(
