@@ -1,6 +1,7 @@
 // Checks the hash chains of migration 0015 (docs/security.md): the audit trail per province and each dossier's
 // event log. Every hash is recomputed from the rows as they are now, so an edited row, a deleted one, a row
-// slipped in with the triggers off, a gap and a truncated tail are each named.
+// slipped in with the triggers off, a gap and a truncated tail are each named. An audit row's province_code
+// (migration 0019, in its key but not in its hash) must be its chain's: a row moved to another province is named.
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../schema.ts";
 
@@ -35,13 +36,16 @@ interface AuditRow {
   prev_hash: string | null;
   hash: string | null;
   expected: string | null;
+  /** The row's own province_code (migration 0019): not hashed, so checked against its chain instead. */
+  province: string | null;
 }
 
 async function verifyAudit(db: Kysely<Database>, problems: ChainProblem[]) {
   const rows = (
     await sql<AuditRow>`select a.id::text as id, c.id::text as chain_id, c.chain, c.seq::int as seq, c.prev_hash, c.hash,
         case when a.id is not null and c.id is not null
-          then motcua_chain_hash(c.prev_hash, motcua_audit_text(a)) end as expected
+          then motcua_chain_hash(c.prev_hash, motcua_audit_text(a)) end as expected,
+        a.province_code as province
       from audit_log a full join audit_chain c on c.id = a.id
       order by c.chain nulls first, c.seq nulls first, a.id`.execute(db)
   ).rows;
@@ -72,6 +76,9 @@ async function verifyAudit(db: Kysely<Database>, problems: ChainProblem[]) {
       add("deleted", chain, seq, `Chuỗi ${chainName(chain)}: dòng nhật ký ${row.chain_id} (thứ ${seq}) đã bị xóa`);
     } else if (row.hash !== row.expected) {
       add("edited", chain, seq, `Chuỗi ${chainName(chain)}: dòng nhật ký ${row.id} (thứ ${seq}) đã bị sửa`);
+    } else if (row.province !== chain) {
+      const moved = `đã bị chuyển sang ${row.province === "" ? "chuỗi toàn quốc" : `tỉnh ${row.province}`}`;
+      add("edited", chain, seq, `Chuỗi ${chainName(chain)}: dòng nhật ký ${row.id} (thứ ${seq}) ${moved}`);
     }
     last.set(chain, { seq, hash: row.hash!, rows: before.rows + 1 });
   }

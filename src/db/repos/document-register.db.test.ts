@@ -59,6 +59,19 @@ test("registers are per unit, per form and per year", async () => {
   assert.equal(new Set(keys).size, keys.length, "no number twice in a register");
 });
 
+test("a register's rows carry the unit's province (migration 0019); an unknown unit has no register", async () => {
+  await documentNumber(t.db, request("P#1", { unitCode: "R9.02", form: "province" }));
+  await documentNumber(t.db, request("P#2", { unitCode: "R9.02", form: "province", provinceCode: "R9" }));
+  const counters = await t.db.selectFrom("document_counters").selectAll().where("form", "=", "province").execute();
+  assert.deepEqual(
+    counters.map((c) => [c.province_code, c.unit_code, c.last_number]),
+    [["R9", "R9.02", 2]],
+  );
+  const numbers = await t.db.selectFrom("document_numbers").select("province_code").distinct().execute();
+  assert.deepEqual(numbers, [{ province_code: "R9" }]);
+  await assert.rejects(documentNumber(t.db, request("X#1", { unitCode: "R9.99" })), /unknown unit R9\.99/);
+});
+
 test("office names from dates: the latest on or before a day, replaced on the same day", async () => {
   await setOfficeName(t.db, "R9.02", { validFrom: "2025-07-01", name: "Trung tâm PVHCC xã Hai", symbol: "TTHC" });
   await setOfficeName(t.db, "R9.02", { validFrom: "2026-01-01", name: "Trung tâm Phục vụ hành chính công xã Hai" });

@@ -1,6 +1,6 @@
-// The document register (migration 0011): numbers per unit, per form and per year, given once to one document
-// and never reused, and the units' own office names from dates. A number is allocated when a form is first
-// issued (rendered) and the same document printed again keeps it.
+// The document register (migration 0011; keyed by province too since 0019): numbers per unit, per form and per
+// year, given once to one document and never reused, and the units' own office names from dates. A number is
+// allocated when a form is first issued (rendered) and the same document printed again keeps it.
 import { type Kysely, sql } from "kysely";
 import type { OfficeNameSetting } from "../../documents/office-names.ts";
 import type { Database } from "../schema.ts";
@@ -9,6 +9,8 @@ import { isUniqueViolation } from "./dossiers/errors.ts";
 
 export interface NumberRequest {
   unitCode: string;
+  /** The unit's province (the register's key, migration 0019); looked up from the unit when not given. */
+  provinceCode?: string;
   /** The register: a form id ("receipt", "ledger", …). */
   form: string;
   /** Local date of issue (YYYY-MM-DD); its year is the register's year. */
@@ -31,10 +33,13 @@ class AlreadyIssued extends Error {
   }
 }
 
-async function issuedTo(db: Kysely<Database>, r: NumberRequest): Promise<IssuedNumber | undefined> {
+type Keyed = NumberRequest & { provinceCode: string };
+
+async function issuedTo(db: Kysely<Database>, r: Keyed): Promise<IssuedNumber | undefined> {
   return db
     .selectFrom("document_numbers")
     .select(["number", "year", "text"])
+    .where("province_code", "=", r.provinceCode)
     .where("unit_code", "=", r.unitCode)
     .where("form", "=", r.form)
     .where("subject", "=", r.subject)
@@ -46,7 +51,8 @@ async function issuedTo(db: Kysely<Database>, r: NumberRequest): Promise<IssuedN
  * and year. The counter's row is locked by the increment, so concurrent issues of one register are
  * serialized; an issue that finds its subject already numbered once it holds the lock rolls back (no gap).
  */
-export async function documentNumber(db: Kysely<Database>, r: NumberRequest): Promise<IssuedNumber> {
+export async function documentNumber(db: Kysely<Database>, request: NumberRequest): Promise<IssuedNumber> {
+  const r: Keyed = { ...request, provinceCode: request.provinceCode ?? (await provinceOfUnit(db, request.unitCode)) };
   const before = await issuedTo(db, r);
   if (before) return before;
   const year = Number(r.issuedOn.slice(0, 4));
@@ -54,10 +60,10 @@ export async function documentNumber(db: Kysely<Database>, r: NumberRequest): Pr
     return await db.transaction().execute(async (trx) => {
       const { last_number: number } = await trx
         .insertInto("document_counters")
-        .values({ unit_code: r.unitCode, form: r.form, year, last_number: 1 })
+        .values({ province_code: r.provinceCode, unit_code: r.unitCode, form: r.form, year, last_number: 1 })
         .onConflict((oc) =>
           oc
-            .columns(["unit_code", "form", "year"])
+            .columns(["province_code", "unit_code", "form", "year"])
             .doUpdateSet({ last_number: sql<number>`document_counters.last_number + 1` }),
         )
         .returning("last_number")
@@ -67,7 +73,16 @@ export async function documentNumber(db: Kysely<Database>, r: NumberRequest): Pr
       const text = r.text(number);
       await trx
         .insertInto("document_numbers")
-        .values({ unit_code: r.unitCode, form: r.form, year, number, subject: r.subject, text, issued_on: r.issuedOn })
+        .values({
+          province_code: r.provinceCode,
+          unit_code: r.unitCode,
+          form: r.form,
+          year,
+          number,
+          subject: r.subject,
+          text,
+          issued_on: r.issuedOn,
+        })
         .execute();
       return { number, year, text };
     });
@@ -79,6 +94,13 @@ export async function documentNumber(db: Kysely<Database>, r: NumberRequest): Pr
     }
     throw error;
   }
+}
+
+/** The province of a unit (units.province_code); a unit that does not exist is an error, as the foreign key says. */
+async function provinceOfUnit(db: Kysely<Database>, unitCode: string): Promise<string> {
+  const unit = await db.selectFrom("units").select("province_code").where("code", "=", unitCode).executeTakeFirst();
+  if (!unit) throw new Error(`unknown unit ${unitCode}: no document register`);
+  return unit.province_code;
 }
 
 /** A unit's own office names, oldest first. */

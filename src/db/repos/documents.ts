@@ -82,21 +82,25 @@ export async function dossierFormRequest(
     ...(now ? { now } : {}),
   };
   const request = formRequestOf(form, { ...sources, officeNames: await officeNamesOf(ctx.db, row.unit_code) });
-  return request && numbered(ctx.db, row.unit_code, request);
+  return request && numbered(ctx.db, { provinceCode: row.province_code, unitCode: row.unit_code }, request);
 }
 
 /**
  * The form with its number from the receiving unit's register ("Số: 01/GTN-TTPVHCC"): given on first issue,
  * kept on every later print. Never the dossier's code.
  */
-async function numbered(db: Kysely<Database>, unitCode: string, request: FormRequest): Promise<FormRequest> {
+async function numbered(
+  db: Kysely<Database>,
+  unit: { provinceCode: string; unitCode: string },
+  request: FormRequest,
+): Promise<FormRequest> {
   if (request.form === "ledger") return request;
   const c = request.context;
   if (!c.subject) return request;
   const set = formSetOf(request);
   const issuedAt = c.issuedAt ?? new Date();
   const issued = await documentNumber(db, {
-    unitCode,
+    ...unit,
     // one register per printed kind, so two kinds of notice ("TB") never print the same number
     form: formSymbol(request.form, set).toLowerCase(),
     issuedOn: localDate(issuedAt),

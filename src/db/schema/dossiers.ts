@@ -139,6 +139,8 @@ export interface ManualResultsTable {
 
 /** A register's last number per unit, form and year (migration 0011). */
 export interface DocumentCountersTable {
+  /** The unit's province (migration 0019). */
+  province_code: string;
   unit_code: string;
   form: string;
   year: number;
@@ -147,6 +149,8 @@ export interface DocumentCountersTable {
 
 /** A document number given to one document (migration 0011). */
 export interface DocumentNumbersTable {
+  /** The unit's province (migration 0019). */
+  province_code: string;
   unit_code: string;
   form: string;
   year: number;

@@ -76,6 +76,7 @@ export async function createFixPlan(
         j.onRef("t.province_code", "=", "f.province_code").onRef("t.id", "=", "f.task_id"),
       )
       .select(["f.code", "f.task_id", "t.deleted_at"])
+      .where("f.province_code", "=", unit.province_code)
       .where("f.unit_code", "=", q.unit)
       .where("f.year", "=", q.year)
       .execute();
@@ -102,7 +103,9 @@ export async function createFixPlan(
           task_id: task.id,
         })
         .onConflict((oc) =>
-          oc.columns(["unit_code", "year", "code"]).doUpdateSet({ task_id: task.id, created_at: by.now }),
+          oc
+            .columns(["province_code", "unit_code", "year", "code"])
+            .doUpdateSet({ task_id: task.id, created_at: by.now }),
         )
         .execute();
       created.push({ code: criterion, task });

@@ -44,7 +44,7 @@ export async function loadScorecard(
   const { inputs } = await loadIndexInputs(db, q.unit, q.year, q.now);
   const assessments = await listAssessments(db, q.unit, q.year);
   try {
-    const survey = await surveyOf(db, q.unit, q.year);
+    const survey = await surveyOf(db, q.unit, q.year, unit.province_code);
     const card = scorecard(set, { auto: autoValues(inputs), assessments, survey });
     return { ...card, unit: q.unit, unitName: unit.name, year: q.year, phase: state.phase };
   } catch (error) {

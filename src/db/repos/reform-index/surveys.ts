@@ -6,6 +6,7 @@ import type { SurveyInput } from "../../../reform/index/score.ts";
 import { ServiceError } from "../dossiers/errors.ts";
 import { type ChangedBy, type Db, inTx } from "../reform/common.ts";
 import { writeAudit } from "../audit.ts";
+import { provinceOfUnits } from "../unit-province.ts";
 import { yearState } from "./assessments.ts";
 
 export interface SurveyRow {
@@ -22,11 +23,16 @@ export interface StoredSurvey extends Required<SurveyRow> {
   updatedAt: Date;
 }
 
-export async function listSurveys(db: Db, q: { units: readonly string[]; year: number }): Promise<StoredSurvey[]> {
+/** The stored results of these units for the year (their province read from the units when not given). */
+export async function listSurveys(
+  db: Db,
+  q: { units: readonly string[]; year: number; provinceCode?: string },
+): Promise<StoredSurvey[]> {
   if (!q.units.length) return [];
   const rows = await db
     .selectFrom("reform_index_surveys")
     .selectAll()
+    .where("province_code", "=", provinceOfUnits(q.units, q.provinceCode))
     .where("unit_code", "in", [...q.units])
     .where("year", "=", q.year)
     .orderBy("unit_code")
@@ -43,8 +49,8 @@ export async function listSurveys(db: Db, q: { units: readonly string[]; year: n
   }));
 }
 
-export async function surveyOf(db: Db, unit: string, year: number): Promise<SurveyInput | null> {
-  const [s] = await listSurveys(db, { units: [unit], year });
+export async function surveyOf(db: Db, unit: string, year: number, provinceCode?: string): Promise<SurveyInput | null> {
+  const [s] = await listSurveys(db, { units: [unit], year, ...(provinceCode ? { provinceCode } : {}) });
   return s ? { percent: s.percent, respondents: s.respondents, source: s.source } : null;
 }
 
@@ -87,7 +93,8 @@ export async function saveSurveys(
   if (problems.length)
     throw new ServiceError(422, "survey-invalid", `Kết quả khảo sát có ${problems.length} lỗi; không ghi gì`, problems);
   return inTx(db, async (trx) => {
-    const before = new Map((await listSurveys(trx, { units: codes, year: q.year })).map((s) => [s.unit, s]));
+    const keys = { units: codes, year: q.year, provinceCode: q.provinceCode };
+    const before = new Map((await listSurveys(trx, keys)).map((s) => [s.unit, s]));
     for (const r of q.rows) {
       const values = {
         percent: r.percent,
@@ -102,6 +109,7 @@ export async function saveSurveys(
         await trx
           .updateTable("reform_index_surveys")
           .set({ ...values, version: old.version + 1 })
+          .where("province_code", "=", q.provinceCode)
           .where("unit_code", "=", r.unit)
           .where("year", "=", q.year)
           .execute();
@@ -111,7 +119,7 @@ export async function saveSurveys(
           .values({ province_code: q.provinceCode, unit_code: r.unit, year: q.year, ...values })
           .execute();
     }
-    const after = await listSurveys(trx, { units: codes, year: q.year });
+    const after = await listSurveys(trx, keys);
     for (const s of after)
       await writeAudit(trx, by, {
         action: before.has(s.unit) ? "reform.index.survey.update" : "reform.index.survey.create",

@@ -7,6 +7,7 @@ import { checkManualValue, type SheetViolation } from "../../../reform/sheet/che
 import { isComputedRow, sheetRow } from "../../../reform/sheet/rows.ts";
 import type { Database } from "../../schema.ts";
 import { type ChangedBy, writeAudit } from "../audit.ts";
+import { provinceOfUnits } from "../unit-province.ts";
 
 export type ManualRefusal = "unknown-row" | "group-row" | "computed-row" | "invalid-period" | SheetViolation["code"];
 
@@ -36,11 +37,15 @@ export interface ManualEntry {
   enteredAt: Date;
 }
 
-/** The hand entries of a unit for exactly this period. */
-export async function manualEntries(db: Kysely<Database>, key: Omit<SheetKey, "province">): Promise<ManualEntry[]> {
+/** The hand entries of a unit for exactly this period (the province read from the unit when not given). */
+export async function manualEntries(
+  db: Kysely<Database>,
+  key: Omit<SheetKey, "province"> & { province?: string },
+): Promise<ManualEntry[]> {
   const rows = await db
     .selectFrom("reform_sheet_manual")
     .selectAll()
+    .where("province_code", "=", provinceOfUnits([key.unit], key.province))
     .where("unit_code", "=", key.unit)
     .where("from", "=", key.from)
     .where("to", "=", key.to)
@@ -89,6 +94,7 @@ export async function setManualValue(
     const before = await trx
       .selectFrom("reform_sheet_manual")
       .select(["value", "note"])
+      .where("province_code", "=", key.province)
       .where("unit_code", "=", key.unit)
       .where("from", "=", key.from)
       .where("to", "=", key.to)
@@ -109,7 +115,7 @@ export async function setManualValue(
       .insertInto("reform_sheet_manual")
       .values(values)
       .onConflict((oc) =>
-        oc.columns(["unit_code", "from", "to", "code"]).doUpdateSet({
+        oc.columns(["province_code", "unit_code", "from", "to", "code"]).doUpdateSet({
           value: entry.value,
           note: entry.note ?? null,
           entered_by: by.userId,
@@ -135,6 +141,7 @@ export async function deleteManualValue(
   return db.transaction().execute(async (trx) => {
     const removed = await trx
       .deleteFrom("reform_sheet_manual")
+      .where("province_code", "=", key.province)
       .where("unit_code", "=", key.unit)
       .where("from", "=", key.from)
       .where("to", "=", key.to)

@@ -23,6 +23,7 @@ import type { Database } from "../../schema.ts";
 import { type ChangedBy, writeAudit } from "../audit.ts";
 import type { ResultsReport } from "../reports.ts";
 import type { UnitDirectory } from "../units.ts";
+import { provinceOfUnits } from "../unit-province.ts";
 import { reportInputs } from "./sheet.ts";
 
 export class RegisterError extends Error {
@@ -101,16 +102,18 @@ export async function issueReport(
   const figures: FrozenFigures = { ...inputs, text };
   const period = namePeriod(request);
   return db.transaction().execute(async (trx) => {
+    const province = units.provinceOf(request.unit) ?? request.unit;
     const last = await trx
       .selectFrom("reform_reports")
       .select((eb) => eb.fn.max("version").as("v"))
+      .where("province_code", "=", province)
       .where("unit_code", "=", request.unit)
       .where("from", "=", request.from)
       .where("to", "=", request.to)
       .executeTakeFirst();
     const version = Number(last?.v ?? 0) + 1;
     const row = {
-      province_code: units.provinceOf(request.unit) ?? request.unit,
+      province_code: province,
       unit_code: request.unit,
       from: request.from,
       to: request.to,
@@ -164,6 +167,7 @@ export async function reportsFor(db: Kysely<Database>, unitCodes: readonly strin
       "submitted_at",
       "return_comment",
     ])
+    .where("province_code", "=", provinceOfUnits(unitCodes))
     .where("unit_code", "in", [...unitCodes])
     .where("from", "=", period.from)
     .where("to", "=", period.to)
@@ -183,6 +187,7 @@ async function changeStatus(
     const current = await trx
       .selectFrom("reform_reports")
       .select("status")
+      .where("province_code", "=", provinceOfUnits([key.unit]))
       .where("unit_code", "=", key.unit)
       .where("from", "=", key.from)
       .where("to", "=", key.to)
@@ -202,6 +207,7 @@ async function changeStatus(
           ? { status: "submitted", submitted_at: by.now }
           : { status: "returned", return_comment: change.comment ?? null },
       )
+      .where("province_code", "=", provinceOfUnits([key.unit]))
       .where("unit_code", "=", key.unit)
       .where("from", "=", key.from)
       .where("to", "=", key.to)
@@ -237,6 +243,7 @@ export async function frozenReport(db: Kysely<Database>, key: ReportKey) {
   const row = await db
     .selectFrom("reform_reports")
     .select(["figures", "file"])
+    .where("province_code", "=", provinceOfUnits([key.unit]))
     .where("unit_code", "=", key.unit)
     .where("from", "=", key.from)
     .where("to", "=", key.to)
