@@ -42,6 +42,9 @@ import type {
   QualityCountsTable,
   QualityCalendarTable,
   QualityProcessingCountsTable,
+  QualityRequestCountsTable,
+  QualityRequestResumesTable,
+  QualityRequestProcessingTable,
 } from "./schema/counts.ts";
 
 export type * from "./schema/base.ts";
@@ -88,4 +91,7 @@ export interface Database {
   quality_counts: QualityCountsTable;
   quality_calendar: QualityCalendarTable;
   quality_processing_counts: QualityProcessingCountsTable;
+  quality_request_counts: QualityRequestCountsTable;
+  quality_request_resumes: QualityRequestResumesTable;
+  quality_request_processing: QualityRequestProcessingTable;
 }

@@ -1,8 +1,9 @@
-// The Decision 766 indicators from the counters (reports-quality-counts.ts, migration 0017) equal the pure fold
+// The Decision 766 indicators from the counters (reports-quality-counts.ts, migrations 0017, 0020) equal the pure fold
 // of src/figures/quality.ts over the records the route used to load, on generated demo dossiers with their logs
 // (supplements, several requests, stops, late, withdrawn, online, fees, digitized, electronic results) imported
 // as a province would — for random periods and scopes (fast-check); and the counters kept by the triggers equal
-// their recomputation (quality_counts_expected) after inserts, updates of every counted column and deletes.
+// their recomputation (the *_expected views) after inserts, updates of every counted column, supplement events
+// appended and deletes.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import fc from "fast-check";
@@ -11,19 +12,22 @@ import { DEFAULT_OFFICE_HOURS } from "../../calendar/office-hours.ts";
 import { generateDemo } from "../../demo/generate.ts";
 import type { DossierRecord } from "../../dossier/record.ts";
 import { nextDate } from "../../figures/period.ts";
-import { ProcessingTotals, qualityIndicators } from "../../figures/quality.ts";
+import { ProcessingTotals } from "../../figures/quality.ts";
 import { createTestDatabase, type TestDatabase } from "../testing.ts";
 import { exportProcedures, seedReferenceData } from "./catalog.ts";
 import { importDossierRecords } from "./dossier-import.ts";
-import { complaintCodes } from "./reports-quality.ts";
-import { countedProcessing, countedQualityIndicators } from "./reports-quality-counts.ts";
-import { loadPeriodRecords } from "./reports-records.ts";
+import { countedProcessing } from "./reports-quality-counts.ts";
+import {
+  compareWithFold,
+  countersDiffer as countersDifferFrom,
+  dayAfter2024,
+  workingMinutes,
+} from "./reports-quality-counts.testing.ts";
 import { UnitDirectory, unitFromRow } from "./units.ts";
 
 let database: TestDatabase;
 let directory: UnitDirectory;
 const calendar = getCalendar();
-const workingMinutes = (from: Date, to: Date) => calendar.workingMinutesBetween(from, to);
 
 before(async () => {
   database = await createTestDatabase();
@@ -73,85 +77,25 @@ before(async () => {
 });
 after(async () => database.drop());
 
-/** Rows of quality_counts that differ from their recomputation (zero rows count as absent). */
-async function countersDiffer(): Promise<unknown[]> {
-  const { rows } = await database.pool.query(`
-    select span, day::text, province_code, unit_code, sum(received) r, sum(open_on) o, sum(open_off) f, sum(ended) e,
-      sum(ended_on_time) t, sum(online) n, sum(with_fee) w, sum(paid_online) p, sum(e_result) x, sum(digitized) g
-    from (select * from quality_counts union all
-      select span, day, province_code, unit_code, -received, -online, -with_fee, -paid_online, -e_result, -digitized,
-        -open_on, -open_off, -ended, -ended_on_time from quality_counts_expected) q
-    group by 1, 2, 3, 4
-    having (sum(received), sum(online), sum(with_fee), sum(paid_online), sum(e_result), sum(digitized), sum(open_on),
-      sum(open_off), sum(ended), sum(ended_on_time)) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    limit 5`);
-  const { rows: processing } = await database.pool.query(`
-    select span, day::text, province_code, unit_code, procedure_code, sum(completed) c, sum(processing_ms) m,
-      sum(unplaced) u
-    from (select * from quality_processing_counts union all
-      select span, day, province_code, unit_code, procedure_code, -completed, -processing_ms, -unplaced
-      from quality_processing_counts_expected) q
-    group by 1, 2, 3, 4, 5
-    having (sum(completed), sum(processing_ms), sum(unplaced)) <> (0, 0, 0)
-    limit 5`);
-  return [...rows, ...processing];
-}
-
-async function compare(
+const compare = (
   period: { from: string; to: string },
   unitCodes: string[] | undefined,
   extra: number,
   minutes = workingMinutes,
-) {
-  const scoped = unitCodes ? { unitCodes } : {};
-  const records = await loadPeriodRecords(database.db, { ...period, ...scoped });
-  const stored = await complaintCodes(database.db, { ...period, ...scoped });
-  // 5.4: the stored complaints plus every n-th loaded dossier, so the exclusion is exercised
-  const complaints = [...stored, ...records.filter((_, i) => i % extra === 0).map((r) => r.code)];
-  const pure = qualityIndicators(records, { ...period, workingMinutes: minutes, complaintCodes: complaints });
-  const counted = await countedQualityIndicators(database.db, {
-    ...period,
-    ...scoped,
-    workingMinutes: minutes,
-    complaintCodes: complaints,
-  });
-  const label = `${period.from}..${period.to} ${unitCodes?.join(",") ?? "all"}`;
-  assert.deepEqual(
-    counted.map((i) => i.id),
-    pure.map((i) => i.id),
-  );
-  for (const [i, expected] of pure.entries()) {
-    const actual = counted[i]!;
-    if (expected.kind === "rate" && actual.kind === "rate") {
-      assert.deepEqual(
-        [actual.numerator, actual.denominator, actual.value, actual.score],
-        [expected.numerator, expected.denominator, expected.value, expected.score],
-        `${label} ${expected.id}`,
-      );
-    } else if (expected.kind === "average" && actual.kind === "average") {
-      assert.equal(actual.count, expected.count, label);
-      assert.ok(Math.abs(actual.totalDays - expected.totalDays) < 1e-6, `${label} ${actual.totalDays}`);
-      assert.deepEqual(
-        actual.byProcedure.map((p) => [p.procedure, p.count]),
-        expected.byProcedure.map((p) => [p.procedure, p.count]),
-        label,
-      );
-      for (const [k, p] of actual.byProcedure.entries())
-        assert.ok(Math.abs(p.totalDays - expected.byProcedure[k]!.totalDays) < 1e-6, `${label} ${p.procedure}`);
-    } else assert.fail(`${label}: ${expected.id} kinds differ`);
-  }
-  return pure[0]!.kind === "rate" ? pure[0]!.denominator : 0;
-}
+) => compareWithFold(database, period, unitCodes, extra, minutes);
+const countersDiffer = () => countersDifferFrom(database);
 
 /** A local date between 2024-01-01 and 2026-04-30. */
-const day = fc.integer({ min: 0, max: 850 }).map((n) => {
-  let d = "2024-01-01";
-  for (let i = 0; i < n; i++) d = nextDate(d);
-  return d;
-});
+const day = fc.integer({ min: 0, max: 850 }).map(dayAfter2024);
 
 test("counted indicators = the pure fold, for random periods and scopes", async () => {
   assert.deepEqual(await countersDiffer(), [], "the backfill and the import's triggers");
+  // the dossiers with requests are counted from their log (0020), some of them closed awaiting and reopened
+  const { rows: kept } = await database.pool.query(`select
+    (select count(*) from quality_request_counts)::int as counts,
+    (select count(*) from quality_request_resumes)::int as resumes,
+    (select count(*) from quality_request_processing)::int as processing`);
+  assert.ok(kept[0].counts > 20 && kept[0].resumes > 5 && kept[0].processing > 5, JSON.stringify(kept[0]));
   const units = (await database.pool.query("select distinct unit_code from dossiers order by 1")).rows.map(
     (r) => r.unit_code as string,
   );
@@ -235,10 +179,38 @@ test("the triggers keep the counters equal to their recomputation through update
     "update dossiers set end_at = null, end_type = null where end_type = 'stopped'",
     "update dossiers set applicant_phone = '0900000000' where code like '%8'",
     "update dossiers set received_at = received_at - interval '40 days' where end_at is null and received_at is not null and code like '%9'",
+    // the dossiers with requests (counted from their log too, migration 0020): corrections of each column read
+    "update dossiers set end_at = coalesce(end_at, received_at) + interval '20 days', end_type = 'resolved' where supplement_requests > 0 and received_at is not null and code like '%3'",
+    "update dossiers set end_type = 'returned' where supplement_requests > 0 and end_type = 'resolved' and code like '%2'",
+    "update dossiers set end_type = 'stopped' where supplement_requests > 0 and end_type is not null and code like '%1'",
+    "update dossiers set due_at = due_at + interval '9 days' where supplement_requests > 0 and code like '%4'",
+    "update dossiers set due_at = null where supplement_requests > 0 and code like '%5'",
+    "update dossiers set received_at = received_at - interval '3 days' where supplement_requests > 0 and code like '%6'",
+    "update dossiers set end_at = null, end_type = null where supplement_requests > 0 and code like '%7'",
+    "update dossiers d set unit_code = (select max(u.code) from units u where u.province_code = d.province_code and u.placeholder = false), procedure_code = procedure_code || 'x' where supplement_requests > 0 and code like '%8'",
   ];
   for (const statement of updates) {
     await pool.query(statement);
     assert.deepEqual(await countersDiffer(), [], statement);
+  }
+  // supplement events appended (several dossiers and events per statement): requests, answers, a second request
+  for (const [type, offset, pattern] of [
+    ["supplement_requested", "1 day", "%1"],
+    ["supplement_received", "2 days", "%1"],
+    ["supplement_requested", "3 days", "%1"],
+    ["supplement_requested", "5 hours", "%4"],
+    ["supplement_received", "8 days", "%4"],
+  ] as const) {
+    await pool.query(
+      `insert into dossier_events (province_code, dossier_code, seq, type, at)
+       select d.province_code, d.code, (select max(seq) + 1 from dossier_events e
+           where e.province_code = d.province_code and e.dossier_code = d.code), $1,
+         coalesce(d.received_at, d.created_at) + $2::interval
+       from dossiers d where d.code like $3 and d.received_at is not null
+         and exists (select 1 from dossier_events e where e.province_code = d.province_code and e.dossier_code = d.code)`,
+      [type, offset, pattern],
+    );
+    assert.deepEqual(await countersDiffer(), [], `${type} appended`);
   }
   // the log is append-only: copies without a log are inserted (several rows per statement), then deleted
   await pool.query("create temporary table copies as select * from dossiers where code like '%0' limit 40");

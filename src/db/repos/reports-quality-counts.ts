@@ -1,18 +1,19 @@
 // The Decision 766 indicators from kept counters (issue 20: a busy unit's year took 2–3 s at 1M dossiers). The
-// figures of sqlQualityIndicators (reports-quality.ts), without the codes behind them, read mostly from
-// quality_counts (migration 0017: per unit and local day or month, kept by triggers in the dossier's
-// transaction); reports-quality-counts.db.test.ts proves them equal to the pure fold on both engines.
-//   3.3, 3.6, 4.1, 4.2: differences of prefix sums of the counters at the receipt day.
-//   2.1 and 5.4: the dossiers without supplement requests from the counters (open_on/open_off, ended,
-//     ended_on_time: migration 0017 derives the identities); those with requests (a few percent), whose end and
-//     wait come from the log, by handledRow over an index of their ends; 5.4 subtracts the period's complained
-//     dossiers that are on time (each few) by handledRow over their codes.
-//   2.2: the completed dossiers without requests from quality_processing_counts (their working time computed by
-//     the trigger on the calendar stored in quality_calendar, checked here against the calendar given; when
-//     they differ, read from the dossiers); those with requests through processingMinutes.
+// figures of sqlQualityIndicators (reports-quality.ts), without the codes behind them, read from counters kept by
+// triggers in the dossier's transaction; reports-quality-counts.db.test.ts proves them equal to the pure fold on
+// both engines.
+//   3.3, 3.6, 4.1, 4.2: differences of prefix sums of quality_counts (migration 0017) at the receipt day.
+//   2.1 and 5.4: the dossiers without supplement requests from quality_counts (open_on/open_off, ended,
+//     ended_on_time: migration 0017 derives the identities), those with requests from quality_request_counts
+//     (the same columns, kept from the row and its log: migration 0020) plus the closed episodes that reopened
+//     in the period (quality_request_resumes); 5.4 subtracts the period's complained dossiers that are on time
+//     (each few) by handledRow over their codes.
+//   2.2: the completed dossiers from quality_processing_counts and quality_request_processing (their working
+//     time computed by the triggers on the calendar stored in quality_calendar, checked here against the
+//     calendar given; when they differ, every completed dossier is read through processingMinutes).
 import { type Kysely, sql } from "kysely";
 import { startOfLocalDate } from "../../calendar/local-time.ts";
-import { nextDate, periodBounds } from "../../figures/period.ts";
+import { nextDate } from "../../figures/period.ts";
 import {
   type AverageIndicator,
   ProcessingTotals,
@@ -54,9 +55,54 @@ async function prefixSums(db: Kysely<Database>, query: SqlQualityQuery): Promise
     sql`coalesce(sum(c.${sql.ref(c)}) filter (where ${before(ms, s)}), 0)::int as ${sql.ref(`s_${c}`)}`,
     sql`coalesce(sum(c.${sql.ref(c)}) filter (where ${before(me, e)}), 0)::int as ${sql.ref(`e_${c}`)}`,
   ]);
+  // the request dossiers' counters (0020) add to the same 2.1 columns; they count no receipt for the rates
   const { rows } = await sql<Prefix>`
-    select ${sql.join(sums)} from quality_counts c
+    select ${sql.join(sums)} from (
+      select span, day, province_code, unit_code, received, online, with_fee, paid_online, e_result, digitized,
+        open_on, open_off, ended, ended_on_time from quality_counts
+      union all
+      select span, day, province_code, unit_code, 0, 0, 0, 0, 0, 0, open_on, open_off, ended, ended_on_time
+      from quality_request_counts) c
     where ${provinces} and ${units} and (${before(ms, s)} or ${before(me, e)})`.execute(db);
+  return rows[0]!;
+}
+
+/** The local dates from `from` up to (not including) `until`. */
+function daysBetween(from: string, until: string): string[] {
+  const days: string[] = [];
+  for (let d = from; d < until; d = nextDate(d)) days.push(d);
+  return days;
+}
+
+/** The first days of the months from `from` (a first day) up to (not including) `until`. */
+function monthsBetween(from: string, until: string): string[] {
+  const months: string[] = [];
+  for (let m = from; m < until; m = firstFullMonth(nextDate(m))) months.push(m);
+  return months;
+}
+
+/**
+ * R(S, E) of migration 0020: the request dossiers closed at the period's start (awaiting their single request
+ * since before it) that reopened in the period — by the reopening day for the partial months at either end and
+ * by month for the full months between, each an index range "closed before S".
+ */
+async function resumed(db: Kysely<Database>, query: SqlQualityQuery): Promise<{ n: number; on_time: number }> {
+  const s = query.from;
+  const e = nextDate(query.to);
+  const fm = firstFullMonth(s);
+  const em = `${e.slice(0, 8)}01`;
+  const [days, months] =
+    fm < em ? [[...daysBetween(s, fm), ...daysBetween(em, e)], monthsBetween(fm, em)] : [daysBetween(s, e), []];
+  const provinces = query.provinces ? sql`c.province_code = any(${[...query.provinces]}::text[])` : sql`true`;
+  const units = query.unitCodes ? sql`c.unit_code = any(${[...query.unitCodes]}::text[])` : sql`true`;
+  const { rows } = await sql<{ n: number; on_time: number }>`
+    select coalesce(sum(c.resumed), 0)::int as n, coalesce(sum(c.resumed_on_time), 0)::int as on_time
+    from (select * from quality_request_resumes
+        where span = 'd' and day = any(${days}::date[]) and start_day < ${s}::date
+      union all
+      select * from quality_request_resumes
+        where span = 'm' and day = any(${months}::date[]) and start_day < ${s}::date) c
+    where ${provinces} and ${units}`.execute(db);
   return rows[0]!;
 }
 
@@ -107,9 +153,9 @@ const WINDOW_CHECKS: [number, number][] = [
 ];
 
 /**
- * 2.2 of the completed dossiers without requests from quality_processing_counts (full months from the month
- * rows, the rest from the day rows), when the stored calendar agrees and every instant was placed on it; false
- * when it cannot (then the caller reads the dossiers).
+ * 2.2 of the completed dossiers from quality_processing_counts and quality_request_processing (full months from
+ * the month rows, the rest from the day rows), when the stored calendar agrees and every instant was placed on
+ * it; false when it cannot (then the caller reads the dossiers).
  */
 export async function countedProcessing(
   db: Kysely<Database>,
@@ -134,7 +180,12 @@ export async function countedProcessing(
     sql<{ procedure_code: string; completed: number; ms: string; unplaced: number }>`
       select c.procedure_code, sum(c.completed)::int as completed, sum(c.processing_ms)::text as ms,
         sum(c.unplaced)::int as unplaced
-      from quality_processing_counts c where ${provinces} and ${units} and ${span}
+      from (select span, day, province_code, unit_code, procedure_code, completed, processing_ms, unplaced
+          from quality_processing_counts
+        union all
+        select span, day, province_code, unit_code, procedure_code, completed, processing_ms, unplaced
+          from quality_request_processing) c
+      where ${provinces} and ${units} and ${span}
       group by 1 having sum(c.completed) <> 0 or sum(c.unplaced) <> 0`.execute(db),
   ]);
   if (!agrees || rows.some((r) => r.unplaced !== 0)) return false;
@@ -143,15 +194,10 @@ export async function countedProcessing(
   return true;
 }
 
-/** 2.2: counted where it can be, plus those with requests through processingMinutes; else all from the dossiers. */
+/** 2.2: counted where it can be, else all from the dossiers. */
 async function processing(db: Kysely<Database>, query: SqlQualityQuery, totals: ProcessingTotals): Promise<void> {
-  // (both add to totals: the counted part only once it knows it can)
-  const [counted] = await Promise.all([
-    countedProcessing(db, query, totals),
-    addProcessing(db, query, sql`d.supplement_requests > 0`, totals, []),
-  ]);
   // the calendar changed since migration 0017 (or an instant outside 2000–2100): read the dossiers
-  if (!counted) await addProcessing(db, query, sql`d.supplement_requests = 0`, totals, []);
+  if (!(await countedProcessing(db, query, totals))) await addProcessing(db, query, sql`true`, totals, []);
 }
 
 const rate = (id: ComputedId, numerator: number, denominator: number): RateIndicator =>
@@ -162,24 +208,20 @@ export async function countedQualityIndicators(
   db: Kysely<Database>,
   query: SqlQualityQuery,
 ): Promise<QualityIndicator[]> {
-  const { start } = periodBounds(query);
   const complaints = [...(query.complaintCodes ?? [])];
   const bare = { ...query, complaintCodes: [] };
   const totals = new ProcessingTotals();
-  // requests > 0 and an end (for 2.1) not before the period's start: the expression of dossiers_supplement_handled
-  const withRequests = sql`d.supplement_requests > 0 and (case when d.end_at is null or d.end_type = 'refused'
-    then 'infinity'::timestamptz else d.end_at end) >= ${start}`;
-  const [p, requested, complained] = await Promise.all([
+  const [p, reopened, complained] = await Promise.all([
     prefixSums(db, query),
-    handledRow(db, bare, withRequests, false),
+    resumed(db, query),
     complaints.length
       ? handledRow(db, bare, sql`d.code = any(${complaints}::text[])`, false)
       : Promise.resolve({ n_ontime: 0 }),
     processing(db, query, totals),
   ]);
   const flow = (c: Column) => p[`e_${c}`] - p[`s_${c}`];
-  const handled = p.e_open_on - p.s_ended + Number(requested.n_all);
-  const onTime = flow("ended_on_time") + p.e_open_on - p.e_open_off + Number(requested.n_ontime);
+  const handled = p.e_open_on - p.s_ended + reopened.n;
+  const onTime = flow("ended_on_time") + p.e_open_on - p.e_open_off + reopened.on_time;
   const average: AverageIndicator = totals.indicator([]);
   return [
     rate("on-time-766", onTime, handled),

@@ -72,3 +72,41 @@ export interface QualityProcessingCountsTable {
   processing_ms: string;
   unplaced: number;
 }
+
+// 0020: the 2.1 counters of the dossiers with supplement requests (kept from the row and its log by triggers on
+// `dossiers` and `dossier_events`; the same columns as quality_counts' 2.1 part)
+export interface QualityRequestCountsTable {
+  span: "d" | "m";
+  day: string;
+  province_code: string;
+  unit_code: string;
+  open_on: number;
+  open_off: number;
+  ended: number;
+  ended_on_time: number;
+}
+
+// 0020: closed episodes of request dossiers (awaiting their single request) that reopened: by the day reopened
+// (or its month) and the day closed
+export interface QualityRequestResumesTable {
+  span: "d" | "m";
+  day: string;
+  start_day: string;
+  province_code: string;
+  unit_code: string;
+  resumed: number;
+  resumed_on_time: number;
+}
+
+// 0020: 2.2's counters of the completed dossiers with supplement requests (their pauses subtracted)
+export interface QualityRequestProcessingTable {
+  span: "d" | "m";
+  day: string;
+  province_code: string;
+  unit_code: string;
+  procedure_code: string;
+  completed: number;
+  /** bigint: Σ working ms from receipt to completion less the pauses. */
+  processing_ms: string;
+  unplaced: number;
+}
