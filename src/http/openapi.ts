@@ -36,12 +36,15 @@ export function openApiDocument(routes: AnyRoute[]) {
     const responses: Record<string, unknown> = {
       "200": {
         description: "OK",
-        // the declared answer (src/http/schemas) for JSON; other types (CSV, .xlsx, PDF) stay undescribed
+        // the declared answer (src/http/schemas) for JSON; other types (CSV, .xlsx, PDF) stay undescribed; a
+        // route that produces only files and declares no JSON answer lists only its file types
         content: Object.fromEntries(
-          ["application/json", ...(route.produces ?? [])].map((type) => [
-            type,
-            type === "application/json" && route.response ? { schema: jsonSchema(route.response, "output") } : {},
-          ]),
+          [...(route.response || !route.produces ? ["application/json"] : []), ...(route.produces ?? [])].map(
+            (type) => [
+              type,
+              type === "application/json" && route.response ? { schema: jsonSchema(route.response, "output") } : {},
+            ],
+          ),
         ),
       },
       "400": problem,

@@ -25,7 +25,7 @@ import type { UnitDirectory, UnitRow } from "../../db/repos/units.ts";
 import { can } from "../../people/policy.ts";
 import { ApiError, forbidden, notFound, validationFailed } from "../errors.ts";
 import { defineRoute, LocalDate } from "../route.ts";
-import { YearCalendar } from "../schemas/calendar.ts";
+import { OfficeHoursAnswer, OverridesEditAnswer, YearCalendar } from "../schemas/calendar.ts";
 
 const Year = z.coerce
   .number({ error: "Năm phải là số" })
@@ -105,6 +105,7 @@ export const putCalendarOverrides = defineRoute({
   summary: "Thêm/xóa ngày nghỉ, ngày làm việc điều chỉnh (toàn quốc: quản trị hệ thống; tỉnh: quản trị của tỉnh)",
   tags: ["calendar"],
   access: "staff",
+  response: OverridesEditAnswer,
   body: OverridesEdit,
   async handler({ ctx, actor, body }) {
     const units = await ctx.units.fresh();
@@ -162,6 +163,7 @@ export const putOfficeHours = defineRoute({
   summary: "Giờ làm việc của đơn vị: khung giờ từng ngày, tiếp nhận thứ Bảy, tính thứ Bảy vào thời hạn",
   tags: ["calendar", "units"],
   access: "staff",
+  response: OfficeHoursAnswer,
   params: z.object({ code: z.string() }),
   body: OfficeHoursBody,
   async handler({ ctx, actor, params, body }) {

@@ -34,6 +34,7 @@ import { canReadDossier, outOfScope } from "./dossiers-access.ts";
 import { DossierCodeParam, serviceOf } from "./dossiers.ts";
 import { dossierProblem } from "./dossiers-present.ts";
 import { periodOf } from "./reports.ts";
+import { OfficeNames, OfficeNamesToday } from "../schemas/documents.ts";
 
 const DOCX_OR_PDF = ["docx", "pdf"] as const;
 /** A dossier form also as JSON: the values its .docx prints (documents/form-data.ts), for the quick-print receipt. */
@@ -147,6 +148,7 @@ export const getOfficeNames = defineRoute({
   summary: "Tên Bộ phận Một cửa / Trung tâm Phục vụ hành chính công của đơn vị theo ngày áp dụng, và tên in hôm nay",
   tags: ["documents"],
   access: "staff",
+  response: OfficeNamesToday,
   params: z.object({ code: z.string().min(1).max(32) }),
   async handler({ ctx, actor, params }) {
     const units = await ctx.units.fresh();
@@ -166,6 +168,7 @@ export const putOfficeName = defineRoute({
   summary: "Đặt tên cơ quan in trên biểu mẫu của đơn vị từ một ngày (quản trị); được ghi nhật ký",
   tags: ["documents"],
   access: "staff",
+  response: OfficeNames,
   params: z.object({ code: z.string().min(1).max(32) }),
   body: OfficeNameBody,
   async handler({ ctx, actor, params, body }) {

@@ -19,6 +19,7 @@ export const downloadFile = defineRoute({
   summary: "Xem hoặc tải tệp của hồ sơ (thành phần hồ sơ, dự thảo, kết quả) — cán bộ đọc được hồ sơ",
   tags: ["dossiers"],
   access: "staff",
+  produces: ["*/*"], // the stored file as uploaded: any type
   params: z.object({ id: z.uuid() }),
   async handler({ ctx, actor, params, reply }) {
     const missing = notFound("tệp");

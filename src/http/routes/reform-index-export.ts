@@ -7,7 +7,7 @@ import { z } from "zod";
 import { listAssessments, yearState } from "../../db/repos/reform-index/assessments.ts";
 import { cardAssessments } from "../../db/repos/reform-index/card.ts";
 import { loadRanking, loadScorecard } from "../../db/repos/reform-index/scorecard.ts";
-import { asciiName } from "../../documents/delivery.ts";
+import { asciiName, MEDIA_TYPES } from "../../documents/delivery.ts";
 import { renderScorecard, scorecardExport } from "../../documents/reform-index-scorecard.ts";
 import { PHASES } from "../../reform/index/phases.ts";
 import { type Actor, can } from "../../people/policy.ts";
@@ -17,6 +17,7 @@ import { defineRoute } from "../route.ts";
 import { sendDocument } from "./documents.ts";
 import { dossierProblem, withLocalInstants } from "./dossiers-present.ts";
 import { readScope } from "./reform-records-access.ts";
+import { IndexCard, IndexStandings } from "../schemas/reform-index.ts";
 
 const Year = z.coerce.number().int().min(2000).max(2100);
 const Query = z.object({ unit: z.string().min(1).max(32), year: Year });
@@ -46,6 +47,7 @@ export const getReformIndexCard = defineRoute({
     "Bảng điểm Chỉ số CCHC kèm từng kết quả tự chấm, thẩm định, tài liệu kiểm chứng, giai đoạn và hạn của năm đánh giá",
   tags: ["reform"],
   access: "staff",
+  response: IndexCard,
   query: Query,
   async handler({ ctx, actor, query }) {
     await readScope(ctx, actor, query.unit);
@@ -67,6 +69,7 @@ export const getReformIndexCardFile = defineRoute({
   summary: "Tải bảng điểm Chỉ số CCHC của đơn vị kèm danh sách tiêu chí bị trừ điểm (.xlsx, .docx hoặc .pdf)",
   tags: ["reform"],
   access: "staff",
+  produces: [MEDIA_TYPES.xlsx, MEDIA_TYPES.docx, MEDIA_TYPES.pdf],
   query: Query.extend({ format: z.enum(["xlsx", "docx", "pdf"]).default("xlsx") }),
   async handler({ ctx, actor, query, reply }) {
     await readScope(ctx, actor, query.unit);
@@ -87,6 +90,7 @@ export const getReformIndexStandings = defineRoute({
   summary: "Xếp hạng Chỉ số CCHC các xã, phường: điểm tự chấm, điểm thẩm định, xếp loại và số đơn vị mỗi loại",
   tags: ["reform"],
   access: "staff",
+  response: IndexStandings,
   query: Query,
   async handler({ ctx, actor, query }) {
     await readScope(ctx, actor, query.unit);
@@ -118,6 +122,7 @@ export const getReformIndexEvidence = defineRoute({
     code: z.string().regex(/^\d+(\.\d+)*$/),
     fileId: z.string().min(1).max(64),
   }),
+  produces: ["*/*"], // the cited file as uploaded: any type
   async handler({ ctx, actor, params, reply }) {
     await readScope(ctx, actor, params.unit);
     const db = ctx.database.db;

@@ -26,6 +26,16 @@ import { defineRoute, LocalDate } from "../route.ts";
 import { decodeBase64 } from "./dossiers-files.ts";
 import { dossierProblem, withLocalInstants } from "./dossiers-present.ts";
 import { changedBy, manageUnit, readScope } from "./reform-records-access.ts";
+import {
+  IndexFixPlan,
+  IndexSet,
+  IndexSetList,
+  IndexSetSaved,
+  IndexSurveys,
+  IndexSurveysSaved,
+  IndexTrend,
+  IndexYearAnswer,
+} from "../schemas/reform-index.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const Year = z.coerce.number().int().min(2000).max(2100);
@@ -55,6 +65,7 @@ export const listReformIndexSets = defineRoute({
   summary: "Các bộ tiêu chí Chỉ số CCHC đã lưu (mọi phiên bản) và bộ mặc định",
   tags: ["reform"],
   access: "staff",
+  response: IndexSetList,
   query: z.object({ setId: SetId.optional() }),
   async handler({ ctx, query }) {
     return { sets: withLocalInstants(await listCriteriaSets(ctx.database.db, query.setId)) };
@@ -67,6 +78,7 @@ export const getReformIndexSet = defineRoute({
   summary: "Một phiên bản bộ tiêu chí Chỉ số CCHC: cây tiêu chí, điểm, cách chấm, nguồn",
   tags: ["reform"],
   access: "staff",
+  response: IndexSet,
   params: z.object({ setId: SetId, version: z.coerce.number().int().min(1) }),
   async handler({ ctx, params }) {
     return await loadCriteriaSet(ctx.database.db, params.setId, params.version).catch(dossierProblem);
@@ -79,6 +91,7 @@ export const createReformIndexSet = defineRoute({
   summary: "Lưu bộ tiêu chí Chỉ số CCHC (phiên bản mới) từ JSON hoặc bảng tính .xlsx theo mẫu",
   tags: ["reform"],
   access: "staff",
+  response: IndexSetSaved,
   bodyLimit: 12 * 1024 * 1024,
   body: z.union([
     z.object({ set: z.record(z.string(), z.unknown()) }),
@@ -130,6 +143,7 @@ export const getReformIndexYear = defineRoute({
   summary: "Năm đánh giá Chỉ số CCHC của tỉnh: bộ tiêu chí, đơn vị tham gia, hạn các giai đoạn",
   tags: ["reform"],
   access: "staff",
+  response: IndexYearAnswer,
   params: ProvinceYear,
   async handler({ ctx, actor, params }) {
     await readProvince(ctx, actor, params.province);
@@ -157,6 +171,7 @@ export const putReformIndexYear = defineRoute({
   summary: "Thiết lập năm đánh giá: chọn bộ tiêu chí, các xã tham gia, hạn tự chấm, thẩm định, giải trình, chốt",
   tags: ["reform"],
   access: "staff",
+  response: IndexYearAnswer,
   params: ProvinceYear,
   body: z
     .object({
@@ -188,6 +203,7 @@ export const listReformIndexSurveys = defineRoute({
   summary: "Kết quả khảo sát sự hài lòng (điểm thành phần của Chỉ số CCHC) của các đơn vị trong năm",
   tags: ["reform"],
   access: "staff",
+  response: IndexSurveys,
   query: z.object({ unit: z.string().min(1).max(32), year: Year }),
   async handler({ ctx, actor, query }) {
     const units = await readScope(ctx, actor, query.unit);
@@ -212,6 +228,7 @@ export const putReformIndexSurveys = defineRoute({
   summary: "Nhập hoặc sửa kết quả khảo sát của các xã trong tỉnh (toàn bộ hoặc không gì cả)",
   tags: ["reform"],
   access: "staff",
+  response: IndexSurveysSaved,
   params: ProvinceYear,
   body: z.object({ rows: z.array(SurveyRow).min(1).max(5000) }).strict(),
   async handler({ ctx, actor, params, body }) {
@@ -231,6 +248,7 @@ export const getReformIndexTrend = defineRoute({
   summary: "Diễn biến Chỉ số CCHC của đơn vị qua các năm: tổng điểm, tự chấm, xếp loại, số tiêu chí bị trừ",
   tags: ["reform"],
   access: "staff",
+  response: IndexTrend,
   query: z.object({ unit: z.string().min(1).max(32), from: Year, to: Year }),
   async handler({ ctx, actor, query }) {
     await readScope(ctx, actor, query.unit);
@@ -245,6 +263,7 @@ export const createReformIndexFixPlan = defineRoute({
     "Lập kế hoạch khắc phục: mỗi tiêu chí bị trừ điểm thành một nhiệm vụ của kế hoạch năm sau (chạy lại không trùng)",
   tags: ["reform"],
   access: "staff",
+  response: IndexFixPlan,
   body: z
     .object({ unit: z.string().min(1).max(32), year: Year, planId: z.number().int().positive().optional() })
     .strict(),

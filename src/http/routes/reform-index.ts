@@ -10,6 +10,7 @@ import { forbidden } from "../errors.ts";
 import { defineRoute } from "../route.ts";
 import { dossierProblem, withLocalInstants } from "./dossiers-present.ts";
 import { changedBy, manageUnit, readScope } from "./reform-records-access.ts";
+import { IndexAssessment, IndexRanking, IndexScorecard } from "../schemas/reform-index.ts";
 
 const Year = z.coerce.number().int().min(2000).max(2100);
 const Query = z.object({ unit: z.string().min(1).max(32), year: Year });
@@ -26,6 +27,7 @@ export const getReformIndexScorecard = defineRoute({
   summary: "Bảng điểm Chỉ số CCHC của đơn vị trong năm: điểm, cách tính, tiêu chí bị trừ điểm",
   tags: ["reform"],
   access: "staff",
+  response: IndexScorecard,
   query: Query,
   async handler({ ctx, actor, query }) {
     await readScope(ctx, actor, query.unit);
@@ -39,6 +41,7 @@ export const getReformIndexRanking = defineRoute({
   summary: "Xếp hạng Chỉ số CCHC các xã, phường thuộc tỉnh hoặc huyện, kèm xếp loại",
   tags: ["reform"],
   access: "staff",
+  response: IndexRanking,
   query: Query,
   async handler({ ctx, actor, query }) {
     await readScope(ctx, actor, query.unit);
@@ -54,6 +57,7 @@ export const putReformIndexAssessment = defineRoute({
   summary: "Tự chấm, giải trình, thẩm định một tiêu chí (theo giai đoạn của năm đánh giá)",
   tags: ["reform"],
   access: "staff",
+  response: IndexAssessment,
   params: z.object({ unit: z.string().min(1).max(32), year: Year, code: z.string().regex(/^\d+(\.\d+)*$/) }),
   body: z
     .object({

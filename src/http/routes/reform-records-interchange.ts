@@ -11,6 +11,7 @@ import { ApiError, forbidden, validationFailed } from "../errors.ts";
 import { defineRoute } from "../route.ts";
 import { decodeBase64 } from "./dossiers-files.ts";
 import { changedBy, readScope } from "./reform-records-access.ts";
+import { ReformImportSummary, ReformRecordsDocument } from "../schemas/reform-records.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -20,6 +21,7 @@ export const importReformRecords = defineRoute({
   summary: "Nhập hồ sơ CCHC từ tệp JSON hoặc bảng tính .xlsx (kiểm tra toàn bộ; lỗi thì không ghi gì)",
   tags: ["reform"],
   access: "staff",
+  response: ReformImportSummary,
   bodyLimit: 30 * 1024 * 1024,
   body: z.union([
     z.object({ document: z.unknown(), dryRun: z.boolean().default(false) }),
@@ -75,6 +77,7 @@ export const exportReformRecords = defineRoute({
   summary: "Xuất hồ sơ CCHC của đơn vị và cấp dưới (JSON hoặc .xlsx); không có unit: mẫu bảng tính trống",
   tags: ["reform"],
   access: "staff",
+  response: ReformRecordsDocument,
   produces: ["application/json", XLSX],
   query: z.object({
     unit: z.string().min(1).max(32).optional(),

@@ -12,6 +12,14 @@ import { notFound, validationFailed } from "../errors.ts";
 import { defineRoute } from "../route.ts";
 import { dossierProblem, withLocalInstants } from "./dossiers-present.ts";
 import { changedBy, manageUnit, mayRead, readScope } from "./reform-records-access.ts";
+import { NoContent } from "../schemas/common.ts";
+import {
+  ReformAppendices,
+  ReformEvidenceGaps,
+  ReformRecord,
+  ReformRecordFigures,
+  ReformRecordList,
+} from "../schemas/reform-records.ts";
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
 const Kind = z.enum(Object.keys(RECORD_KINDS) as [RecordKind, ...RecordKind[]], "Loại hồ sơ CCHC không hợp lệ");
@@ -29,6 +37,7 @@ export const listReformRecords = defineRoute({
   summary: "Sổ theo dõi hồ sơ CCHC của đơn vị và cấp dưới, theo loại và khoảng ngày",
   tags: ["reform"],
   access: "staff",
+  response: ReformRecordList,
   query: z.object({
     unit: z.string().max(32).optional(),
     kind: Kind.optional(),
@@ -48,6 +57,7 @@ export const createReformRecord = defineRoute({
   summary: "Ghi một hồ sơ CCHC (văn bản chỉ đạo, kiểm tra, tuyên truyền, sáng kiến, khảo sát, đối thoại, VBQPPL, …)",
   tags: ["reform"],
   access: "staff",
+  response: ReformRecord,
   body: RecordSchema,
   async handler({ ctx, actor, body, reply }) {
     const province = await manageUnit(ctx, actor, body.unit);
@@ -63,6 +73,7 @@ export const getReformRecord = defineRoute({
   summary: "Một hồ sơ CCHC",
   tags: ["reform"],
   access: "staff",
+  response: ReformRecord,
   params: Id,
   async handler({ ctx, actor, params }) {
     const { record } = await locateRecord(ctx.database.db, params.id);
@@ -77,6 +88,7 @@ export const updateReformRecord = defineRoute({
   summary: "Sửa hồ sơ CCHC (đơn vị và loại giữ nguyên; version chống ghi đè)",
   tags: ["reform"],
   access: "staff",
+  response: ReformRecord,
   params: Id,
   body: z.intersection(RecordSchema, z.object({ version: z.number().int().min(1).optional() })),
   async handler({ ctx, actor, params, body }) {
@@ -96,6 +108,7 @@ export const deleteReformRecord = defineRoute({
   summary: "Xóa hồ sơ CCHC (giữ lịch sử)",
   tags: ["reform"],
   access: "staff",
+  response: NoContent,
   params: Id,
   async handler({ ctx, actor, params, reply }) {
     const { record, province } = await locateRecord(ctx.database.db, params.id);
@@ -113,6 +126,7 @@ export const getReformRecordFigures = defineRoute({
     "Số liệu Phụ lục 01b (nhóm 1, 2, 4–7) tính từ hồ sơ CCHC của đơn vị và cấp dưới trong kỳ; chỉ mã có ghi nhận",
   tags: ["reform"],
   access: "staff",
+  response: ReformRecordFigures,
   query: z.object({ unit: z.string().min(1).max(32), from: LocalDate, to: LocalDate }),
   async handler({ ctx, actor, query }) {
     if (query.from > query.to) throw validationFailed([{ name: "to", reason: "Ngày kết thúc trước ngày bắt đầu" }]);
@@ -129,6 +143,7 @@ export const getReformAppendices = defineRoute({
     "Phụ lục 1 (kế hoạch, nhiệm vụ hoàn thành), 3 (VBQPPL, TTHC rà soát theo quý), 5 (trình độ cán bộ, công chức)",
   tags: ["reform"],
   access: "staff",
+  response: ReformAppendices,
   query: z.object({ unit: z.string().min(1).max(32), from: LocalDate, to: LocalDate }),
   async handler({ ctx, actor, query }) {
     if (query.from > query.to) throw validationFailed([{ name: "to", reason: "Ngày kết thúc trước ngày bắt đầu" }]);
@@ -143,6 +158,7 @@ export const getReformEvidenceGaps = defineRoute({
   summary: "Thiếu tài liệu kiểm chứng: kế hoạch chưa có tệp hoặc dùng chung tệp, nhiệm vụ và hồ sơ chưa có minh chứng",
   tags: ["reform"],
   access: "staff",
+  response: ReformEvidenceGaps,
   query: z.object({ unit: z.string().min(1).max(32), from: LocalDate, to: LocalDate }),
   async handler({ ctx, actor, query }) {
     if (query.from > query.to) throw validationFailed([{ name: "to", reason: "Ngày kết thúc trước ngày bắt đầu" }]);

@@ -21,6 +21,7 @@ import { ApiError, forbidden, notFound } from "../errors.ts";
 import { defineRoute, LocalDate } from "../route.ts";
 import { sendDocument } from "./documents.ts";
 import { blocked, EditsBody, ReformQuery, ReportOptions, reformRequest } from "./reform-report.ts";
+import { IssuedReport, IssuedReportList, ReportRegister, RollUp } from "../schemas/reform-report.ts";
 
 const KeyBody = z.object({
   unit: z.string().min(1),
@@ -43,6 +44,7 @@ export const listReformReports = defineRoute({
   summary: "Các phiên bản báo cáo CCHC đã ban hành của đơn vị trong kỳ (mới nhất trước)",
   tags: ["reform"],
   access: "staff",
+  response: IssuedReportList,
   query: ReformQuery,
   async handler({ ctx, actor, query }) {
     const { period, unit } = await reformRequest(ctx, actor, query);
@@ -56,6 +58,7 @@ export const issueReformReport = defineRoute({
   summary: "Ban hành báo cáo CCHC của đơn vị trong kỳ: số liệu được kiểm tra và đóng băng (mỗi lần là một phiên bản)",
   tags: ["reform"],
   access: "staff",
+  response: IssuedReport,
   body: ReformQuery.extend({ ...ReportOptions, edits: EditsBody }),
   async handler({ ctx, actor, body }) {
     const { period, unit, units } = await reformRequest(ctx, actor, body, "reform.manage");
@@ -109,6 +112,7 @@ export const submitReformReport = defineRoute({
   summary: "Gửi báo cáo CCHC đã ban hành lên cấp trên",
   tags: ["reform"],
   access: "staff",
+  response: IssuedReport,
   body: KeyBody,
   async handler({ ctx, actor, body }) {
     await reformRequest(ctx, actor, { unit: body.unit, from: body.from, to: body.to }, "reform.manage");
@@ -124,6 +128,7 @@ export const returnReformReport = defineRoute({
   summary: "Cấp trên trả lại báo cáo CCHC đã gửi để chỉnh sửa, kèm ý kiến",
   tags: ["reform"],
   access: "staff",
+  response: IssuedReport,
   body: KeyBody.extend({ comment: z.string({ error: "Ghi ý kiến khi trả lại" }).min(1).max(2000) }),
   async handler({ ctx, actor, body }) {
     const units = await ctx.units.fresh();
@@ -144,6 +149,7 @@ export const getReformRegister = defineRoute({
   summary: "Sổ theo dõi báo cáo CCHC của các đơn vị cấp dưới trong kỳ: hạn nộp, đã gửi, trễ hạn",
   tags: ["reform"],
   access: "staff",
+  response: ReportRegister,
   query: ReformQuery,
   async handler({ ctx, actor, query }) {
     const { period, unit, units } = await reformRequest(ctx, actor, query);
@@ -157,6 +163,7 @@ export const getReformRollUp = defineRoute({
   summary: "Tổng hợp Phụ lục 01b từ báo cáo đã gửi của các đơn vị cấp dưới; nêu đơn vị chưa gửi",
   tags: ["reform"],
   access: "staff",
+  response: RollUp,
   query: ReformQuery,
   async handler({ ctx, actor, query }) {
     const { period, unit, units } = await reformRequest(ctx, actor, query);

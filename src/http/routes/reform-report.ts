@@ -16,6 +16,7 @@ import { ApiError } from "../errors.ts";
 import { defineRoute, LocalDate } from "../route.ts";
 import { sendDocument } from "./documents.ts";
 import { PeriodParams, reportRequest } from "./reports.ts";
+import { ManualRemoved, Sheet, SheetRow } from "../schemas/reform-report.ts";
 
 export const ReformQuery = z.object({ ...PeriodParams, unit: z.string({ error: "Chọn đơn vị" }).min(1) });
 
@@ -47,6 +48,7 @@ export const getReformSheet = defineRoute({
   summary: "Phụ lục 01b của đơn vị (cả cấp dưới) trong kỳ: số liệu, nguồn, và các vi phạm kiểm tra",
   tags: ["reform"],
   access: "staff",
+  response: Sheet,
   query: ReformQuery,
   async handler({ ctx, actor, query }) {
     const { period, unit, units } = await reformRequest(ctx, actor, query);
@@ -70,6 +72,7 @@ export const putReformSheetManual = defineRoute({
   summary: "Nhập tay một chỉ tiêu 01b chưa có trong hồ sơ CCHC (không nhập được chỉ tiêu tính từ hồ sơ, danh mục)",
   tags: ["reform"],
   access: "staff",
+  response: SheetRow,
   body: ManualBody,
   async handler({ ctx, actor, body }) {
     const { period, unit, units } = await reformRequest(ctx, actor, body, "reform.manage");
@@ -102,6 +105,7 @@ export const deleteReformSheetManual = defineRoute({
   summary: "Xóa số liệu nhập tay của một chỉ tiêu 01b",
   tags: ["reform"],
   access: "staff",
+  response: ManualRemoved,
   query: ReformQuery.extend({ code: z.string().min(1).max(32) }),
   async handler({ ctx, actor, query }) {
     const { period, unit, units } = await reformRequest(ctx, actor, query, "reform.manage");

@@ -6,7 +6,7 @@ import { forbidden, notFound, validationFailed } from "../errors.ts";
 import { defineRoute } from "../route.ts";
 import { presentUnit } from "./presenters.ts";
 import { IMPORT_BODY_LIMIT } from "../request-guards.ts";
-import { Unit, UnitImportReport, UnitList } from "../schemas/people.ts";
+import { Unit, UnitExport, UnitImportReport, UnitList } from "../schemas/people.ts";
 
 export const listUnits = defineRoute({
   method: "GET",
@@ -76,6 +76,7 @@ export const exportUnitTree = defineRoute({
   summary: "Xuất cây đơn vị (JSON, cấp trên trước cấp dưới)",
   tags: ["units"],
   access: "public",
+  response: UnitExport,
   query: z.object({ under: z.string().optional() }),
   async handler({ ctx, query, reply }) {
     if (query.under && !(await ctx.units.fresh()).find(query.under)) throw notFound(`đơn vị ${query.under}`);

@@ -54,3 +54,36 @@ export const YearCalendar = z.object({
   officeHours: OfficeHoursView,
 });
 export type YearCalendar = z.infer<typeof YearCalendar>;
+
+const OverrideDay = z.object({
+  date: z.string(),
+  kind: Kind,
+  note: z.string().nullable(),
+  source: z.string().nullable(),
+});
+
+/** PUT /api/calendar/overrides: the days added, replaced and removed, and the scope's overrides after the edit. */
+export const OverridesEditAnswer = z.object({
+  scope: z.string(),
+  added: z.array(OverrideDay),
+  replaced: z.array(OverrideDay).describe("Ngày đã có điều chỉnh, được thay (bản cũ)"),
+  removed: z.array(OverrideDay),
+  overrides: z.array(
+    OverrideDay.extend({ scope: z.string(), createdAt: z.string(), createdBy: z.number().int().nullable() }),
+  ),
+});
+export type OverridesEditAnswer = z.infer<typeof OverridesEditAnswer>;
+
+const Window = z.object({ start: z.string(), end: z.string() });
+
+/** PUT /api/units/:code/office-hours: the hours as entered (windows null: the defaults) and as the calendar uses them. */
+export const OfficeHoursAnswer = z.object({
+  unit: z.string(),
+  input: z.object({
+    windows: z.record(z.string(), z.array(Window)).nullable(),
+    saturdayService: z.boolean(),
+    saturdayCounts: z.boolean(),
+  }),
+  officeHours: OfficeHoursView,
+});
+export type OfficeHoursAnswer = z.infer<typeof OfficeHoursAnswer>;

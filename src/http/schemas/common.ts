@@ -31,3 +31,15 @@ export function pageOf<T extends z.ZodType>(item: T) {
 
 /** A page of any item type, for clients that name the item themselves. */
 export type Page<T> = Omit<z.infer<ReturnType<typeof pageOf<z.ZodUnknown>>>, "items"> & { items: T[] };
+
+/** An answer with no body (204): the handler returns null. */
+export const NoContent = z.null().describe("Không có nội dung (204)");
+
+/** A value as a client reads it once serialized: instants (Date) become strings. */
+export type Json<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? Json<U>[]
+    : T extends object
+      ? { [K in keyof T]: Json<T[K]> }
+      : T;

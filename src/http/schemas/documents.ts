@@ -46,3 +46,18 @@ export const DossierFormView = z
 
 /** The schema states the shape formJson returns: a field renamed on either side fails to compile. */
 export const stateTheSameShape = (view: DossierFormJson): z.input<typeof DossierFormView> => view;
+
+const OfficeNameSetting = z.object({ validFrom: z.string(), name: text, symbol: text.nullable().optional() });
+
+/** PUT /api/units/:code/office-names: the unit's names by the day they apply from. */
+export const OfficeNames = z.object({ settings: z.array(OfficeNameSetting) });
+
+/** GET /api/units/:code/office-names: the settings and the office as forms print it today. */
+export const OfficeNamesToday = OfficeNames.extend({
+  today: z.object({
+    name: text,
+    parentName: text.describe("Cơ quan chủ quản"),
+    place: text.describe("Địa danh"),
+    symbol: text.describe("Ký hiệu trong số biểu mẫu (TTPVHCC)"),
+  }),
+});

@@ -1,6 +1,7 @@
 // Answers about people and units: the signed-in user (login, me, session), the unit tree, officers' ratings.
 import { z } from "zod";
 import { STAFF_ROLES } from "../../people/policy.ts";
+import { Unit as UnitRecord } from "../../units/unit.ts";
 
 export const Role = z.enum(STAFF_ROLES);
 export type Role = z.infer<typeof Role>;
@@ -113,3 +114,6 @@ export const UnitImportReport = z.object({
   createdCodes: z.array(z.string()),
 });
 export type UnitImportReport = z.infer<typeof UnitImportReport>;
+
+/** GET /api/units/export: the unit tree as the import reads it (src/units/unit.ts), parents before children. */
+export const UnitExport = z.array(UnitRecord).describe("Cây đơn vị dạng JSON nhập được (POST /api/units/import)");
