@@ -19,6 +19,15 @@ import { conflict, notFound } from "../errors.ts";
 import { defineRoute } from "../route.ts";
 import { dossierProblem, withLocalInstants } from "./dossiers-present.ts";
 import { asOfOr, changedBy, manageUnit, mayRead, readScope } from "./reform-records-access.ts";
+import { NoContent } from "../schemas/common.ts";
+import {
+  OverdueReformTasks,
+  ReformHistory,
+  ReformPlan,
+  ReformPlanDetail,
+  ReformPlanList,
+  ReformTask,
+} from "../schemas/reform-records.ts";
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
 const Version = { version: z.number().int().min(1).optional() };
@@ -45,6 +54,7 @@ export const listReformPlans = defineRoute({
   summary: "Kế hoạch CCHC của đơn vị và cấp dưới, kèm mức độ hoàn thành đến ngày asOf (mặc định hôm nay)",
   tags: ["reform"],
   access: "staff",
+  response: ReformPlanList,
   query: z.object({
     unit: z.string().max(32).optional(),
     year: z.coerce.number().int().min(2000).max(2100).optional(),
@@ -66,6 +76,7 @@ export const createReformPlan = defineRoute({
   summary: "Ban hành (ghi nhận) một kế hoạch CCHC: số, ký hiệu, ngày ban hành, cơ quan ban hành, kỳ, tệp",
   tags: ["reform"],
   access: "staff",
+  response: ReformPlan,
   body: PlanSchema,
   async handler({ ctx, actor, body, reply }) {
     const province = await manageUnit(ctx, actor, body.unit);
@@ -83,6 +94,7 @@ export const getReformPlan = defineRoute({
   summary: "Một kế hoạch CCHC với các nhiệm vụ và mức độ hoàn thành đến ngày asOf",
   tags: ["reform"],
   access: "staff",
+  response: ReformPlanDetail,
   params: Id,
   query: z.object({ asOf: LocalDate.optional() }),
   async handler({ ctx, actor, params, query }) {
@@ -101,6 +113,7 @@ export const updateReformPlan = defineRoute({
   summary: "Sửa kế hoạch CCHC (version: phiên bản đang sửa, chống ghi đè)",
   tags: ["reform"],
   access: "staff",
+  response: ReformPlan,
   params: Id,
   body: PlanSchema.extend(Version),
   async handler({ ctx, actor, params, body }) {
@@ -121,6 +134,7 @@ export const deleteReformPlan = defineRoute({
   summary: "Xóa kế hoạch CCHC và các nhiệm vụ (giữ lịch sử)",
   tags: ["reform"],
   access: "staff",
+  response: NoContent,
   params: Id,
   query: VersionQuery,
   async handler({ ctx, actor, params, query, reply }) {
@@ -140,6 +154,7 @@ export const createReformTask = defineRoute({
   summary: "Thêm nhiệm vụ vào kế hoạch: lĩnh vực, nội dung, sản phẩm đầu ra, chủ trì, phối hợp, thời hạn, loại",
   tags: ["reform"],
   access: "staff",
+  response: ReformTask,
   params: Id,
   body: TaskSchema,
   async handler({ ctx, actor, params, body, reply }) {
@@ -157,6 +172,7 @@ export const updateReformTask = defineRoute({
   summary: "Cập nhật nhiệm vụ: tiến độ, hoàn thành (cần văn bản đầu ra), tài liệu kiểm chứng",
   tags: ["reform"],
   access: "staff",
+  response: ReformTask,
   params: Id,
   body: TaskSchema.extend(Version),
   async handler({ ctx, actor, params, body }) {
@@ -175,6 +191,7 @@ export const deleteReformTask = defineRoute({
   summary: "Xóa nhiệm vụ khỏi kế hoạch (giữ lịch sử)",
   tags: ["reform"],
   access: "staff",
+  response: NoContent,
   params: Id,
   async handler({ ctx, actor, params, reply }) {
     const { task, plan, province } = await locateTask(ctx.database.db, params.id);
@@ -191,6 +208,7 @@ export const overdueReformTasks = defineRoute({
   summary: "Nhiệm vụ CCHC quá hạn của đơn vị và cấp dưới đến ngày asOf, quá hạn lâu nhất trước",
   tags: ["reform"],
   access: "staff",
+  response: OverdueReformTasks,
   query: z.object({ unit: z.string().max(32).optional(), asOf: LocalDate.optional() }),
   async handler({ ctx, actor, query }) {
     const units = await readScope(ctx, actor, query.unit);
@@ -212,6 +230,7 @@ export const reformHistory = defineRoute({
   summary: "Lịch sử thay đổi của một kế hoạch, nhiệm vụ hoặc hồ sơ CCHC (trước và sau mỗi lần sửa)",
   tags: ["reform"],
   access: "staff",
+  response: ReformHistory,
   params: z.object({ what: z.enum(["plan", "task", "record"]), id: z.coerce.number().int().positive() }),
   async handler({ ctx, actor, params }) {
     const owner = await ownerOf(ctx.database.db, params.what, params.id);
