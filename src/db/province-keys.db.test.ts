@@ -145,6 +145,9 @@ test("audit rows take their chain's province ('' national); every chain verifies
   ]);
   const chains = await db.selectFrom("audit_chain").select(["chain", "province_code"]).execute();
   assert.ok(chains.every((c) => c.chain === c.province_code));
+  // the backfill lifted the chain's append-only guard for its own update only
+  await assert.rejects(empty.database.pool.query("update audit_chain set seq = seq"), /append-only/);
+  await assert.rejects(empty.database.pool.query("update audit_chain_heads set province_code = 'P9'"), /check/);
 });
 
 test("a new audit row joins its user's province chain; one moved to another province is named", async () => {
