@@ -6,6 +6,7 @@ import type { Database, FeedbackTable } from "../schema.ts";
 import { ServiceError } from "./dossiers/errors.ts";
 import { provinceOfCode, type ServiceContext } from "./dossiers/service.ts";
 import { calendarOf } from "./dossiers/terms.ts";
+import { inUnits } from "./unit-scope.ts";
 
 /**
  * The answer is due 10 working days after receipt on the unit's calendar: the time Decree 20/2008/NĐ-CP gives an
@@ -135,7 +136,7 @@ export async function listUnitFeedback(
   pageSize: number,
 ) {
   let base = db.selectFrom("feedback");
-  if (units) base = units.length ? base.where("unit_code", "in", [...units]) : base.where("unit_code", "=", "\u0000");
+  if (units) base = base.where(inUnits({ unitCodes: units }));
   if (open !== undefined) base = base.where("answer", open ? "is" : "is not", null);
   const [items, count] = await Promise.all([
     base

@@ -12,6 +12,7 @@ import type { ResultsRow } from "../../figures/results.ts";
 import { OPTIONAL_RESULT_FIELDS, RESULT_FIELDS } from "../../figures/results-fields.ts";
 import type { Database } from "../schema.ts";
 import { scopeSql } from "./reports-results.ts";
+import { inUnits, type UnitScope } from "./unit-scope.ts";
 import type { UnitDirectory } from "./units.ts";
 
 export type { ManualDocument } from "../../figures/manual.ts";
@@ -106,7 +107,9 @@ export async function submitManualResults(
   const subtree = units.subtree(unit.code);
   const computed = await sql<{
     code: string;
-  }>`select d.code ${scopeSql({ ...period, unitCodes: subtree })} order by d.code limit 5`.execute(db);
+  }>`select d.code ${scopeSql({ ...period, unitCodes: subtree, provinces: [unit.provinceCode] })} order by d.code limit 5`.execute(
+    db,
+  );
   if (computed.rows.length) {
     return {
       accepted: false,
@@ -121,6 +124,7 @@ export async function submitManualResults(
   const clash = await db
     .selectFrom("manual_results")
     .select(["unit_code", "from", "to"])
+    .where("province_code", "=", unit.provinceCode)
     .where("unit_code", "in", branch)
     .where("from", "<=", period.to)
     .where("to", ">=", period.from)
@@ -140,7 +144,7 @@ export async function submitManualResults(
       },
     };
   }
-  const broken = await chainBreak(db, valid);
+  const broken = await chainBreak(db, valid, unit.provinceCode);
   if (broken) return { accepted: false, refusal: broken };
   const row = {
     province_code: unit.provinceCode,
@@ -171,10 +175,15 @@ const openOf = (row: ResultsRow) => row.openWithinDeadline + row.openOverdue;
  * period carries over. A document adjacent to a stored one (its day before or after) that breaks the chain is
  * refused; otherwise two consecutive months summed into a quarter would break the report's identity.
  */
-async function chainBreak(db: Kysely<Database>, doc: ManualDocument): Promise<ManualRefusal | undefined> {
+async function chainBreak(
+  db: Kysely<Database>,
+  doc: ManualDocument,
+  provinceCode: string,
+): Promise<ManualRefusal | undefined> {
   const neighbours = await db
     .selectFrom("manual_results")
     .select(["from", "to", "document"])
+    .where("province_code", "=", provinceCode)
     .where("unit_code", "=", doc.unit)
     .where((eb) => eb.or([eb("to", "=", previousDate(doc.from)), eb("from", "=", nextDate(doc.to))]))
     .execute();
@@ -209,18 +218,18 @@ export interface ManualDocumentsInPeriod {
   straddling: { unit: string; from: string; to: string }[];
 }
 
-/** Manual documents of the scope that overlap the report's period. */
+/** Manual documents of the scope (every unit when `scope.unitCodes` is undefined) that overlap the report's period. */
 export async function manualDocumentsIn(
   db: Kysely<Database>,
   period: Period,
-  unitCodes?: readonly string[],
+  scope: UnitScope = {},
 ): Promise<ManualDocumentsInPeriod> {
   let query = db
     .selectFrom("manual_results")
     .select(["unit_code", "from", "to", "document"])
     .where("from", "<=", period.to)
     .where("to", ">=", period.from);
-  if (unitCodes) query = query.where("unit_code", "in", unitCodes.length ? [...unitCodes] : [""]);
+  if (scope.unitCodes) query = query.where(inUnits(scope));
   const rows = await query.orderBy("unit_code").orderBy("from").execute();
   const inside = rows.filter((r) => r.from >= period.from && r.to <= period.to);
   return {

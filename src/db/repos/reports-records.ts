@@ -12,11 +12,10 @@ import { digitizedForIndex } from "../../figures/digitized.ts";
 import type { Database } from "../schema.ts";
 import { eventFromRow, headerOf, recordOf } from "./dossier-store.ts";
 import { scopeSql } from "./reports-results.ts";
+import { inUnits, type UnitScope } from "./unit-scope.ts";
 import type { UnitDirectory } from "./units.ts";
 
-export interface RecordsQuery extends Period {
-  unitCodes?: readonly string[];
-}
+export interface RecordsQuery extends Period, UnitScope {}
 
 /** The dossiers counted by the period's results report, with digitization and fee facts from the row. */
 export async function loadPeriodRecords(db: Kysely<Database>, query: RecordsQuery): Promise<DossierRecord[]> {
@@ -73,11 +72,7 @@ export async function loadPeriodFeedback(db: Kysely<Database>, query: RecordsQue
     .select(["id", "unit_code", "dossier_code", "procedure_code", "received_at", "due_at", "answered_at", "published"])
     .where("received_at", "<", end)
     .where((eb) => eb.or([eb("answered_at", "is", null), eb("answered_at", ">=", start)]));
-  if (query.unitCodes) {
-    select = query.unitCodes.length
-      ? select.where("unit_code", "in", [...query.unitCodes])
-      : select.where(sql<boolean>`false`);
-  }
+  if (query.unitCodes) select = select.where(inUnits(query));
   const rows = await select.orderBy("id").execute();
   return rows.map((r) => ({
     id: Number(r.id),

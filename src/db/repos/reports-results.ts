@@ -19,11 +19,12 @@ import {
 } from "../../figures/results-fields.ts";
 import type { Database } from "../schema.ts";
 import { FIGURE_COUNT_COLUMNS } from "./figure-counts.ts";
+import { inUnits, type UnitScope } from "./unit-scope.ts";
 
-export interface SqlResultsQuery extends Period {
+export interface SqlResultsQuery extends Period, UnitScope {
   /** The unit named in the document (null: every unit). */
   unit?: string | null;
-  /** Receiving units in scope (the unit and its subtree); undefined: every unit. */
+  /** Receiving units in scope (the unit and its subtree), with their provinces (unit-scope.ts); undefined: every unit. */
   unitCodes?: readonly string[];
   by?: Grouping;
   /**
@@ -79,10 +80,9 @@ export function boundsSql(period: Period): RawBuilder<unknown> {
  * at intake in [start, end); within the unit scope.
  */
 export function scopeSql(query: SqlResultsQuery): RawBuilder<unknown> {
-  const units = query.unitCodes ? sql`d.unit_code = any(${[...query.unitCodes]}::text[])` : sql`true`;
   const channel = query.channel ? sql`d.channel = ${query.channel}` : sql`true`;
   return sql`from dossiers d cross join ${boundsSql(query)} b
-    where ${units} and ${channel}
+    where ${inUnits(query, "d")} and ${channel}
       and ((d.received_at < b.e and (d.end_at is null or d.end_at >= b.s))
         or (d.received_at is null and d.end_type = 'refused' and d.end_at >= b.s and d.end_at < b.e))`;
 }
@@ -128,8 +128,8 @@ export function resultsCountsSql(query: SqlResultsQuery): RawBuilder<RawRow> {
   const counterGroups = columns.map((c) => (c === "level" ? "nullif(c.level, '')" : `c.${c}`)).join(", ");
   const counterSelect = columns.map((c) => (c === "level" ? "nullif(c.level, '') as level" : `c.${c}`)).join(", ");
   const dossierGroups = columns.map((c) => `d.${c}`).join(", ");
-  const countersIn = query.unitCodes ? sql`c.unit_code = any(${[...query.unitCodes]}::text[])` : sql`true`;
-  const dossiersIn = query.unitCodes ? sql`d.unit_code = any(${[...query.unitCodes]}::text[])` : sql`true`;
+  const countersIn = inUnits(query, "c");
+  const dossiersIn = inUnits(query, "d");
   // the rows of P(S) and of P(E): 1 or 0
   const inS = sql`(case when (c.span = 'm' and c.day < ${ms}::date)
     or (c.span = 'd' and c.day >= ${ms}::date and c.day < ${s}::date) then 1 else 0 end)`;
@@ -316,9 +316,8 @@ export async function sqlDrillDown(db: Kysely<Database>, query: DrillDownQuery):
 async function rowFilterSql(db: Kysely<Database>, query: DrillDownQuery, by: Grouping): Promise<RawBuilder<unknown>> {
   if (by === "unit") return sql`d.unit_code = ${query.rowKey}`;
   if (by === "procedure") return sql`d.procedure_code = ${query.rowKey}`;
-  const units = query.unitCodes ? sql`d.unit_code = any(${[...query.unitCodes]}::text[])` : sql`true`;
   const { rows } = await sql<{ field: string; level: string | null }>`
-    select distinct d.field, d.level from dossiers d where ${units}`.execute(db);
+    select distinct d.field, d.level from dossiers d where ${inUnits(query, "d")}`.execute(db);
   const pairs = rows.filter((r) => keyOfGroup(by, r) === query.rowKey);
   if (!pairs.length) return sql`false`;
   return sql`(d.field, coalesce(d.level, '')) in (select * from unnest(${pairs.map((p) => p.field)}::text[], ${pairs.map((p) => p.level ?? "")}::text[]))`;

@@ -9,6 +9,7 @@ import type { Period } from "../../figures/period.ts";
 import type { Database } from "../schema.ts";
 import { manualDocumentsIn } from "./reports-manual.ts";
 import { sqlResultsReport } from "./reports-results.ts";
+import { provincesOfUnits } from "./unit-scope.ts";
 import type { UnitDirectory } from "./units.ts";
 
 export type { ReportRow, ResultsReport } from "../../figures/manual.ts";
@@ -37,8 +38,9 @@ export async function resultsReport(
 ): Promise<ResultsReport> {
   const by = query.by ?? "field";
   const unitCodes = unitScope(units, query.unit);
-  const computed = await sqlResultsReport(db, { ...query, unit: query.unit ?? null, unitCodes, by });
-  const { inside, straddling } = await manualDocumentsIn(db, query, unitCodes);
+  const scope = unitCodes ? { unitCodes, provinces: provincesOfUnits(units, unitCodes) } : {};
+  const computed = await sqlResultsReport(db, { ...query, unit: query.unit ?? null, ...scope, by });
+  const { inside, straddling } = await manualDocumentsIn(db, query, scope);
   const report: ResultsReport = inside.length ? withManual(computed, inside, by) : computed;
   return straddling.length ? { ...report, manualExcluded: straddling } : report;
 }

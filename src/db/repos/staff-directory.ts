@@ -3,6 +3,7 @@
 import type { Kysely } from "kysely";
 import type { StaffRole } from "../../people/policy.ts";
 import type { Database } from "../schema.ts";
+import { inUnits } from "./unit-scope.ts";
 
 export interface UserWithGrants {
   id: number;
@@ -62,7 +63,7 @@ export async function listOfficers(db: Kysely<Database>, unitCodes: readonly str
     .select(["users.id", "users.username", "users.full_name", "role_grants.role"])
     .where("users.active", "=", true)
     .where("users.kind", "=", "staff")
-    .where("role_grants.unit_code", "in", unitCodes)
+    .where(inUnits({ unitCodes }, "role_grants"))
     .orderBy("users.username")
     .orderBy("role_grants.role")
     .execute();

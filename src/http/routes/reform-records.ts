@@ -101,7 +101,7 @@ export const getReformPlan = defineRoute({
     const { plan } = await locatePlan(ctx.database.db, params.id);
     await mayRead(ctx, actor, plan.unit);
     const asOf = asOfOr(ctx, query.asOf);
-    const tasks = await tasksOfPlans(ctx.database.db, [plan.id]);
+    const tasks = await tasksOfPlans(ctx.database.db, [plan]);
     const completion = completionOf(tasks, () => plan, asOf);
     return withLocalInstants({ ...plan, asOf, completion, tasks });
   },

@@ -179,7 +179,9 @@ export interface PageQuery {
  */
 export function pageSql(query: PageQuery, select: RawBuilder<unknown> = sql`d.*`): RawBuilder<Record<string, unknown>> {
   const arms = armSql(query, select);
-  if (!arms.length) return sql<Record<string, unknown>>`select d.* from dossiers d where false`;
+  // no arm (an empty scope): the scope's condition is `false`
+  if (!arms.length)
+    return sql<Record<string, unknown>>`select d.* from dossiers d where ${scopeCondition(query.scope)}`;
   if (arms.length === 1) return arms[0]!;
   return sql<Record<string, unknown>>`select x.* from (${sql.join(arms, sql` union all `)}) x
     order by ${orderBy(query.order, "x")} limit ${query.limit}`;

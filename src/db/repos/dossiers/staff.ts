@@ -2,6 +2,7 @@
 import type { Kysely } from "kysely";
 import { lineage } from "../../../people/policy.ts";
 import type { Database } from "../../schema.ts";
+import { inUnits, provincesOfUnits } from "../unit-scope.ts";
 import type { UnitDirectory } from "../units.ts";
 import { ServiceError } from "./errors.ts";
 
@@ -39,6 +40,7 @@ export async function findAssignee(
     .selectFrom("role_grants")
     .select(["role", "unit_code"])
     .where("user_id", "=", user.id)
+    .where(inUnits({ unitCodes: [...covering], provinces: provincesOfUnits(units, [...covering]) }))
     .execute();
   if (!grants.some((g) => (g.role === "officer" || g.role === "leader") && covering.has(g.unit_code))) {
     throw refused;

@@ -3,6 +3,7 @@
 // with an apology letter). Read from the projection's report facts; nothing personal leaves this module.
 import { sql } from "kysely";
 import { localDate } from "../../../calendar/index.ts";
+import { inUnits, provincesOfUnits } from "../unit-scope.ts";
 import type { ServiceContext } from "./service.ts";
 
 export interface PublicPeriod {
@@ -49,12 +50,16 @@ export const COUNTS = [
   "refusedAtIntake",
 ] as const;
 
+/** The units of the period with their provinces (the directory's); every unit when none are named. */
+const scopeOf = (ctx: ServiceContext, period: PublicPeriod) =>
+  period.units ? { unitCodes: period.units, provinces: provincesOfUnits(ctx.units, period.units) } : {};
+
 export async function publicStatistics(ctx: ServiceContext, period: PublicPeriod) {
   const [start, end] = periodBounds(period.from, period.to);
   const inReceived = sql`received_at >= ${start} and received_at < ${end}`;
   const inEnd = sql`end_at >= ${start} and end_at < ${end}`;
   const finished = sql`end_type in ('resolved', 'declined', 'returned') and ${inEnd}`;
-  const unitFilter = period.units ? sql`and unit_code = any(${[...period.units]}::text[])` : sql``;
+  const unitFilter = sql`and ${inUnits(scopeOf(ctx, period))}`;
   const { rows } = await sql<Record<string, unknown>>`
     select field as key,
       count(*) filter (where ${inReceived}) as "received",
@@ -104,7 +109,7 @@ export async function publicApologies(ctx: ServiceContext, period: PublicPeriod)
     .where("e.type", "=", "extended")
     .where("e.at", ">=", start)
     .where("e.at", "<", end);
-  if (period.units) query = query.where("d.unit_code", "in", [...period.units]);
+  if (period.units) query = query.where(inUnits(scopeOf(ctx, period), "d"));
   const rows = await query.orderBy("e.at", "desc").limit(500).execute();
   return rows
     .filter((r) => (r.payload as { apology?: boolean }).apology !== false)

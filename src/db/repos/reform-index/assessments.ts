@@ -10,6 +10,7 @@ import { checkEvidence } from "../../../reform/records/rules.ts";
 import { ServiceError } from "../dossiers/errors.ts";
 import { assertFilesExist, assertVersion, type ChangedBy, type Db, inTx, unknownUnit } from "../reform/common.ts";
 import { writeAudit } from "../audit.ts";
+import { inUnits } from "../unit-scope.ts";
 import { findIndexYear, loadCriteriaSet } from "./sets.ts";
 
 export interface StoredAssessment extends Assessment {
@@ -38,7 +39,7 @@ export async function listAssessments(db: Db, unit: string, year: number): Promi
   const rows = await db
     .selectFrom("reform_index_assessments")
     .selectAll()
-    .where("unit_code", "=", unit)
+    .where(inUnits({ unitCodes: [unit] }))
     .where("year", "=", year)
     .execute();
   return new Map(

@@ -159,7 +159,7 @@ test("the fix plan creates one task per lost criterion, once", async () => {
   assert.equal(again.plan?.id, first.plan?.id);
   const plans = await listPlans(db.db, { units: ["P1.01"], from: "2025-01-01", to: "2025-12-31" });
   assert.equal(plans.length, 1);
-  assert.equal((await tasksOfPlans(db.db, [plans[0]!.id])).length, card.lost.length);
+  assert.equal((await tasksOfPlans(db.db, [plans[0]!])).length, card.lost.length);
 });
 
 test("trend over years; the year's units; the sets listed", async () => {

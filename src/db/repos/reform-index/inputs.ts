@@ -14,6 +14,7 @@ import { loadPeriodRecords } from "../reports-records.ts";
 import { type Db, unitSubtree, unknownUnit } from "../reform/common.ts";
 import { listPlans, tasksOfPlans } from "../reform/plans.ts";
 import { listRecords } from "../reform/records.ts";
+import { inUnits, type UnitScope } from "../unit-scope.ts";
 
 /** Local (Asia/Ho_Chi_Minh, UTC+7, no DST) start of a local date. */
 const localStart = (date: string) => new Date(`${date}T00:00:00+07:00`);
@@ -31,7 +32,8 @@ interface DossierRow {
   procedures_paid_online: number | string;
 }
 
-export async function loadDossierFigures(db: Db, units: readonly string[], year: number) {
+/** The dossier ratios of the year over some units (a subtree) and their provinces. */
+export async function loadDossierFigures(db: Db, scope: UnitScope, year: number) {
   const s = localStart(`${year}-01-01`);
   const e = localStart(`${year + 1}-01-01`);
   const { rows } = await sql<DossierRow>`select
@@ -44,13 +46,13 @@ export async function loadDossierFigures(db: Db, units: readonly string[], year:
       count(distinct d.procedure_code) filter (where d.fee_amount > 0) as procedures_with_fee,
       count(distinct d.procedure_code) filter (where d.fee_amount > 0 and d.fee_paid_online) as procedures_paid_online
     from dossiers d
-    where d.unit_code in (${sql.join([...units])}) and d.received_at >= ${s} and d.received_at < ${e}`.execute(db);
+    where ${inUnits(scope, "d")} and d.received_at >= ${s} and d.received_at < ${e}`.execute(db);
   const r = rows[0];
   const n = (v: number | string | undefined) => Number(v ?? 0);
   const finished = await sql<{ finished: number | string; timely: number | string }>`select
       count(*) as finished, count(*) filter (where d.finish_class in ('early', 'on_time')) as timely
     from dossiers d
-    where d.unit_code in (${sql.join([...units])}) and d.finish_class is not null
+    where ${inUnits(scope, "d")} and d.finish_class is not null
       and d.end_at >= ${s} and d.end_at < ${e}`.execute(db);
   const f = finished.rows[0];
   const onTime = n(f?.finished) ? { onTime: { numerator: n(f?.timely), denominator: n(f?.finished) } } : {};
@@ -75,10 +77,16 @@ export async function loadDossierFigures(db: Db, units: readonly string[], year:
 }
 
 /** The unit's own periodic reports whose period ends in the year: due date and first submission per period. */
-export async function loadReportFilings(db: Db, unit: string, year: number): Promise<ReportFiling[]> {
+export async function loadReportFilings(
+  db: Db,
+  provinceCode: string,
+  unit: string,
+  year: number,
+): Promise<ReportFiling[]> {
   const rows = await db
     .selectFrom("reform_reports")
     .select(["from", "to", "version", "due_on", "submitted_at"])
+    .where("province_code", "=", provinceCode)
     .where("unit_code", "=", unit)
     .where("to", ">=", `${year}-01-01`)
     .where("to", "<=", `${year}-12-31`)
@@ -99,9 +107,9 @@ export async function loadReportFilings(db: Db, unit: string, year: number): Pro
 }
 
 /** Dossiers of the units finished late in the year, and those with a timely apology (figures/late.ts). */
-export async function loadLateApologies(db: Db, units: readonly string[], year: number) {
+export async function loadLateApologies(db: Db, scope: UnitScope, year: number) {
   const period = yearRange(year);
-  const records = await loadPeriodRecords(db, { ...period, unitCodes: units });
+  const records = await loadPeriodRecords(db, { ...period, ...scope });
   if (!records.length) return undefined;
   const { total } = lateByUnit(records, period);
   return { late: total.late, withApology: total.withApology, withoutApologyCodes: total.withoutApologyCodes };
@@ -130,22 +138,20 @@ export async function loadIndexInputs(
   const tree = await unitSubtree(db, unit);
   if (!tree) throw unknownUnit(unit);
   const period = yearRange(year);
-  const plans = await listPlans(db, { units: tree.codes, from: period.from, to: period.to });
-  const tasks = await tasksOfPlans(
-    db,
-    plans.map((p) => p.id),
-  );
-  const records = await listRecords(db, { units: tree.codes, from: period.from, to: period.to });
-  const figures = await loadDossierFigures(db, tree.codes, year);
+  const scope = { unitCodes: tree.codes, provinces: [tree.provinceCode] };
+  const plans = await listPlans(db, { units: tree.codes, provinces: scope.provinces, ...period });
+  const tasks = await tasksOfPlans(db, plans);
+  const records = await listRecords(db, { units: tree.codes, provinces: scope.provinces, ...period });
+  const figures = await loadDossierFigures(db, scope, year);
   const inputs: IndexInputs = {
     period,
     plans,
     tasks,
     records,
     figures,
-    reports: await loadReportFilings(db, unit, year),
+    reports: await loadReportFilings(db, tree.provinceCode, unit, year),
     today: localDate(now),
-    late: await loadLateApologies(db, tree.codes, year),
+    late: await loadLateApologies(db, scope, year),
     procedures: await loadProcedureCatalogue(db, year),
   };
   return { provinceCode: tree.provinceCode, inputs };

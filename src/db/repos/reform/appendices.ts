@@ -12,10 +12,7 @@ export async function loadRecordAppendices(db: Kysely<Database>, q: { unit: stri
   const scope = await unitSubtree(db, q.unit);
   if (!scope) throw unknownUnit(q.unit);
   const plans = await listPlans(db, { units: scope.codes, from: q.from, to: q.to });
-  const tasks = await tasksOfPlans(
-    db,
-    plans.map((p) => p.id),
-  );
+  const tasks = await tasksOfPlans(db, plans);
   const records = await listRecords(db, { units: scope.codes, to: q.to });
   return {
     unit: q.unit,
@@ -32,10 +29,7 @@ export async function loadEvidenceGaps(db: Kysely<Database>, q: { unit: string; 
   const scope = await unitSubtree(db, q.unit);
   if (!scope) throw unknownUnit(q.unit);
   const plans = await listPlans(db, { units: scope.codes, from: q.from, to: q.to });
-  const tasks = await tasksOfPlans(
-    db,
-    plans.map((p) => p.id),
-  );
+  const tasks = await tasksOfPlans(db, plans);
   const records = await listRecords(db, { units: scope.codes, from: q.from, to: q.to });
   return evidenceGaps(plans, tasks, records);
 }

@@ -127,10 +127,15 @@ async function checkReferences(db: Kysely<Database>, parsed: ParsedDocument, sco
   return { problems, provinceOf: (unit: string) => units.get(unit)! };
 }
 
-async function findPlanByKey(db: Parameters<typeof listPlans>[0], plan: Plan): Promise<StoredPlan | undefined> {
+async function findPlanByKey(
+  db: Parameters<typeof listPlans>[0],
+  provinceCode: string,
+  plan: Plan,
+): Promise<StoredPlan | undefined> {
   const row = await db
     .selectFrom("reform_plans")
     .selectAll()
+    .where("province_code", "=", provinceCode)
     .where("unit_code", "=", plan.unit)
     .where((eb) => eb(eb.fn("lower", ["number"]), "=", plan.number.toLowerCase()))
     .where("issued_on", "=", plan.issuedOn)
@@ -155,7 +160,7 @@ export async function importDocument(
   await inTx(db, async (trx) => {
     for (const { plan, tasks } of parsed.plans) {
       const province = provinceOf(plan.unit);
-      const existing = await findPlanByKey(trx, plan);
+      const existing = await findPlanByKey(trx, province, plan);
       let stored: StoredPlan;
       if (!existing) {
         stored = await createPlan(trx, province, plan, options.by);
@@ -167,7 +172,7 @@ export async function importDocument(
         stored = existing;
         summary.plans.unchanged++;
       }
-      const current = new Map((await tasksOfPlans(trx, [stored.id])).map((t) => [t.ordinal, t]));
+      const current = new Map((await tasksOfPlans(trx, [stored])).map((t) => [t.ordinal, t]));
       for (const { task } of tasks) {
         const old = current.get(task.ordinal);
         if (!old) await createTask(trx, stored, province, task, options.by);
@@ -194,12 +199,10 @@ const BOOKKEEPING = ["id", "version", "updatedAt", "updatedBy"];
 export async function exportDocument(db: Kysely<Database>, q: { unit: string; from?: string; to?: string }) {
   const scope = await unitSubtree(db, q.unit);
   if (!scope) return undefined;
-  const plans = await listPlans(db, { units: scope.codes, from: q.from, to: q.to });
-  const tasks = await tasksOfPlans(
-    db,
-    plans.map((p) => p.id),
-  );
-  const records = await listRecords(db, { units: scope.codes, from: q.from, to: q.to });
+  const units = { units: scope.codes, provinces: [scope.provinceCode] };
+  const plans = await listPlans(db, { ...units, from: q.from, to: q.to });
+  const tasks = await tasksOfPlans(db, plans);
+  const records = await listRecords(db, { ...units, from: q.from, to: q.to });
   return {
     format: FORMAT,
     version: 1,

@@ -1,5 +1,6 @@
 // Reform plans (kế hoạch CCHC): created, edited and removed (soft) by a unit's reform officer, each change
 // audited with the state before and after; listed with their completion as of a date.
+import { sql } from "kysely";
 import { type Completion, completionByPlan } from "../../../reform/records/completion.ts";
 import type { Plan } from "../../../reform/records/model.ts";
 import { checkPlan } from "../../../reform/records/rules.ts";
@@ -22,6 +23,7 @@ import {
   createdStamp,
   updatedStamp,
 } from "./common.ts";
+import { inUnits, provinceSet } from "../unit-scope.ts";
 
 const duplicate = (plan: Plan) =>
   new ServiceError(409, "duplicate-plan", `Đơn vị đã có kế hoạch số ${plan.number} ngày ${plan.issuedOn}`);
@@ -138,6 +140,8 @@ export async function deletePlan(db: Db, current: StoredPlan, provinceCode: stri
 
 export interface PlanQuery {
   units: readonly string[];
+  /** The units' provinces when the caller knows them (unit-scope.ts); else read in the query. */
+  provinces?: readonly string[] | undefined;
   /** Plans whose period meets [from, to]. */
   from?: string;
   to?: string;
@@ -149,7 +153,7 @@ export async function listPlans(db: Db, q: PlanQuery): Promise<StoredPlan[]> {
   let query = db
     .selectFrom("reform_plans")
     .selectAll()
-    .where("unit_code", "in", [...q.units])
+    .where(inUnits({ unitCodes: q.units, provinces: q.provinces }))
     .where("deleted_at", "is", null);
   if (q.from) query = query.where("period_to", ">=", q.from);
   if (q.to) query = query.where("period_from", "<=", q.to);
@@ -158,13 +162,18 @@ export async function listPlans(db: Db, q: PlanQuery): Promise<StoredPlan[]> {
   return rows.map(planFromRow);
 }
 
-/** The live tasks of some plans (plan ids are unique across provinces: one identity sequence). */
-export async function tasksOfPlans(db: Db, planIds: readonly number[]): Promise<StoredTask[]> {
-  if (!planIds.length) return [];
+/** The live tasks of some plans (ids are unique across provinces; the plans' units give their provinces). */
+export async function tasksOfPlans(db: Db, plans: readonly Pick<StoredPlan, "id" | "unit">[]): Promise<StoredTask[]> {
+  if (!plans.length) return [];
   const rows = await db
     .selectFrom("reform_tasks")
     .selectAll()
-    .where("plan_id", "in", [...planIds])
+    .where(sql<boolean>`province_code = ${provinceSet([...new Set(plans.map((p) => p.unit))])}`)
+    .where(
+      "plan_id",
+      "in",
+      plans.map((p) => p.id),
+    )
     .where("deleted_at", "is", null)
     .orderBy("plan_id")
     .orderBy("ordinal")
@@ -179,9 +188,6 @@ export async function plansWithCompletion(
   asOf: string,
 ): Promise<{ plan: StoredPlan; completion: Completion }[]> {
   const plans = await listPlans(db, q);
-  const tasks = await tasksOfPlans(
-    db,
-    plans.map((p) => p.id),
-  );
+  const tasks = await tasksOfPlans(db, plans);
   return completionByPlan(plans, tasks, asOf);
 }

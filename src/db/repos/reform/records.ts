@@ -20,6 +20,7 @@ import {
   createdStamp,
   updatedStamp,
 } from "./common.ts";
+import { inUnits } from "../unit-scope.ts";
 
 export type RecordFields = ReformRecord & { ref?: string };
 
@@ -148,6 +149,8 @@ export async function deleteRecord(db: Db, current: StoredRecord, provinceCode: 
 
 export interface RecordQuery {
   units: readonly string[];
+  /** The units' provinces when the caller knows them (unit-scope.ts); else read in the query. */
+  provinces?: readonly string[] | undefined;
   kind?: RecordKind;
   from?: string;
   to?: string;
@@ -158,7 +161,7 @@ export async function listRecords(db: Db, q: RecordQuery): Promise<StoredRecord[
   let query = db
     .selectFrom("reform_records")
     .selectAll()
-    .where("unit_code", "in", [...q.units])
+    .where(inUnits({ unitCodes: q.units, provinces: q.provinces }))
     .where("deleted_at", "is", null);
   if (q.kind) query = query.where("kind", "=", q.kind);
   if (q.from) query = query.where("occurred_on", ">=", q.from);

@@ -20,10 +20,7 @@ export async function loadRecordFigures(
   const scope = await unitSubtree(db, q.unit);
   if (!scope) throw unknownUnit(q.unit);
   const plans = await listPlans(db, { units: scope.codes, from: q.from, to: q.to });
-  const tasks = await tasksOfPlans(
-    db,
-    plans.map((p) => p.id),
-  );
+  const tasks = await tasksOfPlans(db, plans);
   const records = await listRecords(db, { units: scope.codes, to: q.to });
   return recordFigures({ plans, tasks, records }, q);
 }

@@ -157,6 +157,6 @@ export async function deleteTask(db: Db, current: StoredTask, provinceCode: stri
 export async function overdueTasksOf(db: Db, units: readonly string[], asOf: string) {
   const plans = await listPlans(db, { units, to: asOf });
   const byId = new Map(plans.map((p) => [p.id, p]));
-  const tasks = await tasksOfPlans(db, [...byId.keys()]);
+  const tasks = await tasksOfPlans(db, [...byId.values()]);
   return overdueTasks(tasks, (id) => byId.get(id), asOf).map((t) => ({ task: t, plan: byId.get(t.planId)! }));
 }
