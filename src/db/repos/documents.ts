@@ -148,8 +148,10 @@ export async function unitLedger(
   }
   const unit = unitLookup(units);
   const info = unit(unitCode);
+  const province = units.provinceOf(unitCode);
   const volume = await documentNumber(db, {
     unitCode,
+    ...(province ? { provinceCode: province } : {}),
     form: "ledger",
     issuedOn: period.to,
     subject: `ledger:${period.from}..${period.to}`,
