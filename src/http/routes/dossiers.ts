@@ -4,13 +4,11 @@ import { z } from "zod";
 import { Applicant } from "../../db/repos/dossiers/applicant.ts";
 import { intake, previewAppointment } from "../../db/repos/dossiers/intake.ts";
 import { listDossiers, QUEUES } from "../../db/repos/dossiers/list.ts";
-import { type DossierFile, dossierProcedureCached } from "../../db/repos/dossiers/detail.ts";
+import { type DossierFile, detailParts, dossierProcedureCached } from "../../db/repos/dossiers/detail.ts";
 import { getDossier, getDossierView, type ServiceContext } from "../../db/repos/dossiers/service.ts";
 import { controlSheetOf } from "../../db/repos/dossiers/sheet.ts";
-import { staffNames } from "../../db/repos/dossiers/staff.ts";
 import type { StoredProcedure } from "../../db/repos/catalog.ts";
 import { calendarOf, needsApproval } from "../../db/repos/dossiers/terms.ts";
-import { filesOf } from "../../db/repos/files.ts";
 import { supplementChoices } from "../../dossier/completeness.ts";
 import { project } from "../../dossier/evolve.ts";
 import { STATUSES } from "../../dossier/status.ts";
@@ -181,23 +179,14 @@ export async function detailOf(
 ) {
   const service = serviceOf(ctx);
   const state = project(log);
-  const [calendar, procedure] = await Promise.all([
+  // one wave, one statement at most: the calendar and the procedure version are cached
+  const [calendar, procedure, { names, files: stored }] = await Promise.all([
     calendarOf(service.db, ctx.units, row.unit_code),
     dossierProcedureCached(service.db, row, known.procedure),
+    detailParts(service.db, row, log, known),
   ]);
-  const [names, sheet, files] = await Promise.all([
-    known.names ??
-      staffNames(service.db, [
-        ...log.map((e) => e.actor.id),
-        ...log.flatMap((e) => (e.type === "assigned" ? [e.payload.assignee] : [])),
-        ...(row.assignee_id === null ? [] : [String(row.assignee_id)]),
-      ]),
-    controlSheetOf(service, row, log, calendar, procedure),
-    known.noFiles ? [] : (known.files ?? filesOf(service.db, row.province_code, row.code)),
-  ]).then(
-    ([names, sheet, stored]) =>
-      [names, sheet, stored.map(({ created_at, ...file }) => ({ ...file, createdAt: created_at }))] as const,
-  );
+  const sheet = await controlSheetOf(service, row, log, calendar, procedure);
+  const files = stored.map(({ created_at, ...file }) => ({ ...file, createdAt: created_at }));
   const availability = actionAvailability(actor, row, state, ctx.units, { approvalRequired: needsApproval(procedure) });
   const detail = presentDetail(row, ctx.units, ctx.now(), {
     log,

@@ -8,7 +8,7 @@ import { type Fixture, startFixture } from "../../../http/routes/dossiers.fixtur
 import { catalogueChanged } from "../catalog.ts";
 import { loadDossier } from "../dossier-store.ts";
 import { filesOf } from "../files.ts";
-import { dossierProcedureCached, loadDossierView } from "./detail.ts";
+import { detailParts, dossierProcedureCached, loadDossierView } from "./detail.ts";
 import { provinceOfCode } from "./service.ts";
 import { staffNames } from "./staff.ts";
 
@@ -103,6 +103,23 @@ test("the one-statement view equals the separate reads: row, log, staff names, f
   assert.equal(await loadDossierView(db, "P2", walked.code), undefined, "another province's dossier is not found");
   assert.equal(await loadDossierView(db, undefined, "ZZ.99-250303-0002"), undefined);
   assert.equal(await provinceOfCode({ db, units: f.t.ctx.units, now: () => f.clock.now }, FOREIGN), "P1");
+});
+
+test("after a command (row and log at hand): names and files in one statement, none when known", async () => {
+  const db = f.t.database.db;
+  for (const code of [walked.code, online.code, FOREIGN]) {
+    const { row, log, names, files } = await separately("P1", code);
+    let parts: Awaited<ReturnType<typeof detailParts>> | undefined;
+    const statements = await statementsOf(async () => {
+      parts = await detailParts(db, row, log);
+    });
+    assert.equal(statements.length, 1);
+    assert.deepEqual(parts, { names, files }, code);
+    assert.deepEqual(await statementsOf(() => detailParts(db, row, log, { names, noFiles: true })), []);
+    assert.deepEqual(await detailParts(db, row, log, { names: new Map(), files: [] }), { names: new Map(), files: [] });
+    assert.deepEqual(await detailParts(db, row, log, { names }), { names, files });
+    assert.deepEqual(await detailParts(db, row, log, { files }), { names, files });
+  }
 });
 
 test("GET /api/dossiers/:code: one statement, the same answer", async () => {

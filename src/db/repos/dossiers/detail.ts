@@ -101,20 +101,23 @@ export async function loadDossierView(
   const stored = rows[0];
   if (!stored) return undefined;
   const { log_json, names_json, files_json, ...row } = stored;
-  const view: DossierView = {
-    row: row as DossierRow,
-    log: (log_json as (Parameters<typeof eventFromRow>[0] & { at: number })[]).map((e) =>
-      eventFromRow({ ...e, at: new Date(e.at) }),
-    ),
-  };
-  if (names_json) view.names = new Map(names_json.map(([id, name]) => [String(id), name]));
-  if (files_json) {
-    view.files = (files_json as (Omit<DossierFile, "created_at"> & { created_at: number })[]).map((f) => ({
+  const log = (log_json as (Parameters<typeof eventFromRow>[0] & { at: number })[]).map((e) =>
+    eventFromRow({ ...e, at: new Date(e.at) }),
+  );
+  return { row: row as DossierRow, log, ...partsOf(stored) };
+}
+
+/** The names and files columns of a statement, when it read them. */
+function partsOf(stored: Pick<Stored, "names_json" | "files_json">): Pick<DossierView, "names" | "files"> {
+  const parts: Pick<DossierView, "names" | "files"> = {};
+  if (stored.names_json) parts.names = new Map(stored.names_json.map(([id, name]) => [String(id), name]));
+  if (stored.files_json) {
+    parts.files = (stored.files_json as (Omit<DossierFile, "created_at"> & { created_at: number })[]).map((f) => ({
       ...f,
       created_at: new Date(f.created_at),
     }));
   }
-  return view;
+  return parts;
 }
 
 // The procedure version a dossier was received under, per database handle. A stored version is never rewritten
@@ -146,4 +149,53 @@ export async function dossierProcedureCached(
     cache.set(key, { procedure, loadedAt: Date.now(), generation });
   }
   return procedure;
+}
+
+/** The staff a detail names: every actor of the log, every assignee, the current assignee (staffNames' input). */
+export function namedStaff(row: Pick<DossierRow, "assignee_id">, log: readonly LifecycleEvent[]): string[] {
+  return [
+    ...log.map((e) => e.actor.id),
+    ...log.flatMap((e) => (e.type === "assigned" ? [e.payload.assignee] : [])),
+    ...(row.assignee_id === null ? [] : [String(row.assignee_id)]),
+  ];
+}
+
+/** What a caller may already hold of a detail (KnownDetail's names and files). */
+export interface KnownParts {
+  names?: Map<string, string>;
+  files?: DossierFile[];
+  /** No file is linked to the dossier. */
+  noFiles?: boolean;
+}
+
+/**
+ * The staff names and the files of a dossier whose row and log the caller holds (after a command): what it does
+ * not know already, in one statement at most.
+ */
+export async function detailParts(
+  db: Kysely<Database>,
+  row: Pick<DossierRow, "province_code" | "code" | "assignee_id">,
+  log: readonly LifecycleEvent[],
+  known: KnownParts = {},
+): Promise<{ names: Map<string, string>; files: DossierFile[] }> {
+  const knownFiles = known.noFiles ? [] : known.files;
+  if (known.names && knownFiles) return { names: known.names, files: knownFiles };
+  // staffNames' rule: ids of digits only, as numbers
+  const ids = [
+    ...new Set(
+      namedStaff(row, log)
+        .filter((id) => /^\d+$/.test(id))
+        .map(Number),
+    ),
+  ];
+  const columns: RawBuilder<unknown>[] = [];
+  if (!known.names) {
+    columns.push(sql`(select coalesce(json_agg(json_build_array(u.id, u.full_name) order by u.id), '[]'::json)
+      from users u where u.id = any(${sql.val(ids)}::bigint[])) as names_json`);
+  }
+  if (!knownFiles) columns.push(sql`${FILES} as files_json`);
+  const { rows } = await sql<Stored>`select ${sql.join(columns)}
+    from (select ${row.province_code}::text as province_code, ${row.code}::text as code) d`.execute(db);
+  const parts = partsOf(rows[0]!);
+  return { names: known.names ?? parts.names!, files: knownFiles ?? parts.files! };
 }
