@@ -31,6 +31,18 @@ export const ROLLUP_TABLES: readonly RollupTable[] = [
     why: "the processing-time counters of indicator 2.2 per procedure and day (migration 0017)",
   },
   {
+    table: "quality_request_counts",
+    why: "the 766 counters of the dossiers with supplement requests per unit and day (migration 0020)",
+  },
+  {
+    table: "quality_request_resumes",
+    why: "the reopened episodes of the dossiers with supplement requests, for indicator 2.1 (migration 0020)",
+  },
+  {
+    table: "quality_request_processing",
+    why: "the processing-time counters of indicator 2.2 for the dossiers with requests (migration 0020)",
+  },
+  {
     table: "procedure_overrides",
     why: "catalogue use: the province's own time limits, fees and steps per procedure",
   },
