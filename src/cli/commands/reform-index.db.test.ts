@@ -1,19 +1,18 @@
-// `motcua reform index` as a real process on a test database: a commune's scorecard with its lost points
-// (text, json, xlsx), a province's ranking, and a criteria set from JSON (a broken one: exit 2).
+// `motcua reform index` on a test database, in process through runCli (src/cli/testing.ts): a commune's
+// scorecard with its lost points (text, json, xlsx), a province's ranking, and a criteria set from JSON (a broken
+// one: exit 2).
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { createRecord } from "../../db/repos/reform/records.ts";
 import { createTestDatabase, type TestDatabase, testEngine } from "../../db/testing.ts";
 import { seedTestUnits } from "../../http/testing.ts";
 import { DEFAULT_COMMUNE_SET } from "../../reform/index/default-commune-set.ts";
 import { readWorkbook } from "../../reform/records/workbook.ts";
+import { runCli } from "../testing.ts";
 
-const BIN = fileURLToPath(new URL("../../../bin/motcua.js", import.meta.url));
 let database: TestDatabase;
 const dir = mkdtempSync(join(tmpdir(), "motcua-reform-index-"));
 const by = { userId: null, now: new Date("2023-01-05T03:00:00Z") };
@@ -35,18 +34,17 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** `motcua reform index …` on the test database, in this process (runCli: what the binary prints, its exit code). */
 function motcua(...args: string[]) {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
-  delete env.MOTCUA_DATA;
-  if (testEngine === "postgres") env.DATABASE_URL = database.target;
-  const data = testEngine === "postgres" ? [] : ["--data", database.target];
-  const result = spawnSync(process.execPath, [BIN, "reform", "index", ...args, ...data], { env, encoding: "utf8" });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  const postgres = testEngine === "postgres";
+  const data = postgres ? [] : ["--data", database.target];
+  return runCli(["reform", "index", ...args, ...data], {
+    env: { DATABASE_URL: postgres ? database.target : undefined, MOTCUA_DATA: undefined },
+  });
 }
 
 test("a commune's scorecard: text with the lost points, json, xlsx", async () => {
-  const text = motcua("--unit", "P1.01", "--year", "2022");
+  const text = await motcua("--unit", "P1.01", "--year", "2022");
   assert.equal(text.status, 0, text.stderr);
   assert.match(text.stdout, /Xã An Hòa/);
   assert.match(text.stdout, /TIÊU CHÍ BỊ TRỪ ĐIỂM \(2\):/);
@@ -55,13 +53,13 @@ test("a commune's scorecard: text with the lost points, json, xlsx", async () =>
     text.stdout,
     /- 1\.5\.4 Sáng kiến trong triển khai công tác CCHC \(−1\/2đ\): Sáng kiến được công nhận = 1; còn thiếu 1/,
   );
-  const json = motcua("--unit", "P1.01", "--year", "2022", "--format", "json");
+  const json = await motcua("--unit", "P1.01", "--year", "2022", "--format", "json");
   assert.equal(json.status, 0, json.stderr);
   const card = JSON.parse(json.stdout);
   assert.equal(card.total, 2);
   assert.equal(card.max, 4);
   const out = join(dir, "card.xlsx");
-  const xlsx = motcua("--unit", "P1.01", "--year", "2022", "--format", "xlsx", "--out", out);
+  const xlsx = await motcua("--unit", "P1.01", "--year", "2022", "--format", "xlsx", "--out", out);
   assert.equal(xlsx.status, 0, xlsx.stderr);
   // the same workbook as the web's download (src/documents/reform-index-scorecard.ts)
   const sheets = await readWorkbook(readFileSync(out));
@@ -71,8 +69,8 @@ test("a commune's scorecard: text with the lost points, json, xlsx", async () =>
   assert.ok(sheets.get("Bị trừ điểm")?.some((r) => r[1] === "1.5.4"));
 });
 
-test("a province ranks its communes; a set from JSON; bad input exits 2", () => {
-  const ranking = motcua("--unit", "P1", "--year", "2022", "--format", "json");
+test("a province ranks its communes; a set from JSON; bad input exits 2", async () => {
+  const ranking = await motcua("--unit", "P1", "--year", "2022", "--format", "json");
   assert.equal(ranking.status, 0, ranking.stderr);
   assert.deepEqual(
     JSON.parse(ranking.stdout).ranking.map((r: { unit: string; rank: number }) => [r.unit, r.rank]),
@@ -88,34 +86,34 @@ test("a province ranks its communes; a set from JSON; bad input exits 2", () => 
   Object.assign(n154, { max: 4, rule: { kind: "count", per: 2 } });
   const file = join(dir, "set.json");
   writeFileSync(file, JSON.stringify({ ...set, id: "thu", title: "Bộ thử" }));
-  const withSet = motcua("--unit", "P1.01", "--year", "2022", "--set", file, "--format", "json");
+  const withSet = await motcua("--unit", "P1.01", "--year", "2022", "--set", file, "--format", "json");
   assert.equal(withSet.status, 0, withSet.stderr);
   assert.equal(JSON.parse(withSet.stdout).setId, "thu");
   assert.ok(
     JSON.parse(withSet.stdout).lost.some((l: { code: string; lost: number }) => l.code === "1.5.4" && l.lost === 2),
   );
   writeFileSync(file, JSON.stringify({ ...set, bands: [] }));
-  const bad = motcua("--unit", "P1.01", "--year", "2022", "--set", file);
+  const bad = await motcua("--unit", "P1.01", "--year", "2022", "--set", file);
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /không hợp lệ/);
-  assert.equal(motcua("--unit", "KHONG", "--year", "2022").status, 2);
-  assert.equal(motcua("--unit", "P1.01", "--year", "22").status, 2);
+  assert.equal((await motcua("--unit", "KHONG", "--year", "2022")).status, 2);
+  assert.equal((await motcua("--unit", "P1.01", "--year", "22")).status, 2);
 });
 
-test("import-set from the template's .xlsx and from JSON (refused whole, exit 2); fix-plan twice", () => {
+test("import-set from the template's .xlsx and from JSON (refused whole, exit 2); fix-plan twice", async () => {
   const template = join(dir, "mau.xlsx");
-  const written = motcua("template", "--out", template);
+  const written = await motcua("template", "--out", template);
   assert.equal(written.status, 0, written.stderr);
-  const stored = motcua("import-set", template);
+  const stored = await motcua("import-set", template);
   assert.equal(stored.status, 0, stored.stderr);
   assert.match(stored.stdout, /Đã lưu bộ tiêu chí xa-default phiên bản 1/);
-  const twice = motcua("import-set", template);
+  const twice = await motcua("import-set", template);
   assert.equal(twice.status, 2);
   assert.match(twice.stderr, /set-version-exists/);
   const json = join(dir, "tinh.json");
   writeFileSync(json, JSON.stringify({ ...DEFAULT_COMMUNE_SET, id: "p1-2022", province: "P1", version: 3 }));
-  assert.equal(motcua("import-set", json).status, 0);
-  const listed = motcua("template", "--out", join(dir, "p1.xlsx"), "--set", "p1-2022");
+  assert.equal((await motcua("import-set", json)).status, 0);
+  const listed = await motcua("template", "--out", join(dir, "p1.xlsx"), "--set", "p1-2022");
   assert.match(listed.stdout, /bộ p1-2022 phiên bản 3/);
   writeFileSync(
     json,
@@ -128,25 +126,25 @@ test("import-set from the template's .xlsx and from JSON (refused whole, exit 2)
       ],
     }),
   );
-  const broken = motcua("import-set", json);
+  const broken = await motcua("import-set", json);
   assert.equal(broken.status, 2);
   assert.match(broken.stderr, /criteria-set-invalid[\s\S]*xếp loại phải giảm dần/);
-  assert.equal(motcua("import-set").status, 2);
+  assert.equal((await motcua("import-set")).status, 2);
 
-  const plan = motcua("fix-plan", "--unit", "P1.01", "--year", "2022");
+  const plan = await motcua("fix-plan", "--unit", "P1.01", "--year", "2022");
   assert.equal(plan.status, 0, plan.stderr);
   assert.match(plan.stdout, /dự thảo mới lập/);
   assert.match(plan.stdout, /\+ 1\.4\.2: nhiệm vụ 1/);
   assert.match(plan.stdout, /Thêm 2 nhiệm vụ; 0 tiêu chí/);
   const csv = join(dir, "khao-sat.csv");
   writeFileSync(csv, "Mã đơn vị;Tỷ lệ hài lòng (%);Số phiếu\nP1.01;86,5;120\nP2.01;70;50\n");
-  const refused = motcua("import-survey", csv, "--province", "P1", "--year", "2022");
+  const refused = await motcua("import-survey", csv, "--province", "P1", "--year", "2022");
   assert.equal(refused.status, 2);
   assert.match(refused.stderr, /survey-invalid[\s\S]*Không có đơn vị P2\.01 thuộc tỉnh P1/);
   writeFileSync(csv, "Mã đơn vị;Tỷ lệ hài lòng (%);Số phiếu\nP1.01;86,5;120\n");
-  const surveyed = motcua("import-survey", csv, "--province", "P1", "--year", "2022");
+  const surveyed = await motcua("import-survey", csv, "--province", "P1", "--year", "2022");
   assert.equal(surveyed.status, 0, surveyed.stderr);
   assert.match(surveyed.stdout, /Đã lưu kết quả khảo sát năm 2022 của 1 đơn vị/);
-  const again = motcua("fix-plan", "--unit", "P1.01", "--year", "2022");
+  const again = await motcua("fix-plan", "--unit", "P1.01", "--year", "2022");
   assert.match(again.stdout, /Thêm 0 nhiệm vụ; 2 tiêu chí đã có nhiệm vụ từ trước/);
 });
