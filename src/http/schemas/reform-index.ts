@@ -16,6 +16,7 @@ import { DateText, Instant, type Json } from "./common.ts";
 import { ReformEvidence, ReformPlan, ReformTask } from "./reform-records.ts";
 
 const int = z.number().int();
+const Phase = z.enum(Object.keys(PHASES) as [keyof typeof PHASES]).describe("Giai đoạn của năm đánh giá");
 const maybeText = z.string().nullable().optional();
 
 /** A scored criterion with its computation in Vietnamese and its children (the tree of the set). */
@@ -23,7 +24,7 @@ export const ScoredNode = z.object({
   code: z.string(),
   name: z.string(),
   max: z.number().nullable(),
-  rule: z.string().describe("sum, manual, yes_no, tiers, ratio, count, bonus, penalty, signed"),
+  rule: z.enum(["sum", "manual", "yes_no", "tiers", "ratio", "count", "bonus", "penalty", "signed"]),
   source: z.enum(["auto", "assessment", "sum", "none"]),
   score: z.number().nullable(),
   selfScore: z.number().nullable(),
@@ -36,6 +37,17 @@ export const ScoredNode = z.object({
     return z.array(ScoredNode);
   },
 });
+
+export type ScoredNode = z.infer<typeof ScoredNode>;
+
+const LostPoint = z.object({
+  code: z.string(),
+  name: z.string(),
+  lost: z.number(),
+  max: z.number(),
+  reason: z.string(),
+});
+export type LostPoint = z.infer<typeof LostPoint>;
 
 /** A unit's scorecard for a year (GET /api/reform/index/scorecard). */
 export const IndexScorecard = z.object({
@@ -116,6 +128,8 @@ export const CardAssessment = z.object({
   evidence: z.array(NamedEvidence),
   explanationEvidence: z.array(NamedEvidence),
 });
+export type CardAssessment = z.infer<typeof CardAssessment>;
+export type NamedEvidence = z.infer<typeof NamedEvidence>;
 
 const deadlines = {
   self: DateText.nullable(),
@@ -143,7 +157,11 @@ export const IndexYearAnswer = IndexYear.extend({ configured: z.boolean() });
 
 /** GET /api/reform/index/card: the scorecard with every stored assessment, the phase and what the reader may do. */
 export const IndexCard = IndexScorecard.extend({
-  unitKind: z.string().nullable(),
+  unitKind: z
+    .string()
+    .nullable()
+    .describe("province, district, commune, ward, special_zone: the index scores communes and wards"),
+  phase: Phase,
   phaseName: z.string(),
   assessments: z.record(z.string(), CardAssessment),
   indexYear: IndexYear.nullable(),
@@ -221,7 +239,7 @@ export const IndexTrend = z.object({
       percent: z.number().nullable(),
       band: z.string().nullable(),
       lost: int,
-      phase: z.enum(Object.keys(PHASES) as [keyof typeof PHASES]),
+      phase: Phase,
     }),
   ),
 });
@@ -239,6 +257,7 @@ export const IndexFixPlan = z.object({
 // the schemas state the repositories' shapes (as serialized): a field renamed on either side fails to compile
 export const sameShapes = {
   node: (v: ScoredNodeOf): z.input<typeof ScoredNode> => v,
+  ruleKinds: (v: z.infer<typeof ScoredNode>["rule"]): ScoredNodeOf["rule"] => v,
   scorecard: (v: UnitScorecard): z.input<typeof IndexScorecard> => v,
   standing: (v: Standing): z.input<typeof IndexStanding> => v,
   assessment: (v: Json<StoredAssessment>): z.input<typeof IndexAssessment> => v,

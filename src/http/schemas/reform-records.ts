@@ -24,6 +24,7 @@ const maybeText = z.string().nullable().optional();
 
 /** A file of the file store cited as proof, with the pages that prove the point. */
 export const ReformEvidence = z.object({ fileId: z.string(), pages: maybeText, note: maybeText });
+export type ReformEvidence = z.infer<typeof ReformEvidence>;
 
 /** Bookkeeping every stored plan, task and record carries (version: for PUT, against lost updates). */
 const stored = { id: int, version: int, updatedAt: Instant, updatedBy: int.nullable() };
@@ -90,7 +91,8 @@ export const ReformPlanList = z.object({
   asOf: DateText,
   items: z.array(ReformPlan.extend({ completion: ReformCompletion })),
 });
-export type ReformPlanRow = z.infer<typeof ReformPlanList>["items"][number];
+export type ReformPlanList = z.infer<typeof ReformPlanList>;
+export type ReformPlanRow = ReformPlanList["items"][number];
 
 /** GET /api/reform/plans/:id: the plan, its tasks and completion as of a day. */
 export const ReformPlanDetail = ReformPlan.extend({
@@ -110,7 +112,8 @@ export const OverdueReformTasks = z.object({
     }),
   ),
 });
-export type OverdueReformTask = z.infer<typeof OverdueReformTasks>["items"][number];
+export type OverdueReformTasks = z.infer<typeof OverdueReformTasks>;
+export type OverdueReformTask = OverdueReformTasks["items"][number];
 
 /** GET /api/reform/history/:what/:id: every audited change, oldest first (detail: before and after). */
 export const ReformHistory = z.object({
@@ -139,6 +142,7 @@ export const ReformRecord = z.object({
 export type ReformRecord = z.infer<typeof ReformRecord>;
 
 export const ReformRecordList = z.object({ items: z.array(ReformRecord) });
+export type ReformRecordList = z.infer<typeof ReformRecordList>;
 
 /** GET /api/reform/figures: the 01b codes something is recorded for (absent: nothing recorded). */
 export const ReformRecordFigures = z.object({
@@ -147,6 +151,7 @@ export const ReformRecordFigures = z.object({
   to: DateText,
   figures: z.record(z.string(), z.number()),
 });
+export type ReformRecordFigures = z.infer<typeof ReformRecordFigures>;
 
 /** GET /api/reform/appendices: Phụ lục 1, 3 and 5 of the periodic report. */
 export const ReformAppendices = z.object({
@@ -190,7 +195,8 @@ export const ReformEvidenceGaps = z.object({
     }),
   ),
 });
-export type ReformEvidenceGap = z.infer<typeof ReformEvidenceGaps>["items"][number];
+export type ReformEvidenceGaps = z.infer<typeof ReformEvidenceGaps>;
+export type ReformEvidenceGap = ReformEvidenceGaps["items"][number];
 
 const Counts = z.object({ created: int, updated: int, unchanged: int });
 export type ImportCounts = z.infer<typeof Counts>;

@@ -77,6 +77,7 @@ export const IssuedReportList = z.object({
   to: DateText,
   reports: z.array(IssuedReport),
 });
+export type IssuedReportList = z.infer<typeof IssuedReportList>;
 
 /** A reporting unit in the register of the unit above. */
 export const RegisterEntry = z.object({
@@ -98,6 +99,7 @@ export const ReportRegister = z.object({
   to: DateText,
   units: z.array(RegisterEntry),
 });
+export type ReportRegister = z.infer<typeof ReportRegister>;
 
 /** GET /api/reform/reports/roll-up: the units' submitted 01b rows summed; who is included, who is missing. */
 export const RollUp = z.object({

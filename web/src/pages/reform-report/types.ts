@@ -1,61 +1,17 @@
-// Shapes of the /api/reform/sheet and /api/reform/reports answers (docs/reform-report.md).
-export type SheetSource = "dossiers" | "catalogue" | "records" | "manual";
+// Shapes of the /api/reform/sheet and /api/reform/reports answers (docs/reform-report.md): the server's response
+// schemas (src/http/schemas/reform-report.ts), imported as types only; the labels the pages show them with.
+import type {
+  IssuedReport,
+  RegisterEntry,
+  ReportStatus,
+  RollUp,
+  Sheet,
+  SheetRow,
+  SheetSource,
+  SheetViolation,
+} from "../../../../src/http/schemas/reform-report.ts";
 
-export interface SheetRow {
-  code: string;
-  label: string;
-  unitOfMeasure: string;
-  value: number | null;
-  source: SheetSource;
-}
-
-export interface SheetViolation {
-  code: string;
-  rows: string[];
-  expected: string;
-  found: unknown;
-}
-
-export interface Sheet {
-  sheet: "01b";
-  unit: string;
-  from: string;
-  to: string;
-  rows: SheetRow[];
-  violations: SheetViolation[];
-}
-
-export type ReportStatus = "missing" | "issued" | "submitted" | "returned";
-
-export interface IssuedReport {
-  unit: string;
-  from: string;
-  to: string;
-  version: number;
-  number: string | null;
-  dueOn: string | null;
-  status: ReportStatus;
-  issuedAt: string;
-  submittedAt: string | null;
-  returnComment: string | null;
-}
-
-export interface RegisterEntry {
-  unit: string;
-  name: string;
-  status: ReportStatus;
-  version: number | null;
-  dueOn: string;
-  submittedAt: string | null;
-  late: boolean;
-  returnComment: string | null;
-}
-
-export interface RollUp {
-  sheet: { rows: SheetRow[] };
-  included: string[];
-  missing: string[];
-}
+export type { IssuedReport, RegisterEntry, ReportStatus, RollUp, Sheet, SheetRow, SheetSource, SheetViolation };
 
 export const SOURCE_LABEL: Record<SheetSource, { text: string; color: string }> = {
   dossiers: { text: "Từ hồ sơ TTHC", color: "blue" },
