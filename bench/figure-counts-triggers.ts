@@ -1,9 +1,13 @@
-// What the results counters' triggers (migration 0006) cost a write: single-row intakes (insertWithNextCode,
-// the statement live intake issues) and single-dossier lifecycle commands (appendEvents: the projection UPDATE
-// and the events), one at a time on one connection, and the importer (500-row batches), with the triggers enabled and disabled in alternating
-// rounds on the same database. Prints the median µs per write for both and the difference.
+// What counters' triggers cost a write: single-row intakes (insertWithNextCode, the statement live intake
+// issues) and single-dossier lifecycle commands (appendEvents: the projection UPDATE and the events), one at a
+// time on one connection, and the importer (500-row batches), with the triggers enabled and disabled in
+// alternating rounds on the same database. Prints the median µs per write for both and the difference.
+// --set results: the results counters' triggers (migration 0006); --set requests: the 766 counters of the
+// dossiers with supplement requests (migration 0020: on dossier_events and dossiers). On PostgreSQL started
+// with track_functions=pl, also the mean time of each trigger function per call (pg_stat_user_functions).
 //
 //   node --import tsx bench/figure-counts-triggers.ts [--engine postgres|pglite] [--count 1000] [--rounds 3]
+//     [--set results|requests]
 //   (postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL: an admin URL; a fresh database is created and dropped)
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -32,8 +36,22 @@ const { values } = parseArgs({
     // dossiers imported per round and mode (at most 9,999 / (2 × rounds): codes stay unique)
     "import-count": { type: "string", default: "1000" },
     rounds: { type: "string", default: "3" },
+    set: { type: "string", default: "results" },
   },
 });
+/** The triggers toggled, as [table, trigger]. */
+const TRIGGERS: Record<string, [string, string][]> = {
+  results: [
+    ["dossiers", "figure_counts_insert"],
+    ["dossiers", "figure_counts_update"],
+  ],
+  requests: [
+    ["dossier_events", "quality_request_events"],
+    ["dossiers", "quality_request_update"],
+  ],
+};
+const toggled = TRIGGERS[values.set];
+if (!toggled) throw new Error(`--set: one of ${Object.keys(TRIGGERS).join(", ")}`);
 const count = Number(values.count);
 const rounds = Number(values.rounds);
 const UNITS = ["T.01", "T.02", "T.03", "T.04"];
@@ -119,8 +137,8 @@ function headerFor(record: (typeof records)[number]): Omit<DossierHeader, "code"
 }
 
 async function setTriggers(on: boolean): Promise<void> {
-  await pool.query(`alter table dossiers ${on ? "enable" : "disable"} trigger figure_counts_insert`);
-  await pool.query(`alter table dossiers ${on ? "enable" : "disable"} trigger figure_counts_update`);
+  for (const [table, trigger] of toggled!)
+    await pool.query(`alter table ${table} ${on ? "enable" : "disable"} trigger ${trigger}`);
 }
 
 const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -161,7 +179,12 @@ for (let round = 0; round < rounds; round++) {
   }
 }
 await setTriggers(true);
-console.log(`engine ${database.engine}, ${count} writes per round, ${rounds} rounds (median µs per write)`);
+const withRequests = await pool.query(
+  "select count(distinct (province_code, dossier_code))::int as n from dossier_events where type = 'supplement_requested'",
+);
+console.log(
+  `engine ${database.engine}, --set ${values.set}, ${count} writes per round, ${rounds} rounds (median µs per write; ${withRequests.rows[0].n} dossiers with requests stored)`,
+);
 const LABELS = {
   insert: "intake (insertWithNextCode)",
   update: "lifecycle (appendEvents)   ",
@@ -173,5 +196,15 @@ for (const kind of ["insert", "update", "import"] as const) {
   console.log(
     `${LABELS[kind]}  with counters ${on.toFixed(0).padStart(6)} µs   without ${off.toFixed(0).padStart(6)} µs   cost ${(on - off).toFixed(0).padStart(5)} µs (${(((on - off) / off) * 100).toFixed(0)}%)`,
   );
+}
+if (database.engine === "postgres") {
+  await new Promise((resolve) => setTimeout(resolve, 2000)); // idle backends flush their statistics
+  const { rows } = await pool.query(`select funcname, calls, total_time, self_time from pg_stat_user_functions
+    where funcname like 'quality_%' or funcname like 'figure_counts_%' order by funcname`);
+  if (!rows.length) console.log("(no function statistics: start PostgreSQL with -c track_functions=pl)");
+  for (const r of rows)
+    console.log(
+      `${r.funcname.padEnd(32)} ${String(r.calls).padStart(7)} calls  mean ${(r.total_time / r.calls).toFixed(3)} ms (self ${(r.self_time / r.calls).toFixed(3)} ms)`,
+    );
 }
 await cleanup();

@@ -297,6 +297,10 @@ create function quality_request_after_events() returns trigger language plpgsql 
 declare
   deltas quality_request_delta[];
 begin
+  -- most statements append no supplement event (an intake, most commands): a small plan to say so
+  if not exists (select 1 from new_rows n where n.type in ('supplement_requested', 'supplement_received')) then
+    return null;
+  end if;
   select array_agg(c.x) into deltas from (
     select row(s.sign, d.province_code, d.unit_code, d.procedure_code, d.received_at, d.end_at, d.end_type,
       d.due_at, l.q1, l.q2, l.a1, l.pause_ms, l.pause_unplaced)::quality_request_delta as x
@@ -319,6 +323,14 @@ create function quality_request_after_update() returns trigger language plpgsql 
 declare
   deltas quality_request_delta[];
 begin
+  -- most updates change no counted column of a dossier with requests: a small plan to say so
+  if not exists (select 1 from old_rows o join new_rows n on n.province_code = o.province_code and n.code = o.code
+      where (n.unit_code, n.procedure_code, n.received_at, n.end_at, n.end_type, n.due_at)
+          is distinct from (o.unit_code, o.procedure_code, o.received_at, o.end_at, o.end_type, o.due_at)
+        and exists (select 1 from dossier_events e where e.province_code = n.province_code
+          and e.dossier_code = n.code and e.type = 'supplement_requested')) then
+    return null;
+  end if;
   select array_agg(c.x) into deltas from (
     select row(v.sign, v.province_code, v.unit_code, v.procedure_code, v.received_at, v.end_at, v.end_type,
       v.due_at, l.q1, l.q2, l.a1, l.pause_ms, l.pause_unplaced)::quality_request_delta as x
