@@ -1,19 +1,17 @@
-// `motcua reform records import|export|template` as real processes (node bin/motcua.js) on a test database:
+// `motcua reform records import|export|template` on a test database, in process through runCli (src/cli/testing.ts):
 // seed 000's Phụ lục 1 (ten plans, 136 tasks) imported from JSON, re-imported unchanged, exported to .xlsx and
 // read back unchanged; a document with a broken rule or a unit out of scope writes nothing and exits 1.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { openDatabase } from "../../db/engine.ts";
 import { loadRecordFigures } from "../../db/repos/reform/sheet-figures.ts";
 import { createTestDatabase, type TestDatabase, testEngine } from "../../db/testing.ts";
 import { seedTestUnits } from "../../http/testing.ts";
+import { runCli } from "../testing.ts";
 
-const BIN = fileURLToPath(new URL("../../../bin/motcua.js", import.meta.url));
 let database: TestDatabase;
 const dir = mkdtempSync(join(tmpdir(), "motcua-reform-records-"));
 
@@ -28,14 +26,13 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** `motcua reform records …` on the test database, in this process (runCli: what the binary prints, its exit code). */
 function motcua(...args: string[]) {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
-  delete env.MOTCUA_DATA;
-  if (testEngine === "postgres") env.DATABASE_URL = database.target;
-  const data = testEngine === "postgres" ? [] : ["--data", database.target];
-  const result = spawnSync(process.execPath, [BIN, "reform", "records", ...args, ...data], { env, encoding: "utf8" });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  const postgres = testEngine === "postgres";
+  const data = postgres ? [] : ["--data", database.target];
+  return runCli(["reform", "records", ...args, ...data], {
+    env: { DATABASE_URL: postgres ? database.target : undefined, MOTCUA_DATA: undefined },
+  });
 }
 
 /** Seed 000 Phụ lục 1: plan kind, date issued, tasks (all done by Q3/2020). */
@@ -94,20 +91,20 @@ const write = (name: string, value: unknown) => {
 };
 
 test("import, re-import unchanged, export to .xlsx and back unchanged; the figures come from what was imported", async () => {
-  const first = motcua("import", write("pl1.json", seed000()));
+  const first = await motcua("import", write("pl1.json", seed000()));
   assert.equal(first.status, 0, first.stderr);
   const summary = JSON.parse(first.stdout);
   assert.deepEqual(summary.plans, { created: 10, updated: 0, unchanged: 0 });
   assert.deepEqual(summary.tasks, { created: 136, updated: 0, unchanged: 0 });
   assert.deepEqual(summary.records, { created: 2, updated: 0, unchanged: 0 });
 
-  const again = JSON.parse(motcua("import", join(dir, "pl1.json")).stdout);
+  const again = JSON.parse((await motcua("import", join(dir, "pl1.json"))).stdout);
   assert.deepEqual([again.plans.unchanged, again.tasks.unchanged, again.records.unchanged], [10, 136, 2]);
 
   const xlsx = join(dir, "pl1.xlsx");
-  const exported = motcua("export", "--unit", "P1", "--from", "2020-01-01", "--to", "2020-12-31", xlsx);
+  const exported = await motcua("export", "--unit", "P1", "--from", "2020-01-01", "--to", "2020-12-31", xlsx);
   assert.equal(exported.status, 0, exported.stderr);
-  const back = motcua("import", xlsx);
+  const back = await motcua("import", xlsx);
   assert.equal(back.status, 0, back.stderr);
   const b = JSON.parse(back.stdout);
   assert.deepEqual(
@@ -117,9 +114,9 @@ test("import, re-import unchanged, export to .xlsx and back unchanged; the figur
 
   const changed = seed000();
   changed.plans[0]!.tasks[0]!.content = "Nhiệm vụ 1 (sửa)";
-  const dry = JSON.parse(motcua("import", "--dry-run", write("changed.json", changed)).stdout);
+  const dry = JSON.parse((await motcua("import", "--dry-run", write("changed.json", changed))).stdout);
   assert.deepEqual([dry.dryRun, dry.tasks.updated], [true, 1]);
-  const real = JSON.parse(motcua("import", join(dir, "changed.json")).stdout);
+  const real = JSON.parse((await motcua("import", join(dir, "changed.json"))).stdout);
   assert.equal(real.tasks.updated, 1, "the dry run wrote nothing");
 
   const db = await openDatabase(
@@ -135,18 +132,18 @@ test("import, re-import unchanged, export to .xlsx and back unchanged; the figur
   }
 });
 
-test("a broken rule, an unknown unit or a unit out of scope: every problem on stderr, nothing written, exit 1", () => {
+test("a broken rule, an unknown unit or a unit out of scope: every problem on stderr, nothing written, exit 1", async () => {
   const bad = seed000();
   bad.plans[1]!.tasks[0]!.output = undefined as never;
   bad.records.push({ kind: "fact", unit: "KHONG", on: "2020-01-01", data: { fact: "iso_maintained", value: 1 } });
-  const result = motcua("import", write("bad.json", bad));
+  const result = await motcua("import", write("bad.json", bad));
   assert.equal(result.status, 1);
   assert.match(result.stderr, /plans\[1\]\.tasks\[0\]\.output: task-done-without-output/);
   assert.equal(JSON.parse(result.stdout).imported, false);
-  const scoped = motcua("import", "--unit", "P1.02", join(dir, "pl1.json"));
+  const scoped = await motcua("import", "--unit", "P1.02", join(dir, "pl1.json"));
   assert.equal(scoped.status, 1);
   assert.match(scoped.stderr, /out-of-scope/);
-  assert.equal(motcua("import", join(dir, "nothing.json")).status, 2);
-  assert.equal(motcua("export", join(dir, "x.json")).status, 2, "--unit is required");
-  assert.equal(motcua("template", join(dir, "mau.xlsx")).status, 0);
+  assert.equal((await motcua("import", join(dir, "nothing.json"))).status, 2);
+  assert.equal((await motcua("export", join(dir, "x.json"))).status, 2, "--unit is required");
+  assert.equal((await motcua("template", join(dir, "mau.xlsx"))).status, 0);
 });

@@ -1,14 +1,12 @@
-// `motcua reform sheet|report` run as a real process (node bin/motcua.js) on a test database of either engine:
+// `motcua reform sheet|report` on a test database of either engine, in process through runCli (src/cli/testing.ts):
 // the 01b JSON of CONTRACTS.md §6 (its dossier rows equal to `motcua report results` for the same unit and
 // period, also with --period 2024-H1 --cut-day 15), .xlsx/.docx of the sheet, the report as .docx and .pdf, an
 // unknown unit (exit 2), and a report whose figures break a check (exit 1, nothing written).
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { importDossierRecords } from "../../db/repos/dossier-import.ts";
 import { computeSheet } from "../../db/repos/reform-report/sheet.ts";
@@ -19,8 +17,8 @@ import { sampleDossiers } from "../../figures/test-arbitraries.ts";
 import { seedTestUnits } from "../../http/testing.ts";
 import { SHEET_ROWS } from "../../reform/sheet/rows.ts";
 import type { SheetDocument } from "../../reform/sheet/sheet.ts";
+import { runCli } from "../testing.ts";
 
-const BIN = fileURLToPath(new URL("../../../bin/motcua.js", import.meta.url));
 let database: TestDatabase;
 let expectedCut: SheetDocument;
 const out = mkdtempSync(join(tmpdir(), "motcua-reform-"));
@@ -64,19 +62,17 @@ after(async () => {
   rmSync(out, { recursive: true, force: true });
 });
 
+/** `motcua …` on the test database, in this process (runCli: what the binary prints, its exit code). */
 function motcua(...args: string[]) {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
-  if (testEngine === "postgres") env.DATABASE_URL = database.target;
-  const data = testEngine === "postgres" ? [] : ["--data", database.target];
-  const result = spawnSync(process.execPath, [BIN, ...args, ...data], { env, encoding: "buffer" });
-  return { status: result.status, stdout: result.stdout.toString("utf8"), stderr: result.stderr.toString("utf8") };
+  const postgres = testEngine === "postgres";
+  const data = postgres ? [] : ["--data", database.target];
+  return runCli([...args, ...data], { env: { DATABASE_URL: postgres ? database.target : undefined } });
 }
 
 const value = (sheet: SheetDocument, code: string) => sheet.rows.find((r) => r.code === code)?.value;
 
-test("sheet JSON for --period 2024-H1 --cut-day 15: the contract's shape, dossier rows = report results", () => {
-  const run = motcua("reform", "sheet", "--unit", "P1", "--period", "2024-H1", "--cut-day", "15");
+test("sheet JSON for --period 2024-H1 --cut-day 15: the contract's shape, dossier rows = report results", async () => {
+  const run = await motcua("reform", "sheet", "--unit", "P1", "--period", "2024-H1", "--cut-day", "15");
   assert.equal(run.status, 0, run.stderr);
   const sheet = JSON.parse(run.stdout) as SheetDocument;
   assert.deepEqual(sheet, JSON.parse(JSON.stringify(expectedCut)));
@@ -87,7 +83,7 @@ test("sheet JSON for --period 2024-H1 --cut-day 15: the contract's shape, dossie
   );
   for (const row of sheet.rows)
     assert.deepEqual(Object.keys(row), ["code", "label", "unitOfMeasure", "value", "source"]);
-  const results = motcua("report", "results", "--unit", "P1", "--period", "2024-H1", "--cut-day", "15");
+  const results = await motcua("report", "results", "--unit", "P1", "--period", "2024-H1", "--cut-day", "15");
   assert.equal(results.status, 0, results.stderr);
   const total = JSON.parse(results.stdout).total;
   assert.ok(total.received > 50);
@@ -104,27 +100,36 @@ test("sheet JSON for --period 2024-H1 --cut-day 15: the contract's shape, dossie
   );
 });
 
-test("--from/--to gives the same sheet as the period it names", () => {
-  const run = motcua("reform", "sheet", "--unit", "P1", "--from", "2023-12-15", "--to", "2024-06-14");
+test("--from/--to gives the same sheet as the period it names", async () => {
+  const run = await motcua("reform", "sheet", "--unit", "P1", "--from", "2023-12-15", "--to", "2024-06-14");
   assert.equal(run.status, 0, run.stderr);
   assert.deepEqual(JSON.parse(run.stdout), JSON.parse(JSON.stringify(expectedCut)));
 });
 
-test("usage errors and an unknown unit exit 2", () => {
-  assert.equal(motcua("reform", "sheet", "--unit", "NOPE", "--period", "2024-H1").status, 2);
-  assert.equal(motcua("reform", "sheet", "--period", "2024-H1").status, 2);
-  assert.equal(motcua("reform", "sheet", "--unit", "P1", "--period", "2024-H3").status, 2);
-  assert.equal(motcua("reform", "sheet", "--unit", "P1", "--from", "2024-01-01").status, 2);
-  assert.equal(motcua("reform", "sheet", "--unit", "P1", "--period", "2024-H1", "--format", "xlsx").status, 2);
-  assert.equal(motcua("reform", "report", "--unit", "P1", "--period", "2024-H1", "--out", "x.txt").status, 2);
-  const unknown = motcua("reform", "report", "--unit", "NOPE", "--period", "2024-H1", "--out", join(out, "n.docx"));
+test("usage errors and an unknown unit exit 2", async () => {
+  assert.equal((await motcua("reform", "sheet", "--unit", "NOPE", "--period", "2024-H1")).status, 2);
+  assert.equal((await motcua("reform", "sheet", "--period", "2024-H1")).status, 2);
+  assert.equal((await motcua("reform", "sheet", "--unit", "P1", "--period", "2024-H3")).status, 2);
+  assert.equal((await motcua("reform", "sheet", "--unit", "P1", "--from", "2024-01-01")).status, 2);
+  assert.equal((await motcua("reform", "sheet", "--unit", "P1", "--period", "2024-H1", "--format", "xlsx")).status, 2);
+  assert.equal((await motcua("reform", "report", "--unit", "P1", "--period", "2024-H1", "--out", "x.txt")).status, 2);
+  const unknown = await motcua(
+    "reform",
+    "report",
+    "--unit",
+    "NOPE",
+    "--period",
+    "2024-H1",
+    "--out",
+    join(out, "n.docx"),
+  );
   assert.equal(unknown.status, 2);
   assert.match(unknown.stderr, /NOPE/);
 });
 
 test("the sheet as .xlsx and .docx in the seed's layout, numbers as numbers", async () => {
   const xlsx = join(out, "01b.xlsx");
-  const run = motcua(
+  const run = await motcua(
     "reform",
     "sheet",
     "--unit",
@@ -153,19 +158,21 @@ test("the sheet as .xlsx and .docx in the seed's layout, numbers as numbers", as
   assert.ok(rows.some((r) => r.includes("Chỉ tiêu thống kê") && r.includes("Ghi chú")));
   const docx = join(out, "01b.docx");
   assert.equal(
-    motcua(
-      "reform",
-      "sheet",
-      "--unit",
-      "P1",
-      "--period",
-      "2024-H1",
-      "--cut-day",
-      "15",
-      "--format",
-      "docx",
-      "--out",
-      docx,
+    (
+      await motcua(
+        "reform",
+        "sheet",
+        "--unit",
+        "P1",
+        "--period",
+        "2024-H1",
+        "--cut-day",
+        "15",
+        "--format",
+        "docx",
+        "--out",
+        docx,
+      )
     ).status,
     0,
   );
@@ -176,7 +183,7 @@ test("the sheet as .xlsx and .docx in the seed's layout, numbers as numbers", as
 
 test("the report as .docx and .pdf; its figures are the sheet's", async () => {
   const docx = join(out, "bao-cao.docx");
-  const run = motcua(
+  const run = await motcua(
     "reform",
     "report",
     "--unit",
@@ -189,7 +196,7 @@ test("the report as .docx and .pdf; its figures are the sheet's", async () => {
     docx,
   );
   assert.equal(run.status, 0, run.stderr);
-  const sheetRun = motcua("reform", "sheet", "--unit", "P1.01", "--period", "2024-Q1");
+  const sheetRun = await motcua("reform", "sheet", "--unit", "P1.01", "--period", "2024-Q1");
   const sheet = JSON.parse(sheetRun.stdout) as SheetDocument;
   const view = await openDocx(readFileSync(docx));
   const sentence = view.paragraphs.find((p) => p.startsWith("Tổng số hồ sơ đã tiếp nhận:"))!;
@@ -202,14 +209,14 @@ test("the report as .docx and .pdf; its figures are the sheet's", async () => {
   );
   assert.ok(view.text.includes("An Hòa, ngày 05 tháng 4 năm 2024"));
   const pdf = join(out, "bao-cao.pdf");
-  const pdfRun = motcua("reform", "report", "--unit", "P1.01", "--period", "2024-Q1", "--out", pdf);
+  const pdfRun = await motcua("reform", "report", "--unit", "P1.01", "--period", "2024-Q1", "--out", pdf);
   assert.equal(pdfRun.status, 0, pdfRun.stderr);
   assert.equal(readFileSync(pdf).subarray(0, 5).toString("latin1"), "%PDF-");
 });
 
-test("a report whose figures break a check is not written: exit 1, the violation named", () => {
+test("a report whose figures break a check is not written: exit 1, the violation named", async () => {
   const file = join(out, "blocked.docx");
-  const run = motcua(
+  const run = await motcua(
     "reform",
     "report",
     "--unit",
@@ -224,13 +231,13 @@ test("a report whose figures break a check is not written: exit 1, the violation
   assert.equal(run.status, 1, run.stderr);
   assert.match(run.stderr, /part-exceeds-whole: 1\.1\.2, 1\.1\.1/);
   assert.equal(existsSync(file), false);
-  const sheet = motcua("reform", "sheet", "--unit", "P1.02", "--from", "2024-01-01", "--to", "2024-06-30");
+  const sheet = await motcua("reform", "sheet", "--unit", "P1.02", "--from", "2024-01-01", "--to", "2024-06-30");
   assert.equal(sheet.status, 0, "the sheet itself shows the figures as they are");
   assert.equal(value(JSON.parse(sheet.stdout), "1.1.2"), 40);
 });
 
-test("reform records is dispatched to the reform records' command", () => {
-  const run = motcua("reform", "records", "nope");
+test("reform records is dispatched to the reform records' command", async () => {
+  const run = await motcua("reform", "records", "nope");
   assert.equal(run.status, 2);
   assert.match(run.stderr, /motcua reform records export/);
 });
