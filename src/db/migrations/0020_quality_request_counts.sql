@@ -306,7 +306,9 @@ begin
       d.due_at, l.q1, l.q2, l.a1, l.pause_ms, l.pause_unplaced)::quality_request_delta as x
     from (select n.province_code, n.dossier_code, min(n.seq) as first_new from new_rows n
       where n.type in ('supplement_requested', 'supplement_received') group by 1, 2) k
-    join dossiers d on d.province_code = k.province_code and d.code = k.dossier_code
+    -- lateral: one primary-key probe per dossier, whatever the planner guesses of the transition table
+    cross join lateral (select * from dossiers d
+      where d.province_code = k.province_code and d.code = k.dossier_code) d
     cross join (values (-1), (1)) s (sign)
     cross join lateral quality_request_log(d.province_code, d.code, d.end_at,
       case when s.sign < 0 then k.first_new else 2147483647 end) l
@@ -327,8 +329,9 @@ begin
   if not exists (select 1 from old_rows o join new_rows n on n.province_code = o.province_code and n.code = o.code
       where (n.unit_code, n.procedure_code, n.received_at, n.end_at, n.end_type, n.due_at)
           is distinct from (o.unit_code, o.procedure_code, o.received_at, o.end_at, o.end_type, o.due_at)
-        and exists (select 1 from dossier_events e where e.province_code = n.province_code
-          and e.dossier_code = n.code and e.type = 'supplement_requested')) then
+        -- a scalar subquery, not EXISTS (which may become a hash join over the whole log): one probe per row
+        and (select true from dossier_events e where e.province_code = n.province_code
+          and e.dossier_code = n.code and e.type = 'supplement_requested' limit 1)) then
     return null;
   end if;
   select array_agg(c.x) into deltas from (
