@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { lockDataDir, protectDataDir, SOCKET_PORT, socketPlace } from "./pglite-files.ts";
 import type { Database as Schema } from "./schema.ts";
+import { parseTimestamptz } from "./timestamptz.ts";
 
 export { DatabaseBusyError } from "./pglite-files.ts";
 
@@ -13,6 +14,8 @@ export { DatabaseBusyError } from "./pglite-files.ts";
 pg.types.setTypeParser(1082, (value) => value);
 pg.types.setTypeParser(20, (value) => Number(value));
 pg.types.setTypeParser(1700, (value) => Number(value));
+// timestamptz: postgres-date's answer, its common shape parsed without regular expressions (timestamptz.ts)
+pg.types.setTypeParser(1184, parseTimestamptz);
 
 export type Engine = "pglite" | "postgres";
 
