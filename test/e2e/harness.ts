@@ -144,6 +144,9 @@ export async function startServer(
 }
 
 export const DEFAULT_DEMO: DemoOptions = { dossiers: 2000, today: "2026-03-18T10:00:00+07:00" };
+/** The demo's province, Thành phố Huế, and one of its wards, Phường Phú Xuân (docs/demo.md). */
+export const DEMO_PROVINCE = "46";
+export const DEMO_WARD = "19753";
 /** The password of every demo account (docs/demo.md). */
 export const DEMO_PASSWORD = "motcua-demo-2026";
 
@@ -220,34 +223,26 @@ export interface SuiteOptions {
   staff?: readonly StaffAccount[];
   /** Anything else the file's tests need stored, after the staff and before the browser starts. */
   setup?: (server: Server) => Promise<void>;
+  /**
+   * Runs last in the suite's `before`, the browser up: pages to open, API sessions. A file's top-level `before`
+   * hooks run concurrently on Node 20, so a file whose tests sit outside a describe needs this, not a `before`.
+   */
+  ready?: (suite: Suite) => Promise<void>;
 }
 
 /**
- * Starts a server with `options` (its staff, then `setup`) and a browser in `before`, closes both in `after` (of the
- * enclosing describe, or of the file).
+ * Starts a server with `options` (its staff, then `setup`) and a browser in `before`, then runs `ready`; closes both
+ * in `after` (of the enclosing describe, or of the file).
  */
 export function e2eSuite(options: SuiteOptions = {}): Suite {
   const today = options.today === undefined ? undefined : new Date(options.today);
   let server: Server | undefined;
   let browser: Browser | undefined;
-  before(async () => {
-    const now = options.now ?? (today && (() => new Date(today)));
-    server = await startServer({ data: options.data, demo: options.demo, now });
-    for (const [username, fullName, unitCode, roles] of options.staff ?? []) {
-      await server.addStaff(username, fullName, unitCode, roles);
-    }
-    await options.setup?.(server);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
   const started = <T>(value: T | undefined, what: string): T => {
     if (value === undefined) throw new Error(`the suite's ${what} is used before its before() hook ran`);
     return value;
   };
-  return {
+  const suite: Suite = {
     get server() {
       return started(server, "server");
     },
@@ -257,11 +252,26 @@ export function e2eSuite(options: SuiteOptions = {}): Suite {
     today,
     password: options.data === "demo" ? DEMO_PASSWORD : PASSWORD,
   };
+  before(async () => {
+    const now = options.now ?? (today && (() => new Date(today)));
+    server = await startServer({ data: options.data, demo: options.demo, now });
+    for (const [username, fullName, unitCode, roles] of options.staff ?? []) {
+      await server.addStaff(username, fullName, unitCode, roles);
+    }
+    await options.setup?.(server);
+    browser = await launchBrowser();
+    await options.ready?.(suite);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return suite;
 }
 
 /** The demo province (`motcua demo` with DEFAULT_DEMO), its clock and the pages' on DEFAULT_DEMO.today. */
-export function demoSuite(): Suite {
-  return e2eSuite({ data: "demo", demo: DEFAULT_DEMO, today: DEFAULT_DEMO.today });
+export function demoSuite(options: Pick<SuiteOptions, "ready"> = {}): Suite {
+  return e2eSuite({ data: "demo", demo: DEFAULT_DEMO, today: DEFAULT_DEMO.today, ...options });
 }
 
 /** A new page signed in as `username`, its clock at the suite's `today`, opened at `path` (on the server) if given. */
