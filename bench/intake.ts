@@ -183,13 +183,33 @@ try {
     }
   };
   let pids: number[] = [];
-  let lastCpu = { node: 0, postgres: 0 };
-  const cpuNow = () => ({ node: process.cpuUsage(), postgres: new Map(pids.map((pid) => [pid, ticks(pid)])) });
+  // This thread (the server's, or the bare loop's) from the scheduler's side: ns on a CPU and ns runnable but
+  // waiting for one (/proc schedstat). A thread that waits most of a phase is starved, not slow.
+  const schedstat = () => {
+    try {
+      const [run, wait] = readFileSync(`/proc/${process.pid}/task/${process.pid}/schedstat`, "utf8").split(" ");
+      return { run: Number(run) / 1e6, wait: Number(wait) / 1e6, at: performance.now() };
+    } catch {
+      return { run: 0, wait: 0, at: performance.now() };
+    }
+  };
+  let lastCpu = { node: 0, postgres: 0, thread: "" };
+  const cpuNow = () => ({
+    node: process.cpuUsage(),
+    postgres: new Map(pids.map((pid) => [pid, ticks(pid)])),
+    sched: schedstat(),
+  });
   const cpuSince = (before: ReturnType<typeof cpuNow>) => {
     const used = process.cpuUsage(before.node);
     let postgres = 0;
     for (const [pid, start] of before.postgres) postgres += Math.max(0, ticks(pid) - start);
-    return { node: (used.user + used.system) / 1000, postgres };
+    const sched = schedstat();
+    const wall = sched.at - before.sched.at;
+    const share = (ms: number) => `${((ms / wall) * 100).toFixed(0)}%`;
+    const thread = sched.run
+      ? `main thread on a CPU ${share(sched.run - before.sched.run)}, waiting for one ${share(sched.wait - before.sched.wait)}`
+      : "";
+    return { node: (used.user + used.system) / 1000, postgres, thread };
   };
 
   function apiRun(runSeconds: number): Promise<LoadResult> {
@@ -307,8 +327,9 @@ try {
     return { created, seconds: (performance.now() - started) / 1000 };
   }
 
-  // What the backends wait on: this database's active backends sampled every 10 ms during a side (pg_stat_activity;
-  // "CPU" = active and not waiting), as shares of the samples.
+  // What the backends wait on: this database's active backends sampled every 50 ms during a side (pg_stat_activity;
+  // "CPU" = active and not waiting), as shares of the samples. (Every 10 ms until 2026-12-03: a query 100 times a
+  // second on the server's own thread, ~6 % of that thread's time under load.)
   const waits = new Map<string, number>();
   let sampling = false;
   const sampler = await connect();
@@ -323,7 +344,7 @@ try {
          where datname = current_database() and state = 'active' and pid <> pg_backend_pid() group by 1`,
       );
       for (const r of rows) waits.set(r.w, (waits.get(r.w) ?? 0) + r.n);
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
   async function sampled<T>(run: () => Promise<T>): Promise<{ result: T; waits: string }> {
@@ -362,7 +383,7 @@ try {
     writeFileSync(values.profile, JSON.stringify(profile));
     const rate = result.created / result.seconds;
     console.log(
-      `API only, ${seconds} s: ${rate.toFixed(0)} dossiers/s (${result.created}, ${result.failed} failed; p50 ${result.p50.toFixed(1)} ms); node ${(lastCpu.node / result.created).toFixed(2)} ms, postgres ${(lastCpu.postgres / result.created).toFixed(2)} ms CPU per dossier; profile in ${values.profile}`,
+      `API only, ${seconds} s: ${rate.toFixed(0)} dossiers/s (${result.created}, ${result.failed} failed; p50 ${result.p50.toFixed(1)} ms); node ${(lastCpu.node / result.created).toFixed(2)} ms, postgres ${(lastCpu.postgres / result.created).toFixed(2)} ms CPU per dossier; ${lastCpu.thread}; profile in ${values.profile}`,
     );
     printSummary(profile, result.created);
   }
@@ -383,9 +404,11 @@ try {
         const bare = await sampled(() => bareRun(seconds));
         totals.bare.node += lastCpu.node;
         totals.bare.postgres += lastCpu.postgres;
+        const bareThread = lastCpu.thread;
         const api = await sampled(() => apiRun(seconds));
         totals.api.node += lastCpu.node;
         totals.api.postgres += lastCpu.postgres;
+        const apiThread = lastCpu.thread;
         totals.bare.created += bare.result.created;
         totals.bare.seconds += bare.result.seconds;
         totals.api.created += api.result.created;
@@ -398,6 +421,7 @@ try {
           `  ${mode ? "busy " : "quiet"} round ${round + 1}: bare ${b.toFixed(0)}/s, API ${a.toFixed(0)}/s, ratio ${(a / b).toFixed(2)} (API p50 ${api.result.p50.toFixed(1)} ms, p99 ${api.result.p99.toFixed(1)} ms)`,
         );
         if (bare.waits) console.log(`      waits: bare ${bare.waits} | API ${api.waits}`);
+        if (apiThread) console.log(`      bare: ${bareThread} | API (the server): ${apiThread}`);
       }
     }
   } finally {
