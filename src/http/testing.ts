@@ -39,19 +39,22 @@ export async function seedTestUnits(database: TestDatabase) {
   }
 }
 
-/** A staff account named `username` holding `roles` at its unit (the unit directory refreshed first). */
+/**
+ * A staff account named `username` holding `roles` at its unit (the unit directory refreshed first); its full name
+ * is the username unless given.
+ */
 export async function addStaffUser(
   db: Kysely<Database>,
   ctx: AppContext,
-  staff: { username: string; unitCode: string; roles: StaffRole[]; password?: string },
+  staff: { username: string; unitCode: string; roles: StaffRole[]; password?: string; fullName?: string },
 ): Promise<number> {
-  const { username, unitCode, roles, password = TEST_PASSWORD } = staff;
+  const { username, unitCode, roles, password = TEST_PASSWORD, fullName = username } = staff;
   await ctx.units.refresh();
   return createUser(
     db,
     {
       username,
-      fullName: username,
+      fullName,
       password,
       kind: "staff",
       unitCode,

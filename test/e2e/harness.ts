@@ -16,12 +16,11 @@ import {
   request,
 } from "playwright-core";
 import { seedReferenceData } from "../../src/db/repos/catalog.ts";
-import { createUser } from "../../src/db/repos/people.ts";
 import { openDatabase } from "../../src/db/engine.ts";
 import { createTestDatabase, type TestDatabase, testEngine } from "../../src/db/testing.ts";
 import { buildApp } from "../../src/http/app.ts";
 import type { AppContext } from "../../src/http/context.ts";
-import { seedTestUnits } from "../../src/http/testing.ts";
+import { addStaffUser, seedTestUnits } from "../../src/http/testing.ts";
 import type { StaffRole } from "../../src/people/policy.ts";
 import { ensureWebBuilt } from "../../web/build.ts";
 
@@ -122,19 +121,7 @@ export async function startServer(
     ctx,
     database,
     async addStaff(username, fullName, unitCode, roles) {
-      await ctx.units.refresh();
-      await createUser(
-        database.db,
-        {
-          username,
-          fullName,
-          password: PASSWORD,
-          kind: "staff",
-          unitCode,
-          grants: roles.map((role) => ({ role, unitCode })),
-        },
-        (code) => ctx.units.provinceOf(code),
-      );
+      await addStaffUser(database.db, ctx, { username, fullName, unitCode, roles, password: PASSWORD });
     },
     async close() {
       await app.close();
