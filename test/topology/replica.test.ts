@@ -2,9 +2,13 @@
 // started by scripts/pg-topology.sh, a server whose reports, lists and lookups go to the standby. Proven here:
 // reports are served by the standby; a user's reads right after their writes are never stale (200 rounds over
 // HTTP) while another user may read the standby's older state; a standby lagging past the limit, or stopped
-// mid-run, costs no request.
+// mid-run, costs no request; `motcua report` and `motcua export` read the standby given by --read-url.
 import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
+import { runCli } from "../../src/cli/testing.ts";
 import type { Database } from "../../src/db/engine.ts";
 import { ReadReplica } from "../../src/db/read-replica.ts";
 import * as harness from "./replica-harness.ts";
@@ -123,6 +127,92 @@ test("with replay paused, the writer reads its write from the primary while anot
     await reads.probe();
     return reads.standby.lagMs <= MAX_LAG_MS;
   });
+});
+
+test("motcua report and export with --read-url read the standby; a lagging or unreachable one, the primary", async () => {
+  assert.equal((await server.intake(cookie["motcua.01"]!)).status, 201, "a dossier to export");
+  await replayed();
+  const env = {
+    DATABASE_URL: onDatabase(topology.primaryUrl, "motcua"),
+    DATABASE_READ_URL: undefined,
+    DATABASE_READ_MAX_LAG: "60",
+    MOTCUA_DATA: undefined,
+  };
+  const period = ["--from", `${today.slice(0, 8)}01`, "--to", today, "--unit", "P1"];
+  const report = async (...extra: string[]) => {
+    const run = await runCli(["report", "results", ...period, ...extra], { env });
+    assert.equal(run.status, 0, run.stderr);
+    return { document: JSON.parse(run.stdout), stderr: run.stderr };
+  };
+  const dir = mkdtempSync(join(tmpdir(), "motcua-topo-export-"));
+  const exported = async (file: string, readUrl?: string) => {
+    const run = await runCli(["export", "--unit", "P1.01", join(dir, file)], {
+      env: { ...env, DATABASE_READ_URL: readUrl },
+    });
+    assert.equal(run.status, 0, run.stderr);
+    const text = readFileSync(join(dir, file), "utf8").trim();
+    return { codes: text ? text.split("\n").map((line) => JSON.parse(line).code as string) : [], stderr: run.stderr };
+  };
+  // the scans of a table counted by each server's statistics (a standby counts the reads run on it; a
+  // backend reports them at the latest when it exits, as the command's do when it closes its pools)
+  const scans = async (url: string, table: string) =>
+    Number(
+      (
+        await admin<{ n: string }>(
+          url,
+          "select coalesce(seq_scan, 0) + coalesce(idx_scan, 0) as n from pg_stat_user_tables where relname = $1",
+          [table],
+        )
+      )[0]!.n,
+    );
+  const scanned = (url: string, table: string, before: number) =>
+    eventually(`${table} read on ${url}`, async () => (await scans(url, table)) > before);
+  /** The count once the last exited backend's report has arrived: the same twice, 700 ms apart. */
+  const settled = async (url: string, table: string) => {
+    for (let last = -1; ; ) {
+      const n = await scans(url, table);
+      if (n === last) return n;
+      last = n;
+      await new Promise((resolve) => setTimeout(resolve, 700));
+    }
+  };
+  const primaryDb = env.DATABASE_URL;
+  try {
+    const fromPrimary = await report();
+    const [standbyBefore, primaryBefore] = [
+      await settled(standbyDb, "figure_counts"),
+      await settled(primaryDb, "figure_counts"),
+    ];
+    const fromStandby = await report("--read-url", standbyDb);
+    assert.match(fromStandby.stderr, /Đọc từ bản sao/);
+    assert.deepEqual(fromStandby.document, fromPrimary.document);
+    await scanned(standbyDb, "figure_counts", standbyBefore);
+    assert.equal(await settled(primaryDb, "figure_counts"), primaryBefore, "the primary ran none of the report");
+    const dossiersBefore = await settled(standbyDb, "dossiers");
+    const exportedThere = await exported("standby.jsonl", standbyDb); // DATABASE_READ_URL
+    assert.match(exportedThere.stderr, /Đọc từ bản sao/);
+    await scanned(standbyDb, "dossiers", dossiersBefore);
+    assert.deepEqual(exportedThere.codes, (await exported("primary.jsonl")).codes);
+    // replay paused after a write: a fresh process cannot tell how far behind the standby is, so it reads the primary
+    await admin(standbyDb, "select pg_wal_replay_pause()");
+    try {
+      const intake = await server.intake(cookie["motcua.01"]!);
+      assert.equal(intake.status, 201, JSON.stringify(intake.body));
+      const behind = await report("--read-url", standbyDb);
+      assert.match(behind.stderr, /chậm hơn giới hạn độ trễ: đọc từ cơ sở dữ liệu chính/);
+      assert.equal(behind.document.total.received, fromPrimary.document.total.received + 1);
+      const lagging = await exported("lagging.jsonl", standbyDb);
+      assert.ok(lagging.codes.includes(intake.body.code), "the export has the write the standby has not replayed");
+    } finally {
+      await admin(standbyDb, "select pg_wal_replay_resume()");
+    }
+    const down = await report("--read-url", "postgres://postgres@127.0.0.1:1/motcua");
+    assert.match(down.stderr, /không kết nối được: đọc từ cơ sở dữ liệu chính/);
+    assert.equal(down.document.total.received, fromPrimary.document.total.received + 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  await replayed();
 });
 
 test("read-your-writes: 200 rounds of intake then search or lookup over HTTP never read stale", async () => {
