@@ -9,12 +9,18 @@
 -- '' is never a unit code (units.code is checked non-empty), so it cannot collide with a province. It is not
 -- part of the hashed text (motcua_audit_text), so rows chained before this migration keep their hashes; the
 -- verifier checks instead that a row's province_code is its chain's (src/db/repos/audit-chain.ts).
+-- Each key is dropped before its table's backfill and built again after it (one index build, instead of an index
+-- entry per updated row); only rows whose value is not the default are updated.
 alter table audit_log add column province_code text not null default '';
-update audit_log a set province_code = coalesce(
-  (select c.chain from audit_chain c where c.id = a.id),
-  (select un.province_code from users u join units un on un.code = u.unit_code where u.id = a.user_id),
-  '');
-alter table audit_log drop constraint audit_log_pkey, add primary key (province_code, id);
+alter table audit_log drop constraint audit_log_pkey;
+drop index audit_log_subject;
+update audit_log a set province_code = c.chain from audit_chain c where c.id = a.id and c.chain <> '';
+-- a row slipped in with the triggers off has no chain: the acting user's province
+update audit_log a set province_code = un.province_code
+  from users u join units un on un.code = u.unit_code
+  where u.id = a.user_id and not exists (select 1 from audit_chain c where c.id = a.id);
+alter table audit_log add primary key (province_code, id);
+create index audit_log_subject on audit_log (subject, at);
 
 -- A writer that does not name the province (request-audit, a raw insert) gets the acting user's.
 create function audit_log_province() returns trigger language plpgsql as $$
@@ -31,24 +37,24 @@ create trigger audit_log_province before insert on audit_log
 
 -- The chains: a chain is one province's, so its name and its province_code are the same text (checked).
 -- audit_chain is append-only (migration 0015): its guard is lifted for the backfill only.
-alter table audit_chain add column province_code text;
+alter table audit_chain add column province_code text not null default '',
+  drop constraint audit_chain_pkey,
+  drop constraint audit_chain_chain_seq_key;
 alter table audit_chain disable trigger audit_chain_no_update;
-update audit_chain set province_code = chain;
+update audit_chain set province_code = chain where chain <> '';
 alter table audit_chain enable trigger audit_chain_no_update;
 alter table audit_chain
-  alter column province_code set not null,
+  alter column province_code drop default,
   add constraint audit_chain_province check (province_code = chain),
-  drop constraint audit_chain_pkey,
   add primary key (province_code, id),
-  drop constraint audit_chain_chain_seq_key,
   add constraint audit_chain_province_chain_seq_key unique (province_code, chain, seq);
 
-alter table audit_chain_heads add column province_code text;
-update audit_chain_heads set province_code = chain;
+alter table audit_chain_heads add column province_code text not null default '',
+  drop constraint audit_chain_heads_pkey;
+update audit_chain_heads set province_code = chain where chain <> '';
 alter table audit_chain_heads
-  alter column province_code set not null,
+  alter column province_code drop default,
   add constraint audit_chain_heads_province check (province_code = chain),
-  drop constraint audit_chain_heads_pkey,
   add primary key (province_code, chain);
 
 -- Appends go to the chain of the row's province_code (filled above: the acting user's province, or '').
@@ -70,20 +76,21 @@ begin
 end $$;
 
 -- The document register (migration 0011): the unit's province.
-alter table document_counters add column province_code text;
-update document_counters d set province_code = u.province_code from units u where u.code = d.unit_code;
-alter table document_numbers add column province_code text;
-update document_numbers d set province_code = u.province_code from units u where u.code = d.unit_code;
 alter table document_numbers
-  alter column province_code set not null,
+  add column province_code text,
   drop constraint document_numbers_unit_code_form_year_fkey,
   drop constraint document_numbers_pkey,
   drop constraint document_numbers_unit_code_form_subject_key;
 alter table document_counters
+  add column province_code text,
+  drop constraint document_counters_pkey;
+update document_counters d set province_code = u.province_code from units u where u.code = d.unit_code;
+update document_numbers d set province_code = u.province_code from units u where u.code = d.unit_code;
+alter table document_counters
   alter column province_code set not null,
-  drop constraint document_counters_pkey,
   add primary key (province_code, unit_code, form, year);
 alter table document_numbers
+  alter column province_code set not null,
   add primary key (province_code, unit_code, form, year, number),
   add constraint document_numbers_province_unit_form_subject_key unique (province_code, unit_code, form, subject),
   add constraint document_numbers_counter_fkey foreign key (province_code, unit_code, form, year)
