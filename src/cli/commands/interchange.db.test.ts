@@ -1,19 +1,17 @@
-// `motcua import` / `motcua export` run as real processes (node bin/motcua.js) on a test database of either
-// engine: the CONTRACTS.md §1 contract — one JSON summary line on stdout, each rejected line on stderr with its
-// line number and reason, exit 0 / 1 / 2, and the export's filters.
+// `motcua import` / `motcua export` on a test database of either engine, in process through runCli
+// (src/cli/testing.ts): the CONTRACTS.md §1 contract — one JSON summary line on stdout, each rejected line on
+// stderr with its line number and reason, exit 0 / 1 / 2, and the export's filters.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { Procedure } from "../../catalog/procedure.ts";
 import { createProcedureVersion } from "../../db/repos/catalog.ts";
 import { createTestDatabase, type TestDatabase, testEngine } from "../../db/testing.ts";
 import { seedTestUnits } from "../../http/testing.ts";
+import { runCli } from "../testing.ts";
 
-const BIN = fileURLToPath(new URL("../../../bin/motcua.js", import.meta.url));
 let database: TestDatabase;
 const dir = mkdtempSync(join(tmpdir(), "motcua-interchange-"));
 
@@ -42,14 +40,13 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** `motcua …` on the test database, in this process (runCli: what the binary prints, its exit code). */
 function motcua(...args: string[]) {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
-  delete env.MOTCUA_DATA;
-  if (testEngine === "postgres") env.DATABASE_URL = database.target;
-  const data = testEngine === "postgres" ? [] : ["--data", database.target];
-  const result = spawnSync(process.execPath, [BIN, ...args, ...data], { env, encoding: "utf8" });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  const postgres = testEngine === "postgres";
+  const data = postgres ? [] : ["--data", database.target];
+  return runCli([...args, ...data], {
+    env: { DATABASE_URL: postgres ? database.target : undefined, MOTCUA_DATA: undefined },
+  });
 }
 
 const file = (name: string, lines: string[]) => {
@@ -89,7 +86,7 @@ const summaryOf = (stdout: string) => {
   return JSON.parse(lines[0]!);
 };
 
-test("import: one JSON summary line; exit 1 with each rejected line on stderr; nothing of it stored", () => {
+test("import: one JSON summary line; exit 1 with each rejected line on stderr; nothing of it stored", async () => {
   const path = file("mixed.jsonl", [
     GOOD[0]!,
     "{ not json",
@@ -97,7 +94,7 @@ test("import: one JSON summary line; exit 1 with each rejected line on stderr; n
     "",
     dossier("P9.01-260302-0001", "P9.01", "2026-03-02T09:00:00+07:00"),
   ]);
-  const run = motcua("import", path);
+  const run = await motcua("import", path);
   assert.equal(run.status, 1, run.stderr);
   assert.deepEqual(summaryOf(run.stdout), { read: 4, imported: 1, unchanged: 0, rejected: 3 });
   const rejected = run.stderr.split("\n").filter((l) => l.startsWith("line "));
@@ -111,21 +108,21 @@ test("import: one JSON summary line; exit 1 with each rejected line on stderr; n
   assert.ok(!run.stderr.includes("\r"));
 });
 
-test("import: the rest of the file, then the same file again: exit 0, unchanged", () => {
+test("import: the rest of the file, then the same file again: exit 0, unchanged", async () => {
   const path = file("good.jsonl", GOOD);
-  const first = motcua("import", path);
+  const first = await motcua("import", path);
   assert.equal(first.status, 0, first.stderr);
   assert.deepEqual(summaryOf(first.stdout), { read: 5, imported: 4, unchanged: 1, rejected: 0 });
-  const again = motcua("import", path);
+  const again = await motcua("import", path);
   assert.equal(again.status, 0, again.stderr);
   assert.deepEqual(summaryOf(again.stdout), { read: 5, imported: 0, unchanged: 5, rejected: 0 });
   const changed = file("changed.jsonl", [GOOD[1]!.replace('"direct"', '"postal"')]);
-  const conflict = motcua("import", changed);
+  const conflict = await motcua("import", changed);
   assert.equal(conflict.status, 1);
   assert.match(conflict.stderr, /^line 1: conflict: .*channel/m);
 });
 
-test("import: unknown option, missing or unreadable file, no file: exit 2", () => {
+test("import: unknown option, missing or unreadable file, no file: exit 2", async () => {
   const good = file("one.jsonl", [GOOD[0]!]);
   for (const args of [
     ["import", "--frobnicate", good],
@@ -133,14 +130,14 @@ test("import: unknown option, missing or unreadable file, no file: exit 2", () =
     ["import"],
     ["import", good, good],
   ]) {
-    const run = motcua(...args);
+    const run = await motcua(...args);
     assert.equal(run.status, 2, `${args.join(" ")}: ${run.stderr}`);
     assert.equal(run.stdout, "");
     assert.match(run.stderr, /motcua import: /);
   }
   const folder = join(dir, "a-folder.jsonl");
   mkdirSync(folder);
-  const run = motcua("import", folder);
+  const run = await motcua("import", folder);
   assert.equal(run.status, 2);
   assert.match(run.stderr, /không đọc được/);
 });
@@ -151,9 +148,9 @@ const codesIn = (path: string) =>
     .filter(Boolean)
     .map((l) => JSON.parse(l).code);
 
-test("export: --from/--to on the local date of receivedAt (of the refusal when refused), --unit", () => {
+test("export: --from/--to on the local date of receivedAt (of the refusal when refused), --unit", async () => {
   const all = join(dir, "all.jsonl");
-  const run = motcua("export", all);
+  const run = await motcua("export", all);
   assert.equal(run.status, 0, run.stderr);
   assert.equal(run.stdout, "");
   assert.deepEqual(codesIn(all), [
@@ -164,24 +161,24 @@ test("export: --from/--to on the local date of receivedAt (of the refusal when r
     "P2.01-260304-0001",
   ]);
   const march3 = join(dir, "march3.jsonl");
-  assert.equal(motcua("export", "--from", "2026-03-03", "--to", "2026-03-03", march3).status, 0);
+  assert.equal((await motcua("export", "--from", "2026-03-03", "--to", "2026-03-03", march3)).status, 0);
   assert.deepEqual(codesIn(march3), ["P1.01-260303-0001", "P1.01-260303-0002", "P1.02-260303-0001"]);
   const march2 = join(dir, "march2.jsonl");
-  assert.equal(motcua("export", "--to", "2026-03-02", march2).status, 0);
+  assert.equal((await motcua("export", "--to", "2026-03-02", march2)).status, 0);
   assert.deepEqual(codesIn(march2), ["P1.01-260302-0001"]);
   const unit = join(dir, "unit.jsonl");
-  assert.equal(motcua("export", "--unit", "P1.01", "--from", "2026-03-03", unit).status, 0);
+  assert.equal((await motcua("export", "--unit", "P1.01", "--from", "2026-03-03", unit)).status, 0);
   assert.deepEqual(codesIn(unit), ["P1.01-260303-0001", "P1.01-260303-0002"]);
   const province = join(dir, "province.jsonl");
-  assert.equal(motcua("export", "--unit", "P1", province).status, 0);
+  assert.equal((await motcua("export", "--unit", "P1", province)).status, 0);
   assert.equal(codesIn(province).length, 4);
   // what export writes, import reads back unchanged
-  const back = motcua("import", all);
+  const back = await motcua("import", all);
   assert.equal(back.status, 0, back.stderr);
   assert.deepEqual(summaryOf(back.stdout), { read: 5, imported: 0, unchanged: 5, rejected: 0 });
 });
 
-test("export: unknown unit, bad dates, unknown option, unwritable file: exit 2", () => {
+test("export: unknown unit, bad dates, unknown option, unwritable file: exit 2", async () => {
   const out = join(dir, "x.jsonl");
   for (const args of [
     ["export", "--unit", "P9", out],
@@ -191,13 +188,13 @@ test("export: unknown unit, bad dates, unknown option, unwritable file: exit 2",
     ["export"],
     ["export", join(dir, "no-such-dir", "x.jsonl")],
   ]) {
-    const run = motcua(...args);
+    const run = await motcua(...args);
     assert.equal(run.status, 2, `${args.join(" ")}: ${run.stderr}`);
     assert.match(run.stderr, /motcua export: /);
   }
 });
 
-test("declined (trả lại hồ sơ): import → export round trip, the report counts it; declined with resolved is rejected", () => {
+test("declined (trả lại hồ sơ): import → export round trip, the report counts it; declined with resolved is rejected", async () => {
   const REASON = "Không đủ điều kiện giải quyết: bản chính không hợp lệ";
   const declined = dossier("P2.01-260310-0001", "P2.01", "2026-03-10T09:00:00+07:00", [
     { type: "declined", at: "2026-03-11T10:00:00+07:00", reason: REASON },
@@ -217,7 +214,7 @@ test("declined (trả lại hồ sơ): import → export round trip, the report 
       { type: "declined", at: "2026-03-10T10:00:00+07:00" },
     ]),
   ]);
-  const run = motcua("import", path);
+  const run = await motcua("import", path);
   assert.equal(run.status, 1, run.stderr);
   assert.deepEqual(summaryOf(run.stdout), { read: 4, imported: 1, unchanged: 0, rejected: 3 });
   assert.deepEqual(
@@ -228,7 +225,7 @@ test("declined (trả lại hồ sơ): import → export round trip, the report 
     ["line 2: declined-and-resolved", "line 3: event-after-end", "line 4: reason-required"],
   );
   const out = join(dir, "declined-out.jsonl");
-  const exported = motcua("export", "--unit", "P2.01", "--from", "2026-03-10", out);
+  const exported = await motcua("export", "--unit", "P2.01", "--from", "2026-03-10", out);
   assert.equal(exported.status, 0, exported.stderr);
   const lines = readFileSync(out, "utf8").split("\n").filter(Boolean);
   assert.equal(lines.length, 1);
@@ -236,11 +233,11 @@ test("declined (trả lại hồ sơ): import → export round trip, the report 
     { type: "declined", at: "2026-03-11T10:00:00+07:00", reason: REASON },
     { type: "returned", at: "2026-03-12T09:00:00+07:00", via: "direct" },
   ]);
-  const back = motcua("import", out);
+  const back = await motcua("import", out);
   assert.equal(back.status, 0, back.stderr);
   assert.deepEqual(summaryOf(back.stdout), { read: 1, imported: 0, unchanged: 1, rejected: 0 });
   // same day: due 10 March 17:00, declined the next day → late, and counted in declined
-  const report = motcua("report", "results", "--unit", "P2.01", "--from", "2026-03-10", "--to", "2026-03-31");
+  const report = await motcua("report", "results", "--unit", "P2.01", "--from", "2026-03-10", "--to", "2026-03-31");
   assert.equal(report.status, 0, report.stderr);
   const total = JSON.parse(report.stdout).total;
   assert.deepEqual([total.received, total.finishedLate, total.declined], [1, 1, 1]);

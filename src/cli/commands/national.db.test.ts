@@ -1,15 +1,13 @@
-// `motcua national` refusals as a real process, on a test database of either engine (the roll-up itself runs on
-// logical-replication clusters in test/topology/rollup.test.ts): the embedded engine cannot replicate (exit 2), a
-// PostgreSQL server without wal_level=logical cannot publish (exit 1, the setting named), usage errors exit 2 —
-// each with a Vietnamese message on stderr and nothing created.
+// `motcua national` refusals in process (runCli, src/cli/testing.ts), on a test database of either engine (the
+// roll-up itself runs on logical-replication clusters in test/topology/rollup.test.ts): the embedded engine cannot
+// replicate (exit 2), a PostgreSQL server without wal_level=logical cannot publish (exit 1, the setting named),
+// usage errors exit 2 — each with a Vietnamese message on stderr and nothing created.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { createTestDatabase, type TestDatabase, testEngine } from "../../db/testing.ts";
+import { runCli } from "../testing.ts";
 
-const BIN = fileURLToPath(new URL("../../../bin/motcua.js", import.meta.url));
 let database: TestDatabase;
 
 before(async () => {
@@ -22,18 +20,17 @@ after(async () => {
   else rmSync(database.target, { recursive: true, force: true });
 });
 
+/** `motcua …` on the test database, in this process (runCli: what the binary prints, its exit code). */
 function motcua(...args: string[]) {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
-  delete env.MOTCUA_DATA;
-  if (testEngine === "postgres") env.DATABASE_URL = database.target;
-  const data = testEngine === "postgres" ? [] : ["--data", database.target];
-  const result = spawnSync(process.execPath, [BIN, ...args, ...data], { env, encoding: "utf8" });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  const postgres = testEngine === "postgres";
+  const data = postgres ? [] : ["--data", database.target];
+  return runCli([...args, ...data], {
+    env: { DATABASE_URL: postgres ? database.target : undefined, MOTCUA_DATA: undefined },
+  });
 }
 
-test("publish is refused where it cannot replicate, with the reason", () => {
-  const run = motcua("national", "publish");
+test("publish is refused where it cannot replicate, with the reason", async () => {
+  const run = await motcua("national", "publish");
   assert.equal(run.stdout, "");
   if (testEngine === "pglite") {
     assert.equal(run.status, 2);
@@ -45,14 +42,14 @@ test("publish is refused where it cannot replicate, with the reason", () => {
   }
 });
 
-test("usage errors exit 2 before touching a database", () => {
-  const missing = motcua("national", "subscribe");
+test("usage errors exit 2 before touching a database", async () => {
+  const missing = await motcua("national", "subscribe");
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /--province-url/);
-  const unknown = motcua("national", "merge");
+  const unknown = await motcua("national", "merge");
   assert.equal(unknown.status, 2);
   assert.match(unknown.stderr, /Usage:/);
-  const wait = motcua("national", "status", "--wait", "soon");
+  const wait = await motcua("national", "status", "--wait", "soon");
   assert.equal(wait.status, 2);
   assert.match(wait.stderr, /--wait/);
 });
