@@ -1,15 +1,14 @@
-// Runs the real command line: motcua catalog seed|import|export and motcua units import|export, on the engine
-// of the test run (--data DIR for PGlite, DATABASE_URL for PostgreSQL).
+// Runs the command line in process (runCli, src/cli/testing.ts: what the binary prints, its exit code): motcua
+// catalog seed|import|export and motcua units import|export, on the engine of the test run (--data DIR for
+// PGlite, DATABASE_URL for PostgreSQL).
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
 import { createTestDatabase, type TestDatabase, testEngine } from "../../db/testing.ts";
+import { type CliRun, runCli } from "../testing.ts";
 
-const bin = fileURLToPath(new URL("../../../bin/motcua.js", import.meta.url));
 let database: TestDatabase;
 let files: string;
 
@@ -24,20 +23,11 @@ after(async () => {
   rmSync(files, { recursive: true, force: true });
 });
 
-function motcua(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
-  delete env.MOTCUA_DATA;
-  const target = testEngine === "postgres" ? [] : ["--data", database.target];
-  if (testEngine === "postgres") env.DATABASE_URL = database.target;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args, ...target], { env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
+function motcua(...args: string[]): Promise<CliRun> {
+  const postgres = testEngine === "postgres";
+  const target = postgres ? [] : ["--data", database.target];
+  return runCli([...args, ...target], {
+    env: { DATABASE_URL: postgres ? database.target : undefined, MOTCUA_DATA: undefined },
   });
 }
 
