@@ -1,30 +1,27 @@
+// `motcua demo` in process (runCli, src/cli/testing.ts: what the binary prints, its exit code) on a test
+// database of either engine: an empty database filled, a second run on the same day changing nothing.
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { sql } from "kysely";
+import { runCli } from "../cli/testing.ts";
 import { type Database, openDatabase } from "../db/engine.ts";
 import { createTestDatabase, type TestDatabase, testEngine } from "../db/testing.ts";
 import { verifyPassword } from "../people/passwords.ts";
 import { DEMO_PASSWORD } from "./staff.ts";
 
-const run = promisify(execFile);
-const bin = fileURLToPath(new URL("../../bin/motcua.js", import.meta.url));
 const TODAY = "2026-03-18T10:30:00+07:00";
 
 let target: TestDatabase;
 let database: Database;
 
+/** `motcua demo …` on the test database; rejects unless it exits 0 (as execFile did for the binary). */
 async function demo() {
-  const env = { ...process.env };
-  const args = [bin, "demo", "--dossiers", "1000", "--seed", "3", "--today", TODAY];
-  if (testEngine === "postgres") env.DATABASE_URL = target.target;
-  else {
-    delete env.DATABASE_URL;
-    args.push("--data", target.target);
-  }
-  return run(process.execPath, args, { env, maxBuffer: 16 << 20 });
+  const args = ["demo", "--dossiers", "1000", "--seed", "3", "--today", TODAY];
+  const postgres = testEngine === "postgres";
+  if (!postgres) args.push("--data", target.target);
+  const run = await runCli(args, { env: { DATABASE_URL: postgres ? target.target : undefined } });
+  assert.equal(run.status, 0, run.stderr);
+  return run;
 }
 
 async function counts() {
