@@ -3,7 +3,8 @@
 # pure tests, database tests on PGlite and on a throwaway PostgreSQL 15 cluster, browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-step() { printf '\n== %s ==\n' "$*"; }
+# each step heading shows the minutes:seconds since the start: the whole run must stay under 20 minutes (issue 12)
+step() { printf '\n== %s == [%d:%02d]\n' "$*" $((SECONDS / 60)) $((SECONDS % 60)); }
 
 step "system packages"; bash scripts/install-system-deps.sh
 step "typecheck"; node_modules/.bin/tsc --noEmit && node_modules/.bin/tsc -p web --noEmit
