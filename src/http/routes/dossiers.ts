@@ -236,7 +236,10 @@ export const getControlSheet = defineRoute({
     const service = serviceOf(ctx);
     const { row, log } = await getDossier(service, params.code).catch(dossierProblem);
     if (!canReadDossier(actor, row, ctx.units)) throw outOfScope(row.code);
-    const calendar = await calendarOf(service.db, ctx.units, row.unit_code);
-    return withLocalInstants({ code: row.code, ...(await controlSheetOf(service, row, log, calendar)) });
+    const [calendar, procedure] = await Promise.all([
+      calendarOf(service.db, ctx.units, row.unit_code),
+      dossierProcedureCached(service.db, row),
+    ]);
+    return withLocalInstants({ code: row.code, ...(await controlSheetOf(service, row, log, calendar, procedure)) });
   },
 });

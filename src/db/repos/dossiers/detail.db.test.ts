@@ -139,6 +139,16 @@ test("GET /api/dossiers/:code: one statement, the same answer", async () => {
   // another dossier of the same procedure: the cached version serves it too
   const other = await statementsOf(() => f.get(c["motcua.01"]!, online.code));
   assert.equal(other.length, 1 + sessionReads(), other.join("\n---\n"));
+  // the control sheet alone: the row and log, the cached calendar and procedure version
+  const sheet = await statementsOf(async () => {
+    const r = await f.t.request({
+      method: "GET",
+      url: `/api/dossiers/${walked.code}/control-sheet`,
+      cookie: c["cv.01"],
+    });
+    assert.equal(r.statusCode, 200, r.body);
+  });
+  assert.equal(sheet.length, 1 + sessionReads(), sheet.join("\n---\n"));
   const missing = await statementsOf(async () => {
     assert.equal((await f.get(c["cv.01"]!, "P1.01-250303-0999")).status, 404);
   });
