@@ -4,7 +4,7 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { citusDdl, classifyTables, KNOWN_GAPS } from "../../db/rollup/citus.ts";
-import { scanRepositories } from "../../db/rollup/query-scan.ts";
+import { scanAll } from "../../db/rollup/query-scan.ts";
 import { loadSchemaFacts } from "../../db/rollup/schema-facts.ts";
 import { parseCommandArgs } from "../args.ts";
 import { dataOption, withDatabase } from "../database.ts";
@@ -14,7 +14,8 @@ export const summary = "sơ đồ CSDL cho PostgreSQL phân tán / schema readin
 
 export const help = `Usage:
   motcua schema citus-ddl [--out FILE]   câu lệnh Citus (bảng tham chiếu, bảng phân tán theo province_code)
-  motcua schema readiness                 phân loại từng bảng và các truy vấn chưa lọc theo province_code (JSON)
+  motcua schema readiness                 phân loại từng bảng, các truy vấn chưa lọc theo province_code và các truy vấn
+                                          đọc mọi tỉnh có chủ đích, kèm lý do (JSON)
 Generated from the live schema of the database (migrated first). Exit 1 from readiness when a table is
 neither a reference table, nor ready to distribute, nor a known gap (docs/deploy-national.md).`;
 
@@ -36,7 +37,8 @@ export async function run(args: string[]): Promise<number> {
       } else process.stdout.write(ddl);
       return 0;
     }
-    const unscoped = scanRepositories(REPOS, classification.distributed);
+    const scanned = scanAll(REPOS, classification.distributed);
+    const unscoped = scanned.filter((q) => !q.allowed);
     process.stdout.write(
       `${JSON.stringify({
         reference: classification.reference,
@@ -48,6 +50,9 @@ export async function run(args: string[]): Promise<number> {
         ),
         unclassified: Object.fromEntries(classification.unclassified.map((t) => [t, classification.problems[t]])),
         unscopedQueries: unscoped.map((q) => `${q.file} ${q.name} (${q.tables.join(", ")})`),
+        spansProvinces: Object.fromEntries(
+          scanned.filter((q) => q.allowed).map((q) => [`${q.file} ${q.name}`, q.allowed]),
+        ),
       })}\n`,
     );
     if (classification.unclassified.length) {
