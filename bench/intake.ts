@@ -14,6 +14,8 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type ChildProcess, spawn } from "node:child_process";
 import { Worker } from "node:worker_threads";
+import cluster, { type Worker as Worker_ } from "node:cluster";
+import { fileURLToPath } from "node:url";
 import { Session } from "node:inspector/promises";
 import { writeFileSync } from "node:fs";
 import pg from "pg";
@@ -52,6 +54,9 @@ const { values } = parseArgs({
     profile: { type: "string" },
     // the server's pool (its PostgreSQL backends); default one per client
     "server-pool": { type: "string" },
+    // the API served by this many processes (node:cluster workers, bench/intake-server.ts) sharing one port,
+    // each with a pool of server-pool / N; 0: the server runs in this process
+    "server-processes": { type: "string", default: "0" },
   },
 });
 // the test fixture imported below turns on the tests' response-shape checks (src/http/testing.ts): production never
@@ -64,6 +69,8 @@ const CLIENTS = Number(values.clients);
 const PASSWORD = "matkhau-bench-2026";
 const PROVINCE = "BI";
 const BUSY = Number(values.busy);
+const PROCESSES = Number(values["server-processes"]);
+const SERVER_POOL = Number(values["server-pool"] ?? CLIENTS);
 
 // the test fixture's procedure under a code of its own, so the bench never meets a test's rows
 const PROCEDURE = { ...FIXTURE_PROCEDURE, code: "9.000001", name: "Đăng ký khai sinh (đo hiệu năng)" };
@@ -76,12 +83,22 @@ const BODY = {
 const unitCodes = Array.from({ length: UNITS }, (_, i) => `${PROVINCE}.${String(i + 1).padStart(2, "0")}`);
 
 /** The database: a fresh PostgreSQL database (dropped at the end) or a PGlite directory in /tmp. */
-async function open(): Promise<{ database: Database; connect(): Promise<pg.Pool>; cleanup(): Promise<void> }> {
+async function open(): Promise<{
+  database: Database;
+  url: string;
+  connect(): Promise<pg.Pool>;
+  cleanup(): Promise<void>;
+}> {
   if (values.engine === "pglite") {
     const dir = mkdtempSync(join(tmpdir(), "motcua-bench-intake-"));
     const database = await openDatabase({ dataDir: dir });
     // PGlite serves one session: the bare side shares the app's single connection
-    return { database, connect: async () => database.pool, cleanup: async () => rmSync(dir, { recursive: true }) };
+    return {
+      database,
+      url: "",
+      connect: async () => database.pool,
+      cleanup: async () => rmSync(dir, { recursive: true }),
+    };
   }
   const admin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!admin) throw new Error("set BENCH_DATABASE_URL (an admin URL; scripts/pg-cluster.sh start prints one)");
@@ -90,12 +107,13 @@ async function open(): Promise<{ database: Database; connect(): Promise<pg.Pool>
   await client.connect();
   await client.query(`create database ${name}`);
   const url = withDatabase(admin, name);
-  const database = await openDatabase({ databaseUrl: url, poolSize: Number(values["server-pool"] ?? CLIENTS) });
+  const database = await openDatabase({ databaseUrl: url, poolSize: PROCESSES ? 2 : SERVER_POOL });
   // keep the app's connections open between phases, so the backends measured below stay the same processes
   database.pool.options.idleTimeoutMillis = 0;
   const pools: pg.Pool[] = [];
   return {
     database,
+    url,
     async connect() {
       const pool = new pg.Pool({
         connectionString: url,
@@ -115,7 +133,8 @@ async function open(): Promise<{ database: Database; connect(): Promise<pg.Pool>
   };
 }
 
-const { database, connect, cleanup } = await open();
+const { database, url, connect, cleanup } = await open();
+const servers: Worker_[] = [];
 try {
   await migrate(database.pool);
   for (const entry of values["disable-triggers"]!.split(",").filter(Boolean)) {
@@ -154,6 +173,26 @@ try {
   );
   await app.listen({ port: 0, host: "127.0.0.1" });
   const port = (app.server.address() as AddressInfo).port;
+  if (PROCESSES > 0) {
+    if (database.engine !== "postgres") throw new Error("--server-processes needs PostgreSQL");
+    await app.close(); // its port goes to the cluster's workers
+    cluster.setupPrimary({
+      exec: fileURLToPath(new URL("./intake-server.ts", import.meta.url)),
+      execArgv: ["--import", "tsx"],
+    });
+    const env = { INTAKE_DATABASE_URL: url, INTAKE_POOL: String(Math.ceil(SERVER_POOL / PROCESSES)) };
+    for (let i = 0; i < PROCESSES; i++) servers.push(cluster.fork({ ...env, INTAKE_PORT: String(port) }));
+    await Promise.all(
+      servers.map(
+        (w) =>
+          new Promise((resolve, reject) => {
+            w.once("message", resolve);
+            w.once("exit", (code) => reject(new Error(`server process exited with ${code}`)));
+          }),
+      ),
+    );
+  }
+  const serverPids = servers.map((w) => w.process.pid!);
   const desks: LoadInput["desks"] = [];
   for (const [i, unitCode] of unitCodes.entries()) {
     const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
@@ -185,31 +224,40 @@ try {
   let pids: number[] = [];
   // This thread (the server's, or the bare loop's) from the scheduler's side: ns on a CPU and ns runnable but
   // waiting for one (/proc schedstat). A thread that waits most of a phase is starved, not slow.
-  const schedstat = () => {
-    try {
-      const [run, wait] = readFileSync(`/proc/${process.pid}/task/${process.pid}/schedstat`, "utf8").split(" ");
-      return { run: Number(run) / 1e6, wait: Number(wait) / 1e6, at: performance.now() };
-    } catch {
-      return { run: 0, wait: 0, at: performance.now() };
+  // With --server-processes, the API side's main threads are the server processes' (their mean is printed).
+  const schedstat = (threads: number[]) => {
+    let run = 0;
+    let wait = 0;
+    for (const pid of threads) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, "utf8").split(" ");
+        run += Number(fields[0]) / 1e6;
+        wait += Number(fields[1]) / 1e6;
+      } catch {}
     }
+    return { run, wait, at: performance.now(), threads: threads.length };
   };
   let lastCpu = { node: 0, postgres: 0, thread: "" };
-  const cpuNow = () => ({
+  // node: this process (the clients' worker, the bare loop, the server unless in processes of its own) and the
+  // server processes
+  const cpuNow = (threads = [process.pid]) => ({
     node: process.cpuUsage(),
+    servers: new Map(serverPids.map((pid) => [pid, ticks(pid)])),
     postgres: new Map(pids.map((pid) => [pid, ticks(pid)])),
-    sched: schedstat(),
+    sched: schedstat(threads),
+    threads,
   });
+  const since = (before: Map<number, number>) =>
+    [...before].reduce((sum, [pid, start]) => sum + Math.max(0, ticks(pid) - start), 0);
   const cpuSince = (before: ReturnType<typeof cpuNow>) => {
     const used = process.cpuUsage(before.node);
-    let postgres = 0;
-    for (const [pid, start] of before.postgres) postgres += Math.max(0, ticks(pid) - start);
-    const sched = schedstat();
-    const wall = sched.at - before.sched.at;
+    const sched = schedstat(before.threads);
+    const wall = (sched.at - before.sched.at) * before.threads.length;
     const share = (ms: number) => `${((ms / wall) * 100).toFixed(0)}%`;
     const thread = sched.run
-      ? `main thread on a CPU ${share(sched.run - before.sched.run)}, waiting for one ${share(sched.wait - before.sched.wait)}`
+      ? `main thread${before.threads.length > 1 ? "s" : ""} on a CPU ${share(sched.run - before.sched.run)}, waiting for one ${share(sched.wait - before.sched.wait)}`
       : "";
-    return { node: (used.user + used.system) / 1000, postgres, thread };
+    return { node: (used.user + used.system) / 1000 + since(before.servers), postgres: since(before.postgres), thread };
   };
 
   function apiRun(runSeconds: number): Promise<LoadResult> {
@@ -223,7 +271,7 @@ try {
     return new Promise((resolve, reject) => {
       worker.once("error", reject);
       worker.once("message", () => {
-        const before = cpuNow();
+        const before = cpuNow(serverPids.length ? serverPids : [process.pid]);
         worker.once("message", (result: LoadResult) => {
           lastCpu = cpuSince(before);
           resolve(result);
@@ -389,7 +437,7 @@ try {
   }
   const modes = values.profile ? [] : values["quiet-and-busy"] ? [0, BUSY || 2] : [BUSY];
   console.log(
-    `engine ${database.engine}, ${UNITS} receiving units, ${CLIENTS} concurrent clients, server pool ${database.engine === "postgres" ? database.pool.options.max : 1}, ${rounds} × ${seconds} s each side, bare = one ${values.bare}; ${modes.map((n) => (n ? `busy (${n} CPU-bound processes)` : "quiet")).join(" and ")}`,
+    `engine ${database.engine}, ${UNITS} receiving units, ${CLIENTS} concurrent clients, ${PROCESSES ? `${PROCESSES} server processes, pool ${Math.ceil(SERVER_POOL / PROCESSES)} each` : `server pool ${database.engine === "postgres" ? database.pool.options.max : 1}`}, ${rounds} × ${seconds} s each side, bare = one ${values.bare}; ${modes.map((n) => (n ? `busy (${n} CPU-bound processes)` : "quiet")).join(" and ")}`,
   );
   const side = () => ({ created: 0, seconds: 0, failed: 0, node: 0, postgres: 0 });
   const results: { mode: number; api: ReturnType<typeof side>; bare: ReturnType<typeof side> }[] = [];
@@ -447,8 +495,10 @@ try {
     if (apiRate / bareRate < 0.5) console.log(`WARNING: ${label} below the 0.5 × bare target`);
   }
   console.log(`(${total} dossiers in the table at the end)`);
-  await app.close();
+  if (!PROCESSES) await app.close();
 } finally {
+  for (const w of servers) w.send("close");
+  await Promise.all(servers.map((w) => new Promise((resolve) => (w.isDead() ? resolve(0) : w.once("exit", resolve)))));
   await database.close();
   await cleanup();
 }
