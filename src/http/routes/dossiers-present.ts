@@ -24,6 +24,9 @@ export function withLocalInstants<T>(value: T): T {
   return out as T;
 }
 
+/** An instant as withLocalInstants writes it; anything else as it is. */
+const local = <T>(value: T) => (value instanceof Date ? writeInstant(value) : (value as Exclude<T, Date>));
+
 const OPEN = new Set(["received", "processing", "awaiting_supplement", "awaiting_payment"]);
 
 export function presentSummary(row: DossierRow, units: UnitDirectory, now: Date, calendar?: WorkingCalendar) {
@@ -36,7 +39,8 @@ export function presentSummary(row: DossierRow, units: UnitDirectory, now: Date,
     row.paused_at <= row.deadline_at;
   const remaining =
     running && calendar && !stopped ? Math.round(calendar.workingMinutesBetween(now, row.deadline_at!)) : null;
-  return withLocalInstants({
+  // built with its instants written: a list page of summaries is not copied a second time (withLocalInstants)
+  return {
     code: row.code,
     state: row.state as DossierStatus,
     stateCode: STATUS_CODE[row.state as DossierStatus],
@@ -49,21 +53,21 @@ export function presentSummary(row: DossierRow, units: UnitDirectory, now: Date,
     },
     channel: row.channel,
     applicant: { name: applicant.name, phone: applicant.phone, idNumber: applicant.idNumber },
-    submittedAt: row.submitted_at,
-    receivedAt: row.received_at,
+    submittedAt: local(row.submitted_at),
+    receivedAt: local(row.received_at),
     /** The appointment on the receipt slip (never overwritten). */
-    dueAt: row.due_at,
+    dueAt: local(row.due_at),
     /** The deadline in force (moved by supplement resumptions). */
-    deadlineAt: row.deadline_at,
-    extendedDueAt: row.extended_due_at,
+    deadlineAt: local(row.deadline_at),
+    extendedDueAt: local(row.extended_due_at),
     assignee: row.assignee_id === null ? null : String(row.assignee_id),
     remainingMinutes: remaining,
     overdue: running && !stopped && row.deadline_at! < now,
     paused: stopped,
-    endedAt: row.end_at,
+    endedAt: local(row.end_at),
     finishClass: row.finish_class,
     revision: row.revision,
-  });
+  };
 }
 
 export interface DetailExtras {
