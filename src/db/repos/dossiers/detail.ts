@@ -55,7 +55,8 @@ const NAMES = sql`(select coalesce(json_agg(json_build_array(u.id, u.full_name) 
         where e.province_code = d.province_code and e.dossier_code = d.code and e.type = 'assigned'
       union select d.assignee_id::text) i))`;
 
-// filesOf's order (created_at alone), so files stored in one transaction keep the order they had
+// filesOf's order: created_at alone (files stored in one transaction tie, and come in the order the sort gives,
+// as they did)
 const FILES = sql`(select coalesce(json_agg(json_build_object(
     'id', f.id, 'sha256', f.sha256, 'name', f.name, 'mime', f.mime, 'size', f.size, 'component', f.component,
     'digitized', f.digitized, 'created_at', ${epochMs("f.created_at")}) order by f.created_at), '[]'::json)
