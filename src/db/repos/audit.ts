@@ -12,12 +12,14 @@ export interface ChangedBy {
 export async function writeAudit(
   trx: Transaction<Database>,
   by: ChangedBy,
-  entry: { action: string; subject: string; detail: unknown },
+  entry: { action: string; subject: string; detail: unknown; provinceCode?: string },
 ): Promise<void> {
   await trx
     .insertInto("audit_log")
     .values({
       at: by.now,
+      // '' lets the 0019 trigger take the acting user's province (national users: '' — "toàn quốc")
+      province_code: entry.provinceCode ?? "",
       user_id: by.userId,
       action: entry.action,
       subject: entry.subject,

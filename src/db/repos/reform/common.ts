@@ -121,11 +121,13 @@ export async function audit(
   before: unknown,
   after: unknown,
 ): Promise<void> {
-  await writeAudit(trx, by, { action, subject, detail: { before, after } });
+  await writeAudit(trx, by, { action, subject, detail: { before, after }, provinceCode: provinceOfSubject(subject) });
 }
 
 export const subjectOf = (what: "plan" | "task" | "record", provinceCode: string, id: number) =>
   `reform.${what}:${provinceCode}:${id}`;
+/** The province a subjectOf names: the record's, so its changes stay in its province's audit chain. */
+const provinceOfSubject = (subject: string) => subject.split(":")[1] ?? "";
 
 /** The history of a record: every audited change, oldest first. */
 export async function historyOf(db: Db, subject: string) {
@@ -133,6 +135,8 @@ export async function historyOf(db: Db, subject: string) {
     .selectFrom("audit_log")
     .leftJoin("users", "users.id", "audit_log.user_id")
     .select(["audit_log.at", "audit_log.action", "audit_log.user_id", "users.username", "audit_log.detail"])
+    // the record's province; '' for rows a national account wrote before the record's province was recorded
+    .where("audit_log.province_code", "in", [provinceOfSubject(subject), ""])
     .where("audit_log.subject", "=", subject)
     .orderBy("audit_log.id")
     .execute();
