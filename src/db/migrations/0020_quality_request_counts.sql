@@ -2,8 +2,9 @@
 -- "Quality indicators from counters"). Migration 0017 counts the dossiers without requests from their row alone;
 -- for these, 2.1's end and wait and 2.2's pauses come from the log, and the projection row is written before its
 -- events, so a trigger on `dossiers` cannot see them. Here a dossier is counted from its row AND its log when its
--- log holds a `supplement_requested` event ("a request dossier"; the projection's supplement_requests counts the
--- same events, so 0017's dossiers with supplement_requests = 0 and these are the whole set). Two statement-level
+-- log holds a `supplement_requested` event pausing the clock (after receipt: "a request dossier"; the projection's
+-- supplement_requests counts the same events, so 0017's dossiers with supplement_requests = 0 and these are the
+-- whole set). Two statement-level
 -- triggers keep the counters, in the writing transaction, on both engines:
 --   on dossier_events (insert): a statement adding supplement events to dossiers: −(row, log before them)
 --     +(row, log with them);
@@ -34,10 +35,14 @@
 -- completion), on quality_calendar (0017) as quality_processing_counts is.
 
 -- The log's part of a request dossier: the first two requests, the first supplement after the first request,
--- and the working ms paused before `p_end` (unplaced: an instant outside quality_calendar); events from seq
--- p_before on are left out (the log before a statement's events).
+-- and the working ms paused before `p_end` (unplaced: an instant outside quality_calendar), over the events
+-- the pure rules see (the record's timeline: an online submission's intake round-trip before receipt is not
+-- in it); `member`: such a request, which makes it a request dossier (0017's supplement_requests > 0: the
+-- fold counts only requests after receipt). Events from seq p_before on are left out (the log before a
+-- statement's events).
 create function quality_request_log(p_province text, p_code text, p_end timestamptz, p_before integer)
-returns table (q1 timestamptz, q2 timestamptz, a1 timestamptz, pause_ms bigint, pause_unplaced integer)
+returns table (q1 timestamptz, q2 timestamptz, a1 timestamptz, pause_ms bigint, pause_unplaced integer,
+  member boolean)
 language sql stable as $$
   select
     (array_agg(w.at order by w.seq) filter (where w.type = 'supplement_requested'))[1],
@@ -48,7 +53,9 @@ language sql stable as $$
         then coalesce(quality_position(p_end), 0) else 0 end,
     case when count(*) filter (where w.mark is not null and w.pos is null) > 0
       or (count(*) filter (where w.mark = 'pause') > count(*) filter (where w.mark = 'resume')
-        and quality_position(p_end) is null) then 1 else 0 end
+        and quality_position(p_end) is null) then 1 else 0 end,
+    -- a request after receipt (the projection's supplement_requests counts only those: evolve.ts)
+    coalesce(bool_or(w.type = 'supplement_requested'), false)
   from (
     select v.seq, v.type, v.at,
       min(v.seq) filter (where v.type = 'supplement_requested') over () as first_request,
@@ -63,6 +70,12 @@ language sql stable as $$
       from dossier_events e
       where e.province_code = p_province and e.dossier_code = p_code and e.seq < p_before
         and e.type in ('supplement_requested', 'supplement_received')
+        -- the events of the record's timeline (recordTimeline, history.ts): a request that pauses the clock
+        -- (after receipt), a supplement after receipt that gives the new appointment
+        and case when e.type = 'supplement_requested' then e.payload ->> 'clockPaused' = 'true'
+          else e.payload ->> 'dueAt' is not null and e.seq > (select min(r.seq) from dossier_events r
+            where r.province_code = p_province and r.dossier_code = p_code and r.seq < p_before
+              and r.type in ('received', 'accepted')) end
     ) v
   ) w
 $$;
@@ -92,11 +105,14 @@ language sql immutable parallel safe as $$
     (case when k.asked then greatest(r, least(q1, e.xe, due))
       when least(due, e.xe) is not null then greatest(r, least(due, e.xe)) end, 0, 1, 0, 0),
     -- awaiting the single request: closed at the request, until answered, asked again, or ended
-    (case when k.asked then q1 end, 0, 0, 1, k.on_asked),
-    (case when k.asked and not z.stays then k.u end, 0, 0, -1, -k.on_asked),
+    -- (instants before receipt count at it: nothing is counted before, and after it they have all happened;
+-- greatest() skips nulls, so a missing instant is tested first)
+    (case when k.asked then greatest(r, q1) end, 0, 0, 1, k.on_asked),
+    (case when k.asked and not z.stays and k.u is not null then greatest(r, k.u) end, 0, 0, -1, -k.on_asked),
     -- answered: open again, on time until the appointment plus the wait
-    (case when z.answered_open then a1 end, 0, -1, 0, 0),
-    (case when z.answered_open then greatest(a1, least(q2, e.xe, due + (a1 - q1))) end, 0, 1, 0, 0),
+    (case when z.answered_open then greatest(r, a1) end, 0, -1, 0, 0),
+    (case when z.answered_open and least(q2, e.xe, due + (a1 - q1)) is not null
+      then greatest(r, a1, least(q2, e.xe, due + (a1 - q1))) end, 0, 1, 0, 0),
     -- the end
     (case when not coalesce(z.stays, false) then e.xe end, 0, 0, 1, case when z.on_end then 1 else 0 end)
   ) v (at, oon, ooff, en, eot)
@@ -109,7 +125,7 @@ create function quality_request_resume(r timestamptz, x timestamptz, p_end_type 
   q1 timestamptz, q2 timestamptz, a1 timestamptz)
 returns table (start_day date, day date, on_time integer)
 language sql immutable parallel safe as $$
-  select (q1 at time zone 'Asia/Ho_Chi_Minh')::date, (k.u at time zone 'Asia/Ho_Chi_Minh')::date,
+  select (greatest(r, q1) at time zone 'Asia/Ho_Chi_Minh')::date, (greatest(r, k.u) at time zone 'Asia/Ho_Chi_Minh')::date,
     case when due is null or q1 <= due then 1 else 0 end
   from (select case when p_end_type <> 'refused' then x end as xe) e
   cross join lateral (select least(a1, q2, e.xe) as u) k
@@ -117,7 +133,7 @@ language sql immutable parallel safe as $$
     -- not when it stays closed at the request: ended while awaiting it, neither resolved nor returned
     and not (e.xe is not null and k.u = e.xe and coalesce(q2 >= e.xe, true) and coalesce(a1 >= e.xe, true)
       and p_end_type not in ('resolved', 'returned'))
-    and (q1 at time zone 'Asia/Ho_Chi_Minh')::date < (k.u at time zone 'Asia/Ho_Chi_Minh')::date
+    and (greatest(r, q1) at time zone 'Asia/Ho_Chi_Minh')::date < (greatest(r, k.u) at time zone 'Asia/Ho_Chi_Minh')::date
 $$;
 
 -- 2.2 of a completed (resolved, returned) request dossier at its receipt day: working ms from receipt to the
@@ -175,7 +191,8 @@ create view quality_request_dossiers as
     l.q1, l.q2, l.a1, l.pause_ms, l.pause_unplaced
   from (select distinct province_code, dossier_code from dossier_events where type = 'supplement_requested') m
   join dossiers d on d.province_code = m.province_code and d.code = m.dossier_code
-  cross join lateral quality_request_log(d.province_code, d.code, d.end_at, 2147483647) l;
+  cross join lateral quality_request_log(d.province_code, d.code, d.end_at, 2147483647) l
+  where l.member;
 
 create view quality_request_counts_expected as
   with d as (
@@ -312,7 +329,7 @@ begin
     cross join (values (-1), (1)) s (sign)
     cross join lateral quality_request_log(d.province_code, d.code, d.end_at,
       case when s.sign < 0 then k.first_new else 2147483647 end) l
-    where l.q1 is not null
+    where l.member
   ) c;
   if deltas is not null then
     perform quality_request_add(deltas);
@@ -346,7 +363,7 @@ begin
     cross join lateral quality_request_log(v.province_code, v.code, v.end_at, 2147483647) l
     where (n.unit_code, n.procedure_code, n.received_at, n.end_at, n.end_type, n.due_at)
         is distinct from (o.unit_code, o.procedure_code, o.received_at, o.end_at, o.end_type, o.due_at)
-      and l.q1 is not null
+      and l.member
   ) c;
   if deltas is not null then
     perform quality_request_add(deltas);

@@ -10,7 +10,7 @@ import { generateDemo } from "../../demo/generate.ts";
 import type { LifecycleEvent } from "../../dossier/events.ts";
 import { createTestDatabase, type TestDatabase } from "../testing.ts";
 import { exportProcedures, seedReferenceData } from "./catalog.ts";
-import { appendEvents, headerOf, loadDossier } from "./dossier-store.ts";
+import { appendEvents, headerOf, insertWithNextCode, loadDossier } from "./dossier-store.ts";
 import { importDossierRecords } from "./dossier-import.ts";
 import { compareWithFold, countersDiffer, dayAfter2024 } from "./reports-quality-counts.testing.ts";
 import { UnitDirectory, unitFromRow } from "./units.ts";
@@ -87,6 +87,15 @@ async function act(
 
 /** The counters equal their recomputation, and the figures the pure fold, for fixed and random periods. */
 async function checkAll(step: string): Promise<void> {
+  try {
+    await checkFigures(step);
+  } catch (error) {
+    if (error instanceof assert.AssertionError) error.message = `${step}: ${error.message}`;
+    throw error;
+  }
+}
+
+async function checkFigures(step: string): Promise<void> {
   assert.deepEqual(await countersDiffer(database), [], step);
   const units = [...new Set(open.map((o) => o.unit))];
   const province = directory.provinceOf(units[0]!)!;
@@ -133,4 +142,47 @@ test("every kind of step keeps the counted figures equal to the fold", async () 
   const other = [...new Set(open.map((o) => o.unit))].find((u) => u !== open[17]!.unit) ?? open[17]!.unit;
   for (const s of subjects(17, 20)) await act(s, 1, "transferred", "processing", { toUnit: other });
   await checkAll("transferred");
+});
+
+test("online submissions asked for a supplement before receipt (the intake round-trip), then after it", async () => {
+  const { rows } = await database.pool.query(
+    "select * from dossiers where channel = 'online_full' and received_at is not null order by code limit 1",
+  );
+  const header = { ...headerOf(rows[0]), source: "live" as const };
+  const unit = header.unitCode;
+  const submitted: (typeof open)[number][] = [];
+  for (let n = 0; n < 6; n++) {
+    const at = new Date(Date.parse("2026-02-02T09:00:00+07:00") + n * 1.5 * DAY);
+    const log = [
+      {
+        type: "submitted",
+        at,
+        actor: { id: "", role: "citizen", unit: "" },
+        fromState: "initial",
+        toState: "submitted",
+        attachments: [],
+        payload: { channel: "online_full", unit },
+      },
+    ] as unknown as LifecycleEvent[];
+    const row = await insertWithNextCode(database.db, header, at, log);
+    submitted.push({ province: row!.province_code, code: row!.code, unit });
+  }
+  for (const [i, s] of submitted.entries()) {
+    await act(s, 0.1, "supplement_requested", "awaiting_supplement", { missing: ["Tờ khai"], clockPaused: false });
+    await act(s, 1 + i, "supplement_received", "submitted", { dueAt: null });
+    await act(s, 0.2, "accepted", "received", { receiptNo: s.code, dueAt: new Date(Date.now() - 200 * DAY) });
+  }
+  await checkAll("received after a supplement before receipt");
+  for (const s of submitted.slice(0, 4))
+    await act(s, 1, "supplement_requested", "awaiting_supplement", { missing: ["Bản sao"], clockPaused: true });
+  await checkAll("asked again after receipt");
+  for (const s of submitted.slice(0, 2)) await act(s, 2, "supplement_received", "processing", { dueAt: null });
+  for (const s of [submitted[0]!, submitted[4]!])
+    await act(s, 3, "resolved", "resolved", { result: { record: "Số 2" } });
+  await checkAll("answered and resolved");
+  const { rows: members } = await database.pool.query(
+    "select count(*)::int as n from dossiers where code = any($1) and supplement_requests > 0",
+    [submitted.map((s) => s.code)],
+  );
+  assert.equal(members[0].n, 4, "only the requests after receipt make a request dossier");
 });

@@ -93,6 +93,16 @@ async function rates(db: Kysely<Database>, query: SqlQualityQuery, base: RateSql
 }
 
 /**
+ * A supplement event `v` the record's timeline keeps (recordTimeline, history.ts; the pure rules read only
+ * those): a request that pauses the clock (after receipt), a supplement after receipt giving the new appointment
+ * — not an online submission's intake round-trip before receipt (migration 0020 reads the log the same way).
+ */
+const TIMELINE_SUPPLEMENT = sql`(case when v.type = 'supplement_requested' then v.payload ->> 'clockPaused' = 'true'
+  else v.payload ->> 'dueAt' is not null and v.seq > (select min(r.seq) from dossier_events r
+    where r.province_code = v.province_code and r.dossier_code = v.dossier_code
+      and r.type in ('received', 'accepted')) end)`;
+
+/**
  * 2.1 and 5.4 over the dossiers "tiếp nhận, xử lý trong kỳ" (processingEnd766, inPeriod766, onTime766): the end is
  * the projection's end when before the period's end (a stored refusal is no end there), else the period's end;
  * the supplement requests, the first request and the first supplement are read from the log before that end;
@@ -128,7 +138,7 @@ export async function handledRow(
           min(v.at) filter (where v.type = 'supplement_received') as rcv
         from dossier_events v where v.province_code = d.province_code and v.dossier_code = d.code
           and v.type in ('supplement_requested', 'supplement_received') and v.at < k.bound
-          and d.supplement_requests > 0) l on true
+          and ${TIMELINE_SUPPLEMENT} and d.supplement_requests > 0) l on true
       where ${scopeOf(query)} and ${only} and d.received_at < ${e}
         and (d.end_at is null or d.end_at >= ${s} or d.end_type = 'refused')
     ), y as (
@@ -184,10 +194,10 @@ export async function addProcessing(
     const events = new Map<string, DossierRecord["events"]>();
     if (paused.length) {
       const { rows: log } = await sql<{ province_code: string; dossier_code: string; type: string; at: Date }>`
-        select province_code, dossier_code, type, at from dossier_events
+        select province_code, dossier_code, type, at from dossier_events v
         where (province_code, dossier_code) in (select * from unnest(${paused.map((r) => r.province_code)}::text[],
           ${paused.map((r) => r.code)}::text[]))
-          and type in ('supplement_requested', 'supplement_received')
+          and type in ('supplement_requested', 'supplement_received') and ${TIMELINE_SUPPLEMENT}
         order by province_code, dossier_code, seq`.execute(db);
       for (const e of log) {
         const key = `${e.province_code}|${e.dossier_code}`;
