@@ -4,13 +4,14 @@
 -- events, so a trigger on `dossiers` cannot see them. Here a dossier is counted from its row AND its log when its
 -- log holds a `supplement_requested` event pausing the clock (after receipt: "a request dossier"; the projection's
 -- supplement_requests counts the same events, so 0017's dossiers with supplement_requests = 0 and these are the
--- whole set). Two statement-level
--- triggers keep the counters, in the writing transaction, on both engines:
+-- whole set). Two statement-level triggers keep the counters, in the writing transaction, on both engines:
 --   on dossier_events (insert): a statement adding supplement events to dossiers: −(row, log before them)
 --     +(row, log with them);
 --   on dossiers (update): a row whose counted columns changed: −(old row, log) +(new row, log).
 -- An inserted dossier has no log yet, and a dossier with a log cannot be deleted (the log is append-only and
--- references it), so no insert or delete trigger is needed on `dossiers`. quality_request_*_expected recompute
+-- references it), so no insert or delete trigger is needed on `dossiers`. A lifecycle command changes these
+-- counters in one of its two statements only (a supplement command's events, or another command's end columns),
+-- and its trigger on `dossiers` fires after 0006's and 0017's: writers take the shared counter rows in one order. quality_request_*_expected recompute
 -- the counters (the backfill below; reports-quality-counts.db.test.ts checks the triggers against them).
 --
 -- 2.1 as the period's end E (a local midnight) moves, for a dossier received at r, with the end x (not an intake
@@ -106,7 +107,7 @@ language sql immutable parallel safe as $$
       when least(due, e.xe) is not null then greatest(r, least(due, e.xe)) end, 0, 1, 0, 0),
     -- awaiting the single request: closed at the request, until answered, asked again, or ended
     -- (instants before receipt count at it: nothing is counted before, and after it they have all happened;
--- greatest() skips nulls, so a missing instant is tested first)
+    -- greatest() skips nulls, so a missing instant is tested first)
     (case when k.asked then greatest(r, q1) end, 0, 0, 1, k.on_asked),
     (case when k.asked and not z.stays and k.u is not null then greatest(r, k.u) end, 0, 0, -1, -k.on_asked),
     -- answered: open again, on time until the appointment plus the wait
