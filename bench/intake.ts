@@ -7,15 +7,14 @@
 //   node --import tsx bench/intake.ts [--engine postgres|pglite] [--seconds 10] [--rounds 2]
 //   (postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL: an admin URL; a fresh database is created
 //   and dropped; scripts/pg-cluster.sh start prints one)
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type ChildProcess, spawn } from "node:child_process";
 import { Worker } from "node:worker_threads";
-import cluster, { type Worker as Worker_ } from "node:cluster";
-import { fileURLToPath } from "node:url";
+import type { Worker as Worker_ } from "node:cluster";
 import { Session } from "node:inspector/promises";
 import { writeFileSync } from "node:fs";
 import pg from "pg";
@@ -30,6 +29,8 @@ import { buildApp } from "../src/http/app.ts";
 import { responseChecks } from "../src/http/schemas/check.ts";
 import type { LoadInput, LoadResult } from "./intake-load.ts";
 import { type CpuProfile, printSummary } from "./intake-profile.ts";
+import { cpuMeter } from "./intake-measure.ts";
+import { startServerProcesses } from "./intake-server.ts";
 import { PROCEDURE as FIXTURE_PROCEDURE } from "../src/http/routes/dossiers.fixtures.ts";
 
 const { values } = parseArgs({
@@ -176,21 +177,7 @@ try {
   if (PROCESSES > 0) {
     if (database.engine !== "postgres") throw new Error("--server-processes needs PostgreSQL");
     await app.close(); // its port goes to the cluster's workers
-    cluster.setupPrimary({
-      exec: fileURLToPath(new URL("./intake-server.ts", import.meta.url)),
-      execArgv: ["--import", "tsx"],
-    });
-    const env = { INTAKE_DATABASE_URL: url, INTAKE_POOL: String(Math.ceil(SERVER_POOL / PROCESSES)) };
-    for (let i = 0; i < PROCESSES; i++) servers.push(cluster.fork({ ...env, INTAKE_PORT: String(port) }));
-    await Promise.all(
-      servers.map(
-        (w) =>
-          new Promise((resolve, reject) => {
-            w.once("message", resolve);
-            w.once("exit", (code) => reject(new Error(`server process exited with ${code}`)));
-          }),
-      ),
-    );
+    servers.push(...(await startServerProcesses(PROCESSES, url, Math.ceil(SERVER_POOL / PROCESSES), port)));
   }
   const serverPids = servers.map((w) => w.process.pid!);
   const desks: LoadInput["desks"] = [];
@@ -205,60 +192,17 @@ try {
     desks.push({ unitCode, cookie: cookie.split(";")[0]! });
   }
 
-  // Where the CPU goes (Linux, PostgreSQL on this host): this process (server + clients' worker, or the bare
-  // loop) and this database's backends, from /proc — tells a slow server from a busy database.
+  // Where the CPU goes: bench/intake-measure.ts
   const backends = async () =>
     database.engine === "postgres"
       ? (await database.pool.query("select pid from pg_stat_activity where datname = current_database()")).rows.map(
           (r) => r.pid as number,
         )
       : [];
-  const ticks = (pid: number) => {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-      return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, 100 Hz ticks → ms
-    } catch {
-      return 0;
-    }
-  };
   let pids: number[] = [];
-  // This thread (the server's, or the bare loop's) from the scheduler's side: ns on a CPU and ns runnable but
-  // waiting for one (/proc schedstat). A thread that waits most of a phase is starved, not slow.
-  // With --server-processes, the API side's main threads are the server processes' (their mean is printed).
-  const schedstat = (threads: number[]) => {
-    let run = 0;
-    let wait = 0;
-    for (const pid of threads) {
-      try {
-        const fields = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, "utf8").split(" ");
-        run += Number(fields[0]) / 1e6;
-        wait += Number(fields[1]) / 1e6;
-      } catch {}
-    }
-    return { run, wait, at: performance.now(), threads: threads.length };
-  };
   let lastCpu = { node: 0, postgres: 0, thread: "" };
-  // node: this process (the clients' worker, the bare loop, the server unless in processes of its own) and the
-  // server processes
-  const cpuNow = (threads = [process.pid]) => ({
-    node: process.cpuUsage(),
-    servers: new Map(serverPids.map((pid) => [pid, ticks(pid)])),
-    postgres: new Map(pids.map((pid) => [pid, ticks(pid)])),
-    sched: schedstat(threads),
-    threads,
-  });
-  const since = (before: Map<number, number>) =>
-    [...before].reduce((sum, [pid, start]) => sum + Math.max(0, ticks(pid) - start), 0);
-  const cpuSince = (before: ReturnType<typeof cpuNow>) => {
-    const used = process.cpuUsage(before.node);
-    const sched = schedstat(before.threads);
-    const wall = (sched.at - before.sched.at) * before.threads.length;
-    const share = (ms: number) => `${((ms / wall) * 100).toFixed(0)}%`;
-    const thread = sched.run
-      ? `main thread${before.threads.length > 1 ? "s" : ""} on a CPU ${share(sched.run - before.sched.run)}, waiting for one ${share(sched.wait - before.sched.wait)}`
-      : "";
-    return { node: (used.user + used.system) / 1000 + since(before.servers), postgres: since(before.postgres), thread };
-  };
+  // With --server-processes, the API side's main threads are the server processes' (their mean is printed).
+  const { now: cpuNow, since: cpuSince } = cpuMeter(serverPids, () => pids);
 
   function apiRun(runSeconds: number): Promise<LoadResult> {
     // Node 20 does not run --import hooks before a worker's entry: register tsx there, then load the clients
