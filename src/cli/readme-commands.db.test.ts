@@ -275,6 +275,25 @@ async function reform(unit: string, from: string, to: string): Promise<void> {
   await ok(["reform", "records", "export", "--unit", unit, file("records.json")]);
 }
 
+/** The national roll-up (PostgreSQL only: refused on the embedded engine) and the Citus readiness of the schema. */
+async function nationalAndSchema(): Promise<void> {
+  const status = await motcua(["national", "status"]);
+  if (testEngine === "postgres") {
+    assert.equal(status.status, 0, status.stderr);
+    assert.deepEqual(JSON.parse(status.stdout), { subscriptions: [] });
+  } else {
+    assert.equal(status.status, 2);
+    assert.match(status.stderr, /cần PostgreSQL/);
+  }
+  await ok(["schema", "citus-ddl", "--out", file("citus.sql")]);
+  assert.match(readFileSync(file("citus.sql"), "utf8"), /select create_distributed_table\('/);
+  const readiness = await motcua(["schema", "readiness"]);
+  assert.ok(readiness.status === 0 || readiness.status === 1, `schema readiness: ${readiness.stderr}`);
+  const ready = JSON.parse(readiness.stdout);
+  assert.ok(ready.distributed.includes("dossiers"), readiness.stdout.slice(0, 200));
+  if (readiness.status === 1) assert.match(readiness.stderr, /Bảng chưa phân loại: /);
+}
+
 /** serve: the web application and the API answer; stopped by its process id. */
 async function serve(): Promise<void> {
   const port = await freePort();
@@ -318,6 +337,7 @@ test("the deployment sequence and every database command on a small demo", { tim
   // The audit trail and the dossier event log verify.
   const audit = await motcua(["audit", "verify"]);
   assert.equal(audit.status, 0, audit.stdout + audit.stderr);
+  await nationalAndSchema();
   await serve();
 });
 
