@@ -6,7 +6,7 @@ import { nextDate } from "../../figures/period.ts";
 import { qualityIndicators, type WorkingMinutes } from "../../figures/quality.ts";
 import type { TestDatabase } from "../testing.ts";
 import { complaintCodes } from "./reports-quality.ts";
-import { countedQualityIndicators } from "./reports-quality-counts.ts";
+import { COLUMNS, countedQualityIndicators } from "./reports-quality-counts.ts";
 import { loadPeriodRecords } from "./reports-records.ts";
 
 const calendar = getCalendar();
@@ -14,22 +14,7 @@ export const workingMinutes: WorkingMinutes = (from, to) => calendar.workingMinu
 
 /** Each counter table, its key columns and its counted columns (zero rows count as absent). */
 const TABLES: [string, string[], string[]][] = [
-  [
-    "quality_counts",
-    ["span", "day", "province_code", "unit_code"],
-    [
-      "received",
-      "online",
-      "with_fee",
-      "paid_online",
-      "e_result",
-      "digitized",
-      "open_on",
-      "open_off",
-      "ended",
-      "ended_on_time",
-    ],
-  ],
+  ["quality_counts", ["span", "day", "province_code", "unit_code"], [...COLUMNS]],
   [
     "quality_processing_counts",
     ["span", "day", "province_code", "unit_code", "procedure_code"],

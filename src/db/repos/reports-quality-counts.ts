@@ -25,7 +25,8 @@ import type { ComputedId } from "../../figures/quality-catalog.ts";
 import type { Database } from "../schema.ts";
 import { addProcessing, handledRow, type SqlQualityQuery } from "./reports-quality.ts";
 
-const COLUMNS = [
+/** The counted columns of quality_counts (migration 0017). */
+export const COLUMNS = [
   "received",
   "online",
   "with_fee",
