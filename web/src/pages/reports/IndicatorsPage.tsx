@@ -70,7 +70,8 @@ export function useIndicators(query: { from?: string; to?: string; unit?: string
 }
 
 export default function IndicatorsPage() {
-  const report = useReport([], reports.indicators);
+  // the figures only, from the counters (issue 20); the page of one indicator asks for the codes behind it
+  const report = useReport([], (query, signal) => reports.indicators({ ...query, codes: "false" }, signal));
   const data = report.data as Report766 | undefined;
   return (
     <ReportPage
