@@ -4,11 +4,11 @@ import { z } from "zod";
 import { Applicant } from "../../db/repos/dossiers/applicant.ts";
 import { intake, previewAppointment } from "../../db/repos/dossiers/intake.ts";
 import { listDossiers, QUEUES } from "../../db/repos/dossiers/list.ts";
-import { type DossierFile, detailParts, dossierProcedureCached } from "../../db/repos/dossiers/detail.ts";
+import { type DossierFile, detailParts } from "../../db/repos/dossiers/detail.ts";
 import { getDossier, getDossierView, type ServiceContext } from "../../db/repos/dossiers/service.ts";
 import { controlSheetOf } from "../../db/repos/dossiers/sheet.ts";
 import type { StoredProcedure } from "../../db/repos/catalog.ts";
-import { calendarOf, needsApproval } from "../../db/repos/dossiers/terms.ts";
+import { calendarOf, dossierProcedure, needsApproval } from "../../db/repos/dossiers/terms.ts";
 import { supplementChoices } from "../../dossier/completeness.ts";
 import { project } from "../../dossier/evolve.ts";
 import { STATUSES } from "../../dossier/status.ts";
@@ -182,7 +182,7 @@ export async function detailOf(
   // one wave, one statement at most: the calendar and the procedure version are cached
   const [calendar, procedure, { names, files: stored }] = await Promise.all([
     calendarOf(service.db, ctx.units, row.unit_code),
-    dossierProcedureCached(service.db, row, known.procedure),
+    dossierProcedure(service.db, row, known.procedure),
     detailParts(service.db, row, log, known),
   ]);
   const sheet = await controlSheetOf(service, row, log, calendar, procedure);
@@ -238,7 +238,7 @@ export const getControlSheet = defineRoute({
     if (!canReadDossier(actor, row, ctx.units)) throw outOfScope(row.code);
     const [calendar, procedure] = await Promise.all([
       calendarOf(service.db, ctx.units, row.unit_code),
-      dossierProcedureCached(service.db, row),
+      dossierProcedure(service.db, row),
     ]);
     return withLocalInstants({ code: row.code, ...(await controlSheetOf(service, row, log, calendar, procedure)) });
   },

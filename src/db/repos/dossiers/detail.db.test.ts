@@ -8,7 +8,8 @@ import { type Fixture, startFixture } from "../../../http/routes/dossiers.fixtur
 import { catalogueChanged } from "../catalog.ts";
 import { loadDossier } from "../dossier-store.ts";
 import { filesOf } from "../files.ts";
-import { detailParts, dossierProcedureCached, loadDossierView } from "./detail.ts";
+import { detailParts, loadDossierView } from "./detail.ts";
+import { dossierProcedure } from "./terms.ts";
 import { provinceOfCode } from "./service.ts";
 import { staffNames } from "./staff.ts";
 
@@ -186,13 +187,13 @@ test("public lookup: one statement, also for a code whose unit is unknown", asyn
 test("a procedure version is read once, again after the catalogue changes", async () => {
   const db = f.t.database.db;
   const row = { procedure_code: "1.009902", procedure_version: 1 };
-  const first = await dossierProcedureCached(db, row);
+  const first = await dossierProcedure(db, row);
   assert.equal(first?.version, 1);
-  assert.deepEqual(await statementsOf(() => dossierProcedureCached(db, row)), []);
+  assert.deepEqual(await statementsOf(() => dossierProcedure(db, row)), []);
   catalogueChanged();
-  const again = await statementsOf(async () => assert.deepEqual(await dossierProcedureCached(db, row), first));
+  const again = await statementsOf(async () => assert.deepEqual(await dossierProcedure(db, row), first));
   assert.equal(again.length, 1);
-  assert.equal(await dossierProcedureCached(db, { ...row, procedure_version: null }), undefined);
-  assert.equal(await dossierProcedureCached(db, { ...row, procedure_version: 99 }), undefined);
-  assert.equal((await statementsOf(() => dossierProcedureCached(db, { ...row, procedure_version: 99 }))).length, 1);
+  assert.equal(await dossierProcedure(db, { ...row, procedure_version: null }), undefined);
+  assert.equal(await dossierProcedure(db, { ...row, procedure_version: 99 }), undefined);
+  assert.equal((await statementsOf(() => dossierProcedure(db, { ...row, procedure_version: 99 }))).length, 1);
 });

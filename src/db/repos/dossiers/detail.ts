@@ -7,7 +7,6 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { LifecycleEvent } from "../../../dossier/events.ts";
 import type { Database } from "../../schema.ts";
-import { catalogueGeneration, findProcedureVersion, type StoredProcedure } from "../catalog.ts";
 import { eventFromRow } from "../dossier-store.ts";
 import type { DossierRow } from "./service.ts";
 
@@ -119,37 +118,6 @@ function partsOf(stored: Pick<Stored, "names_json" | "files_json">): Pick<Dossie
     }));
   }
   return parts;
-}
-
-// The procedure version a dossier was received under, per database handle. A stored version is never rewritten
-// (catalog-versions.ts) except a placeholder completed by a catalogue import, so an entry goes when this process
-// writes the catalogue (catalogueGeneration) and after PROCEDURE_TTL_MS (another process may complete one).
-const PROCEDURE_TTL_MS = 10_000;
-const PROCEDURE_CACHE_LIMIT = 10_000;
-type CachedVersion = { procedure: StoredProcedure; loadedAt: number; generation: number };
-const versions = new WeakMap<object, Map<string, CachedVersion>>();
-
-/** The dossier's procedure version (dossierProcedure's answer), read once per TTL; undefined without a version. */
-export async function dossierProcedureCached(
-  db: Kysely<Database>,
-  row: { procedure_code: string; procedure_version: number | null },
-  known?: StoredProcedure,
-): Promise<StoredProcedure | undefined> {
-  if (row.procedure_version === null) return undefined;
-  if (known?.code === row.procedure_code && known.version === row.procedure_version) return known;
-  const cache = versions.get(db) ?? versions.set(db, new Map()).get(db)!;
-  const key = `${row.procedure_code}|${row.procedure_version}`;
-  const hit = cache.get(key);
-  if (hit && hit.generation === catalogueGeneration() && Date.now() - hit.loadedAt < PROCEDURE_TTL_MS) {
-    return hit.procedure;
-  }
-  const generation = catalogueGeneration();
-  const procedure = await findProcedureVersion(db, row.procedure_code, row.procedure_version);
-  if (procedure) {
-    if (cache.size >= PROCEDURE_CACHE_LIMIT) cache.clear();
-    cache.set(key, { procedure, loadedAt: Date.now(), generation });
-  }
-  return procedure;
 }
 
 /** The staff a detail names: every actor of the log, every assignee, the current assignee (staffNames' input). */

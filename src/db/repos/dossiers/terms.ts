@@ -46,30 +46,38 @@ export async function calendarOf(
   return registry.calendarForUnit(units, unitCode);
 }
 
-// Procedures in force, per database, for every intake and acceptance: an entry lives PROCEDURE_TTL_MS (another
-// process may edit the catalogue) and goes at once when this process writes the catalogue (catalogueGeneration).
+// Catalogue reads, per database handle, for every intake, acceptance and dossier view: an entry lives
+// PROCEDURE_TTL_MS (another process may edit the catalogue or complete a placeholder version) and goes at once
+// when this process writes the catalogue (catalogueGeneration). A transaction reads without the cache.
 const PROCEDURE_TTL_MS = 10_000;
 const PROCEDURE_CACHE_LIMIT = 10_000;
 type Cached = { procedure: StoredProcedure; loadedAt: number; generation: number };
 const procedureCache = new WeakMap<object, Map<string, Cached>>();
 
-async function effectiveProcedure(db: Db, code: string, date: string, provinceCode: string) {
-  // a transaction shares its database's entries (its reads see at least what the cache saw)
+async function cachedProcedure(
+  db: Db,
+  key: string,
+  load: () => Promise<StoredProcedure | undefined>,
+): Promise<StoredProcedure | undefined> {
   const owner = (db as { isTransaction?: boolean }).isTransaction ? undefined : db;
   const cache = owner && (procedureCache.get(owner) ?? procedureCache.set(owner, new Map()).get(owner)!);
-  const key = `${provinceCode}|${code}|${date}`;
   const hit = cache?.get(key);
   if (hit && hit.generation === catalogueGeneration() && Date.now() - hit.loadedAt < PROCEDURE_TTL_MS) {
     return hit.procedure;
   }
   const generation = catalogueGeneration();
-  const procedure = await findEffectiveProcedure(db as Kysely<Database>, code, date, provinceCode);
+  const procedure = await load();
   if (cache && procedure) {
     if (cache.size >= PROCEDURE_CACHE_LIMIT) cache.clear();
     cache.set(key, { procedure, loadedAt: Date.now(), generation });
   }
   return procedure;
 }
+
+const effectiveProcedure = (db: Db, code: string, date: string, provinceCode: string) =>
+  cachedProcedure(db, `${provinceCode}|${code}|${date}`, () =>
+    findEffectiveProcedure(db as Kysely<Database>, code, date, provinceCode),
+  );
 
 /** The procedure version in force at `at` (local date) in the province; 422 when there is none. */
 export async function procedureInForce(db: Db, code: string, at: Date, provinceCode: string): Promise<StoredProcedure> {
@@ -103,7 +111,8 @@ export function fixedFees(procedure: StoredProcedure): number {
 
 /**
  * The procedure version a dossier was received under (the steps its control sheet is judged on); undefined for
- * an imported dossier without a version. `known`, when it is that version, saves reading it again.
+ * an imported dossier without a version. `known`, when it is that version, saves reading it again; otherwise
+ * it is read once per PROCEDURE_TTL_MS (outside a transaction).
  */
 export async function dossierProcedure(
   db: Db,
@@ -112,7 +121,8 @@ export async function dossierProcedure(
 ): Promise<StoredProcedure | undefined> {
   if (row.procedure_version === null) return undefined;
   if (known?.code === row.procedure_code && known.version === row.procedure_version) return known;
-  return findProcedureVersion(db as Kysely<Database>, row.procedure_code, row.procedure_version);
+  const { procedure_code: code, procedure_version: version } = row;
+  return cachedProcedure(db, `${code}#${version}`, () => findProcedureVersion(db as Kysely<Database>, code, version));
 }
 
 /** The process has a leader-approval step (phê duyệt): resolve then needs an approval after the latest proposal. */
