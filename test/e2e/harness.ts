@@ -16,13 +16,13 @@ import {
   request,
 } from "playwright-core";
 import { seedReferenceData } from "../../src/db/repos/catalog.ts";
-import { openDatabase } from "../../src/db/engine.ts";
 import { createTestDatabase, type TestDatabase, testEngine } from "../../src/db/testing.ts";
 import { buildApp } from "../../src/http/app.ts";
 import type { AppContext } from "../../src/http/context.ts";
 import { addStaffUser, seedTestUnits } from "../../src/http/testing.ts";
 import type { StaffRole } from "../../src/people/policy.ts";
 import { ensureWebBuilt } from "../../web/build.ts";
+import { cachedDemo } from "./demo-cache.ts";
 
 export const CHROMIUM = process.env.MOTCUA_CHROMIUM ?? "/usr/bin/chromium";
 export const PASSWORD = "matkhau-e2e-2026";
@@ -59,26 +59,29 @@ export function fixedClock(start: string | Date): Clock {
 }
 
 /**
- * Fills the test database with `motcua demo`, run as the command it is (bin/motcua.js): PGlite is one process's
- * directory, so it is closed for the command and opened again; PostgreSQL takes the command's connection as is.
+ * A test database holding `motcua demo` with `demo`'s options, the command run as it is (bin/motcua.js). PGlite:
+ * the demo is loaded once per machine into a cache entry (demo-cache.ts, named by the options and every source
+ * file) and each file gets its own copy. PostgreSQL: loaded into the file's fresh database each time.
  */
-async function loadDemo(database: TestDatabase, demo: DemoOptions): Promise<TestDatabase> {
+async function demoDatabase(demo: DemoOptions): Promise<TestDatabase> {
   const args = ["demo", "--dossiers", String(demo.dossiers), "--today", demo.today, "--seed", String(demo.seed ?? 1)];
   if (testEngine === "postgres") {
+    const database = await createTestDatabase();
     await runDemoCommand(args, { DATABASE_URL: database.target });
     return database;
   }
-  await database.close();
-  await runDemoCommand([...args, "--data", database.target], {});
-  const reopened = await openDatabase({ dataDir: database.target });
-  return {
-    ...reopened,
-    target: database.target,
-    async drop() {
-      await reopened.close();
+  return cachedDemo(args, async () => {
+    // PGlite is one process's directory: closed for the command, which opens it itself
+    const database = await createTestDatabase();
+    await database.close();
+    try {
+      await runDemoCommand([...args, "--data", database.target], {});
+    } catch (error) {
       rmSync(database.target, { recursive: true, force: true });
-    },
-  };
+      throw error;
+    }
+    return database.target;
+  });
 }
 
 function runDemoCommand(args: string[], env: Record<string, string>): Promise<void> {
@@ -108,10 +111,10 @@ export async function startServer(
   options: { data?: "test-units" | "reference" | "demo"; demo?: DemoOptions; now?: () => Date } = {},
 ): Promise<Server> {
   const webDist = await ensureWebBuilt();
-  let database = await createTestDatabase();
-  if (options.data === "demo") database = await loadDemo(database, options.demo ?? DEFAULT_DEMO);
-  else if (options.data === "reference") await seedReferenceData(database.db);
-  else await seedTestUnits(database);
+  const database =
+    options.data === "demo" ? await demoDatabase(options.demo ?? DEFAULT_DEMO) : await createTestDatabase();
+  if (options.data === "reference") await seedReferenceData(database.db);
+  else if (options.data !== "demo") await seedTestUnits(database);
   const { app, ctx } = await buildApp({ database, webDist, now: options.now });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
