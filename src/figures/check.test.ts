@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { runCli } from "../cli/testing.ts";
 import { checkResultsDocument, formatViolation, type Violation } from "./check.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -119,26 +119,39 @@ test("the seeds' own tables: inconsistent ones are flagged with the right codes,
   );
 });
 
+/** `motcua …args` as bin/motcua.js runs it, in process (src/cli/testing.ts): its exit code and output. */
 function motcua(...args: string[]) {
-  return spawnSync(process.execPath, [join(root, "bin/motcua.js"), ...args], { encoding: "utf8" });
+  return runCli(args);
 }
 
-test("motcua check: exit 1 with one line per violation, 0 when consistent, 2 for invalid JSON", () => {
-  const bad = motcua("check", join(seeds, "002-chu-puh-2021-h1-by-level.json"));
+test("motcua check: exit 1 with one line per violation, 0 when consistent, 2 for invalid JSON", async () => {
+  const bad = await motcua("check", join(seeds, "002-chu-puh-2021-h1-by-level.json"));
   assert.equal(bad.status, 1, bad.stderr);
   const lines = bad.stdout.trim().split("\n");
   assert.deepEqual(
     lines.map((l) => l.split(" ")[0]),
     ["part-exceeds-whole", "parts-do-not-sum", "total-is-not-sum"],
   );
-  const good = motcua("check", join(seeds, "000-huong-xuan-2020-q3-phu-luc-4.json"));
+  const good = await motcua("check", join(seeds, "000-huong-xuan-2020-q3-phu-luc-4.json"));
   assert.equal(good.status, 0, good.stderr);
   assert.equal(good.stdout, "");
   const dir = mkdtempSync(join(tmpdir(), "motcua-check-"));
-  writeFileSync(join(dir, "broken.json"), "{ not json");
-  writeFileSync(join(dir, "shape.json"), JSON.stringify({ rows: "none" }));
-  assert.equal(motcua("check", join(dir, "broken.json")).status, 2);
-  assert.equal(motcua("check", join(dir, "shape.json")).status, 2);
-  assert.equal(motcua("check", join(dir, "missing.json")).status, 2);
-  assert.equal(motcua("check").status, 2);
+  try {
+    writeFileSync(join(dir, "broken.json"), "{ not json");
+    writeFileSync(join(dir, "shape.json"), JSON.stringify({ rows: "none" }));
+    const refusals: [args: string[], reason: RegExp][] = [
+      [["check", join(dir, "broken.json")], /invalid JSON/],
+      [["check", join(dir, "shape.json")], /"rows" must be an array of objects/],
+      [["check", join(dir, "missing.json")], /cannot read .*missing\.json/],
+      [["check"], /expected one file, got 0/],
+    ];
+    for (const [args, reason] of refusals) {
+      const refused = await motcua(...args);
+      assert.equal(refused.status, 2, args.join(" "));
+      assert.match(refused.stderr, reason);
+      assert.equal(refused.stdout, "");
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
