@@ -78,7 +78,7 @@ const users: [string, string, "leader" | "officer"][] = [
   ["bench.ld.unit", unit, "leader"],
   ["bench.cv.unit", unit, "officer"],
 ];
-const { app, ctx } = await buildApp({ database });
+const { app, ctx } = await buildApp({ database, sealAuditEveryMs: 1000 });
 await ctx.units.refresh();
 for (const [username, unitCode, role] of users) {
   const exists = await one("select 1 as x from users where username = $1", [username]);

@@ -28,7 +28,7 @@ if (cluster.isWorker) {
     poolSize: Number(process.env.INTAKE_POOL),
   });
   database.pool.options.idleTimeoutMillis = 0; // the backends measured stay the same processes
-  const { app } = await buildApp({ database });
+  const { app } = await buildApp({ database, sealAuditEveryMs: 1000 });
   await app.listen({ port: Number(process.env.INTAKE_PORT), host: "127.0.0.1" });
   process.send!("listening");
   process.on("message", async (message) => {

@@ -154,7 +154,7 @@ try {
   }
   await createProcedureVersion(database.db, PROCEDURE);
 
-  const { app, ctx } = await buildApp({ database });
+  const { app, ctx } = await buildApp({ database, sealAuditEveryMs: 1000 });
   await ctx.units.refresh();
   await Promise.all(
     unitCodes.map((code, i) =>

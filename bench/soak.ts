@@ -70,7 +70,7 @@ for (const [i, code] of units.entries())
     [code, `Xã Bền ${i + 1}`, PROVINCE],
   );
 await createProcedureVersion(database.db, PROCEDURE);
-const { app, ctx } = await buildApp({ database });
+const { app, ctx } = await buildApp({ database, sealAuditEveryMs: 1000 });
 await ctx.units.refresh();
 const people: [string, string, "front_desk" | "officer" | "leader"][] = [
   ["soak.ld", PROVINCE, "leader"],

@@ -258,9 +258,11 @@ Prints {"read","imported","unchanged","rejected"} on stdout, each rejected line 
   audit: {
     summary: "kiểm tra chuỗi băm của nhật ký / verify the hash chains of the audit trail and event log",
     usage: `Usage: motcua audit verify [--format text|json] [--data DIR]
-  Tính lại mọi mã băm của nhật ký thao tác (chuỗi theo tỉnh) và nhật ký sự kiện của từng hồ sơ; in mã băm cuối
-  của mỗi chuỗi (lưu ngoài cơ sở dữ liệu). Mã thoát 0: toàn vẹn; 1: có dòng bị sửa, xóa, chèn hoặc cắt.
-  Recomputes every hash; prints each chain's last hash (keep it outside the database). Exit 0 intact, 1 tampered.`,
+  Niêm phong các dòng nhật ký đang chờ, rồi tính lại mọi mã băm của nhật ký thao tác (chuỗi theo tỉnh) và nhật
+  ký sự kiện của từng hồ sơ; in mã băm cuối của mỗi chuỗi (lưu ngoài cơ sở dữ liệu). Mã thoát 0: toàn vẹn; 1: có
+  dòng bị sửa, xóa, chèn hoặc cắt.
+  Seals pending audit rows, then recomputes every hash; prints each chain's last hash (keep it outside the
+  database). Exit 0 intact, 1 tampered.`,
     examples: [
       { vi: "kiểm tra nhật ký", en: "verify the logs", command: "motcua audit verify" },
       {

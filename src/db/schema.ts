@@ -9,7 +9,13 @@ import type {
   ProcedureOverridesTable,
   CalendarOverridesTable,
 } from "./schema/base.ts";
-import type { AuditLogTable, AuditChainTable, AuditChainHeadsTable, DossierEventChainTable } from "./schema/audit.ts";
+import type {
+  AuditLogTable,
+  AuditChainTable,
+  AuditChainHeadsTable,
+  AuditPendingTable,
+  DossierEventChainTable,
+} from "./schema/audit.ts";
 import type {
   DossiersTable,
   DossierEventsTable,
@@ -94,4 +100,5 @@ export interface Database {
   quality_request_counts: QualityRequestCountsTable;
   quality_request_resumes: QualityRequestResumesTable;
   quality_request_processing: QualityRequestProcessingTable;
+  audit_pending: AuditPendingTable;
 }

@@ -5,6 +5,7 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Database } from "../db/engine.ts";
 import type { ReadReplica } from "../db/read-replica.ts";
+import { startAuditSealer } from "../db/repos/audit-chain.ts";
 import { UnitDirectory } from "../db/repos/units.ts";
 import { type AppContext, sessionReader } from "./context.ts";
 import { ApiError } from "./errors.ts";
@@ -33,6 +34,11 @@ export interface AppOptions {
   reads?: ReadReplica;
   /** The session cache's LISTEN connection (DATABASE_LISTEN_URL; "off": no cache); default: the database's. */
   listenUrl?: string;
+  /**
+   * Chain the audit rows this often, ms (audit_seal, migration 0021): `motcua serve` runs it every second; tests
+   * leave it off and seal when they check (verifyChains seals first).
+   */
+  sealAuditEveryMs?: number;
 }
 
 /** Postgres "data exception" and "program limit exceeded" classes: the input was bad, not the server. */
@@ -50,6 +56,11 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   const sessions = new SessionCache(options.database, options.listenUrl);
   await sessions.start();
   app.addHook("onClose", () => sessions.close());
+  if (options.sealAuditEveryMs) {
+    const db = options.database.db;
+    const sealer = startAuditSealer(db, options.sealAuditEveryMs, (err) => app.log.error({ err }, "audit seal"));
+    app.addHook("onClose", () => sealer.stop());
+  }
   const ctx: AppContext = {
     database: options.database,
     units,

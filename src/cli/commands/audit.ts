@@ -8,7 +8,8 @@ import { UsageError } from "../errors.ts";
 export const summary = "verify the hash chains of the audit trail and the dossier event log";
 
 export const help = `Usage: motcua audit verify [--format text|json] [--data DIR]
-  Recomputes every hash of the audit trail (chained per province) and of each dossier's event log.
+  Chains the audit rows still waiting to be sealed, then recomputes every hash of the audit trail (chained
+  per province) and of each dossier's event log.
   Prints each chain's last hash: keep them outside the database to anchor the chains.
   Exit 0 when intact, 1 when a row was edited, deleted, slipped in, or the end cut off.`;
 
@@ -26,6 +27,13 @@ export async function run(args: string[]): Promise<number> {
     for (const chain of report.auditChains) {
       process.stdout.write(`audit ${chain.chain || "*"} ${chain.rows} ${chain.head}\n`);
     }
+  }
+  if (report.sealed)
+    process.stderr.write(`Đã niêm phong ${report.sealed} dòng nhật ký mới vào chuỗi trước khi kiểm tra.\n`);
+  if (report.pendingRows) {
+    process.stderr.write(
+      `${report.pendingRows} dòng nhật ký đang chờ niêm phong (giao dịch chưa xong): kiểm tra lại sau.\n`,
+    );
   }
   for (const problem of report.problems) process.stderr.write(`${problem.message}\n`);
   process.stderr.write(

@@ -102,6 +102,7 @@ export async function run(args: string[]): Promise<number> {
     ...(trustProxy ? { trustProxy } : {}),
     ...(reads ? { reads } : {}),
     ...(replicas.listenUrl ? { listenUrl: replicas.listenUrl } : {}),
+    sealAuditEveryMs: 1000, // audit rows are chained after their commit (migration 0021, docs/security.md)
   });
   const stop = async () => {
     await app.close();

@@ -2,6 +2,8 @@
 // event log. Every hash is recomputed from the rows as they are now, so an edited row, a deleted one, a row
 // slipped in with the triggers off, a gap and a truncated tail are each named. An audit row's province_code
 // (migration 0019, in its key but not in its hash) must be its chain's: a row moved to another province is named.
+// Since migration 0021 a row is chained by audit_seal() after its commit, not by its writer: `sealAudit` runs it,
+// the server every second (`startAuditSealer`), the verifier before it checks.
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../schema.ts";
 
@@ -21,6 +23,10 @@ export interface ChainReport {
   /** Each audit chain's length and last hash: record them outside the database to anchor the chains. */
   auditChains: { chain: string; rows: number; head: string }[];
   auditRows: number;
+  /** Rows the verifier chained before checking (sealAudit). */
+  sealed: number;
+  /** Rows still waiting to be chained: their transactions had not committed, or another sealer held the chain. */
+  pendingRows: number;
   dossiers: number;
   events: number;
 }
@@ -38,6 +44,8 @@ interface AuditRow {
   expected: string | null;
   /** The row's own province_code (migration 0019): not hashed, so checked against its chain instead. */
   province: string | null;
+  /** The row waits in audit_pending to be chained (migration 0021). */
+  pending: boolean;
 }
 
 async function verifyAudit(db: Kysely<Database>, problems: ChainProblem[]) {
@@ -45,9 +53,16 @@ async function verifyAudit(db: Kysely<Database>, problems: ChainProblem[]) {
     await sql<AuditRow>`select a.id::text as id, c.id::text as chain_id, c.chain, c.seq::int as seq, c.prev_hash, c.hash,
         case when a.id is not null and c.id is not null
           then motcua_chain_hash(c.prev_hash, motcua_audit_text(a)) end as expected,
-        a.province_code as province
+        a.province_code as province, p.id is not null as pending
       from audit_log a full join audit_chain c on c.id = a.id
+        left join audit_pending p on p.province_code = a.province_code and p.id = a.id
       order by c.chain nulls first, c.seq nulls first, a.id`.execute(db)
+  ).rows;
+  // a pending entry whose row is gone: the row was deleted before it was chained
+  const orphans = (
+    await sql<{ province_code: string; id: string }>`select p.province_code, p.id::text as id from audit_pending p
+      where not exists (select 1 from audit_log a where a.province_code = p.province_code and a.id = p.id)
+      order by p.province_code, p.id`.execute(db)
   ).rows;
   const heads = (
     await sql<{
@@ -59,7 +74,16 @@ async function verifyAudit(db: Kysely<Database>, problems: ChainProblem[]) {
   const add = (kind: ChainProblemKind, chain: string, seq: number | undefined, message: string) =>
     problems.push({ log: "audit", kind, chain, ...(seq !== undefined ? { seq } : {}), message });
   const last = new Map<string, { seq: number; hash: string; rows: number }>();
+  let pending = 0;
+  for (const orphan of orphans) {
+    const message = `Chuỗi ${chainName(orphan.province_code)}: dòng nhật ký ${orphan.id} đã bị xóa trước khi được niêm phong`;
+    add("deleted", orphan.province_code, undefined, message);
+  }
   for (const row of rows) {
+    if (row.chain_id === null && row.pending) {
+      pending++;
+      continue;
+    }
     if (row.chain_id === null) {
       add("unchained", "", undefined, `Dòng nhật ký ${row.id} không nằm trong chuỗi (được chèn khi tắt trigger?)`);
       continue;
@@ -102,6 +126,7 @@ async function verifyAudit(db: Kysely<Database>, problems: ChainProblem[]) {
   }
   return {
     rows: rows.length,
+    pending,
     chains: [...last].map(([chain, t]) => ({ chain, rows: t.rows, head: t.hash })),
   };
 }
@@ -161,9 +186,39 @@ async function verifyEvents(db: Kysely<Database>, problems: ChainProblem[]) {
   return counts;
 }
 
-export async function verifyChains(db: Kysely<Database>): Promise<ChainReport> {
+/** Chains the pending audit rows (audit_seal, migration 0021); returns how many it chained. */
+export async function sealAudit(db: Kysely<Database>): Promise<number> {
+  const { rows } = await sql<{ n: string }>`select audit_seal() as n`.execute(db);
+  return Number(rows[0]!.n);
+}
+
+/**
+ * Seals every `everyMs` in the background (the server), one seal at a time; `stop` waits for the one under way.
+ * A failed seal is reported to `onError` and tried again next time: the rows stay pending, nothing is lost.
+ */
+export function startAuditSealer(db: Kysely<Database>, everyMs = 1000, onError: (error: unknown) => void = () => {}) {
+  let running: Promise<unknown> | undefined;
+  const timer = setInterval(() => {
+    running ??= sealAudit(db)
+      .catch(onError)
+      .finally(() => {
+        running = undefined;
+      });
+  }, everyMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+/** Seals what is pending (unless `seal: false`), then recomputes every chain. */
+export async function verifyChains(db: Kysely<Database>, options: { seal?: boolean } = {}): Promise<ChainReport> {
+  const sealed = options.seal === false ? 0 : await sealAudit(db);
   const problems: ChainProblem[] = [];
   const audit = await verifyAudit(db, problems);
   const events = await verifyEvents(db, problems);
-  return { problems, auditChains: audit.chains, auditRows: audit.rows, ...events };
+  return { problems, auditChains: audit.chains, auditRows: audit.rows, sealed, pendingRows: audit.pending, ...events };
 }

@@ -13,7 +13,7 @@ export interface AuditLogTable {
   province_code: Defaulted<string>;
 }
 
-/** Hash chain of the audit trail, one per province ('' national), written by a trigger (migration 0015). */
+/** Hash chain of the audit trail, one per province ('' national), written by audit_seal() (migration 0021). */
 export interface AuditChainTable {
   id: number;
   chain: string;
@@ -31,6 +31,12 @@ export interface AuditChainHeadsTable {
   hash: string;
   /** The same text as `chain` (migration 0019). */
   province_code: string;
+}
+
+/** Audit rows not yet chained: written by the audit_log trigger, emptied by audit_seal() (migration 0021). */
+export interface AuditPendingTable {
+  province_code: string;
+  id: number;
 }
 
 /** Hash chain of each dossier's events, written by a trigger (migration 0015). */
