@@ -29,37 +29,55 @@ begin
   return null;
 end $$;
 
--- Chains up to `batch` pending rows of each province whose head is free; returns how many it chained.
+-- Chains up to `batch` pending rows of each province whose head is free; returns how many it chained. Set-wise
+-- on purpose: the pending ids as one array, the rows by the audit_log key, one delete (a statement per row let
+-- the planner scan audit_pending's dead rows once per row).
 create function audit_seal(batch integer default 10000) returns bigint language plpgsql
 security definer set search_path = public, pg_temp as $$
 declare
   k text;
   s bigint;
   h text;
+  nh text;
   r audit_log;
+  pending bigint[];
+  sealed bigint[];
   n bigint := 0;
 begin
-  for k in select distinct province_code from audit_pending loop
+  -- the provinces with pending rows, by a walk of the key (a queue table's dead rows make a scan of it costly)
+  for k in
+    with recursive walk as (
+      select min(province_code) as k from audit_pending
+      union all
+      select (select min(p.province_code) from audit_pending p where p.province_code > walk.k) from walk
+        where walk.k is not null
+    ) select walk.k from walk where walk.k is not null
+  loop
     insert into audit_chain_heads (province_code, chain, seq, hash) values (k, k, 0, repeat('0', 64))
       on conflict (province_code, chain) do nothing;
     -- the head row is the chain's lock, now taken by sealers only: one busy sealing this chain is left to it
     select seq, hash into s, h from audit_chain_heads where province_code = k and chain = k for update skip locked;
     continue when not found;
-    for r in
-      select a.* from audit_pending p join audit_log a on a.province_code = p.province_code and a.id = p.id
-        where p.province_code = k order by p.id limit batch
-    loop
+    select array_agg(id order by id) into pending
+      from (select p.id from audit_pending p where p.province_code = k order by p.id limit batch) first_ones;
+    sealed := '{}';
+    -- a pending id without its row stays pending: the verifier names it (deleted before it was sealed)
+    for r in select a.* from audit_log a where a.province_code = k and a.id = any(pending) order by a.id loop
       s := s + 1;
-      insert into audit_chain (province_code, id, chain, seq, prev_hash, hash)
-        values (k, r.id, k, s, h, motcua_chain_hash(h, motcua_audit_text(r)))
-        returning hash into h;
-      delete from audit_pending where province_code = k and id = r.id;
-      n := n + 1;
+      nh := motcua_chain_hash(h, motcua_audit_text(r));
+      insert into audit_chain (province_code, id, chain, seq, prev_hash, hash) values (k, r.id, k, s, h, nh);
+      h := nh;
+      sealed := sealed || r.id;
     end loop;
+    delete from audit_pending where province_code = k and id = any(sealed);
     update audit_chain_heads set seq = s, hash = h where province_code = k and chain = k;
+    n := n + cardinality(sealed);
   end loop;
   return n;
 end $$;
+
+-- a queue: rows come and go every second, so it is vacuumed after every few thousand changes, not a fifth of it
+alter table audit_pending set (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000);
 
 -- audit_pending is written by the trigger and emptied by audit_seal only
 create trigger audit_pending_no_update before update on audit_pending
