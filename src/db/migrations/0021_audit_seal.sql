@@ -29,9 +29,9 @@ begin
   return null;
 end $$;
 
--- Chains up to `batch` pending rows of each province whose head is free; returns how many it chained. Set-wise
--- on purpose: the pending ids as one array, the rows by the audit_log key, one delete (a statement per row let
--- the planner scan audit_pending's dead rows once per row).
+-- Chains up to `batch` pending rows of each province whose head is free; returns how many it chained. The pending
+-- ids are read once as an array and deleted by one statement (a delete per row let the planner scan
+-- audit_pending's dead rows once per row); each row is read by audit_log's key.
 create function audit_seal(batch integer default 10000) returns bigint language plpgsql
 security definer set search_path = public, pg_temp as $$
 declare
@@ -40,6 +40,7 @@ declare
   h text;
   nh text;
   r audit_log;
+  i bigint;
   pending bigint[];
   sealed bigint[];
   n bigint := 0;
@@ -61,8 +62,11 @@ begin
     select array_agg(id order by id) into pending
       from (select p.id from audit_pending p where p.province_code = k order by p.id limit batch) first_ones;
     sealed := '{}';
+    -- each row by its key (a lookup the planner always makes by the index, whatever audit_log's statistics say);
     -- a pending id without its row stays pending: the verifier names it (deleted before it was sealed)
-    for r in select a.* from audit_log a where a.province_code = k and a.id = any(pending) order by a.id loop
+    foreach i in array coalesce(pending, '{}') loop
+      select * into r from audit_log a where a.province_code = k and a.id = i;
+      continue when not found;
       s := s + 1;
       nh := motcua_chain_hash(h, motcua_audit_text(r));
       insert into audit_chain (province_code, id, chain, seq, prev_hash, hash) values (k, r.id, k, s, h, nh);
