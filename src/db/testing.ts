@@ -44,8 +44,13 @@ async function createPgliteTestDb(): Promise<TestDatabase> {
       rmSync(building, { recursive: true, force: true }); // another process won the race
     }
   }
+  return openPgliteCopy(template);
+}
+
+/** A private copy of a closed PGlite directory (a template, a cached demo), opened; `drop` removes it. */
+export async function openPgliteCopy(source: string): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), "motcua-test-"));
-  cpSync(template, dir, { recursive: true });
+  cpSync(source, dir, { recursive: true });
   const db = await openDatabase({ dataDir: dir });
   return {
     ...db,

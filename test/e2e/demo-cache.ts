@@ -8,22 +8,11 @@
 // processes building the same entry one rename wins and the other's copy is removed. Entries unused for a day are
 // removed. Every file's copy is its own: a file mutates it freely.
 import { createHash } from "node:crypto";
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  utimesSync,
-} from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { openDatabase } from "../../src/db/engine.ts";
-import type { TestDatabase } from "../../src/db/testing.ts";
+import { openPgliteCopy, type TestDatabase } from "../../src/db/testing.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const PREFIX = "motcua-e2e-demo-";
@@ -88,15 +77,5 @@ export async function cachedDemo(args: readonly string[], build: () => Promise<s
   }
   const now = new Date();
   utimesSync(entry, now, now);
-  const dir = mkdtempSync(path.join(tmpdir(), "motcua-test-"));
-  cpSync(entry, dir, { recursive: true });
-  const db = await openDatabase({ dataDir: dir });
-  return {
-    ...db,
-    target: dir,
-    async drop() {
-      await db.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return openPgliteCopy(entry);
 }
