@@ -56,14 +56,15 @@ after(async () => {
   await topology?.stop();
 });
 
-const today = harness.localToday();
-const month = `from=${today.slice(0, 8)}01&to=${today}`;
+// read when used, not when the file loads: a run across midnight in Vietnam (17:00 UTC) reports the new day
+const today = () => harness.localToday();
+const month = () => `from=${today().slice(0, 8)}01&to=${today()}`;
 const countAt = async (url: string) =>
   Number((await admin<{ n: string }>(url, "select count(*) as n from dossiers"))[0]!.n);
 
 test("a report is served by the standby: its SQL ran there, under the replica's application_name", async () => {
   const served = reads.counts.replica;
-  const report = await server.call("GET", `/api/reports/results?${month}&unit=P1`, { cookie: cookie["ld.p1"] });
+  const report = await server.call("GET", `/api/reports/results?${month()}&unit=P1`, { cookie: cookie["ld.p1"] });
   assert.equal(report.status, 200, JSON.stringify(report.body));
   assert.equal(reads.counts.replica, served + 1);
   const onStandby = await admin<{ n: string }>(
@@ -138,7 +139,8 @@ test("motcua report and export with --read-url read the standby; a lagging or un
     DATABASE_READ_MAX_LAG: "60",
     MOTCUA_DATA: undefined,
   };
-  const period = ["--from", `${today.slice(0, 8)}01`, "--to", today, "--unit", "P1"];
+  const day = today();
+  const period = ["--from", `${day.slice(0, 8)}01`, "--to", day, "--unit", "P1"];
   const report = async (...extra: string[]) => {
     const run = await runCli(["report", "results", ...period, ...extra], { env });
     assert.equal(run.status, 0, run.stderr);
@@ -274,9 +276,9 @@ async function replayed(): Promise<void> {
 
 test("stopping the standby mid-run loses no request; started again, it serves reads again", async () => {
   const urls = [
-    `/api/reports/results?${month}&unit=P1`,
+    `/api/reports/results?${month()}&unit=P1`,
     "/api/dossiers?unit=P1.01",
-    `/api/reports/channels?${month}&unit=P1`,
+    `/api/reports/channels?${month()}&unit=P1`,
     "/api/dossiers/stock?unit=P1.01",
   ];
   const statuses: number[] = [];
