@@ -149,3 +149,18 @@ test("motcua demo fills an empty database, and a second run on the same day chan
   await reopen();
   assert.deepEqual(await counts(), filled);
 });
+
+test("a small demo with no PAKN among its dossiers completes", async () => {
+  const small = await createTestDatabase();
+  await small.close();
+  try {
+    const postgres = testEngine === "postgres";
+    const args = ["demo", "--dossiers", "30", "--seed", "3", "--today", TODAY];
+    if (!postgres) args.push("--data", small.target);
+    const run = await runCli(args, { env: { DATABASE_URL: postgres ? small.target : undefined } });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout + run.stderr, /0 feedback/);
+  } finally {
+    await small.drop();
+  }
+});

@@ -348,6 +348,7 @@ async function storeFeedback(
   feedback: readonly DemoFeedback[],
   rejected: ReadonlySet<string>,
 ) {
+  if (!feedback.length) return 0; // a small demo may have none (and `unit_code in ()` is no SQL)
   const key = (unit: string, at: Date, sender: string, content: string) =>
     `${unit}|${at.getTime()}|${sender}|${content}`;
   const existing = new Set(
