@@ -14,7 +14,10 @@ import { processingEnd766 } from "../../figures/quality-rules.ts";
 import { createTestDatabase, type TestDatabase } from "../testing.ts";
 import { exportProcedures, seedReferenceData } from "./catalog.ts";
 import { importDossierRecords } from "./dossier-import.ts";
-import { CODES_LIMIT, complaintCodes, sqlQualityIndicators } from "./reports-quality.ts";
+import { type Cursor, cursorAfter, decodeCursor, scopeOf as listScopeOf } from "./dossiers/list-sql.ts";
+import type { DossierRow } from "./dossiers/service.ts";
+import { CODES_LIMIT, complaintCodes, type SqlQualityQuery, sqlQualityIndicators } from "./reports-quality.ts";
+import { INDICATOR_PARTS, type IndicatorPageQuery, indicatorPageSql } from "./reports-quality-dossiers.ts";
 import { loadPeriodRecords } from "./reports-records.ts";
 import { UnitDirectory, unitFromRow } from "./units.ts";
 
@@ -151,3 +154,62 @@ test("SQL indicators = the pure fold, for every period and scope", async () => {
   for (const kind of ["open", "awaiting-supplement", "requests>1", "resolved", "declined", "stopped", "withdrawn"])
     assert.ok((kinds.get(kind) ?? 0) > 0, `no ${kind} dossier: ${JSON.stringify([...kinds])}`);
 });
+
+test("each part of each indicator, walked a page at a time, holds exactly the pure fold's dossiers", async () => {
+  const busiest = (
+    await database.pool.query("select unit_code from dossiers group by 1 order by count(*) desc limit 1")
+  ).rows[0].unit_code as string;
+  const province = directory.provinceOf(busiest)!;
+  const scopes: (string[] | undefined)[] = [undefined, directory.subtree(province), [busiest]];
+  let walked = 0;
+  for (const period of periods.slice(0, 2)) {
+    for (const unitCodes of scopes) {
+      const records = await loadPeriodRecords(database.db, { ...period, ...(unitCodes ? { unitCodes } : {}) });
+      const complaints = records.filter((_, i) => i % 5 === 0).map((r) => r.code);
+      const pure = qualityIndicators(records, { ...period, workingMinutes, complaintCodes: complaints });
+      const query = { ...period, ...(unitCodes ? { unitCodes } : {}), workingMinutes, complaintCodes: complaints };
+      const listed = listScopeOf(unitCodes, directory);
+      const scope = listed.mode === "units" ? { ...listed, receiving: true } : listed;
+      for (const expected of pure) {
+        for (const part of INDICATOR_PARTS) {
+          const want =
+            expected.kind === "average"
+              ? part === "denominator"
+                ? expected.codes
+                : undefined
+              : part === "numerator"
+                ? expected.numeratorCodes
+                : expected.denominatorCodes;
+          const got = await walk(query, { id: expected.id, part, scope, limit: 13 });
+          const label = `${period.from}..${period.to} ${unitCodes?.length ?? "all"} ${expected.id} ${part}`;
+          if (!want) assert.equal(got, undefined, label);
+          else {
+            assert.deepEqual([...got!].sort(), [...want].sort(), label);
+            walked += want.length;
+          }
+        }
+      }
+    }
+  }
+  assert.ok(walked > 2000, `only ${walked} dossiers walked`);
+});
+
+/** Every code of a part, page after page by cursor, checked to come recent first without repeats. */
+async function walk(query: SqlQualityQuery, page: IndicatorPageQuery): Promise<string[] | undefined> {
+  const codes: string[] = [];
+  let after: Cursor | undefined;
+  let last: [number, string] | undefined;
+  for (;;) {
+    const statement = indicatorPageSql(query, { ...page, after });
+    if (!statement) return undefined;
+    const rows = (await statement.execute(database.db)).rows as unknown as DossierRow[];
+    for (const row of rows) {
+      const key: [number, string] = [(row.received_at ?? row.submitted_at ?? row.created_at).getTime(), row.code];
+      if (last) assert.ok(key[0] < last[0] || (key[0] === last[0] && key[1] < last[1]), `order at ${row.code}`);
+      last = key;
+      codes.push(row.code);
+    }
+    if (rows.length < page.limit) return codes;
+    after = decodeCursor(cursorAfter(rows.at(-1)!, "recent"), "recent");
+  }
+}

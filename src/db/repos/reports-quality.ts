@@ -53,7 +53,7 @@ export const RATE_SQL: RateSql[] = [
   },
 ];
 
-function baseSql(base: RateSql["base"], s: Date, e: Date): RawBuilder<unknown> {
+export function baseSql(base: RateSql["base"], s: Date, e: Date): RawBuilder<unknown> {
   const fee = base === "receivedWithFee" ? sql`and d.fee_amount > 0` : sql``;
   return sql`d.received_at >= ${s} and d.received_at < ${e} ${fee}`;
 }
@@ -103,12 +103,41 @@ const TIMELINE_SUPPLEMENT = sql`(case when v.type = 'supplement_requested' then 
       and r.type in ('received', 'accepted')) end)`;
 
 /**
- * 2.1 and 5.4 over the dossiers "tiếp nhận, xử lý trong kỳ" (processingEnd766, inPeriod766, onTime766): the end is
- * the projection's end when before the period's end (a stored refusal is no end there), else the period's end;
- * the supplement requests, the first request and the first supplement are read from the log before that end;
- * an unanswered single request ends processing unless resolved or returned; more than one request is late; the
- * wait from request to supplement is subtracted before comparing with the appointment of receipt (due_at).
- * Returns the counts (and, with `codes`, the code lists) over the dossiers that also meet `only`.
+ * 2.1 and 5.4 per dossier `d` "tiếp nhận, xử lý trong kỳ" (processingEnd766, inPeriod766, onTime766), one row:
+ * `fin`, the end of processing — the projection's end when before the period's end `e` (a stored refusal is no
+ * end there), else `e`; an unanswered single supplement request ends processing at the request unless resolved
+ * or returned — and `on_time`: at most one request, and the end less the wait from request to supplement no
+ * later than the appointment of receipt (due_at). The requests are read from the log before that end.
+ */
+export function handledOf(e: Date): RawBuilder<unknown> {
+  return sql`(select y.fin, (y.n <= 1 and (d.due_at is null
+      or y.fin - coalesce(case when y.n = 1 then y.rcv - y.req end, interval '0') <= d.due_at)) as on_time
+    from (select x.n, x.req, x.rcv, case when x.n = 1 and x.rcv is null and x.kind not in ('resolved', 'returned')
+        then x.req else x.bound end as fin
+      from (select k.kind, k.bound, coalesce(l.n, 0) as n, l.req, case when l.rcv >= l.req then l.rcv end as rcv
+        from (select
+            case when d.end_at < ${e} and d.end_type <> 'refused' then d.end_type else 'open' end as kind,
+            case when d.end_at < ${e} and d.end_type <> 'refused' then d.end_at else ${e}::timestamptz end as bound) k
+        left join lateral (select count(*) filter (where v.type = 'supplement_requested') as n,
+            min(v.at) filter (where v.type = 'supplement_requested') as req,
+            min(v.at) filter (where v.type = 'supplement_received') as rcv
+          from dossier_events v where v.province_code = d.province_code and v.dossier_code = d.code
+            and v.type in ('supplement_requested', 'supplement_received') and v.at < k.bound
+            and ${TIMELINE_SUPPLEMENT} and d.supplement_requests > 0) l on true) x) y)`;
+}
+
+/** The dossiers 2.1 and 5.4 may count, before the end of processing is known: received before the period's end, not ended before its start. */
+export function handledCandidate(s: Date, e: Date): RawBuilder<unknown> {
+  return sql`d.received_at < ${e} and (d.end_at is null or d.end_at >= ${s} or d.end_type = 'refused')`;
+}
+
+/** 5.4's complaint: the dossier is among the period's complaintCodes. */
+export const complainedOf = (query: Pick<SqlQualityQuery, "complaintCodes">): RawBuilder<unknown> =>
+  sql`d.code = any(${[...(query.complaintCodes ?? [])]}::text[])`;
+
+/**
+ * 2.1 and 5.4 over the dossiers handled in the period (handledOf: processing ends in it or after): the counts
+ * (and, with `codes`, the code lists) over the dossiers that also meet `only`.
  */
 export async function handledRow(
   db: Kysely<Database>,
@@ -117,35 +146,15 @@ export async function handledRow(
   codes: boolean,
 ): Promise<Record<string, unknown>> {
   const { start: s, end: e } = periodBounds(query);
-  const onTime = sql`(d.n <= 1 and (d.due_at is null
-    or d.fin - coalesce(case when d.n = 1 then d.rcv - d.req end, interval '0') <= d.due_at))`;
-  const complained = sql`d.code = any(${[...(query.complaintCodes ?? [])]}::text[])`;
+  const onTime = sql`h.on_time`;
   const columns = [
     ...count(sql`true`, "all", codes),
     ...count(onTime, "ontime", codes),
-    ...count(sql`${onTime} and not (${complained})`, "ok", codes),
+    ...count(sql`${onTime} and not (${complainedOf(query)})`, "ok", codes),
   ];
   const { rows } = await sql<Record<string, unknown>>`
-    with x as (
-      select d.code, d.due_at, k.kind, k.bound, coalesce(l.n, 0) as n, l.req,
-        case when l.rcv >= l.req then l.rcv end as rcv
-      from dossiers d
-      cross join lateral (select
-          case when d.end_at < ${e} and d.end_type <> 'refused' then d.end_type else 'open' end as kind,
-          case when d.end_at < ${e} and d.end_type <> 'refused' then d.end_at else ${e}::timestamptz end as bound) k
-      left join lateral (select count(*) filter (where v.type = 'supplement_requested') as n,
-          min(v.at) filter (where v.type = 'supplement_requested') as req,
-          min(v.at) filter (where v.type = 'supplement_received') as rcv
-        from dossier_events v where v.province_code = d.province_code and v.dossier_code = d.code
-          and v.type in ('supplement_requested', 'supplement_received') and v.at < k.bound
-          and ${TIMELINE_SUPPLEMENT} and d.supplement_requests > 0) l on true
-      where ${scopeOf(query)} and ${only} and d.received_at < ${e}
-        and (d.end_at is null or d.end_at >= ${s} or d.end_type = 'refused')
-    ), y as (
-      select x.*, case when x.n = 1 and x.rcv is null and x.kind not in ('resolved', 'returned') then x.req
-        else x.bound end as fin from x
-    )
-    select ${sql.join(columns)} from y as d where d.fin >= ${s}`.execute(db);
+    select ${sql.join(columns)} from dossiers d cross join lateral ${handledOf(e)} h
+    where ${scopeOf(query)} and ${only} and ${handledCandidate(s, e)} and h.fin >= ${s}`.execute(db);
   return rows[0]!;
 }
 

@@ -5,9 +5,10 @@ import { Applicant } from "../../db/repos/dossiers/applicant.ts";
 import { intake, previewAppointment } from "../../db/repos/dossiers/intake.ts";
 import { listDossiers, QUEUES } from "../../db/repos/dossiers/list.ts";
 import { type DossierFile, detailParts } from "../../db/repos/dossiers/detail.ts";
-import { getDossier, getDossierView, type ServiceContext } from "../../db/repos/dossiers/service.ts";
+import { type DossierRow, getDossier, getDossierView, type ServiceContext } from "../../db/repos/dossiers/service.ts";
 import { controlSheetOf } from "../../db/repos/dossiers/sheet.ts";
 import type { StoredProcedure } from "../../db/repos/catalog.ts";
+import type { UnitDirectory } from "../../db/repos/units.ts";
 import { calendarOf, dossierProcedure, needsApproval } from "../../db/repos/dossiers/terms.ts";
 import { supplementChoices } from "../../dossier/completeness.ts";
 import { project } from "../../dossier/evolve.ts";
@@ -143,12 +144,8 @@ export const listDossierQueue = defineRoute({
     }
     const service = serviceOf(ctx);
     const page = await listDossiers(service, { ...query, units: scope, userId: actor!.userId }).catch(dossierProblem);
-    const now = ctx.now();
-    const presented = [];
-    for (const row of page.items)
-      presented.push(presentSummary(row, units, now, await calendarOf(service.db, units, row.unit_code)));
     return {
-      items: presented,
+      items: await presentSummaries(ctx, units, page.items),
       total: page.total,
       totalExact: page.totalExact,
       nextCursor: page.nextCursor,
@@ -157,6 +154,15 @@ export const listDossierQueue = defineRoute({
     };
   },
 });
+
+/** A list's rows as summaries, each with its working time left on its unit's calendar. */
+export async function presentSummaries(ctx: AppContext, units: UnitDirectory, rows: readonly DossierRow[]) {
+  const now = ctx.now();
+  const db = serviceOf(ctx).db;
+  const presented = [];
+  for (const row of rows) presented.push(presentSummary(row, units, now, await calendarOf(db, units, row.unit_code)));
+  return presented;
+}
 
 /** What the caller already knows of a dossier it has just written, so the view does not read it again. */
 export interface KnownDetail {

@@ -25,6 +25,7 @@ import * as reformRegisters from "./reform-records-registers.ts";
 import * as reformReport from "./reform-report.ts";
 import * as reformReportRegister from "./reform-report-register.ts";
 import * as reportsOther from "./reports-other.ts";
+import * as reportsIndicatorDossiers from "./reports-indicator-dossiers.ts";
 import * as reportsPeriods from "./reports-periods.ts";
 import * as reports from "./reports.ts";
 import * as session from "./session.ts";
@@ -62,6 +63,7 @@ export const routes: AnyRoute[] = [
   reportsOther.getChannelsReport,
   reportsOther.getLateReport,
   reportsOther.getIndicatorsReport,
+  reportsIndicatorDossiers.getIndicatorDossiers,
   reportsOther.getSatisfactionReport,
   reportsOther.getFeedbackReport,
   reportsPeriods.getPeriodSettings,

@@ -14,13 +14,14 @@ import { getCalendar } from "../../calendar/index.ts";
 import { channelsReport } from "../../figures/channels.ts";
 import { feedbackReport } from "../../figures/feedback-report.ts";
 import { lateByUnit, overdueAt } from "../../figures/late.ts";
-import { periodBounds } from "../../figures/period.ts";
+import { type Period, periodBounds } from "../../figures/period.ts";
 import { NOT_COMPUTED_766 } from "../../figures/quality-catalog.ts";
-import { complaintCodes, sqlQualityIndicators } from "../../db/repos/reports-quality.ts";
+import { complaintCodes, type SqlQualityQuery, sqlQualityIndicators } from "../../db/repos/reports-quality.ts";
 import { countedQualityIndicators } from "../../db/repos/reports-quality-counts.ts";
 import { SATISFACTION_SCALE, SURVEY_SCALE_004, satisfactionReport } from "../../figures/satisfaction.ts";
 import { defineRoute } from "../route.ts";
-import { ReportQuery, reportRequest } from "./reports.ts";
+import type { AppContext } from "../context.ts";
+import { ReportQuery, type ReportScope, reportRequest } from "./reports.ts";
 import {
   ChannelsReport,
   FeedbackReport,
@@ -79,17 +80,8 @@ export const getIndicatorsReport = defineRoute({
   query: ReportQuery.extend({ codes: z.enum(["true", "false"]).default("true") }),
   async handler({ ctx, actor, query }) {
     const { period, scope } = await reportRequest(ctx, actor, query);
-    // working time on the national calendar with the default office hours (CONTRACTS §5)
-    const calendar = getCalendar();
-    // in SQL (reports-quality.ts, proven equal to the pure qualityIndicators): no dossier is loaded here
-    const provinces = scope.unitCodes && [...new Set(scope.unitCodes.map((u) => scope.units.provinceOf(u) ?? u))];
-    const base = { ...period, ...(scope.unitCodes ? { unitCodes: scope.unitCodes, provinces } : {}) };
     const compute = query.codes === "false" ? countedQualityIndicators : sqlQualityIndicators;
-    const indicators = await compute(ctx.database.db, {
-      ...base,
-      complaintCodes: await complaintCodes(ctx.database.db, base),
-      workingMinutes: (from, to) => calendar.workingMinutesBetween(from, to),
-    });
+    const indicators = await compute(ctx.database.db, await qualityQueryOf(ctx, period, scope));
     return {
       report: "indicators",
       unit: scope.unit,
@@ -102,6 +94,22 @@ export const getIndicatorsReport = defineRoute({
     };
   },
 });
+
+/**
+ * The 766 query of a report: the scope's receiving units and their provinces, the period's complaints (5.4), and
+ * working time on the national calendar with the default office hours (CONTRACTS §5). In SQL
+ * (reports-quality.ts, proven equal to the pure qualityIndicators): no dossier is loaded.
+ */
+export async function qualityQueryOf(ctx: AppContext, period: Period, scope: ReportScope): Promise<SqlQualityQuery> {
+  const calendar = getCalendar();
+  const provinces = scope.unitCodes && [...new Set(scope.unitCodes.map((u) => scope.units.provinceOf(u) ?? u))];
+  const base = { ...period, ...(scope.unitCodes ? { unitCodes: scope.unitCodes, provinces } : {}) };
+  return {
+    ...base,
+    complaintCodes: await complaintCodes(ctx.database.db, base),
+    workingMinutes: (from, to) => calendar.workingMinutesBetween(from, to),
+  };
+}
 
 export const getSatisfactionReport = defineRoute({
   method: "GET",

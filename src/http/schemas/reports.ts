@@ -7,8 +7,8 @@ import { GROUPINGS } from "../../figures/grouping.ts";
 import type { ResultsRow as FiguresRow } from "../../figures/results.ts";
 import { RESULT_FIELDS, type ResultField } from "../../figures/results-fields.ts";
 import { labelOf } from "../../figures/results-labels.ts";
-import { Instant, Ratio } from "./common.ts";
-import { Channel } from "./dossiers.ts";
+import { Instant, pageOf, Ratio } from "./common.ts";
+import { Channel, DossierSummary } from "./dossiers.ts";
 
 const count = z.number().int().min(0);
 const counts = <const F extends string>(fields: readonly F[], describe: (field: F) => string = () => "") =>
@@ -177,6 +177,15 @@ export const IndicatorsReport = z.object({
   notComputed: z.array(z.object({ code: z.string(), title: z.string(), reason: z.string() }).loose()).optional(),
 });
 export type IndicatorsReport = z.infer<typeof IndicatorsReport>;
+
+/** GET /api/reports/indicators/{id}/dossiers: one part of an indicator, a page of dossiers at a time. */
+export const IndicatorDossiers = pageOf(DossierSummary).extend({
+  /** The indicator's figure for the same period and unit (from the counters; its code lists empty). */
+  indicator: Indicator,
+  part: z.enum(["numerator", "denominator"]),
+  ...Period,
+});
+export type IndicatorDossiers = z.infer<typeof IndicatorDossiers>;
 
 export const SatisfactionRow = z.object({
   key: z.string(),

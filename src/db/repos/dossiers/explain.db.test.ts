@@ -1,12 +1,13 @@
 // Issue 20: no request path reads the whole dossier table. 40,000 generated dossiers (one province, 100
 // communes; bench/results-report-data.ts) with Vietnamese names, analyzed; every statement each path issues
 // (lists for a commune and the province, every queue, page 2 by cursor, search by a name without diacritics
-// common and rare and by a code prefix, the lookup, the dashboard's stock figures) is captured and EXPLAINed:
+// common and rare and by a code prefix, the lookup, the dashboard's stock figures, a page of each part of each
+// Decision 766 indicator) is captured and EXPLAINed:
 // no Seq Scan of `dossiers` anywhere in its plan. PostgreSQL only: PGlite's planner has no statistics of this
 // size to plan with, and the question is what PostgreSQL does at a province's size.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { Kysely, PostgresDialect, type CompiledQuery } from "kysely";
+import { Kysely, PostgresDialect, type CompiledQuery, sql } from "kysely";
 import { generateDossiers, seedBenchUnits } from "../../../../bench/results-report-data.ts";
 import type { Database } from "../../schema.ts";
 import { createTestDatabase, type TestDatabase, testEngine } from "../../testing.ts";
@@ -14,6 +15,9 @@ import { UnitDirectory } from "../units.ts";
 import { listDossiers, type ListQuery } from "./list.ts";
 import { getDossier, type ServiceContext } from "./service.ts";
 import { stockFigures } from "./stock.ts";
+import { COMPUTED_766 } from "../../../figures/quality-catalog.ts";
+import { INDICATOR_PARTS, indicatorPageSql } from "../reports-quality-dossiers.ts";
+import { scopeOf } from "./list-sql.ts";
 
 const skip = testEngine !== "postgres" ? "PostgreSQL only (MOTCUA_TEST_ENGINE=postgres): plans at 40,000 rows" : false;
 const SIZE = 40_000;
@@ -34,7 +38,9 @@ before(async () => {
   await pool.query(`update dossiers set applicant = jsonb_build_object('name',
       (array['Nguyễn Văn', 'Trần Thị', 'Lê Văn', 'Phạm Thị', 'Hoàng Văn'])[abs(hashtext(code)) % 5 + 1]
       || ' ' || (array['An', 'Bình', 'Cường', 'Dũng', 'Hòa', 'Lan', 'Minh'])[abs(hashtext(code || $$x$$)) % 7 + 1]),
-    assignee_id = case when end_at is null then 7 end`);
+    assignee_id = case when end_at is null then 7 end,
+    -- a fee on 3 % of them (3.6's base: rare where few procedures charge one)
+    fee_amount = case when abs(hashtext(code || 'fee')) % 33 = 0 then 50000 else 0 end`);
   // one code in the form a receiving unit gives (unit-YYMMDD-NNNN) with a rare name
   await pool.query(`update dossiers set code = '${CODE}', applicant = '{"name": "Đoàn Thị Xuyến"}'
     where code = 'B12345-230101-0001'`);
@@ -113,7 +119,30 @@ const paths: [string, () => Promise<unknown>][] = [
   ["lookup by code", () => getDossier(ctx, CODE)],
   ["dashboard stock figures (province)", () => stockFigures(ctx, { units: province() })],
   ["dashboard stock figures (commune)", () => stockFigures(ctx, { units: COMMUNE })],
+  ...indicatorPaths(),
 ];
+
+/** The dossiers behind each 766 indicator's part (reports-quality-dossiers.ts), a page of a commune and of the province. */
+function indicatorPaths(): [string, () => Promise<unknown>][] {
+  const period = { from: "2024-01-01", to: "2024-12-31", workingMinutes: () => 0, complaintCodes: [CODE] };
+  return COMPUTED_766.flatMap((entry) =>
+    INDICATOR_PARTS.flatMap((part): [string, () => Promise<unknown>][] =>
+      (["commune", "province"] as const).map((where) => [
+        `766 ${entry.id} ${part} (${where})`,
+        async () => {
+          const unitCodes = where === "commune" ? COMMUNE : province();
+          const list = scopeOf(unitCodes, ctx.units);
+          const scope = list.mode === "units" ? { ...list, receiving: true } : list;
+          const page = indicatorPageSql(
+            { ...period, unitCodes, provinces: ["B"] },
+            { id: entry.id, part, scope, limit: 21 },
+          );
+          return page ? page.execute(ctx.db) : sql`select 1`.execute(ctx.db);
+        },
+      ]),
+    ),
+  );
+}
 
 for (const [name, path] of paths) {
   test(`no sequential scan of dossiers: ${name}`, { skip }, async () => {

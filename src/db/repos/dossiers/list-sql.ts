@@ -11,7 +11,12 @@ import { ServiceError } from "./errors.ts";
 export type Scope =
   | { mode: "none" }
   | { mode: "provinces"; provinces: string[] }
-  | { mode: "units"; units: { code: string; province: string }[] };
+  | {
+      mode: "units";
+      units: { code: string; province: string }[];
+      /** Only the dossiers the units received (the reports' scope), not those they hold from elsewhere. */
+      receiving?: boolean;
+    };
 
 /**
  * The scope of a list: every province when `units` is undefined (superuser); the provinces the units cover
@@ -138,16 +143,20 @@ function armsOf(scope: Scope): RawBuilder<unknown>[] {
       const codes = scope.units.map((u) => u.code);
       return [
         ...scope.units.map((u) => sql`d.province_code = ${u.province} and d.unit_code = ${u.code}`),
-        // held by a unit of the scope but received elsewhere: disjoint from the arms above; `current_unit_code <>
-        // unit_code` (implied) lets the planner use the partial indexes of transferred dossiers (migration 0014)
-        ...scope.units.map(
-          (u) =>
-            sql`d.province_code = ${u.province} and d.current_unit_code = ${u.code} and d.current_unit_code <> d.unit_code
-              and d.unit_code <> all(${codes}::text[])`,
-        ),
+        ...(scope.receiving ? [] : heldFromElsewhere(scope.units, codes)),
       ];
     }
   }
+}
+
+/** Held by a unit of the scope but received elsewhere: disjoint from the units' own arms; `current_unit_code <>
+ * unit_code` (implied) lets the planner use the partial indexes of transferred dossiers (migration 0014). */
+function heldFromElsewhere(units: { code: string; province: string }[], codes: string[]): RawBuilder<unknown>[] {
+  return units.map(
+    (u) =>
+      sql`d.province_code = ${u.province} and d.current_unit_code = ${u.code} and d.current_unit_code <> d.unit_code
+        and d.unit_code <> all(${codes}::text[])`,
+  );
 }
 
 /** The scope as one boolean condition (for plans that read a non-ordered index: the name search). */
