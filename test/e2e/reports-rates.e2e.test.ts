@@ -9,6 +9,7 @@ import { FEEDBACK_FIELDS } from "../../src/figures/feedback-report.ts";
 import type {
   ChannelsReport,
   FeedbackReport,
+  IndicatorDossiers,
   IndicatorsReport,
   LateReport,
   SatisfactionReport,
@@ -152,13 +153,37 @@ test("Decision 766 indicators: value, formula, numerator and denominator, and th
   assert.ok(!href.includes("finishedOnTime"), href);
   await link.click();
   await page.getByTestId("indicator-title").filter({ hasText: onTime.name }).waitFor();
+  // the lists, a keyset page at a time: the first page and the next as the dossiers endpoint gives them
   const numerator = page.getByTestId("numerator-list");
-  await page.getByText(`Tử số: ${count(onTime.numeratorCodes.length)} hồ sơ`).waitFor();
-  await page.getByText(`Mẫu số: ${count(onTime.denominatorCodes.length)} hồ sơ`).waitFor();
-  const firstPage = await numerator.locator("tbody a").allTextContents();
-  assert.deepEqual(firstPage, onTime.numeratorCodes.slice(0, 20));
-  await numerator.getByRole("link", { name: firstPage[0]!, exact: true }).click();
-  await page.getByRole("heading", { name: `Hồ sơ ${firstPage[0]}` }).waitFor();
+  const card = page.getByTestId("numerator-list-card");
+  const size = Number.parseInt((await card.getByText(/^\d+ \/ trang$/).textContent()) ?? "", 10);
+  assert.ok(size > 0);
+  const dossiersOf = (part: string, cursor?: string) =>
+    api<IndicatorDossiers>(
+      `/reports/indicators/on-time-766/dossiers?${qs({ ...YEAR, unit: PROVINCE, part, pageSize: String(size), ...(cursor ? { cursor } : {}) })}`,
+    );
+  const [first, denominator] = [await dossiersOf("numerator"), await dossiersOf("denominator")];
+  assert.ok(first.items.length > 0 && first.items.length <= size);
+  assert.equal(first.total, onTime.numerator);
+  assert.equal(denominator.total, onTime.denominator);
+  await page.getByText(`Tử số: ${count(first.total)} hồ sơ`, { exact: true }).waitFor();
+  await page.getByText(`Mẫu số: ${count(denominator.total)} hồ sơ`, { exact: true }).waitFor();
+  const codes = (p: IndicatorDossiers) => p.items.map((i) => i.code);
+  await numerator.getByRole("link", { name: first.items[0]!.code, exact: true }).waitFor();
+  assert.deepEqual(await numerator.locator("tbody a").allTextContents(), codes(first));
+  assert.deepEqual(await page.getByTestId("denominator-list").locator("tbody a").allTextContents(), codes(denominator));
+  let shown = first;
+  if (first.nextCursor !== null) {
+    const second = await dossiersOf("numerator", first.nextCursor);
+    await card.getByRole("button", { name: "Trang sau" }).click();
+    await card.getByText("Trang 2", { exact: true }).waitFor();
+    await numerator.getByRole("link", { name: second.items[0]!.code, exact: true }).waitFor();
+    assert.deepEqual(await numerator.locator("tbody a").allTextContents(), codes(second));
+    shown = second;
+  }
+  const code = shown.items[0]!.code;
+  await numerator.getByRole("link", { name: code, exact: true }).click();
+  await page.getByRole("heading", { name: `Hồ sơ ${code}` }).waitFor();
 });
 
 test("satisfaction by field on both scales, and PAKN answered in time", async () => {

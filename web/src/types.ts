@@ -43,6 +43,7 @@ export type {
   FeedbackReport,
   FeedbackRow,
   Indicator,
+  IndicatorDossiers,
   IndicatorsReport,
   LateReport,
   LateRow,

@@ -4,6 +4,7 @@ import { api, type Query } from "../api.ts";
 import type {
   ChannelsReport,
   FeedbackReport,
+  IndicatorDossiers,
   IndicatorsReport,
   LateReport,
   OfficerRatingsReport,
@@ -28,6 +29,12 @@ export const reports = {
     api.get<LateReport>("/reports/late", query, signal),
   indicators: (query: ReportParams, signal?: AbortSignal) =>
     api.get<IndicatorsReport>("/reports/indicators", query, signal),
+  /** The dossiers behind one part of an indicator, a keyset page at a time (recent first). */
+  indicatorDossiers: (
+    id: string,
+    query: ReportParams & { part: "numerator" | "denominator"; pageSize?: number; cursor?: string },
+    signal?: AbortSignal,
+  ) => api.get<IndicatorDossiers>(`/reports/indicators/${encodeURIComponent(id)}/dossiers`, query, signal),
   satisfaction: (query: ReportParams & { by?: string; scale?: string }, signal?: AbortSignal) =>
     api.get<SatisfactionReport>("/reports/satisfaction", query, signal),
   feedback: (query: ReportParams & { by?: string }, signal?: AbortSignal) =>

@@ -1,24 +1,21 @@
 // The dossiers behind one Decision 766 indicator: for a rate, the dossiers of its numerator and of its
-// denominator; for an average, the dossiers averaged. Codes as the API returns them, each a link.
+// denominator; for an average, the dossiers averaged. The figure comes from the counters (codes=false); each list
+// is read a keyset page at a time from GET /api/reports/indicators/{id}/dossiers, recent first.
 import { Alert, Card, Col, Row, Statistic, Typography } from "antd";
 import { Link, useParams } from "react-router-dom";
 import { ReportPage, useReport } from "../../components/ReportPage.tsx";
 import { formatCount, formatDate } from "../../format.ts";
-import { CodeTable } from "./CodeList.tsx";
 import { indicatorCounts, indicatorValue } from "./IndicatorsPage.tsx";
+import { IndicatorPartList } from "./IndicatorPartList.tsx";
 import { reports } from "../../api/reports.ts";
 
-/** The API lists at most 1,000 codes behind a figure (the counts are complete): say so when it is cut. */
-function shown(codes: string[], count: number): string {
-  return codes.length < count ? ` (hiển thị ${formatCount(codes.length)} mã đầu tiên)` : "";
-}
-
 export default function IndicatorDossiersPage() {
-  const { id } = useParams();
-  const report = useReport([], reports.indicators);
+  const { id = "" } = useParams();
+  const report = useReport([], (query, signal) => reports.indicators({ ...query, codes: "false" }, signal));
   const { data } = report;
   const indicator = data?.indicators.find((i) => i.id === id);
   const title = indicator?.name ?? "Chỉ số chất lượng";
+  const { query } = report.filters;
   return (
     <ReportPage
       title={title}
@@ -47,29 +44,32 @@ export default function IndicatorDossiersPage() {
           {indicator.kind === "rate" ? (
             <Row gutter={[16, 16]}>
               <Col xs={24} lg={12}>
-                <Card
-                  title={`Tử số: ${formatCount(indicator.numerator)} hồ sơ${shown(indicator.numeratorCodes, indicator.numerator)}`}
-                  size="small"
-                >
-                  <CodeTable codes={indicator.numeratorCodes} testId="numerator-list" />
-                </Card>
+                <IndicatorPartList
+                  id={id}
+                  part="numerator"
+                  query={query}
+                  testId="numerator-list"
+                  title={(n) => `Tử số: ${formatCount(n ?? indicator.numerator)} hồ sơ`}
+                />
               </Col>
               <Col xs={24} lg={12}>
-                <Card
-                  title={`Mẫu số: ${formatCount(indicator.denominator)} hồ sơ${shown(indicator.denominatorCodes, indicator.denominator)}`}
-                  size="small"
-                >
-                  <CodeTable codes={indicator.denominatorCodes} testId="denominator-list" />
-                </Card>
+                <IndicatorPartList
+                  id={id}
+                  part="denominator"
+                  query={query}
+                  testId="denominator-list"
+                  title={(n) => `Mẫu số: ${formatCount(n ?? indicator.denominator)} hồ sơ`}
+                />
               </Col>
             </Row>
           ) : (
-            <Card
-              title={`Hồ sơ đã giải quyết: ${formatCount(indicator.count)}${shown(indicator.codes, indicator.count)}`}
-              size="small"
-            >
-              <CodeTable codes={indicator.codes} testId="average-list" />
-            </Card>
+            <IndicatorPartList
+              id={id}
+              part="denominator"
+              query={query}
+              testId="average-list"
+              title={(n) => `Hồ sơ đã giải quyết: ${formatCount(n ?? indicator.count)}`}
+            />
           )}
         </>
       )}
