@@ -284,6 +284,9 @@ const calls: Call[] = [
     params: [province, unit],
     mix: true,
   },
+  // the page of one indicator's dossiers (reports-quality-dossiers.ts): a keyset page of one part + the figure
+  // from the counters; bare: the page of the part's base on the lists' index (the figure's check left out)
+  ...drillDowns(),
   {
     name: "766 indicators, unit, 2025, with codes",
     path: `/api/reports/indicators?${YEAR}&unit=${unit}`,
@@ -302,6 +305,46 @@ const calls: Call[] = [
     params: [province],
   },
 ];
+
+function drillDowns(): Call[] {
+  const year = `${LISTED} >= '2025-01-01 00:00+07' and ${LISTED} < '2026-01-01 00:00+07'`;
+  const page = (where: string) =>
+    `select * from dossiers where province_code = $1 and ${where} order by ${LISTED} desc, code desc limit 21`;
+  const handled = `${LISTED} < '2026-01-01 00:00+07' and (end_at is null or end_at >= '2025-01-01 00:00+07')`;
+  const path = (id: string, part: string, scope: string) =>
+    `/api/reports/indicators/${id}/dossiers?${YEAR}${scope}&part=${part}&pageSize=20`;
+  return [
+    {
+      name: "766 dossiers: 2.1 on time, unit",
+      path: path("on-time-766", "numerator", `&unit=${unit}`),
+      cookie: PROVINCE_LEADER,
+      bare: page(`unit_code = $2 and ${handled}`),
+      params: [province, unit],
+      mix: true,
+    },
+    {
+      name: "766 dossiers: 2.1 handled, province",
+      path: path("on-time-766", "denominator", ""),
+      cookie: PROVINCE_LEADER,
+      bare: page(handled),
+      params: [province],
+    },
+    {
+      name: "766 dossiers: 2.2 averaged, unit",
+      path: path("average-processing-days", "denominator", `&unit=${unit}`),
+      cookie: PROVINCE_LEADER,
+      bare: page(`unit_code = $2 and ${year} and end_type in ('resolved', 'returned')`),
+      params: [province, unit],
+    },
+    {
+      name: "766 dossiers: 3.6 paid online, province",
+      path: path("online-payment-rate", "numerator", ""),
+      cookie: PROVINCE_LEADER,
+      bare: page(`fee_amount > 0 and ${year} and fee_paid_online`),
+      params: [province],
+    },
+  ];
+}
 
 /** The 766 counters summed directly: the five tables the counted path reads (migrations 0017, 0020), one statement. */
 function countersBare(unit: string): string {
