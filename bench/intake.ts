@@ -58,6 +58,9 @@ const { values } = parseArgs({
     // the API served by this many processes (node:cluster workers, bench/intake-server.ts) sharing one port,
     // each with a pool of server-pool / N; 0: the server runs in this process
     "server-processes": { type: "string", default: "0" },
+    // the clients (bench/intake-load.ts): raw, requests as bytes built once, as a load generator does (since
+    // 2026-12-04); http, node:http with an Agent (the figures before that date)
+    client: { type: "string", default: "raw" },
   },
 });
 // the test fixture imported below turns on the tests' response-shape checks (src/http/testing.ts): production never
@@ -67,6 +70,8 @@ const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);
 const UNITS = Number(values.units);
 const CLIENTS = Number(values.clients);
+if (values.client !== "raw" && values.client !== "http") throw new Error("--client raw|http");
+const CLIENT_KIND = values.client;
 const PASSWORD = "matkhau-bench-2026";
 const PROVINCE = "BI";
 const BUSY = Number(values.busy);
@@ -210,7 +215,14 @@ try {
     const boot = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
     const worker = new Worker(boot, {
       eval: true,
-      workerData: { port, desks, body: BODY, concurrency: CLIENTS, seconds: runSeconds } satisfies LoadInput,
+      workerData: {
+        port,
+        desks,
+        body: BODY,
+        concurrency: CLIENTS,
+        seconds: runSeconds,
+        client: CLIENT_KIND,
+      } satisfies LoadInput,
     });
     return new Promise((resolve, reject) => {
       worker.once("error", reject);
@@ -381,7 +393,7 @@ try {
   }
   const modes = values.profile ? [] : values["quiet-and-busy"] ? [0, BUSY || 2] : [BUSY];
   console.log(
-    `engine ${database.engine}, ${UNITS} receiving units, ${CLIENTS} concurrent clients, ${PROCESSES ? `${PROCESSES} server processes, pool ${Math.ceil(SERVER_POOL / PROCESSES)} each` : `server pool ${database.engine === "postgres" ? database.pool.options.max : 1}`}, ${rounds} × ${seconds} s each side, bare = one ${values.bare}; ${modes.map((n) => (n ? `busy (${n} CPU-bound processes)` : "quiet")).join(" and ")}`,
+    `engine ${database.engine}, ${UNITS} receiving units, ${CLIENTS} concurrent clients (${CLIENT_KIND}), ${PROCESSES ? `${PROCESSES} server processes, pool ${Math.ceil(SERVER_POOL / PROCESSES)} each` : `server pool ${database.engine === "postgres" ? database.pool.options.max : 1}`}, ${rounds} × ${seconds} s each side, bare = one ${values.bare}; ${modes.map((n) => (n ? `busy (${n} CPU-bound processes)` : "quiet")).join(" and ")}`,
   );
   const side = () => ({ created: 0, seconds: 0, failed: 0, node: 0, postgres: 0 });
   const results: { mode: number; api: ReturnType<typeof side>; bare: ReturnType<typeof side> }[] = [];

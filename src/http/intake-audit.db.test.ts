@@ -32,6 +32,14 @@ test("an intake stores one audit row with the dossier: its user, 201, the addres
   assert.equal(row!.subject, "/api/dossiers");
   assert.equal(statusOf(row!), 201);
   assert.equal((row!.detail as { ip: string }).ip, "127.0.0.1");
+  // the dossier's province, named by the intake's statement (not left to the trigger's lookup of the user)
+  const dossier = await db()
+    .selectFrom("dossiers")
+    .select("province_code")
+    .where("code", "=", (stored.body as { code: string }).code)
+    .executeTakeFirstOrThrow();
+  assert.notEqual(row!.province_code, "");
+  assert.equal(row!.province_code, dossier.province_code);
   assert.deepEqual((await verifyChains(db())).problems, []);
 });
 

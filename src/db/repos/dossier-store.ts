@@ -262,11 +262,13 @@ function insertWithNextCodeSql(columns: readonly string[], events: number, audit
         from d, (values ${eventRows}) as v (${EVENT_COLUMNS.join(", ")}))`
     : "";
   // the audit row only with the dossier (none when the code was taken and the caller tries again); its chain
-  // trigger (migration 0015) runs as for any insert into audit_log
+  // trigger (migration 0015) runs as for any insert into audit_log. It names the dossier's province — the desk's own,
+  // and the chain a superuser's intake belongs in too — so audit_log_province (0019) does not look the user up
   const auditCte = audit
     ? `, a as (
-        insert into audit_log (${AUDIT_COLUMNS.join(", ")})
-        select $${++n}::timestamptz, $${++n}::bigint, $${++n}::text, $${++n}::text, $${++n}::jsonb from d)`
+        insert into audit_log (province_code, ${AUDIT_COLUMNS.join(", ")})
+        select d.province_code, $${++n}::timestamptz, $${++n}::bigint, $${++n}::text, $${++n}::text, $${++n}::jsonb
+        from d)`
     : "";
   text = `with s as (
       insert into dossier_sequences (province_code, unit_code, day, last) values ($1, $2, $3, 1)
