@@ -140,6 +140,8 @@ interface Call {
   params: unknown[];
   /** Part of the 32-client mix. */
   mix?: boolean;
+  /** Timed and printed but held to no target: why (a call no screen makes). */
+  untargeted?: string;
 }
 const calls: Call[] = [
   {
@@ -296,6 +298,9 @@ const calls: Call[] = [
       where province_code = $1 and unit_code = $2 and end_type in ('resolved', 'declined', 'returned')
       and end_at >= '2025-01-01 00:00+07' and end_at < '2026-01-01 00:00+07'`,
     params: [province, unit],
+    // every code behind every figure (at most 1,000 per list) in one answer, for API clients: no screen asks it
+    // since the drill-down reads one part a page at a time (the calls "766 dossiers: …")
+    untargeted: "API clients only",
   },
   {
     name: "766 indicators, province, 2025 (counters)",
@@ -392,9 +397,10 @@ for (const call of calls.filter((c) => c.name.includes(values.only!))) {
   );
   const bare = await timeIt(() => pool.query(call.bare, call.params), RUNS);
   const met = api_.p95 < TARGET_MS;
-  if (!met) misses++;
+  if (!met && !call.untargeted) misses++;
+  const verdict = call.untargeted ? `— (${call.untargeted})` : met ? "met" : "MISSED";
   console.log(
-    `${call.name.padEnd(40)} ${ms(api_.p50)} / ${ms(api_.p95)}  ${ms(bare.p50)} / ${ms(bare.p95)}  ${(api_.p95 / bare.p95).toFixed(2).padStart(8)}×   ${met ? "met" : "MISSED"}`,
+    `${call.name.padEnd(40)} ${ms(api_.p50)} / ${ms(api_.p95)}  ${ms(bare.p50)} / ${ms(bare.p95)}  ${(api_.p95 / bare.p95).toFixed(2).padStart(8)}×   ${verdict}`,
   );
   if (values.explain) {
     const plan = await pool.query(`explain (analyze, costs off) ${call.bare}`, call.params);

@@ -58,22 +58,31 @@ export function readableUnits(actor: Actor, units: UnitDirectory): string[] | un
   return [...new Set(scopeRoots(actor, "dossier.read").flatMap((root) => units.subtree(root)))];
 }
 
-/** The role and unit the actor acts in for `action` on this dossier, or undefined when it may not. */
+/** The staff roles the ACTION_TABLE allows for each action, in its order (worked out once). */
+const STAFF_ROLES_OF = new Map(
+  Object.entries(ACTION_TABLE).map(([action, spec]) => [
+    action as Action,
+    spec.roles.filter((r): r is StaffRole => (STAFF_ROLES as readonly Role[]).includes(r)),
+  ]),
+);
+
+/**
+ * The role and unit the actor acts in for `action` on this dossier, or undefined when it may not. `lineageOf`:
+ * a unit's chain up to the root (one call asking for every action passes a memo: an intake's answer asks 17).
+ */
 export function actingAs(
   actor: Actor,
   action: Action,
   row: Pick<DossierRow, "current_unit_code" | "unit_code">,
   units: UnitDirectory,
+  lineageOf: (unit: string) => readonly string[] = (unit) => lineage(unit, units.parentOf),
 ): { role: StaffRole; unit: string } | undefined {
-  const allowed = ACTION_TABLE[action].roles.filter((r): r is StaffRole =>
-    (STAFF_ROLES as readonly Role[]).includes(r),
-  );
-  const where = AT_RECEIVING_UNIT.has(action) ? [row.current_unit_code, row.unit_code] : [row.current_unit_code];
+  const allowed = STAFF_ROLES_OF.get(action) ?? [];
   if (actor.isSuperuser && allowed[0]) return { role: allowed[0], unit: row.current_unit_code };
-  for (const unit of where) {
-    const covering = new Set(lineage(unit, units.parentOf));
+  for (const unit of AT_RECEIVING_UNIT.has(action) ? [row.current_unit_code, row.unit_code] : [row.current_unit_code]) {
+    const covering = lineageOf(unit);
     for (const role of allowed) {
-      if (actor.grants.some((g) => g.role === role && covering.has(g.unitCode))) return { role, unit };
+      if (actor.grants.some((g) => g.role === role && covering.includes(g.unitCode))) return { role, unit };
     }
   }
   return undefined;
@@ -104,7 +113,15 @@ export function actionAvailability(
   units: UnitDirectory,
   rules: { approvalRequired?: boolean } = {},
 ): Availability[] {
-  const roleFor = (action: Action) => actingAs(actor, action, row, units)?.role;
+  const lineages = new Map<string, readonly string[]>();
+  const lineageOf = (unit: string) => {
+    const known = lineages.get(unit);
+    if (known) return known;
+    const chain = lineage(unit, units.parentOf);
+    lineages.set(unit, chain);
+    return chain;
+  };
+  const roleFor = (action: Action) => actingAs(actor, action, row, units, lineageOf)?.role;
   return availableActions(state, { roleFor, approvalRequired: rules.approvalRequired }, STAFF_ACTIONS);
 }
 
