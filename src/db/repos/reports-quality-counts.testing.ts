@@ -73,12 +73,8 @@ export async function compareWithFold(
   const stored = await complaintCodes(database.db, { ...period, ...scoped });
   const complaints = [...stored, ...records.filter((_, i) => i % extra === 0).map((r) => r.code)];
   const pure = qualityIndicators(records, { ...period, workingMinutes: minutes, complaintCodes: complaints });
-  const counted = await countedQualityIndicators(database.db, {
-    ...period,
-    ...scoped,
-    workingMinutes: minutes,
-    complaintCodes: complaints,
-  });
+  const query = { ...period, ...scoped, workingMinutes: minutes, complaintCodes: complaints };
+  const counted = await countedQualityIndicators(database.db, query);
   const label = `${period.from}..${period.to} ${unitCodes?.join(",") ?? "all"}`;
   assert.deepEqual(
     counted.map((i) => i.id),
@@ -103,6 +99,11 @@ export async function compareWithFold(
       for (const [k, p] of actual.byProcedure.entries())
         assert.ok(Math.abs(p.totalDays - expected.byProcedure[k]!.totalDays) < 1e-6, `${label} ${p.procedure}`);
     } else assert.fail(`${label}: ${expected.id} kinds differ`);
+  }
+  // one indicator alone (a drill-down's figure), reading only what it needs, is its entry in the whole answer
+  for (const indicator of counted) {
+    const alone = await countedQualityIndicators(database.db, query, indicator.id);
+    assert.deepEqual(alone, [indicator], `${label} ${indicator.id} alone`);
   }
   return pure[0]!.kind === "rate" ? pure[0]!.denominator : 0;
 }

@@ -204,27 +204,41 @@ async function processing(db: Kysely<Database>, query: SqlQualityQuery, totals: 
 const rate = (id: ComputedId, numerator: number, denominator: number): RateIndicator =>
   rateIndicator(id, { numerator, denominator }, [], []);
 
-/** The indicators of qualityIndicators, in its order, from the counters; no codes behind them (empty lists). */
+/** Prefix sums of nothing: what an indicator that does not read the counters' flows is given. */
+const NO_SUMS = Object.fromEntries(
+  COLUMNS.flatMap((c) => [
+    [`s_${c}`, 0],
+    [`e_${c}`, 0],
+  ]),
+) as Prefix;
+
+/**
+ * The indicators of qualityIndicators, in its order, from the counters; no codes behind them (empty lists).
+ * `only`: that one indicator, reading only what it needs (a drill-down's figure: 2.2's per-procedure sums are
+ * the slowest part of a province's answer, and 2.1 does not need them).
+ */
 export async function countedQualityIndicators(
   db: Kysely<Database>,
   query: SqlQualityQuery,
+  only?: ComputedId,
 ): Promise<QualityIndicator[]> {
-  const complaints = [...(query.complaintCodes ?? [])];
+  const wants = (...ids: ComputedId[]) => only === undefined || ids.includes(only);
+  const complaints = wants("satisfaction-rate") ? [...(query.complaintCodes ?? [])] : [];
   const bare = { ...query, complaintCodes: [] };
   const totals = new ProcessingTotals();
   const [p, reopened, complained] = await Promise.all([
-    prefixSums(db, query),
-    resumed(db, query),
+    only === "average-processing-days" ? NO_SUMS : prefixSums(db, query),
+    wants("on-time-766", "satisfaction-rate") ? resumed(db, query) : { n: 0, on_time: 0 },
     complaints.length
       ? handledRow(db, bare, sql`d.code = any(${complaints}::text[])`, false)
       : Promise.resolve({ n_ontime: 0 }),
-    processing(db, query, totals),
+    wants("average-processing-days") ? processing(db, query, totals) : undefined,
   ]);
   const flow = (c: Column) => p[`e_${c}`] - p[`s_${c}`];
   const handled = p.e_open_on - p.s_ended + reopened.n;
   const onTime = flow("ended_on_time") + p.e_open_on - p.e_open_off + reopened.on_time;
   const average: AverageIndicator = totals.indicator([]);
-  return [
+  const all = [
     rate("on-time-766", onTime, handled),
     average,
     rate("online-rate", flow("online"), flow("received")),
@@ -233,4 +247,5 @@ export async function countedQualityIndicators(
     rate("digitization-rate", flow("digitized"), flow("received")),
     rate("satisfaction-rate", onTime - Number(complained.n_ontime), handled),
   ];
+  return only === undefined ? all : all.filter((indicator) => indicator.id === only);
 }

@@ -69,10 +69,10 @@ export const getIndicatorDossiers = defineRoute({
         { name: "part", reason: "Chỉ số trung bình không có tử số: xem các hồ sơ được tính (part=denominator)" },
       ]);
     const [figures, { rows }] = await Promise.all([
-      countedQualityIndicators(ctx.database.db, quality),
+      countedQualityIndicators(ctx.database.db, quality, params.id),
       page.execute(ctx.database.db),
     ]);
-    const indicator = figures.find((i) => i.id === params.id)!;
+    const indicator = figures[0]!;
     const items = (rows as unknown as DossierRow[]).slice(0, query.pageSize);
     return {
       indicator,
