@@ -1,5 +1,8 @@
-// The clients of bench/intake.ts, in a worker thread so their HTTP and JSON work does not share the server's
-// event loop: `concurrency` loops, each POSTing counter intakes over one keep-alive connection for `seconds`.
+// The clients of bench/intake.ts: `concurrency` loops, each POSTing counter intakes over one keep-alive connection
+// for `seconds`. Run as a process of its own in a session of its own (intake.ts's default, `--clients process`: the
+// clients stand for other machines, so they share no scheduling group with the server) or as a worker thread of
+// the bench's process (`--clients thread`, the figures up to 2026-12-03), so their HTTP and JSON work does not share
+// the server's event loop either way. Input: workerData, or MOTCUA_LOAD_INPUT (JSON) with messages over IPC.
 // `client: "raw"` (the default) writes each desk's request as bytes built once and reads only the answer's status
 // line and length, as a load generator (wrk, autocannon) does: the clients stand for browsers on other machines,
 // so the less CPU of this machine they take from the server, the closer the figure is to the server's own.
@@ -28,7 +31,9 @@ export interface LoadResult {
   p99: number;
 }
 
-const input = workerData as LoadInput;
+const input = (parentPort ? workerData : JSON.parse(process.env.MOTCUA_LOAD_INPUT!)) as LoadInput;
+/** The bench's side of the conversation: "ready", then "go" from it, then the result. */
+const tell = (message: unknown) => (parentPort ? parentPort.postMessage(message) : process.send!(message));
 const agent = new http.Agent({ keepAlive: true, maxSockets: input.concurrency });
 
 type Desk = LoadInput["desks"][number];
@@ -123,8 +128,8 @@ class RawConnection {
 }
 
 // start when told, so the worker's own start-up is outside the measured window
-parentPort!.postMessage("ready");
-await new Promise((resolve) => parentPort!.once("message", resolve));
+tell("ready");
+await new Promise((resolve) => (parentPort ? parentPort.once("message", resolve) : process.once("message", resolve)));
 const result: LoadResult = { created: 0, failed: 0, seconds: 0, p50: 0, p99: 0 };
 const latencies: number[] = [];
 const started = performance.now();
@@ -153,4 +158,5 @@ latencies.sort((a, b) => a - b);
 result.p50 = latencies[Math.floor(latencies.length * 0.5)] ?? 0;
 result.p99 = latencies[Math.floor(latencies.length * 0.99)] ?? 0;
 agent.destroy();
-parentPort!.postMessage(result);
+tell(result);
+if (!parentPort) process.disconnect();

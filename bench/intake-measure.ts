@@ -33,9 +33,10 @@ const since = (before: Map<number, number>) =>
 
 /** A phase's CPU: `now(threads)` at its start (threads: the main threads to watch), `since(start)` at its end. */
 export function cpuMeter(serverPids: number[], backendPids: () => number[]) {
-  const now = (threads = [process.pid]) => ({
+  /** `others`: more processes counted with the servers (the clients when they run in a process). */
+  const now = (threads = [process.pid], others: number[] = []) => ({
     node: process.cpuUsage(),
-    servers: new Map(serverPids.map((pid) => [pid, ticks(pid)])),
+    servers: new Map([...serverPids, ...others].map((pid) => [pid, ticks(pid)])),
     postgres: new Map(backendPids().map((pid) => [pid, ticks(pid)])),
     sched: schedstat(threads),
     threads,

@@ -7,12 +7,12 @@
 //   node --import tsx bench/intake.ts [--engine postgres|pglite] [--seconds 10] [--rounds 2]
 //   (postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL: an admin URL; a fresh database is created
 //   and dropped; scripts/pg-cluster.sh start prints one)
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, fork, spawn } from "node:child_process";
 import { Worker } from "node:worker_threads";
 import type { Worker as Worker_ } from "node:cluster";
 import { Session } from "node:inspector/promises";
@@ -47,6 +47,9 @@ const { values } = parseArgs({
     // round measured quiet and then busy, side by side
     busy: { type: "string", default: "0" },
     "quiet-and-busy": { type: "boolean", default: false },
+    // own: each busy process in a session of its own, as another user's work is (see busy() below); same: in this
+    // process's session, sharing the API server's scheduling group (the figures up to 2026-12-03)
+    "busy-session": { type: "string", default: "own" },
     // comma-separated triggers to disable, [table.]trigger (default table dossiers): what a trigger costs, e.g.
     // quality_counts_insert,audit_log.audit_log_chain
     "disable-triggers": { type: "string", default: "" },
@@ -61,6 +64,9 @@ const { values } = parseArgs({
     // the clients (bench/intake-load.ts): raw, requests as bytes built once, as a load generator does (since
     // 2026-12-04); http, node:http with an Agent (the figures before that date)
     client: { type: "string", default: "raw" },
+    // where the clients run: process, a process in a session of its own (since 2026-12-04); thread, a worker
+    // thread of this process, in the server's scheduling group (the figures before)
+    "clients-in": { type: "string", default: "process" },
   },
 });
 // the test fixture imported below turns on the tests' response-shape checks (src/http/testing.ts): production never
@@ -71,10 +77,44 @@ const rounds = Number(values.rounds);
 const UNITS = Number(values.units);
 const CLIENTS = Number(values.clients);
 if (values.client !== "raw" && values.client !== "http") throw new Error("--client raw|http");
+if (values["clients-in"] !== "process" && values["clients-in"] !== "thread")
+  throw new Error("--clients-in process|thread");
+if (values["busy-session"] !== "own" && values["busy-session"] !== "same") throw new Error("--busy-session own|same");
 const CLIENT_KIND = values.client;
 const PASSWORD = "matkhau-bench-2026";
 const PROVINCE = "BI";
 const BUSY = Number(values.busy);
+
+/** The clients (bench/intake-load.ts): a process in a session of its own, or a worker thread of this one. */
+function startClients(input: LoadInput): {
+  pid?: number;
+  // biome-ignore lint/suspicious/noExplicitAny: a message or an error, as the listener expects
+  once: (event: "message" | "error", listener: (value: any) => void) => void;
+  send: (message: string) => void;
+} {
+  const entry = new URL("./intake-load.ts", import.meta.url);
+  if (values["clients-in"] === "process") {
+    const child = fork(entry.pathname, [], {
+      execArgv: ["--import", "tsx"],
+      detached: true,
+      env: { ...process.env, MOTCUA_LOAD_INPUT: JSON.stringify(input) },
+    });
+    return { pid: child.pid, once: (event, listener) => child.once(event, listener), send: (m) => child.send(m) };
+  }
+  // Node 20 does not run --import hooks before a worker's entry: register tsx there, then load the clients
+  const boot = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
+  const worker = new Worker(boot, { eval: true, workerData: input });
+  return { once: (event, listener) => worker.once(event, listener), send: (m) => worker.postMessage(m) };
+}
+
+/** Whether the kernel shares CPU time between sessions first (sched_autogroup_enabled). */
+function autogroup(): string {
+  try {
+    return readFileSync("/proc/sys/kernel/sched_autogroup_enabled", "utf8").trim() === "1" ? "on" : "off";
+  } catch {
+    return "unknown";
+  }
+}
 const PROCESSES = Number(values["server-processes"]);
 const SERVER_POOL = Number(values["server-pool"] ?? CLIENTS);
 
@@ -210,29 +250,25 @@ try {
   const { now: cpuNow, since: cpuSince } = cpuMeter(serverPids, () => pids);
 
   function apiRun(runSeconds: number): Promise<LoadResult> {
-    // Node 20 does not run --import hooks before a worker's entry: register tsx there, then load the clients
-    const entry = new URL("./intake-load.ts", import.meta.url).href;
-    const boot = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
-    const worker = new Worker(boot, {
-      eval: true,
-      workerData: {
-        port,
-        desks,
-        body: BODY,
-        concurrency: CLIENTS,
-        seconds: runSeconds,
-        client: CLIENT_KIND,
-      } satisfies LoadInput,
-    });
+    const input: LoadInput = {
+      port,
+      desks,
+      body: BODY,
+      concurrency: CLIENTS,
+      seconds: runSeconds,
+      client: CLIENT_KIND,
+    };
+    const clients = startClients(input);
     return new Promise((resolve, reject) => {
-      worker.once("error", reject);
-      worker.once("message", () => {
-        const before = cpuNow(serverPids.length ? serverPids : [process.pid]);
-        worker.once("message", (result: LoadResult) => {
+      clients.once("error", reject);
+      clients.once("message", () => {
+        // the clients' CPU is counted with the API side's Node CPU, wherever they run
+        const before = cpuNow(serverPids.length ? serverPids : [process.pid], clients.pid ? [clients.pid] : []);
+        clients.once("message", (result: LoadResult) => {
           lastCpu = cpuSince(before);
           resolve(result);
         });
-        worker.postMessage("go");
+        clients.send("go");
       });
     });
   }
@@ -363,14 +399,23 @@ try {
     const top = [...waits].sort((a, b) => b[1] - a[1]).slice(0, 4);
     return { result, waits: top.map(([w, n]) => `${w} ${((n / all) * 100).toFixed(0)}%`).join(", ") };
   }
-  // the busy machine: CPU-bound processes beside the run (niceness 0, like another session's test suite)
+  // the busy machine: CPU-bound processes beside the run (niceness 0, like another session's test suite). Each in
+  // a session of its own (detached: setsid) unless --busy-session same: with the kernel's autogroup scheduling on
+  // (Debian's default), CPU time is shared between sessions first, and every PostgreSQL backend leads a session of
+  // its own (its children call setsid) while this process and its children are one session — so burners started
+  // in this session take their CPU from the API's server thread alone, not from the backends the bare side runs
+  // on (the figures of 2026-12-03, see docs/benchmarks.md)
   let burners: ChildProcess[] = [];
   const busy = (n: number) => {
     for (const b of burners) b.kill();
     burners = Array.from({ length: n }, () =>
-      spawn(process.execPath, ["-e", "for (;;) { Math.sqrt(Math.random()); }"], { stdio: "ignore" }),
+      spawn(process.execPath, ["-e", "for (;;) { Math.sqrt(Math.random()); }"], {
+        stdio: "ignore",
+        detached: values["busy-session"] === "own",
+      }),
     );
   };
+  process.once("exit", () => busy(0));
 
   await bareRun(1); // warm-up
   await apiRun(1); // every app connection opened
@@ -393,7 +438,7 @@ try {
   }
   const modes = values.profile ? [] : values["quiet-and-busy"] ? [0, BUSY || 2] : [BUSY];
   console.log(
-    `engine ${database.engine}, ${UNITS} receiving units, ${CLIENTS} concurrent clients (${CLIENT_KIND}), ${PROCESSES ? `${PROCESSES} server processes, pool ${Math.ceil(SERVER_POOL / PROCESSES)} each` : `server pool ${database.engine === "postgres" ? database.pool.options.max : 1}`}, ${rounds} × ${seconds} s each side, bare = one ${values.bare}; ${modes.map((n) => (n ? `busy (${n} CPU-bound processes)` : "quiet")).join(" and ")}`,
+    `engine ${database.engine}, ${UNITS} receiving units, ${CLIENTS} concurrent clients (${CLIENT_KIND}, in a ${values["clients-in"]}), ${PROCESSES ? `${PROCESSES} server processes, pool ${Math.ceil(SERVER_POOL / PROCESSES)} each` : `server pool ${database.engine === "postgres" ? database.pool.options.max : 1}`}, ${rounds} × ${seconds} s each side, bare = one ${values.bare}; ${modes.map((n) => (n ? `busy (${n} CPU-bound processes, ${values["busy-session"]} session)` : "quiet")).join(" and ")}; autogroup scheduling ${autogroup()}`,
   );
   const side = () => ({ created: 0, seconds: 0, failed: 0, node: 0, postgres: 0 });
   const results: { mode: number; api: ReturnType<typeof side>; bare: ReturnType<typeof side> }[] = [];
