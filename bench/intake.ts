@@ -30,6 +30,7 @@ import { responseChecks } from "../src/http/schemas/check.ts";
 import type { LoadInput, LoadResult } from "./intake-load.ts";
 import { type CpuProfile, printSummary } from "./intake-profile.ts";
 import { cpuMeter } from "./intake-measure.ts";
+import { parentOf, serviceGroups } from "./intake-groups.ts";
 import { startServerProcesses } from "./intake-server.ts";
 import { PROCEDURE as FIXTURE_PROCEDURE } from "../src/http/routes/dossiers.fixtures.ts";
 
@@ -50,6 +51,9 @@ const { values } = parseArgs({
     // own: each busy process in a session of its own, as another user's work is (see busy() below); same: in this
     // process's session, sharing the API server's scheduling group (the figures up to 2026-12-03)
     "busy-session": { type: "string", default: "own" },
+    // plain: every process where it starts (the root scheduling group); services: the database, the application
+    // and the busy processes in cgroups of their own, as services run (bench/intake-groups.ts; Linux, root)
+    groups: { type: "string", default: "plain" },
     // comma-separated triggers to disable, [table.]trigger (default table dossiers): what a trigger costs, e.g.
     // quality_counts_insert,audit_log.audit_log_chain
     "disable-triggers": { type: "string", default: "" },
@@ -79,6 +83,7 @@ const CLIENTS = Number(values.clients);
 if (values.client !== "raw" && values.client !== "http") throw new Error("--client raw|http");
 if (values["clients-in"] !== "process" && values["clients-in"] !== "thread")
   throw new Error("--clients-in process|thread");
+if (values.groups !== "plain" && values.groups !== "services") throw new Error("--groups plain|services");
 if (values["busy-session"] !== "own" && values["busy-session"] !== "same") throw new Error("--busy-session own|same");
 const CLIENT_KIND = values.client;
 const PASSWORD = "matkhau-bench-2026";
@@ -408,15 +413,21 @@ try {
   let burners: ChildProcess[] = [];
   const busy = (n: number) => {
     for (const b of burners) b.kill();
-    burners = Array.from({ length: n }, () =>
-      spawn(process.execPath, ["-e", "for (;;) { Math.sqrt(Math.random()); }"], {
+    burners = Array.from({ length: n }, () => {
+      const burner = spawn(process.execPath, ["-e", "for (;;) { Math.sqrt(Math.random()); }"], {
         stdio: "ignore",
         detached: values["busy-session"] === "own",
-      }),
-    );
+      });
+      groups?.other(burner.pid!);
+      return burner;
+    });
   };
   process.once("exit", () => busy(0));
 
+  const groups =
+    values.groups === "services" && database.engine === "postgres"
+      ? serviceGroups(parentOf((await database.pool.query("select pg_backend_pid() as pid")).rows[0].pid))
+      : undefined;
   await bareRun(1); // warm-up
   await apiRun(1); // every app connection opened
   pids = (await backends()).filter((pid) => pid !== samplerPid);
@@ -438,7 +449,7 @@ try {
   }
   const modes = values.profile ? [] : values["quiet-and-busy"] ? [0, BUSY || 2] : [BUSY];
   console.log(
-    `engine ${database.engine}, ${UNITS} receiving units, ${CLIENTS} concurrent clients (${CLIENT_KIND}, in a ${values["clients-in"]}), ${PROCESSES ? `${PROCESSES} server processes, pool ${Math.ceil(SERVER_POOL / PROCESSES)} each` : `server pool ${database.engine === "postgres" ? database.pool.options.max : 1}`}, ${rounds} × ${seconds} s each side, bare = one ${values.bare}; ${modes.map((n) => (n ? `busy (${n} CPU-bound processes, ${values["busy-session"]} session)` : "quiet")).join(" and ")}; autogroup scheduling ${autogroup()}`,
+    `engine ${database.engine}, ${UNITS} receiving units, ${CLIENTS} concurrent clients (${CLIENT_KIND}, in a ${values["clients-in"]}), ${PROCESSES ? `${PROCESSES} server processes, pool ${Math.ceil(SERVER_POOL / PROCESSES)} each` : `server pool ${database.engine === "postgres" ? database.pool.options.max : 1}`}, ${rounds} × ${seconds} s each side, bare = one ${values.bare}; ${modes.map((n) => (n ? `busy (${n} CPU-bound processes, ${values["busy-session"]} session)` : "quiet")).join(" and ")}; scheduling: ${groups?.describe ?? `plain (autogroup ${autogroup()})`}`,
   );
   const side = () => ({ created: 0, seconds: 0, failed: 0, node: 0, postgres: 0 });
   const results: { mode: number; api: ReturnType<typeof side>; bare: ReturnType<typeof side> }[] = [];
