@@ -23,3 +23,22 @@ test("--trust-proxy takes addresses and CIDR blocks, nothing else", () => {
     assert.throws(() => trustedProxies(bad), UsageError, bad);
   }
 });
+
+test("deploy/motcua.service starts serve with options serve accepts, from the repository's bin/motcua.js", async () => {
+  const { readFileSync, existsSync } = await import("node:fs");
+  const root = new URL("../../../", import.meta.url);
+  const unit = readFileSync(new URL("deploy/motcua.service", root), "utf8");
+  const exec = /^ExecStart=(\S+) \/opt\/motcua\/(\S+) serve (.*)$/m.exec(unit);
+  assert.ok(exec, "an ExecStart running serve from /opt/motcua");
+  assert.ok(existsSync(new URL(exec[2]!, root)), `${exec[2]} is in the repository`);
+  const args = exec[3]!.split(" ");
+  const option = (name: string) => args[args.indexOf(name) + 1];
+  assert.equal(
+    publicUrlFor(option("--host")!, Number(option("--port")), undefined, "https://motcua.hue.gov.vn").warning,
+    undefined,
+  );
+  assert.equal(trustedProxies(option("--trust-proxy")), "127.0.0.1/32");
+  for (const [i, arg] of args.entries()) if (i % 2 === 0) assert.match(arg, /^--(host|port|trust-proxy)$/);
+  assert.match(unit, /^User=motcua$/m, "not as root");
+  assert.match(unit, /^Restart=on-failure$/m);
+});
