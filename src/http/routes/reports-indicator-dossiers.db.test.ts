@@ -24,13 +24,9 @@ before(async () => {
     if (unit === "motcua.01") codes.push(r.body.code);
   }
   // the first asks for a supplement: 2.1 reads its log
-  f.clock.now = new Date("2026-03-18T12:00:00+07:00");
-  const d = (await f.get(f.cookies["motcua.01"]!, codes[0]!)).body;
-  const asked = await f.act(f.cookies["motcua.01"]!, codes[0]!, "request_supplement", {
-    revision: d.revision,
-    missing: ["Giấy chứng sinh"],
-  });
-  assert.equal(asked.status, 200, JSON.stringify(asked.body));
+  await f.walk(codes[0]!, [
+    ["motcua.01", "request_supplement", { missing: ["Giấy chứng sinh"] }, "2026-03-18T12:00:00+07:00"],
+  ]);
   f.clock.now = new Date("2026-03-20T10:00:00+07:00");
 });
 after(async () => f.t.close());
