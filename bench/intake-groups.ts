@@ -85,3 +85,12 @@ export function serviceGroups(postmaster: number): ServiceGroups {
     describe: `service groups (database, application, other work: cgroup v${version})`,
   };
 }
+
+/** Whether the kernel shares CPU time between sessions first (sched_autogroup_enabled). */
+export function autogroup(): string {
+  try {
+    return readFileSync("/proc/sys/kernel/sched_autogroup_enabled", "utf8").trim() === "1" ? "on" : "off";
+  } catch {
+    return "unknown";
+  }
+}

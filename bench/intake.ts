@@ -7,30 +7,29 @@
 //   node --import tsx bench/intake.ts [--engine postgres|pglite] [--seconds 10] [--rounds 2]
 //   (postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL: an admin URL; a fresh database is created
 //   and dropped; scripts/pg-cluster.sh start prints one)
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { type ChildProcess, fork, spawn } from "node:child_process";
-import { Worker } from "node:worker_threads";
+import { type ChildProcess, spawn } from "node:child_process";
 import type { Worker as Worker_ } from "node:cluster";
 import { Session } from "node:inspector/promises";
 import { writeFileSync } from "node:fs";
 import pg from "pg";
-import { localDate } from "../src/calendar/index.ts";
 import { type Database, openDatabase } from "../src/db/engine.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { createProcedureVersion } from "../src/db/repos/catalog.ts";
 import { createUser } from "../src/db/repos/people.ts";
 import { withDatabase } from "../src/db/testing.ts";
-import { formatDossierCode } from "../src/dossier/code.ts";
 import { buildApp } from "../src/http/app.ts";
 import { responseChecks } from "../src/http/schemas/check.ts";
 import type { LoadInput, LoadResult } from "./intake-load.ts";
 import { type CpuProfile, printSummary } from "./intake-profile.ts";
 import { cpuMeter } from "./intake-measure.ts";
-import { parentOf, serviceGroups } from "./intake-groups.ts";
+import { bareWriter } from "./intake-bare.ts";
+import { startClients } from "./intake-clients.ts";
+import { autogroup, parentOf, serviceGroups } from "./intake-groups.ts";
 import { startServerProcesses } from "./intake-server.ts";
 import { PROCEDURE as FIXTURE_PROCEDURE } from "../src/http/routes/dossiers.fixtures.ts";
 
@@ -90,36 +89,6 @@ const PASSWORD = "matkhau-bench-2026";
 const PROVINCE = "BI";
 const BUSY = Number(values.busy);
 
-/** The clients (bench/intake-load.ts): a process in a session of its own, or a worker thread of this one. */
-function startClients(input: LoadInput): {
-  pid?: number;
-  // biome-ignore lint/suspicious/noExplicitAny: a message or an error, as the listener expects
-  once: (event: "message" | "error", listener: (value: any) => void) => void;
-  send: (message: string) => void;
-} {
-  const entry = new URL("./intake-load.ts", import.meta.url);
-  if (values["clients-in"] === "process") {
-    const child = fork(entry.pathname, [], {
-      execArgv: ["--import", "tsx"],
-      detached: true,
-      env: { ...process.env, MOTCUA_LOAD_INPUT: JSON.stringify(input) },
-    });
-    return { pid: child.pid, once: (event, listener) => child.once(event, listener), send: (m) => child.send(m) };
-  }
-  // Node 20 does not run --import hooks before a worker's entry: register tsx there, then load the clients
-  const boot = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-  const worker = new Worker(boot, { eval: true, workerData: input });
-  return { once: (event, listener) => worker.once(event, listener), send: (m) => worker.postMessage(m) };
-}
-
-/** Whether the kernel shares CPU time between sessions first (sched_autogroup_enabled). */
-function autogroup(): string {
-  try {
-    return readFileSync("/proc/sys/kernel/sched_autogroup_enabled", "utf8").trim() === "1" ? "on" : "off";
-  } catch {
-    return "unknown";
-  }
-}
 const PROCESSES = Number(values["server-processes"]);
 const SERVER_POOL = Number(values["server-pool"] ?? CLIENTS);
 
@@ -263,7 +232,7 @@ try {
       seconds: runSeconds,
       client: CLIENT_KIND,
     };
-    const clients = startClients(input);
+    const clients = startClients(input, values["clients-in"] === "process" ? "process" : "thread");
     return new Promise((resolve, reject) => {
       clients.once("error", reject);
       clients.once("message", () => {
@@ -280,73 +249,11 @@ try {
 
   // One dossier the API stored is the template of the bare rows: the same columns, the same values, a new code.
   await apiRun(1);
-  const template = (
-    await database.pool.query("select * from dossiers where province_code = $1 order by code limit 1", [PROVINCE])
-  ).rows[0] as Record<string, unknown>;
-  const templateEvent = (
-    await database.pool.query("select * from dossier_events where province_code = $1 and dossier_code = $2", [
-      PROVINCE,
-      template.code,
-    ])
-  ).rows[0] as Record<string, unknown>;
-  const JSON_COLUMNS = new Set(["applicant", "time_limit", "components", "payload", "attachments"]);
-  const dossierColumns = Object.keys(template).filter((c) => c !== "created_at");
-  const eventColumns = Object.keys(templateEvent).filter((c) => c !== "recorded_at");
-  const insertDossier = `insert into dossiers (${dossierColumns.join(", ")}) values (${dossierColumns.map((_, i) => `$${i + 1}`).join(", ")})`;
-  const insertEvent = `insert into dossier_events (${eventColumns.join(", ")}) values (${eventColumns.map((_, i) => `$${i + 1}`).join(", ")})`;
-  const upsertSequence = `insert into dossier_sequences (province_code, unit_code, day, last) values ($1, $2, $3, 1)
-    on conflict (province_code, unit_code, day) do update set last = dossier_sequences.last + 1 returning last`;
-  const columnValue = (row: Record<string, unknown>, column: string) =>
-    JSON_COLUMNS.has(column) && row[column] !== null ? JSON.stringify(row[column]) : row[column];
-
-  /** The bare transaction: what intake writes, as a person would write it by hand. */
-  async function bareIntake(client: pg.PoolClient, unitCode: string): Promise<void> {
-    const now = new Date();
-    await client.query("begin");
-    try {
-      const { rows } = await client.query(upsertSequence, [PROVINCE, unitCode, localDate(now)]);
-      const code = formatDossierCode(unitCode, now, rows[0].last);
-      const row = { ...template, code, unit_code: unitCode, current_unit_code: unitCode, updated_at: now };
-      await client.query(
-        insertDossier,
-        dossierColumns.map((c) => columnValue(row, c)),
-      );
-      const event = { ...templateEvent, dossier_code: code, unit_code: unitCode };
-      await client.query(
-        insertEvent,
-        eventColumns.map((c) => columnValue(event, c)),
-      );
-      await client.query("commit");
-    } catch (error) {
-      await client.query("rollback");
-      throw error;
-    }
-  }
-
-  /** The same writes in one hand-written statement (the sequence, the row and the event as WITH parts). */
-  const rest = (columns: string[], skip: string[]) => columns.filter((c) => !skip.includes(c));
-  const statementDossierColumns = rest(dossierColumns, ["code", "unit_code", "current_unit_code", "updated_at"]);
-  const statementEventColumns = rest(eventColumns, ["province_code", "dossier_code", "unit_code"]);
-  const oneStatement = `with s as (${upsertSequence}),
-    d as (insert into dossiers (code, unit_code, current_unit_code, updated_at, ${statementDossierColumns.join(", ")})
-      values ((select $4 || lpad(s.last::text, 4, '0') from s), $2, $2, now(), ${statementDossierColumns.map((_, i) => `$${i + 5}`).join(", ")})
-      returning province_code, code),
-    e as (insert into dossier_events (province_code, dossier_code, unit_code, ${statementEventColumns.join(", ")})
-      select d.province_code, d.code, $2, ${statementEventColumns.map((_, i) => `$${i + 5 + statementDossierColumns.length}`).join(", ")} from d)
-    select code from d`;
-  async function bareStatement(client: pg.PoolClient, unitCode: string): Promise<void> {
-    const now = new Date();
-    const prefix = formatDossierCode(unitCode, now, 1).slice(0, -4);
-    await client.query(oneStatement, [
-      PROVINCE,
-      unitCode,
-      localDate(now),
-      prefix,
-      ...statementDossierColumns.map((c) => columnValue(template, c)),
-      ...statementEventColumns.map((c) => columnValue(templateEvent, c)),
-    ]);
-  }
-  const bareWrite = values.bare === "statement" ? bareStatement : bareIntake;
+  const bareWrite = await bareWriter(
+    database.pool,
+    PROVINCE,
+    values.bare === "statement" ? "statement" : "transaction",
+  );
 
   const barePool = await connect();
   async function bareRun(runSeconds: number): Promise<{ created: number; seconds: number }> {
