@@ -82,7 +82,7 @@ const compare = (
   unitCodes: string[] | undefined,
   extra: number,
   minutes = workingMinutes,
-) => compareWithFold(database, period, unitCodes, extra, minutes);
+) => compareWithFold(database, period, unitCodes, extra, minutes, true);
 const countersDiffer = () => countersDifferFrom(database);
 
 /** A local date between 2024-01-01 and 2026-04-30. */
