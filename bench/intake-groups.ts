@@ -39,8 +39,7 @@ function childrenOf(parent: number): number[] {
     .filter((name) => /^\d+$/.test(name))
     .flatMap((name) => {
       try {
-        const ppid = Number(readFileSync(`/proc/${name}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
-        return ppid === parent ? [Number(name)] : [];
+        return parentOf(Number(name)) === parent ? [Number(name)] : [];
       } catch {
         return []; // gone meanwhile
       }

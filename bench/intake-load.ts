@@ -1,7 +1,7 @@
 // The clients of bench/intake.ts: `concurrency` loops, each POSTing counter intakes over one keep-alive connection
-// for `seconds`. Run as a process of its own in a session of its own (intake.ts's default, `--clients process`: the
+// for `seconds`. Run as a process of its own in a session of its own (intake.ts's default, `--clients-in process`: the
 // clients stand for other machines, so they share no scheduling group with the server) or as a worker thread of
-// the bench's process (`--clients thread`, the figures up to 2026-12-03), so their HTTP and JSON work does not share
+// the bench's process (`--clients-in thread`, the figures up to 2026-12-03), so their HTTP and JSON work does not share
 // the server's event loop either way. Input: workerData, or MOTCUA_LOAD_INPUT (JSON) with messages over IPC.
 // `client: "raw"` (the default) writes each desk's request as bytes built once and reads only the answer's status
 // line and length, as a load generator (wrk, autocannon) does: the clients stand for browsers on other machines,
@@ -39,8 +39,11 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: input.concurrency })
 type Desk = LoadInput["desks"][number];
 type Reply = { status: number; text: string };
 
+/** Each desk's request body, written once. */
+const payloads = new Map(input.desks.map((desk) => [desk, JSON.stringify({ ...input.body, unitCode: desk.unitCode })]));
+
 function post(desk: Desk): Promise<Reply> {
-  const payload = JSON.stringify({ ...input.body, unitCode: desk.unitCode });
+  const payload = payloads.get(desk)!;
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
@@ -73,7 +76,7 @@ function post(desk: Desk): Promise<Reply> {
 /** The request of each desk, as bytes: the same headers and body node:http sends. */
 const requests = new Map(
   input.desks.map((desk) => {
-    const body = Buffer.from(JSON.stringify({ ...input.body, unitCode: desk.unitCode }));
+    const body = Buffer.from(payloads.get(desk)!);
     const head =
       `POST /api/dossiers HTTP/1.1\r\nHost: 127.0.0.1:${input.port}\r\nConnection: keep-alive\r\n` +
       `Content-Type: application/json\r\nContent-Length: ${body.length}\r\nCookie: ${desk.cookie}\r\n\r\n`;

@@ -311,12 +311,10 @@ try {
     const top = [...waits].sort((a, b) => b[1] - a[1]).slice(0, 4);
     return { result, waits: top.map(([w, n]) => `${w} ${((n / all) * 100).toFixed(0)}%`).join(", ") };
   }
-  // the busy machine: CPU-bound processes beside the run (niceness 0, like another session's test suite). Each in
-  // a session of its own (detached: setsid) unless --busy-session same: with the kernel's autogroup scheduling on
-  // (Debian's default), CPU time is shared between sessions first, and every PostgreSQL backend leads a session of
-  // its own (its children call setsid) while this process and its children are one session — so burners started
-  // in this session take their CPU from the API's server thread alone, not from the backends the bare side runs
-  // on (the figures of 2026-12-03, see docs/benchmarks.md)
+  // the busy machine: CPU-bound processes beside the run (niceness 0, like another session's test suite), each in a
+  // session of its own (detached: setsid) unless --busy-session same, as up to 2026-12-03 (measured alike on this
+  // VM: the server's share is decided by the backends' sessions, see bench/intake-groups.ts); with --groups
+  // services, in the group of other work
   let burners: ChildProcess[] = [];
   const busy = (n: number) => {
     for (const b of burners) b.kill();

@@ -25,6 +25,8 @@ export interface UnitRow {
 
 export class UnitDirectory {
   private byCode = new Map<string, UnitRow>();
+  /** lineage()'s answers until the next refresh (every staff answer asks it once per action). */
+  private lineages = new Map<string, readonly string[]>();
   private loadedAt = 0;
 
   constructor(
@@ -53,6 +55,7 @@ export class UnitDirectory {
         },
       ]),
     );
+    this.lineages = new Map();
     this.loadedAt = Date.now();
   }
 
@@ -71,6 +74,15 @@ export class UnitDirectory {
   }
 
   parentOf = (code: string): string | null | undefined => this.byCode.get(code)?.parentCode;
+
+  /** The unit and its ancestors, nearest first (policy.ts's lineage over this directory, kept until refresh). */
+  lineage(code: string): readonly string[] {
+    const known = this.lineages.get(code);
+    if (known) return known;
+    const chain = lineage(code, this.parentOf);
+    this.lineages.set(code, chain);
+    return chain;
+  }
 
   /** The unit and every unit below it, following parent links whatever their dates. */
   subtree(code: string): string[] {

@@ -9,7 +9,7 @@ import type { Actor as CoreActor, Role } from "../../dossier/status.ts";
 import { ACTION_TABLE } from "../../dossier/table.ts";
 import type { DossierRow } from "../../db/repos/dossiers/service.ts";
 import type { UnitDirectory } from "../../db/repos/units.ts";
-import { type Actor, can, lineage, STAFF_ROLES, type StaffRole, scopeRoots } from "../../people/policy.ts";
+import { type Actor, can, STAFF_ROLES, type StaffRole, scopeRoots } from "../../people/policy.ts";
 import { dossierNotFound } from "../../db/repos/dossiers/errors.ts";
 import { ApiError, forbidden } from "../errors.ts";
 
@@ -66,21 +66,18 @@ const STAFF_ROLES_OF = new Map(
   ]),
 );
 
-/**
- * The role and unit the actor acts in for `action` on this dossier, or undefined when it may not. `lineageOf`:
- * a unit's chain up to the root (one call asking for every action passes a memo: an intake's answer asks 17).
- */
+/** The role and unit the actor acts in for `action` on this dossier, or undefined when it may not. */
 export function actingAs(
   actor: Actor,
   action: Action,
   row: Pick<DossierRow, "current_unit_code" | "unit_code">,
   units: UnitDirectory,
-  lineageOf: (unit: string) => readonly string[] = (unit) => lineage(unit, units.parentOf),
 ): { role: StaffRole; unit: string } | undefined {
   const allowed = STAFF_ROLES_OF.get(action) ?? [];
   if (actor.isSuperuser && allowed[0]) return { role: allowed[0], unit: row.current_unit_code };
-  for (const unit of AT_RECEIVING_UNIT.has(action) ? [row.current_unit_code, row.unit_code] : [row.current_unit_code]) {
-    const covering = lineageOf(unit);
+  const where = AT_RECEIVING_UNIT.has(action) ? [row.current_unit_code, row.unit_code] : [row.current_unit_code];
+  for (const unit of where) {
+    const covering = units.lineage(unit);
     for (const role of allowed) {
       if (actor.grants.some((g) => g.role === role && covering.includes(g.unitCode))) return { role, unit };
     }
@@ -113,15 +110,7 @@ export function actionAvailability(
   units: UnitDirectory,
   rules: { approvalRequired?: boolean } = {},
 ): Availability[] {
-  const lineages = new Map<string, readonly string[]>();
-  const lineageOf = (unit: string) => {
-    const known = lineages.get(unit);
-    if (known) return known;
-    const chain = lineage(unit, units.parentOf);
-    lineages.set(unit, chain);
-    return chain;
-  };
-  const roleFor = (action: Action) => actingAs(actor, action, row, units, lineageOf)?.role;
+  const roleFor = (action: Action) => actingAs(actor, action, row, units)?.role;
   return availableActions(state, { roleFor, approvalRequired: rules.approvalRequired }, STAFF_ACTIONS);
 }
 
