@@ -171,7 +171,11 @@ test("Decision 766 indicators: value, formula, numerator and denominator, and th
   const codes = (p: IndicatorDossiers) => p.items.map((i) => i.code);
   await numerator.getByRole("link", { name: first.items[0]!.code, exact: true }).waitFor();
   assert.deepEqual(await numerator.locator("tbody a").allTextContents(), codes(first));
-  assert.deepEqual(await page.getByTestId("denominator-list").locator("tbody a").allTextContents(), codes(denominator));
+  const denominators = page.getByTestId("denominator-list");
+  // each list loads on its own: wait for this one's first row before reading it (a busy machine showed it empty)
+  await denominators.getByRole("link", { name: denominator.items[0]!.code, exact: true }).waitFor();
+  assert.deepEqual(await denominators.locator("tbody a").allTextContents(), codes(denominator));
+  await screenshot(page, "reports-indicator-dossiers");
   let shown = first;
   if (first.nextCursor !== null) {
     const second = await dossiersOf("numerator", first.nextCursor);
