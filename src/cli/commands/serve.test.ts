@@ -41,4 +41,7 @@ test("deploy/motcua.service starts serve with options serve accepts, from the re
   for (const [i, arg] of args.entries()) if (i % 2 === 0) assert.match(arg, /^--(host|port|trust-proxy)$/);
   assert.match(unit, /^User=motcua$/m, "not as root");
   assert.match(unit, /^Restart=on-failure$/m);
+  // the file system is read-only but for what serve writes: web/dist, built on first start (web/build.ts)
+  assert.match(unit, /^ProtectSystem=strict$/m);
+  assert.match(unit, /^ReadWritePaths=\/opt\/motcua\/web$/m);
 });
